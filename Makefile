@@ -1,0 +1,70 @@
+# Two commands matter: `make dev` and `make test`. Each installs what it needs, idempotently.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Deno from PATH when present, else the pinned one from npm (package.json devDependencies).
+DENO ?= $(shell command -v deno 2>/dev/null || echo node_modules/.bin/deno)
+export DENO_NO_UPDATE_CHECK := 1
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: help setup dev test bench db-reset db-advisors supabase-start clean chromium fmt
+
+help:
+	@echo "make dev      run Soundcheck on the embedded platform (http://127.0.0.1:8000)"
+	@echo "make test     everything CI checks"
+	@echo "make setup    install npm packages and Deno (done by dev and test)"
+	@echo "make bench    write bench/results.json"
+	@echo "make db-reset drop the embedded database and start again from migrations + seed"
+	@echo "make db-advisors  Supabase's security and performance lints on the embedded database"
+	@echo "make supabase-start  run against a local Supabase (needs Docker)"
+	@echo "make clean    remove .data and node_modules"
+
+# npm ci only when the lock file changed since the last install.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: node_modules/.installed
+
+# Debian's chromium for browser tests; never a downloaded browser.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    echo "installing chromium from apt"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || (sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo apt-get install -y -qq chromium >/dev/null); \
+	  else echo "chromium missing and apt-get unavailable: browser tests will fail"; exit 1; fi; \
+	fi
+
+dev: setup
+	$(DENO) task dev
+
+test: setup chromium
+	$(DENO) fmt --check
+	$(DENO) lint
+	$(DENO) task check
+	$(DENO) task test
+	$(DENO) task test:db
+	$(DENO) task test:integration
+	$(DENO) task test:e2e
+	$(DENO) task db:advisors
+
+bench: setup
+	$(DENO) task bench
+
+db-reset: setup
+	$(DENO) task db:reset
+
+db-advisors: setup
+	$(DENO) task db:advisors
+
+supabase-start: setup
+	npx supabase start
+	npx supabase db reset
+	@echo "Now: SUPABASE_URL=... SUPABASE_ANON_KEY=... DATABASE_URL=... make dev (see README)"
+
+fmt: setup
+	$(DENO) fmt
+
+clean:
+	rm -rf .data node_modules

@@ -1,0 +1,38 @@
+/** Environment configuration, parsed once with zod (DESIGN.md rule 3). */
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOSTNAME: z.string().default("127.0.0.1"),
+  SITE_URL: z.string().url().optional(),
+  /** Embedded data directory (PGlite files under db/, storage files under storage/). */
+  DATA_DIR: z.string().default(".data"),
+  /** Any Postgres: switches the embedded database from PGlite to postgres.js. */
+  DATABASE_URL: z.string().url().optional(),
+  SUPABASE_URL: z.string().url().optional(),
+  SUPABASE_ANON_KEY: z.string().optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
+  /** HS256 secret for embedded JWTs; a dev default is generated into DATA_DIR when absent. */
+  JWT_SECRET: z.string().min(32).optional(),
+  JWT_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  /** "dev" runs the seed and shows /dev pages; "test" keeps everything in memory. */
+  APP_ENV: z.enum(["dev", "prod", "test"]).default("dev"),
+  WORKER: z.enum(["on", "off"]).default("on"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type Config = z.infer<typeof Env>;
+
+/** Parses `env` (default: the process environment); throws a readable error naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = Deno.env.toObject()): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** Supabase mode when SUPABASE_URL is set; otherwise the embedded platform. */
+export function isSupabase(config: Config): boolean {
+  return Boolean(config.SUPABASE_URL);
+}

@@ -1,0 +1,33 @@
+/** Opens the database for either mode and brings its schema up to date. */
+import type { Config } from "../config.ts";
+import { isSupabase } from "../config.ts";
+import { createDb, type Db } from "../db/mod.ts";
+import { openPglite } from "../db/pglite.ts";
+import { openPostgres } from "../db/postgres.ts";
+import { bootstrapSupabaseCompat, migrate, seed } from "../db/migrate.ts";
+import type { Driver } from "../db/types.ts";
+
+export interface OpenedDatabase {
+  db: Db;
+  migrated: string[];
+  seeded: boolean;
+}
+
+/**
+ * Embedded: PGlite under DATA_DIR/db (memory for tests) or DATABASE_URL, with the compat bootstrap,
+ * migrations and (dev) seed. Supabase: its own Postgres, already migrated by `supabase db push`.
+ */
+export async function openDatabase(config: Config): Promise<OpenedDatabase> {
+  const url = config.DATABASE_URL;
+  if (isSupabase(config)) {
+    if (!url) throw new Error("Supabase mode needs DATABASE_URL (or SUPABASE_DB_URL) for the server");
+    return { db: createDb(openPostgres(url)), migrated: [], seeded: false };
+  }
+  const driver: Driver = url ? openPostgres(url) : await openPglite({
+    dataDir: config.APP_ENV === "test" ? undefined : `${config.DATA_DIR}/db`,
+  });
+  await bootstrapSupabaseCompat(driver);
+  const migrated = await migrate(driver);
+  const seeded = config.APP_ENV === "dev" ? await seed(driver) : false;
+  return { db: createDb(driver), migrated, seeded };
+}
