@@ -18,13 +18,16 @@ const Env = z.object({
   /** "dev" runs the seed and shows /dev pages; "test" keeps everything in memory. */
   APP_ENV: z.enum(["dev", "prod", "test"]).default("dev"),
   WORKER: z.enum(["on", "off"]).default("on"),
+  /** Bearer secret for functions/worker (pg_cron calls it on Supabase); unset disables the endpoint. */
+  WORKER_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 export type Config = z.infer<typeof Env>;
 
 /** Parses `env` (default: the process environment); throws a readable error naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = Deno.env.toObject()): Config {
-  const parsed = Env.safeParse(env);
+  // Supabase's Edge Runtime names the database URL SUPABASE_DB_URL.
+  const parsed = Env.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL ?? env.SUPABASE_DB_URL });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);

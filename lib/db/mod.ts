@@ -8,7 +8,8 @@
  */
 import type { AnonClaims, Claims, Driver, Tx } from "./types.ts";
 
-export type { AnonClaims, Claims, Driver, Row, Tx } from "./types.ts";
+export type { AnonClaims, Driver, Row, Tx } from "./types.ts";
+export { Claims } from "./types.ts";
 
 export interface Db {
   readonly driver: Driver;

@@ -182,11 +182,29 @@ create or replace function realtime.topic() returns text language sql stable as 
 $$;
 grant execute on function realtime.topic() to anon, authenticated, service_role;
 
+-- NOTIFY payloads must stay under 8000 bytes, and an oversized one would abort the sender's whole
+-- transaction. Such a message is stored in realtime.messages (as Supabase's realtime.send stores
+-- every message) and only its id is notified; the embedded hub reads the payload back by id.
+-- Stored rows older than an hour are pruned here, cheaply, since the hub reads them at once.
 create or replace function realtime.send(payload jsonb, event text, topic text, private boolean default true)
 returns void language plpgsql security definer set search_path = '' as $$
+declare
+  msg text := jsonb_build_object(
+    'topic', send.topic, 'event', send.event, 'payload', send.payload, 'private', send.private)::text;
+  stored_id uuid;
 begin
+  if octet_length(msg) <= 7900 then
+    perform pg_notify('realtime', msg);
+    return;
+  end if;
+  delete from realtime.messages m
+    where m.extension = 'broadcast' and m.inserted_at < now() - interval '1 hour';
+  insert into realtime.messages (topic, extension, payload, event, private)
+    values (send.topic, 'broadcast', send.payload, send.event, send.private)
+    returning id into stored_id;
   perform pg_notify('realtime', jsonb_build_object(
-    'topic', topic, 'event', event, 'payload', payload, 'private', private)::text);
+    'topic', left(send.topic, 255), 'event', left(send.event, 255), 'private', send.private,
+    'message_id', stored_id)::text);
 end $$;
 alter function realtime.send(jsonb, text, text, boolean) owner to supabase_admin;
 revoke execute on function realtime.send(jsonb, text, text, boolean) from public;

@@ -1,0 +1,88 @@
+/** A labelled form field with its inline error, wired for screen readers. */
+import type { JSX } from "preact";
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  minLength?: number;
+  maxLength?: number;
+  accept?: string;
+}
+
+export function Field(props: FieldProps): JSX.Element {
+  const id = `f-${props.name}`;
+  const described = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <div class="mb-4">
+      <label for={id} class="block text-sm font-medium text-gray-800 mb-1">
+        {props.label}
+        {props.required && <span class="text-red-700" aria-hidden="true">*</span>}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        value={props.type === "password" || props.type === "file" ? undefined : props.value}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        minLength={props.minLength}
+        maxLength={props.maxLength}
+        accept={props.accept}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={described || undefined}
+        class={`block w-full rounded-md border px-3 py-2 text-base focus:outline-none focus:ring-2 focus:ring-indigo-500 ${
+          props.error ? "border-red-600" : "border-gray-300"
+        }`}
+      />
+      {props.hint && <p id={`${id}-hint`} class="mt-1 text-sm text-gray-600">{props.hint}</p>}
+      {props.error && (
+        <p id={`${id}-error`} class="mt-1 text-sm text-red-700" role="alert">{props.error}</p>
+      )}
+    </div>
+  );
+}
+
+export interface CheckboxProps {
+  name: string;
+  label: string;
+  checked?: boolean;
+  error?: string;
+}
+
+export function Checkbox(props: CheckboxProps): JSX.Element {
+  const id = `f-${props.name}`;
+  return (
+    <div class="mb-2 flex items-center gap-2">
+      <input
+        id={id}
+        name={props.name}
+        type="checkbox"
+        checked={props.checked}
+        aria-invalid={props.error ? "true" : undefined}
+        class="h-5 w-5 rounded border-gray-300 text-indigo-600"
+      />
+      <label for={id} class="text-gray-800">{props.label}</label>
+    </div>
+  );
+}
+
+/** The hidden CSRF token every form carries. */
+export function CsrfField({ token }: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** A form-level error summary, announced when the page loads after a failed submit. */
+export function FormErrors({ errors }: { errors?: Record<string, string> }): JSX.Element | null {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div role="alert" class="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+      {errors._form ?? "Please fix the highlighted fields."}
+    </div>
+  );
+}

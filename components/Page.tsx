@@ -1,0 +1,47 @@
+/** Page furniture: titles, cards, empty states and flash messages. */
+import type { ComponentChildren, JSX } from "preact";
+
+export function PageTitle({ children, sub }: { children: ComponentChildren; sub?: string }): JSX.Element {
+  return (
+    <header class="mb-6">
+      <h1 class="text-2xl sm:text-3xl font-bold text-gray-900">{children}</h1>
+      {sub && <p class="mt-1 text-gray-600">{sub}</p>}
+    </header>
+  );
+}
+
+export function Card({ children }: { children: ComponentChildren }): JSX.Element {
+  return <section class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6 shadow-sm">{children}</section>;
+}
+
+export function EmptyState(
+  { title, children }: { title: string; children?: ComponentChildren },
+): JSX.Element {
+  return (
+    <div class="rounded-lg border-2 border-dashed border-gray-300 p-8 text-center">
+      <p class="text-lg font-medium text-gray-900">{title}</p>
+      {children && <div class="mt-2 text-gray-600">{children}</div>}
+    </div>
+  );
+}
+
+const flashStyles = {
+  success: "border-green-300 bg-green-50 text-green-900",
+  error: "border-red-300 bg-red-50 text-red-900",
+  info: "border-indigo-300 bg-indigo-50 text-indigo-900",
+} as const;
+
+/** A toast rendered on the server: works without JavaScript, announced politely. */
+export function FlashToast(
+  { flash }: { flash: { kind: keyof typeof flashStyles; text: string } | null },
+): JSX.Element {
+  return (
+    <div aria-live="polite" class="fixed bottom-4 right-4 left-4 sm:left-auto z-50 flex flex-col gap-2" id="toasts">
+      {flash && (
+        <div role="status" class={`rounded-md border px-4 py-3 shadow ${flashStyles[flash.kind]}`}>
+          {flash.text}
+        </div>
+      )}
+    </div>
+  );
+}

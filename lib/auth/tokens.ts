@@ -1,0 +1,61 @@
+/** Supabase-shaped access tokens (HS256, as Supabase's legacy JWT secret signs them). */
+import { jwtVerify, SignJWT } from "jose";
+import { Claims } from "../db/mod.ts";
+import type { AuthUser } from "./port.ts";
+
+export interface TokenSigner {
+  sign(user: AuthUser, sessionId: string): Promise<{ token: string; expiresAt: number }>;
+  verify(token: string): Promise<Claims | null>;
+}
+
+export function createTokenSigner(secret: string, expirySeconds: number, issuer: string): TokenSigner {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async sign(user, sessionId) {
+      const now = Math.floor(Date.now() / 1000);
+      const expiresAt = now + expirySeconds;
+      const token = await new SignJWT({
+        role: "authenticated",
+        email: user.email,
+        session_id: sessionId,
+        app_metadata: { provider: "email", providers: ["email"] },
+        user_metadata: user.user_metadata,
+        is_anonymous: false,
+      })
+        .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+        .setSubject(user.id)
+        .setAudience("authenticated")
+        .setIssuer(issuer)
+        .setIssuedAt(now)
+        .setExpirationTime(expiresAt)
+        .sign(key);
+      return { token, expiresAt };
+    },
+    async verify(token) {
+      try {
+        // Only HS256: a token claiming "none" or another algorithm is refused by jose here.
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: ["HS256"],
+          audience: "authenticated",
+          issuer,
+        });
+        const parsed = Claims.safeParse(payload);
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** A random URL-safe token (refresh tokens, reset tokens, CSRF tokens). */
+export function randomToken(bytes = 32): string {
+  const buf = crypto.getRandomValues(new Uint8Array(bytes));
+  return btoa(String.fromCharCode(...buf)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** SHA-256 hex: reset tokens are stored hashed, so a database leak does not leak live links. */
+export async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}

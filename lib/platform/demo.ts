@@ -1,0 +1,12 @@
+/** The demo accounts the seed creates (marked in app metadata), for the startup banner. */
+import type { Db } from "../db/mod.ts";
+
+export async function demoAccounts(db: Db): Promise<{ email: string; role: string }[]> {
+  return await db.driver.query<{ email: string; role: string }>(
+    `select u.email,
+            case when p.is_musician and p.is_client then 'musician + client'
+                 when p.is_client then 'client' else 'musician' end as role
+     from auth.users u join public.profiles p on p.id = u.id
+     where u.raw_app_meta_data ->> 'demo' = 'true' order by u.email limit 10`,
+  );
+}

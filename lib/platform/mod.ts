@@ -1,0 +1,85 @@
+/**
+ * The platform: every port wired for the current mode (embedded or Supabase), built once per
+ * process and handed to routes (through ctx.state) and to functions (through functions/_shared).
+ */
+import { type Config, isSupabase } from "../config.ts";
+import type { Db } from "../db/mod.ts";
+import type { AuthPort } from "../auth/port.ts";
+import { createEmbeddedAuth } from "../auth/embedded.ts";
+import { createSupabaseAuth } from "../auth/supabase.ts";
+import { createTokenSigner } from "../auth/tokens.ts";
+import type { StoragePort } from "../storage/port.ts";
+import { createEmbeddedStorage } from "../storage/embedded.ts";
+import { createSupabaseStorage } from "../storage/supabase.ts";
+import type { RealtimeHub } from "../realtime/port.ts";
+import { createEmbeddedRealtime } from "../realtime/embedded.ts";
+import { createWorker, type Worker } from "../queue/worker.ts";
+import { notifyHandler } from "../notifications/mod.ts";
+import { queueMail } from "../notifications/outbox.ts";
+import { createLogger, type Logger } from "../log.ts";
+import { openDatabase } from "./database.ts";
+import { loadJwtSecret } from "./secrets.ts";
+
+export interface Platform {
+  config: Config;
+  mode: "embedded" | "supabase";
+  db: Db;
+  auth: AuthPort;
+  storage: StoragePort;
+  /** Embedded only: the NOTIFY → SSE hub. On Supabase, browsers talk to Supabase Realtime. */
+  realtime: RealtimeHub | null;
+  worker: Worker;
+  log: Logger;
+  /** What boot did, for the startup banner. */
+  boot: { migrated: string[]; seeded: boolean; ms: number };
+  close(): Promise<void>;
+}
+
+export async function startPlatform(config: Config): Promise<Platform> {
+  const t0 = performance.now();
+  const log = createLogger(config.LOG_LEVEL);
+  const { db, migrated, seeded } = await openDatabase(config);
+  const supabase = isSupabase(config);
+  const siteUrl = config.SITE_URL ?? `http://${config.HOSTNAME}:${config.PORT}`;
+
+  let auth: AuthPort;
+  let storage: StoragePort;
+  let realtime: RealtimeHub | null = null;
+  if (supabase) {
+    const url = config.SUPABASE_URL!;
+    const anonKey = config.SUPABASE_ANON_KEY;
+    if (!anonKey) throw new Error("Supabase mode needs SUPABASE_ANON_KEY");
+    auth = createSupabaseAuth({ url, anonKey });
+    storage = createSupabaseStorage({ url, anonKey });
+  } else {
+    const secret = await loadJwtSecret(config);
+    auth = createEmbeddedAuth({
+      db,
+      signer: createTokenSigner(secret, config.JWT_EXPIRY_SECONDS, `${siteUrl}/auth/v1`),
+      sendMail: (tx, mail) => queueMail(tx, mail),
+    });
+    storage = createEmbeddedStorage({ db, root: `${config.DATA_DIR}/storage`, publicBaseUrl: siteUrl });
+    realtime = await createEmbeddedRealtime(db);
+  }
+
+  const worker = createWorker({ db, handlers: { notify: notifyHandler }, log });
+  // On Supabase, pg_cron invokes functions/worker; the server runs the loop only when embedded.
+  if (!supabase && config.WORKER === "on") worker.start();
+
+  return {
+    config,
+    mode: supabase ? "supabase" : "embedded",
+    db,
+    auth,
+    storage,
+    realtime,
+    worker,
+    log,
+    boot: { migrated, seeded, ms: Math.round(performance.now() - t0) },
+    async close() {
+      await worker.stop();
+      await realtime?.close();
+      await db.driver.close();
+    },
+  };
+}

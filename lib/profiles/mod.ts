@@ -1,0 +1,73 @@
+/** Profiles: the signed-in user's own profile, read and written under RLS as that user. */
+import { z } from "zod";
+import type { Tx } from "../db/mod.ts";
+
+export const ProfileUpdate = z.object({
+  display_name: z.string().trim().min(1, "Enter a display name").max(80, "At most 80 characters"),
+  is_musician: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  is_client: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+}).refine((p) => p.is_musician || p.is_client, {
+  message: "Choose musician, client, or both",
+  path: ["is_musician"],
+});
+export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
+
+export interface Profile {
+  id: string;
+  display_name: string;
+  is_musician: boolean;
+  is_client: boolean;
+  avatar_path: string | null;
+  created_at: Date;
+}
+
+export interface ProfileWithUnread extends Profile {
+  unread: number;
+}
+
+/** The caller's profile and unread notification count in one round trip. */
+export async function getOwnProfile(tx: Tx): Promise<ProfileWithUnread | null> {
+  const [row] = await tx.query<ProfileWithUnread>(
+    `select p.id, p.display_name, p.is_musician, p.is_client, p.avatar_path, p.created_at,
+            (select count(*)::int from public.notifications n where n.read_at is null) as unread
+     from public.profiles p where p.id = (select auth.uid())`,
+  );
+  return row ?? null;
+}
+
+export async function getProfile(tx: Tx, id: string): Promise<Profile | null> {
+  const [row] = await tx.query<Profile>(
+    `select id, display_name, is_musician, is_client, avatar_path, created_at
+     from public.profiles where id = $1::uuid`,
+    [id],
+  );
+  return row ?? null;
+}
+
+/** Updates the caller's own profile; RLS makes any other row invisible. */
+export async function updateOwnProfile(tx: Tx, update: ProfileUpdate): Promise<Profile | null> {
+  const [row] = await tx.query<Profile>(
+    `update public.profiles set display_name = $1, is_musician = $2, is_client = $3
+     where id = (select auth.uid())
+     returning id, display_name, is_musician, is_client, avatar_path, created_at`,
+    [update.display_name, update.is_musician, update.is_client],
+  );
+  return row ?? null;
+}
+
+export async function setOwnAvatar(tx: Tx, path: string | null): Promise<void> {
+  await tx.query("update public.profiles set avatar_path = $1 where id = (select auth.uid())", [path]);
+}
+
+export const AVATAR_TYPES: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+};
+
+/** Object name for a new avatar: in the owner's folder, unique so caches never show an old one. */
+export function avatarObjectName(userId: string, contentType: string): string | null {
+  const ext = AVATAR_TYPES[contentType];
+  return ext ? `${userId}/avatar-${Date.now().toString(36)}.${ext}` : null;
+}

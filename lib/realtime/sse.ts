@@ -1,0 +1,112 @@
+/**
+ * `GET /realtime/v1/sse?topic=user:<id>&topic=…`: the embedded platform's server → browser push.
+ * Every requested topic is authorised through RLS (`hub.authorize`) before the stream opens; the
+ * stream then carries `event: <event>` / `data: {"topic","event","payload"}` / `id: <n>` frames,
+ * a comment every 15 s so proxies keep it open, and `retry: 2000` for EventSource's reconnects.
+ *
+ * @example
+ * ```ts
+ * app.get("/realtime/v1/sse", sseRoute({ hub, getClaims: (c) => c.get("claims") ?? null }));
+ * ```
+ * @module
+ */
+import type { Context } from "hono";
+import { z } from "zod";
+import type { Claims } from "../db/mod.ts";
+import type { RealtimeHub } from "./port.ts";
+
+export interface SseRouteOptions {
+  hub: RealtimeHub;
+  /** Verified claims of the signed-in user of this request, or null. */
+  getClaims(c: Context): Claims | null | Promise<Claims | null>;
+  /** Milliseconds between keep-alive comments; 15 000 unless a test needs it shorter. */
+  heartbeatMs?: number;
+}
+
+/** Topics as this app names them (`user:<uuid>`, `booking:<uuid>`…); at most 20 per stream. */
+export const Topics = z.array(
+  z.string().regex(/^[A-Za-z0-9_.:-]{1,255}$/, "Topics are 1-255 letters, digits or _ . : -"),
+).min(1, "Ask for at least one topic").max(20, "Ask for at most 20 topics");
+
+// A stream outlives nothing it should not: it ends when the token behind it expires (the browser
+// then reconnects with a fresh cookie and is authorised again), and after an hour at most.
+const MAX_LIFETIME_MS = 60 * 60 * 1000;
+
+const encoder = new TextEncoder();
+
+/** Builds the hono handler for the SSE endpoint. */
+export function sseRoute(opts: SseRouteOptions): (c: Context) => Promise<Response> {
+  const { hub, getClaims } = opts;
+  const heartbeatMs = opts.heartbeatMs ?? 15_000;
+
+  return async function realtimeSse(c) {
+    const claims = await getClaims(c);
+    if (!claims) return c.json({ error: "Sign in to receive live updates" }, 401);
+    const parsed = Topics.safeParse([...new Set(c.req.queries("topic") ?? [])]);
+    if (!parsed.success) {
+      return c.json({ error: parsed.error.issues[0].message, field: "topic" }, 400);
+    }
+    const topics = parsed.data;
+    for (const topic of topics) {
+      if (!(await hub.authorize(claims, topic))) {
+        return c.json({ error: `You may not receive ${topic}`, field: "topic" }, 403);
+      }
+    }
+
+    const lifetime = Math.min(
+      MAX_LIFETIME_MS,
+      claims.exp ? claims.exp * 1000 - Date.now() : MAX_LIFETIME_MS,
+    );
+    const signal = c.req.raw.signal;
+    let stop = () => {};
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        let done = false;
+        let n = 0;
+        const send = (text: string) => {
+          try {
+            controller.enqueue(encoder.encode(text));
+          } catch {
+            stop(); // the stream is already closed
+          }
+        };
+        // Subscribing before the response is returned leaves no window in which an event is lost.
+        const unsubscribe = topics.map((topic) =>
+          hub.subscribe(topic, (e) => {
+            const data = JSON.stringify({ topic: e.topic, event: e.event, payload: e.payload });
+            // A newline in an event name would end the frame early: SSE has no escaping.
+            send(`event: ${e.event.replace(/[\r\n]/g, " ")}\ndata: ${data}\nid: ${++n}\n\n`);
+          })
+        );
+        const heartbeat = setInterval(() => send(": ping\n\n"), heartbeatMs);
+        const expiry = setTimeout(() => stop(), Math.max(0, lifetime));
+        stop = () => {
+          if (done) return;
+          done = true;
+          clearInterval(heartbeat);
+          clearTimeout(expiry);
+          for (const u of unsubscribe) u();
+          signal.removeEventListener("abort", stop);
+          try {
+            controller.close();
+          } catch {
+            // already closed or cancelled by the client
+          }
+        };
+        signal.addEventListener("abort", stop);
+        if (signal.aborted) return stop();
+        send("retry: 2000\n: connected\n\n");
+      },
+      cancel() {
+        stop();
+      },
+    });
+    return new Response(body, {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-store, no-transform",
+        "x-accel-buffering": "no", // nginx would otherwise buffer the stream
+      },
+    });
+  };
+}

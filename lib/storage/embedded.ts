@@ -1,0 +1,268 @@
+/**
+ * Embedded storage adapter: files under `<root>/<bucket>/<name>`, one `storage.objects` row each,
+ * as Supabase Storage keeps them. Bucket limits are read as the owner (bookkeeping, as Supabase's
+ * own Storage server does), but every access decision is RLS on `storage.objects`, evaluated as
+ * the caller through `db.asUser`.
+ *
+ * @example
+ * ```ts
+ * const storage = createEmbeddedStorage({ db, root: ".data/storage" });
+ * await storage.upload({ claims }, "avatars", `${claims.sub}/me.png`, bytes, "image/png");
+ * ```
+ * @module
+ */
+import type { Db } from "../db/mod.ts";
+import { type Caller, StorageError, type StoragePort } from "./port.ts";
+
+export interface EmbeddedStorageOptions {
+  db: Db;
+  /** Directory holding one folder per bucket, e.g. `.data/storage`. */
+  root: string;
+  /** Origin put in front of public URLs; omitted gives site-relative URLs. */
+  publicBaseUrl?: string;
+}
+
+/** Supabase's global upload limit, used when a bucket sets none. */
+const DEFAULT_SIZE_LIMIT = 50 * 1024 * 1024;
+const CACHE_CONTROL = "max-age=3600";
+
+// ---------------------------------------------------------------------------------------------
+// validation (pure): names become file paths below, so these checks are the traversal guard
+
+// Supabase's bucket-name rule, minus a leading dot so no bucket can shadow `<root>/.tmp`.
+const BUCKET_RE = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
+// deno-lint-ignore no-control-regex -- this pattern exists to find control characters
+const CONTROL_RE = /[\u0000-\u001f\u007f]/;
+const MEDIA_TYPE_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
+
+/** Throws a 400 unless `bucket` is a valid bucket id. */
+export function checkBucketId(bucket: string): void {
+  if (!BUCKET_RE.test(bucket)) throw new StorageError(400, "Invalid bucket name", "bucket");
+}
+
+/**
+ * Throws a 400 unless `name` is a safe object name: relative, at most 1024 characters, no control
+ * characters or backslashes, and no empty, `.` or `..` segments.
+ */
+export function checkObjectName(name: string): void {
+  const bad = (why: string) => new StorageError(400, `Invalid object name: ${why}`, "path");
+  if (name.length === 0) throw bad("it is empty");
+  if (name.length > 1024) throw bad("it is longer than 1024 characters");
+  if (CONTROL_RE.test(name)) throw bad("it contains control characters");
+  if (name.startsWith("/")) throw bad("it must not start with /");
+  if (name.includes("\\")) throw bad("it must not contain backslashes");
+  for (const segment of name.split("/")) {
+    if (segment === "") throw bad("it contains an empty segment");
+    if (segment === "." || segment === "..") throw bad("it contains a . or .. segment");
+    if (new TextEncoder().encode(segment).length > 255) throw bad("a segment is too long");
+  }
+}
+
+/** The bare, lower-case media type of a Content-Type value (`image/PNG; x=1` → `image/png`). */
+export function mediaType(contentType: string): string {
+  return contentType.split(";")[0].trim().toLowerCase();
+}
+
+/** True when `type` matches one of `allowed` (`image/*` wildcards too); no list allows any type. */
+export function mimeAllowed(type: string, allowed: readonly string[] | null | undefined): boolean {
+  if (!allowed || allowed.length === 0) return true;
+  return allowed.some((a) => {
+    const rule = a.trim().toLowerCase();
+    return rule.endsWith("/*") ? type.startsWith(rule.slice(0, -1)) : type === rule;
+  });
+}
+
+const ascii = (s: string) => Array.from(s, (ch) => ch.charCodeAt(0));
+const has = (b: Uint8Array, sig: number[], at = 0) =>
+  b.length >= at + sig.length && sig.every((v, i) => b[at + i] === v);
+
+// Image types we can verify by signature. Any other type claiming to be an image (SVG above all:
+// it can carry scripts) is refused, because we could not tell what it really is.
+const SNIFFERS: Record<string, (b: Uint8Array) => boolean> = {
+  "image/png": (b) => has(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  "image/jpeg": (b) => has(b, [0xff, 0xd8, 0xff]),
+  "image/gif": (b) => has(b, ascii("GIF87a")) || has(b, ascii("GIF89a")),
+  "image/webp": (b) => has(b, ascii("RIFF")) && has(b, ascii("WEBP"), 8),
+  "image/avif": (b) => has(b, ascii("ftypavi"), 4),
+  "image/bmp": (b) => has(b, ascii("BM")),
+};
+
+/** Throws a 415 unless an image's bytes match its claimed type; other types are not sniffed. */
+export function checkContent(type: string, body: Uint8Array): void {
+  if (!type.startsWith("image/")) return;
+  const sniff = SNIFFERS[type];
+  if (!sniff) throw new StorageError(415, `Images of type ${type} are not accepted`);
+  if (!sniff(body)) throw new StorageError(415, `The file is not a valid ${type} image`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// adapter
+
+interface BucketRow {
+  id: string;
+  file_size_limit: number | bigint | string | null;
+  allowed_mime_types: string[] | null;
+}
+
+const OBJECT_COLUMNS = "bucket_id, name, owner, owner_id, metadata, version";
+const INSERT = `insert into storage.objects (${OBJECT_COLUMNS})
+  values ($1, $2, $3::uuid, $4, $5::jsonb, $6)`;
+// ON CONFLICT DO UPDATE makes Postgres check the UPDATE policy against the existing row and raise
+// (rather than skip) when it fails, so another user's object yields a 403, never a silent no-op.
+const UPSERT = `${INSERT} on conflict (bucket_id, name) do update set owner = excluded.owner,
+  owner_id = excluded.owner_id, metadata = excluded.metadata, version = excluded.version,
+  updated_at = now()`;
+const SELECT =
+  `select metadata, updated_at from storage.objects where bucket_id = $1 and name = $2`;
+const DELETE = `with d as (delete from storage.objects where bucket_id = $1 and name = $2
+  returning 1) select count(*)::int as n from d`;
+
+/** Creates the embedded StoragePort. */
+export function createEmbeddedStorage(opts: EmbeddedStorageOptions): StoragePort {
+  const { db } = opts;
+  // Absolute, so a later chdir cannot move the store; names are validated, so "/" joins are safe.
+  const root = (opts.root.startsWith("/") ? opts.root : `${Deno.cwd()}/${opts.root}`)
+    .replace(/\/+$/, "");
+  const base = (opts.publicBaseUrl ?? "").replace(/\/+$/, "");
+
+  function fileOf(bucket: string, name: string): string {
+    checkBucketId(bucket);
+    checkObjectName(name);
+    return `${root}/${bucket}/${name}`;
+  }
+
+  async function bucketOf(bucket: string): Promise<BucketRow> {
+    checkBucketId(bucket);
+    const [row] = await db.driver.query<BucketRow>(
+      "select id, file_size_limit, allowed_mime_types from storage.buckets where id = $1",
+      [bucket],
+    );
+    if (!row) throw new StorageError(404, "Bucket not found", "bucket");
+    return row;
+  }
+
+  return {
+    async upload(caller, bucket, path, body, contentType, uploadOpts = {}) {
+      const b = await bucketOf(bucket);
+      checkObjectName(path);
+      const limit = b.file_size_limit == null ? DEFAULT_SIZE_LIMIT : Number(b.file_size_limit);
+      if (body.byteLength > limit) {
+        throw new StorageError(413, `The file is larger than ${limit} bytes`);
+      }
+      const type = mediaType(contentType);
+      if (!MEDIA_TYPE_RE.test(type)) throw new StorageError(415, "Invalid content type");
+      if (!mimeAllowed(type, b.allowed_mime_types)) {
+        throw new StorageError(415, `Files of type ${type} are not allowed in this bucket`);
+      }
+      checkContent(type, body);
+
+      const dest = fileOf(bucket, path);
+      const sub = "sub" in caller.claims ? caller.claims.sub : null;
+      const metadata = {
+        eTag: `"${await etag(body)}"`,
+        size: body.byteLength,
+        mimetype: type,
+        cacheControl: CACHE_CONTROL,
+        lastModified: new Date().toISOString(),
+        contentLength: body.byteLength,
+        httpStatusCode: 200,
+      };
+      // The file goes to a temporary name first and is renamed into place inside the transaction,
+      // after RLS accepted the row: a refused or failed upload never touches the live file, and a
+      // failed rename rolls the row back. The row lock serialises concurrent writers of one name.
+      const tmp = `${root}/.tmp/${crypto.randomUUID()}`;
+      await Deno.mkdir(dirname(tmp), { recursive: true });
+      await Deno.writeFile(tmp, body);
+      try {
+        await db.asUser(caller.claims, async (tx) => {
+          await tx.query(uploadOpts.upsert ? UPSERT : INSERT, [
+            bucket,
+            path,
+            sub,
+            sub,
+            JSON.stringify(metadata),
+            crypto.randomUUID(),
+          ]);
+          await Deno.mkdir(dirname(dest), { recursive: true });
+          await Deno.rename(tmp, dest);
+        });
+      } catch (e) {
+        throw toStorageError(e);
+      } finally {
+        await Deno.remove(tmp).catch(() => {});
+      }
+      return { path };
+    },
+
+    async download(caller, bucket, path) {
+      checkBucketId(bucket);
+      checkObjectName(path);
+      const [row] = await db.asUser(
+        caller.claims,
+        (tx) =>
+          tx.query<{ metadata: { mimetype?: string } | null; updated_at: Date | string }>(
+            SELECT,
+            [bucket, path],
+          ),
+      );
+      if (!row) return null;
+      let body: Uint8Array;
+      try {
+        body = await Deno.readFile(fileOf(bucket, path));
+      } catch (e) {
+        if (e instanceof Deno.errors.NotFound) return null;
+        throw e;
+      }
+      return {
+        body,
+        contentType: row.metadata?.mimetype ?? "application/octet-stream",
+        size: body.byteLength,
+        updatedAt: new Date(row.updated_at),
+      };
+    },
+
+    async remove(caller: Caller, bucket: string, path: string) {
+      checkBucketId(bucket);
+      checkObjectName(path);
+      const dest = fileOf(bucket, path);
+      // The file is unlinked inside the transaction, while the deleted row is still locked, so a
+      // concurrent upload of the same name cannot land between the delete and the unlink.
+      return await db.asUser(caller.claims, async (tx) => {
+        const [{ n }] = await tx.query<{ n: number }>(DELETE, [bucket, path]);
+        if (n === 0) return false;
+        await Deno.remove(dest).catch((e) => {
+          if (!(e instanceof Deno.errors.NotFound)) throw e;
+        });
+        return true;
+      });
+    },
+
+    publicUrl(bucket, path) {
+      const encoded = path.split("/").map(encodeURIComponent).join("/");
+      return `${base}/storage/v1/object/public/${encodeURIComponent(bucket)}/${encoded}`;
+    },
+  };
+}
+
+function dirname(file: string): string {
+  return file.slice(0, file.lastIndexOf("/"));
+}
+
+/** A strong validator for the bytes; MD5 (Supabase's choice) is not in WebCrypto. */
+async function etag(body: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body as BufferSource));
+  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Maps Postgres errors to the status Supabase Storage answers with; anything else is rethrown. */
+function toStorageError(e: unknown): unknown {
+  if (e instanceof StorageError) return e;
+  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
+  if (code === "42501") return new StorageError(403, "new row violates row-level security policy");
+  if (code === "23505") return new StorageError(409, "The resource already exists");
+  if (code === "23503") return new StorageError(404, "Bucket not found", "bucket");
+  if (e instanceof Deno.errors.AlreadyExists || e instanceof Deno.errors.NotADirectory) {
+    return new StorageError(409, "A file exists where a folder is needed", "path");
+  }
+  return e;
+}

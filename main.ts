@@ -1,0 +1,44 @@
+/** Starts Soundcheck: the platform (embedded or Supabase), the worker, and the web server. */
+import { loadConfig } from "./lib/config.ts";
+import { startPlatform } from "./lib/platform/mod.ts";
+import { createServer } from "./lib/server.ts";
+import { demoAccounts } from "./lib/platform/demo.ts";
+
+const t0 = performance.now();
+const config = loadConfig();
+const platform = await startPlatform(config);
+const server = await createServer(platform);
+
+const abort = new AbortController();
+const httpServer = Deno.serve({
+  port: config.PORT,
+  hostname: config.HOSTNAME,
+  signal: abort.signal,
+  onListen: async ({ hostname, port }) => {
+    const url = `http://${hostname}:${port}`;
+    const lines = [
+      "",
+      `  Soundcheck is running at ${url}  (${platform.mode}, ready in ${Math.round(performance.now() - t0)} ms)`,
+      platform.boot.migrated.length ? `  Applied migrations: ${platform.boot.migrated.join(", ")}` : "",
+      platform.boot.seeded ? "  Seeded demo data from supabase/seed.sql" : "",
+    ];
+    if (platform.mode === "embedded" && config.APP_ENV === "dev") {
+      const demo = await demoAccounts(platform.db);
+      if (demo.length) {
+        lines.push("  Demo accounts (password: soundcheck-demo):");
+        for (const d of demo) lines.push(`    ${d.email.padEnd(36)} ${d.role}`);
+      }
+      lines.push(`  Dev outbox (e-mail): ${url}/dev/outbox`);
+    }
+    console.log(lines.filter(Boolean).join("\n") + "\n");
+  },
+}, server.fetch);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  Deno.addSignalListener(signal, async () => {
+    abort.abort();
+    await httpServer.finished;
+    await platform.close();
+    Deno.exit(0);
+  });
+}

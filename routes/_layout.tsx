@@ -1,0 +1,70 @@
+/** Navigation and page frame: responsive, keyboard-friendly, with the live notification badge. */
+import { define } from "../utils.ts";
+import { CsrfField } from "../components/Field.tsx";
+import { FlashToast } from "../components/Page.tsx";
+import NotificationBadge from "../islands/NotificationBadge.tsx";
+
+export default define.page(function Layout({ Component, state, url }) {
+  const user = state.user;
+  const link = (href: string, label: string) => (
+    <a
+      href={href}
+      aria-current={url.pathname === href ? "page" : undefined}
+      class="rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100 hover:text-gray-900"
+    >
+      {label}
+    </a>
+  );
+  return (
+    <>
+      <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
+        Skip to content
+      </a>
+      <header class="border-b border-gray-200 bg-white">
+        <nav aria-label="Main" class="mx-auto flex max-w-5xl flex-wrap items-center gap-1 px-4 py-2">
+          <a href="/" class="mr-auto flex items-center gap-2 py-2 text-lg font-bold text-indigo-700">
+            <img src="/favicon.svg" alt="" width={24} height={24} />
+            Soundcheck
+          </a>
+          {user
+            ? (
+              <>
+                <NotificationBadge userId={user.id} initialCount={state.unread ?? null} />
+                {link("/profile", "Profile")}
+                <form method="post" action="/signout" class="inline">
+                  <CsrfField token={state.csrf} />
+                  <button
+                    type="submit"
+                    class="rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100"
+                  >
+                    Sign out
+                  </button>
+                </form>
+              </>
+            )
+            : (
+              <>
+                {link("/signin", "Sign in")}
+                <a
+                  href="/signup"
+                  class="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+                >
+                  Sign up
+                </a>
+              </>
+            )}
+        </nav>
+      </header>
+      <main id="main" class="mx-auto max-w-5xl px-4 py-6 sm:py-10">
+        <Component />
+      </main>
+      <footer class="mx-auto max-w-5xl px-4 py-8 text-sm text-gray-500">
+        Soundcheck — gigs, AI writing and matching for working musicians.
+        {state.platform.mode === "embedded" && state.platform.config.APP_ENV === "dev" && (
+          <a href="/dev/outbox" class="ml-2 underline">Dev outbox</a>
+        )}
+      </footer>
+      <FlashToast flash={state.flash} />
+    </>
+  );
+});

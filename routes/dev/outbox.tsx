@@ -1,0 +1,45 @@
+/** The dev outbox: e-mail and SMS the embedded platform would have sent. Off unless embedded dev. */
+import { define } from "../../utils.ts";
+import { HttpError, page } from "../../lib/fresh_runtime/mod.ts";
+import { listOutbox, type OutboxRow } from "../../lib/notifications/outbox.ts";
+import { EmptyState, PageTitle } from "../../components/Page.tsx";
+
+interface Data {
+  rows: OutboxRow[];
+}
+
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const { mode, config, db } = ctx.state.platform;
+    if (mode !== "embedded" || config.APP_ENV === "prod") throw new HttpError(404);
+    return page({ rows: await db.asService((tx) => listOutbox(tx, 50)) });
+  },
+});
+
+/** Turns URLs in a plain-text mail into links, without trusting any HTML in it. */
+function linkify(text: string) {
+  return text.split(/(https?:\/\/[^\s]+)/g).map((part, i) =>
+    i % 2 === 1 ? <a key={i} class="break-all text-indigo-700 underline" href={part}>{part}</a> : part
+  );
+}
+
+export default define.page<typeof handler>(function OutboxPage({ data }) {
+  return (
+    <>
+      <PageTitle sub="Local development only: nothing here was really sent.">Dev outbox</PageTitle>
+      {data.rows.length === 0 ? <EmptyState title="No mail yet" /> : (
+        <ul class="space-y-4" data-testid="outbox">
+          {data.rows.map((m) => (
+            <li key={m.id} class="rounded-lg border border-gray-200 bg-white p-4">
+              <p class="text-sm text-gray-600">
+                {m.channel} to <strong>{m.recipient}</strong> · {m.status} · {new Date(m.created_at).toUTCString()}
+              </p>
+              {m.subject && <p class="font-semibold">{m.subject}</p>}
+              <pre class="mt-2 whitespace-pre-wrap font-sans text-gray-800">{linkify(m.body)}</pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,50 @@
+/** Asks for a password reset link (embedded: it lands in the dev outbox). */
+import { define } from "../../utils.ts";
+import { page } from "../../lib/fresh_runtime/mod.ts";
+import { AuthForm } from "../../components/AuthForm.tsx";
+import { Field } from "../../components/Field.tsx";
+import { clientKey, limits, ResetRequest } from "../../lib/auth/schemas.ts";
+import { parseForm } from "../../lib/web/forms.ts";
+
+interface Data {
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+  sent?: boolean;
+}
+
+export const handler = define.handlers<Data>({
+  GET: () => page({}),
+  async POST(ctx) {
+    const parsed = parseForm(ResetRequest, await ctx.req.formData());
+    if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values }, { status: 422 });
+    const wait = limits.reset.hit(`${clientKey(ctx.req)}|${parsed.data.email}`);
+    if (wait) {
+      return page({ errors: { _form: `Too many requests. Try again in ${wait} s.` }, values: parsed.values }, {
+        status: 429,
+      });
+    }
+    await ctx.state.platform.auth.requestPasswordReset(parsed.data.email, `${ctx.url.origin}/reset-password/confirm`);
+    return page({ sent: true });
+  },
+});
+
+export default define.page<typeof handler>(function ResetPage({ data, state }) {
+  if (data?.sent) {
+    return (
+      <div class="mx-auto max-w-md" role="status">
+        <h1 class="mb-4 text-2xl font-bold">Check your e-mail</h1>
+        <p class="text-gray-700">
+          If an account exists for that address, a link to choose a new password is on its way.
+          {state.platform.mode === "embedded" && (
+            <> On this local setup, e-mail goes to the <a class="text-indigo-700 underline" href="/dev/outbox">dev outbox</a>.</>
+          )}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <AuthForm title="Reset your password" action="/reset-password" csrf={state.csrf} submit="Send reset link" errors={data?.errors}>
+      <Field name="email" label="E-mail" type="email" value={data?.values?.email} error={data?.errors?.email} required autocomplete="email" />
+    </AuthForm>
+  );
+});

@@ -1,0 +1,88 @@
+/** Sign up: creates the account, signs in, and lands on the profile page. */
+import { define } from "../utils.ts";
+import { page } from "../lib/fresh_runtime/mod.ts";
+import { AuthForm } from "../components/AuthForm.tsx";
+import { Checkbox, Field } from "../components/Field.tsx";
+import { clientKey, limits, SignUp } from "../lib/auth/schemas.ts";
+import { AuthError } from "../lib/auth/port.ts";
+import { parseForm } from "../lib/web/forms.ts";
+import { sessionCookies } from "../lib/web/session.ts";
+import { isSecure } from "../lib/web/cookies.ts";
+import { flashCookie, seeOther } from "../lib/web/respond.ts";
+
+interface Data {
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+export const handler = define.handlers<Data>({
+  GET(ctx) {
+    if (ctx.state.user) return ctx.redirect("/profile", 303);
+    return page({ values: { is_musician: "on" } });
+  },
+  async POST(ctx) {
+    const form = await ctx.req.formData();
+    const parsed = parseForm(SignUp, form);
+    if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values }, { status: 422 });
+    const wait = limits.signUp.hit(clientKey(ctx.req));
+    if (wait) {
+      return page({
+        errors: { _form: `Too many sign-ups from here. Try again in ${wait} s.` },
+        values: parsed.values,
+      }, { status: 429, headers: { "retry-after": String(wait) } });
+    }
+    const { display_name, email, password, is_musician, is_client } = parsed.data;
+    try {
+      const session = await ctx.state.platform.auth.signUp({
+        email,
+        password,
+        metadata: { display_name, is_musician, is_client },
+      });
+      ctx.state.platform.worker.wake();
+      const secure = isSecure(ctx.url);
+      return seeOther("/profile", [
+        ...sessionCookies(session, secure),
+        flashCookie({ kind: "success", text: `Welcome, ${display_name}! Your account is ready.` }, secure),
+      ]);
+    } catch (err) {
+      if (!(err instanceof AuthError)) throw err;
+      return page({ errors: { [err.field ?? "_form"]: err.message, _form: err.message }, values: parsed.values }, {
+        status: err.status,
+      });
+    }
+  },
+});
+
+export default define.page<typeof handler>(function SignUpPage({ data, state }) {
+  const e = data?.errors ?? {};
+  const v = data?.values ?? {};
+  return (
+    <AuthForm
+      title="Create your Soundcheck account"
+      action="/signup"
+      csrf={state.csrf}
+      submit="Create account"
+      errors={data?.errors}
+      footer={<>Already have an account? <a class="text-indigo-700 underline" href="/signin">Sign in</a></>}
+    >
+      <Field name="display_name" label="Name or stage name" value={v.display_name} error={e.display_name} required autocomplete="name" maxLength={80} />
+      <Field name="email" label="E-mail" type="email" value={v.email} error={e.email} required autocomplete="email" />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        error={e.password}
+        required
+        autocomplete="new-password"
+        minLength={8}
+        hint="At least 8 characters."
+      />
+      <fieldset class="mb-4">
+        <legend class="mb-1 text-sm font-medium text-gray-800">I am here as</legend>
+        <Checkbox name="is_musician" label="A musician looking for gigs" checked={v.is_musician === "on"} error={e.is_musician} />
+        <Checkbox name="is_client" label="A client or venue hiring musicians" checked={v.is_client === "on"} />
+        {e.is_musician && <p class="text-sm text-red-700" role="alert">{e.is_musician}</p>}
+      </fieldset>
+    </AuthForm>
+  );
+});
