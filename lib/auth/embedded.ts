@@ -94,30 +94,34 @@ export function createEmbeddedAuth({ db, signer, sendMail }: EmbeddedAuthOptions
     },
 
     async refresh(refreshToken) {
-      return await owner.transaction(async (tx) => {
+      const outcome = await owner.transaction(async (tx) => {
         const [rt] = await tx.query<{ user_id: string; revoked: boolean; session_id: string }>(
           "select user_id, revoked, session_id from auth.refresh_tokens where token = $1 for update",
           [refreshToken],
         );
-        if (!rt) throw new AuthError(401, "Your session has ended: please sign in again");
+        if (!rt) return null;
         if (rt.revoked) {
           // A used token presented again means it leaked: end that whole session, as GoTrue does.
+          // Committed before the error is raised, so the revocation sticks.
           await tx.query("update auth.refresh_tokens set revoked = true where session_id = $1", [
             rt.session_id,
           ]);
-          throw new AuthError(401, "Your session has ended: please sign in again");
+          return null;
         }
-        await tx.query("update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1", [
-          refreshToken,
-        ]);
+        await tx.query(
+          "update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1",
+          [refreshToken],
+        );
         const [row] = await tx.query<UserRow>(
           `select id, email, encrypted_password, raw_user_meta_data, banned_until, deleted_at
            from auth.users where id = $1::uuid`,
           [rt.user_id],
         );
-        if (!row || row.deleted_at) throw new AuthError(401, "Your session has ended: please sign in again");
+        if (!row || row.deleted_at) return null;
         return await issue(tx, toUser(row), rt.session_id, refreshToken);
       });
+      if (!outcome) throw new AuthError(401, "Your session has ended: please sign in again");
+      return outcome;
     },
 
     async signOut(refreshToken) {

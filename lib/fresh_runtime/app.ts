@@ -83,7 +83,12 @@ export async function createApp<State>(opts: AppOptions<State>): Promise<FreshAp
   hono.onError((err, c) => host.handleError(host.context(c, null), err));
 
   return {
-    fetch: async (req, info) => await hono.fetch(req, info ? { info } : undefined),
+    fetch: async (req, info) => {
+      // Hono's router throws on method names like "toString" (prototype lookups), so requests
+      // with methods no route can implement are answered here.
+      if (!KNOWN_METHODS.has(req.method)) return unknownMethod(req, log);
+      return await hono.fetch(req, info ? { info } : undefined);
+    },
     hono,
     cssHref: sheet.href,
   };
@@ -110,6 +115,15 @@ function requestMiddleware(log: Log): MiddlewareHandler {
       ms: Math.round((performance.now() - start) * 100) / 100,
     });
   };
+}
+
+const KNOWN_METHODS = new Set<string>(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+function unknownMethod(req: Request, log: Log): Response {
+  const requestId = requestIdFrom(req.headers.get("x-request-id"));
+  const path = new URL(req.url).pathname;
+  log({ level: "info", msg: "request", request_id: requestId, method: req.method, path, status: 501, ms: 0 });
+  return applySecureHeaders(textResponse(501, statusText(501)), generateNonce(), requestId);
 }
 
 function isApiPath(path: string): boolean {

@@ -13,7 +13,7 @@ import { basename, fromFileUrl, join } from "./walk.ts";
 /** The in-memory island bundle. */
 export interface IslandBundle {
   /** URL path (`/_fresh/js/<name>-<hash>.js`) → file contents. */
-  files: Map<string, Uint8Array>;
+  files: Map<string, Uint8Array<ArrayBuffer>>;
   /** URL of the boot entry. */
   bootUrl: string;
   /** Island name → URL of its entry chunk. */
@@ -80,12 +80,12 @@ async function build(islands: IslandFile[], opts: { root: string; dev: boolean }
     await esbuild.stop();
   }
 
-  const files = new Map<string, Uint8Array>();
+  const files = new Map<string, Uint8Array<ArrayBuffer>>();
   const entryUrls = new Map<string, string>();
   for (const out of result.outputFiles) {
     const name = basename(out.path);
     const url = JS_PREFIX + name;
-    files.set(url, out.contents);
+    files.set(url, new Uint8Array(out.contents));
     const meta = result.metafile.outputs[relativeOut(out.path, opts.root)];
     if (meta?.entryPoint) entryUrls.set(name.slice(0, name.lastIndexOf("-")), url);
   }

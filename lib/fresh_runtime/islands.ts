@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { type ComponentType, h, options, type VNode } from "preact";
+import { type ComponentChild, type ComponentType, h, options, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { findNonSerialisable } from "./serialize.ts";
 import { importFile, isSourceModule, join, stripExt, walkFiles } from "./walk.ts";
@@ -68,7 +68,7 @@ export function installIslandHooks(): void {
 /** Registers `component` (export `exportName` of island `island`) for marking. */
 export function registerIsland(island: string, exportName: string, component: ComponentType<Props>) {
   if (markers.has(component)) return; // re-exported elsewhere, or loaded by a second app
-  function IslandMarker(props: Props): VNode {
+  function IslandMarker(props: Props): ComponentChild {
     const inner = h(component, props);
     // The vnode hook just swapped the type for this marker again; undo it for the real render.
     inner.type = component;
@@ -85,11 +85,12 @@ export function registerIsland(island: string, exportName: string, component: Co
     state.open = inner;
     state.used.add(island);
     const id = state.props.push(props) - 1;
-    return h("sc-island", {
+    const attrs: Props = {
       "data-island": island,
       "data-export": exportName,
       "data-props-id": String(id),
-    }, inner);
+    };
+    return h("sc-island", attrs, inner);
   }
   markers.set(component, IslandMarker);
 }

@@ -8,7 +8,7 @@ import { contentHash, extname, join, walkFiles } from "./walk.ts";
 
 /** One file held in memory. */
 export interface Asset {
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
   /** Quoted strong ETag. */
   etag: string;
@@ -55,7 +55,11 @@ export function contentTypeOf(path: string): string {
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /** Builds an in-memory asset. */
-export async function makeAsset(path: string, body: Uint8Array, cacheControl: string): Promise<Asset> {
+export async function makeAsset(
+  path: string,
+  body: Uint8Array<ArrayBuffer>,
+  cacheControl: string,
+): Promise<Asset> {
   return { body, contentType: contentTypeOf(path), etag: `"${await contentHash(body)}"`, cacheControl };
 }
 

@@ -63,8 +63,9 @@ export async function startPlatform(config: Config): Promise<Platform> {
   }
 
   const worker = createWorker({ db, handlers: { notify: notifyHandler }, log });
-  // On Supabase, pg_cron invokes functions/worker; the server runs the loop only when embedded.
-  if (!supabase && config.WORKER === "on") worker.start();
+  // pgmq's visibility timeout makes several consumers safe: the server's loop may run beside
+  // pg_cron's calls to functions/worker (set WORKER=off to leave the queues to pg_cron alone).
+  if (config.WORKER === "on") worker.start();
 
   return {
     config,

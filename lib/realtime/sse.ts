@@ -57,7 +57,6 @@ export function sseRoute(opts: SseRouteOptions): (c: Context) => Promise<Respons
       MAX_LIFETIME_MS,
       claims.exp ? claims.exp * 1000 - Date.now() : MAX_LIFETIME_MS,
     );
-    const signal = c.req.raw.signal;
     let stop = () => {};
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -86,17 +85,16 @@ export function sseRoute(opts: SseRouteOptions): (c: Context) => Promise<Respons
           clearInterval(heartbeat);
           clearTimeout(expiry);
           for (const u of unsubscribe) u();
-          signal.removeEventListener("abort", stop);
           try {
             controller.close();
           } catch {
             // already closed or cancelled by the client
           }
         };
-        signal.addEventListener("abort", stop);
-        if (signal.aborted) return stop();
         send("retry: 2000\n: connected\n\n");
       },
+      // Deno cancels the body when the client goes away (request.signal would also fire on a
+      // normal end, and is deprecated for this), so this is the one cleanup path.
       cancel() {
         stop();
       },

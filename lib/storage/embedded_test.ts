@@ -1,38 +1,12 @@
 /** Embedded storage against a migrated in-memory database, tested from the attacker's side too. */
-import { loadConfig } from "../config.ts";
-import { openDatabase } from "../platform/database.ts";
-import type { Claims, Db } from "../db/mod.ts";
+import { assert, assertEquals } from "../../tests/_helpers/assert.ts";
+import { createUser, freshDb } from "../../tests/_helpers/db.ts";
 import { checkObjectName, createEmbeddedStorage } from "./embedded.ts";
 import { type Caller, StorageError } from "./port.ts";
 import { storageRoutes } from "./http.ts";
 
-// No @std/assert here (JSR is out of reach): two small assertions suffice.
-function assert(cond: unknown, msg = "assertion failed"): asserts cond {
-  if (!cond) throw new Error(msg);
-}
-function assertEquals(actual: unknown, expected: unknown, msg = ""): void {
-  const show = (v: unknown) =>
-    JSON.stringify(v, (_k, x) => x instanceof Uint8Array ? `bytes:${Array.from(x)}` : x);
-  if (show(actual) !== show(expected)) {
-    throw new Error(`${msg}\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`);
-  }
-}
-
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2]);
 const anon: Caller = { claims: { role: "anon" } };
-
-async function createUser(db: Db, email: string): Promise<Caller> {
-  const id = crypto.randomUUID();
-  await db.driver.transaction((tx) =>
-    tx.query("insert into auth.users (id, email, role, aud) values ($1, $2, 'authenticated', $3)", [
-      id,
-      email,
-      "authenticated",
-    ])
-  );
-  const claims: Claims = { sub: id, role: "authenticated", email };
-  return { claims };
-}
 
 const subOf = (c: Caller) => ("sub" in c.claims ? c.claims.sub : "");
 
@@ -74,11 +48,11 @@ Deno.test("checkObjectName - rejects traversal and odd names", () => {
 });
 
 Deno.test("embedded storage", async (t) => {
-  const { db } = await openDatabase(loadConfig({ APP_ENV: "test" }));
+  const { db, driver, close } = await freshDb();
   const root = await Deno.makeTempDir({ prefix: "sc-storage-" });
   const storage = createEmbeddedStorage({ db, root, publicBaseUrl: "http://x.test/" });
-  const a = await createUser(db, "a@example.test");
-  const b = await createUser(db, "b@example.test");
+  const a: Caller = { claims: (await createUser(driver)).claims };
+  const b: Caller = { claims: (await createUser(driver)).claims };
   const aPath = `${subOf(a)}/avatar.png`;
   const fileOf = (name: string) => `${root}/avatars/${name}`;
 
@@ -223,6 +197,34 @@ Deno.test("embedded storage", async (t) => {
       await ok.body?.cancel();
     });
 
+    await t.step("private bucket - only the owner sees an object; others get a 404", async () => {
+      await driver.exec(`
+        insert into storage.buckets (id, name, public) values ('docs', 'docs', false);
+        create policy "docs owner read" on storage.objects for select to authenticated
+          using (bucket_id = 'docs' and owner_id = (select auth.uid())::text);
+        create policy "docs owner write" on storage.objects for insert to authenticated
+          with check (bucket_id = 'docs' and owner_id = (select auth.uid())::text);`);
+      const name = `${subOf(a)}/notes.html`;
+      const html = new TextEncoder().encode("<script>alert(1)</script>");
+      await storage.upload(a, "docs", name, html, "text/html");
+      assertEquals(await storage.download(b, "docs", name), null);
+      const path = `/storage/v1/object/authenticated/docs/${name}`;
+      const asB = await storageRoutes({ storage, getCaller: () => b }).request(path);
+      assertEquals(asB.status, 404);
+      await asB.body?.cancel();
+      const pub = await storageRoutes({ storage, getCaller: () => a }).request(
+        `/storage/v1/object/public/docs/${name}`,
+      );
+      assertEquals(pub.status, 404, "the public route reads as the anonymous role");
+      await pub.body?.cancel();
+      const asA = await storageRoutes({ storage, getCaller: () => a }).request(path);
+      assertEquals(asA.status, 200);
+      assertEquals(asA.headers.get("cache-control"), "private, no-cache");
+      assert(asA.headers.get("content-disposition")?.startsWith("attachment;"));
+      assert(asA.headers.get("content-security-policy")?.includes("sandbox"));
+      assertEquals(await asA.text(), "<script>alert(1)</script>");
+    });
+
     await t.step("A deletes their own avatar: row and file are gone", async () => {
       assertEquals(await storage.remove(a, "avatars", aPath), true);
       assertEquals(await storage.download(a, "avatars", aPath), null);
@@ -239,7 +241,7 @@ Deno.test("embedded storage", async (t) => {
       );
     });
   } finally {
-    await db.driver.close();
+    await close();
     await Deno.remove(root, { recursive: true });
   }
 });

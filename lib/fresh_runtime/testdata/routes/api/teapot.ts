@@ -1,0 +1,5 @@
+import { HttpError } from "../../../mod.ts";
+
+export const handler = () => {
+  throw new HttpError(418, "short and stout");
+};

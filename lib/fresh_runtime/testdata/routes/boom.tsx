@@ -1,0 +1,3 @@
+export default function Boom(): never {
+  throw new Error("secret internals: db password hunter2");
+}

@@ -1,0 +1,3 @@
+export default function NewUser() {
+  return <p class="new-user">New user form</p>;
+}
