@@ -27,7 +27,7 @@ Deno.test("createApp - page renders inside _app and layout after root middleware
   assertEquals(res.status, 200);
   assertEquals(res.headers.get("content-type"), "text/html; charset=utf-8");
   assertEquals(res.headers.get("x-root-middleware"), "1");
-  assert(body.startsWith("<!DOCTYPE html><html lang=\"en\">"), body.slice(0, 40));
+  assert(body.startsWith('<!DOCTYPE html><html lang="en">'), body.slice(0, 40));
   assertIncludes(body, `<link rel="stylesheet" href="${app.cssHref}"></head>`);
   assertIncludes(body, '<div class="layout-root p-4">');
   assertIncludes(body, '<p class="trail">root</p>');
@@ -44,10 +44,16 @@ Deno.test("createApp - a page without islands ships no JavaScript", async () => 
 Deno.test("createApp - islands get markers, escaped props and a nonce'd boot script", async () => {
   const { res, body } = await get("/counter");
   const nonce = nonceOf(res);
-  assertIncludes(body, `<script type="module" nonce="${nonce}">import{boot}from"/_fresh/js/fresh-boot-`);
+  assertIncludes(
+    body,
+    `<script type="module" nonce="${nonce}">import{boot}from"/_fresh/js/fresh-boot-`,
+  );
   assertIncludes(body, 'boot({"Counter":i0,"Greeting":i1,"Panel":i2});</script></head>');
   assertIncludes(body, '<sc-island data-island="Counter" data-export="default" data-props-id="0">');
-  assertIncludes(body, '<sc-island data-island="Greeting" data-export="Greeting" data-props-id="1">');
+  assertIncludes(
+    body,
+    '<sc-island data-island="Greeting" data-export="Greeting" data-props-id="1">',
+  );
   assertIncludes(body, '<sc-island data-island="Panel" data-export="default" data-props-id="2">');
   // The Counter inside Panel hydrates as part of Panel: three markers, not four.
   assertEquals(body.split("<sc-island").length - 1, 3);
@@ -87,14 +93,17 @@ Deno.test("createApp - routing: params, static before param, catch-all, groups",
 
 Deno.test("createApp - config skips _app and layouts; the runtime adds a document", async () => {
   const { body } = await get("/plain");
-  assert(body.startsWith("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"));
+  assert(body.startsWith('<!DOCTYPE html><html><head><meta charset="utf-8">'));
   assertIncludes(body, `href="${app.cssHref}"></head><body><p class="plain">`);
   assertExcludes(body, "layout-root");
 });
 
 Deno.test("createApp - handlers: ctx.render, page() with status and headers", async () => {
   assertIncludes((await get("/form")).body, "Hello stranger");
-  const { res, body } = await get("/form", { method: "POST", body: new URLSearchParams({ name: "Ada" }) });
+  const { res, body } = await get("/form", {
+    method: "POST",
+    body: new URLSearchParams({ name: "Ada" }),
+  });
   assertEquals(res.status, 201);
   assertEquals(res.headers.get("x-form"), "posted");
   assertEquals(res.headers.get("content-type"), "text/html; charset=utf-8");
@@ -221,8 +230,13 @@ Deno.test("createApp - static files with type, etag, 304 and one-hour cache", as
   assert(etag.startsWith('"'), "strong etag");
   const again = await get("/favicon.svg", { headers: { "if-none-match": etag } });
   assertEquals(again.res.status, 304);
-  assertEquals((await get("/robots.txt")).res.headers.get("content-type"), "text/plain; charset=utf-8");
-  for (const path of ["/%2e%2e/utils.ts", "/..%2futils.ts", "/static/robots.txt", "/../deno.json"]) {
+  assertEquals(
+    (await get("/robots.txt")).res.headers.get("content-type"),
+    "text/plain; charset=utf-8",
+  );
+  for (
+    const path of ["/%2e%2e/utils.ts", "/..%2futils.ts", "/static/robots.txt", "/../deno.json"]
+  ) {
     assertEquals((await get(path)).res.status, 404, path);
   }
 });
@@ -273,7 +287,10 @@ Deno.test("createApp - dev mode and extraRoutes", async () => {
   assertEquals(hello.headers.get("x-request-id"), id);
   assert(hello.headers.get("content-security-policy"), "CSP on extra routes");
   assertEquals(devLogs.at(-1)?.path, "/functions/v1/hello");
-  assertEquals(await (await dev.fetch(new Request("http://localhost/users/extra"))).text(), "extra wins");
+  assertEquals(
+    await (await dev.fetch(new Request("http://localhost/users/extra"))).text(),
+    "extra wins",
+  );
   const fail = await dev.fetch(new Request("http://localhost/functions/v1/fail"));
   assertEquals(fail.status, 500);
   assertExcludes(await fail.text(), "internal detail");

@@ -44,7 +44,10 @@ export function bundleIslands(
   return run;
 }
 
-async function build(islands: IslandFile[], opts: { root: string; dev: boolean }): Promise<IslandBundle> {
+async function build(
+  islands: IslandFile[],
+  opts: { root: string; dev: boolean },
+): Promise<IslandBundle> {
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
     result = await esbuild.build({
@@ -73,9 +76,12 @@ async function build(islands: IslandFile[], opts: { root: string; dev: boolean }
     });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    throw new Error(`Bundling islands failed (islands must import bare npm specifiers):\n${detail}`, {
-      cause: err,
-    });
+    throw new Error(
+      `Bundling islands failed (islands must import bare npm specifiers):\n${detail}`,
+      {
+        cause: err,
+      },
+    );
   } finally {
     await esbuild.stop();
   }

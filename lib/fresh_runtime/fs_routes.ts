@@ -107,7 +107,11 @@ function checkParam(name: string, file: string): string {
 /** Hono pattern(s) for the segments; a catch-all also matches its base (`/files`). */
 export function toPatterns(segments: Segment[]): string[] {
   const parts = segments.map((s) =>
-    s.kind === SegmentKind.Static ? s.text : s.kind === SegmentKind.Param ? `:${s.text}` : `:${s.text}{.+}`
+    s.kind === SegmentKind.Static
+      ? s.text
+      : s.kind === SegmentKind.Param
+      ? `:${s.text}`
+      : `:${s.text}{.+}`
   );
   const full = "/" + parts.join("/");
   if (segments.at(-1)?.kind !== SegmentKind.CatchAll) return [full];
@@ -243,7 +247,10 @@ function configOf(mod: Record<string, unknown>): RouteConfig {
   return typeof c === "object" && c !== null ? c as RouteConfig : {};
 }
 
-function handlerOf<State>(mod: Record<string, unknown>, rel: string): Handlers<unknown, State> | undefined {
+function handlerOf<State>(
+  mod: Record<string, unknown>,
+  rel: string,
+): Handlers<unknown, State> | undefined {
   const h = mod.handler;
   if (h === undefined || typeof h === "function") return h as Handlers<unknown, State> | undefined;
   if (typeof h !== "object" || h === null) {
@@ -252,7 +259,9 @@ function handlerOf<State>(mod: Record<string, unknown>, rel: string): Handlers<u
   for (const [key, value] of Object.entries(h)) {
     if (!METHODS.includes(key as Method) || typeof value !== "function") {
       throw new Error(
-        `routes/${rel}: handler.${key} is not a method handler (expected ${METHODS.join("/")} functions)`,
+        `routes/${rel}: handler.${key} is not a method handler (expected ${
+          METHODS.join("/")
+        } functions)`,
       );
     }
   }

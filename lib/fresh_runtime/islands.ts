@@ -66,7 +66,11 @@ export function installIslandHooks(): void {
 }
 
 /** Registers `component` (export `exportName` of island `island`) for marking. */
-export function registerIsland(island: string, exportName: string, component: ComponentType<Props>) {
+export function registerIsland(
+  island: string,
+  exportName: string,
+  component: ComponentType<Props>,
+) {
   if (markers.has(component)) return; // re-exported elsewhere, or loaded by a second app
   function IslandMarker(props: Props): ComponentChild {
     const inner = h(component, props);

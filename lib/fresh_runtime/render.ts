@@ -65,7 +65,9 @@ export class PageRenderer {
     let head = this.#cssLink;
     let tail = "";
     if (result.used.size > 0 && this.#bundle !== null) {
-      head += `<script type="module" nonce="${nonce}">${bootScript(this.#bundle, result.used)}</script>`;
+      head += `<script type="module" nonce="${nonce}">${
+        bootScript(this.#bundle, result.used)
+      }</script>`;
       tail = `<script type="application/json" id="__sc_props" nonce="${nonce}">` +
         `${jsonForScript(result.props)}</script>`;
     }

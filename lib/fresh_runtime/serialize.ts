@@ -48,7 +48,9 @@ function check(v: unknown, path: string, seen: Set<object>, depth: number): stri
       return `${path} (${proto?.constructor?.name ?? "object"} instance)`;
     }
     // Preact marks vnodes with `constructor: undefined`; JSX cannot be sent as island props.
-    if (proto === Object.prototype && (obj as { constructor?: unknown }).constructor === undefined) {
+    if (
+      proto === Object.prototype && (obj as { constructor?: unknown }).constructor === undefined
+    ) {
       return `${path} (JSX element)`;
     }
     for (const [key, child] of Object.entries(obj)) {

@@ -60,7 +60,12 @@ export async function makeAsset(
   body: Uint8Array<ArrayBuffer>,
   cacheControl: string,
 ): Promise<Asset> {
-  return { body, contentType: contentTypeOf(path), etag: `"${await contentHash(body)}"`, cacheControl };
+  return {
+    body,
+    contentType: contentTypeOf(path),
+    etag: `"${await contentHash(body)}"`,
+    cacheControl,
+  };
 }
 
 /** Reads every file under `dir` into a map from URL path (`/favicon.svg`) to asset. */
@@ -81,7 +86,9 @@ export function serveAsset(asset: Asset, req: Request): Response {
     etag: asset.etag,
   };
   const inm = req.headers.get("if-none-match");
-  if (inm !== null && etagMatches(inm, asset.etag)) return new Response(null, { status: 304, headers });
+  if (inm !== null && etagMatches(inm, asset.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
   return new Response(asset.body, { headers });
 }
 

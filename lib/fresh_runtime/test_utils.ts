@@ -19,7 +19,9 @@ export function assertEquals<T>(actual: T, expected: T, msg?: string): void {
 /** Throws unless `text` contains `part`. */
 export function assertIncludes(text: string, part: string, msg?: string): void {
   if (!text.includes(part)) {
-    throw new Error(`${msg ? msg + ": " : ""}expected to find ${JSON.stringify(part)} in:\n${text}`);
+    throw new Error(
+      `${msg ? msg + ": " : ""}expected to find ${JSON.stringify(part)} in:\n${text}`,
+    );
   }
 }
 
@@ -43,8 +45,11 @@ export async function assertThrows(fn: () => unknown, includes: string): Promise
 }
 
 function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, val) =>
-    val && typeof val === "object" && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : val) ?? "undefined";
+  return JSON.stringify(
+    v,
+    (_k, val) =>
+      val && typeof val === "object" && !Array.isArray(val)
+        ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : val,
+  ) ?? "undefined";
 }

@@ -58,7 +58,8 @@ export async function startPlatform(config: Config): Promise<Platform> {
       signer: createTokenSigner(secret, config.JWT_EXPIRY_SECONDS, `${siteUrl}/auth/v1`),
       sendMail: (tx, mail) => queueMail(tx, mail),
     });
-    storage = createEmbeddedStorage({ db, root: `${config.DATA_DIR}/storage`, publicBaseUrl: siteUrl });
+    // Relative URLs unless SITE_URL is set: the page works whatever host and port it is served on.
+    storage = createEmbeddedStorage({ db, root: `${config.DATA_DIR}/storage`, publicBaseUrl: config.SITE_URL });
     realtime = await createEmbeddedRealtime(db);
   }
 

@@ -161,7 +161,10 @@ function embeddedTransport(cfg: { sseUrl?: string }): Transport {
     source?.close();
     listened.clear();
     openFor = wanted.join("\n");
-    if (wanted.length === 0) return void (source = null, setStatus("idle"));
+    if (wanted.length === 0) {
+      source = null;
+      return setStatus("idle");
+    }
     const qs = new URLSearchParams(wanted.map((t) => ["topic", t]));
     const es = source = new EventSource(`${base}?${qs}`);
     setStatus(failures ? "reconnecting" : "connecting");
@@ -201,9 +204,13 @@ function supabaseTransport(cfg: { url: string; anonKey: string; tokenUrl?: strin
   // Loaded on demand so that pages on the embedded platform never download supabase-js.
   // The `accessToken` option (rather than realtime.setAuth) keeps supabase-js from swapping our
   // token for the anon key on its heartbeat refresh, which would drop the private channels.
-  const client: Promise<SupabaseClient> = import("@supabase/supabase-js").then((m) =>
-    m.createClient(cfg.url, cfg.anonKey, { accessToken: token })
-  );
+  const client: Promise<SupabaseClient> = import("@supabase/supabase-js").then(async (m) => {
+    const sb = m.createClient(cfg.url, cfg.anonKey, { accessToken: token });
+    // A channel's join carries the token known when it subscribes: have it before the first one,
+    // or the private join is refused and only succeeds on a later rejoin.
+    await sb.realtime.setAuth();
+    return sb;
+  });
   const channels = new Map<string, RealtimeChannel>();
   const states = new Map<string, string>();
   const report = () => {

@@ -32,6 +32,9 @@ export const Topics = z.array(
 // then reconnects with a fresh cookie and is authorised again), and after an hour at most.
 const MAX_LIFETIME_MS = 60 * 60 * 1000;
 
+/** Frames queued for one client before its stream is ended. */
+const MAX_BACKLOG = 500;
+
 const encoder = new TextEncoder();
 
 /** Builds the hono handler for the SSE endpoint. */
@@ -63,6 +66,9 @@ export function sseRoute(opts: SseRouteOptions): (c: Context) => Promise<Respons
         let done = false;
         let n = 0;
         const send = (text: string) => {
+          // A client this far behind is not reading: end the stream rather than buffer without
+          // bound; EventSource reconnects and the page reloads what it shows.
+          if ((controller.desiredSize ?? 0) < -MAX_BACKLOG) return stop();
           try {
             controller.enqueue(encoder.encode(text));
           } catch {

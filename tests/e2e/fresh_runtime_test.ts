@@ -18,12 +18,7 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-Deno.test({
-  name: "fresh runtime - islands hydrate in Chromium; island-free pages have no script",
-  // Playwright keeps internal timers/pipes alive across its async API; everything is closed below.
-  sanitizeOps: false,
-  sanitizeResources: false,
-}, async () => {
+Deno.test("fresh runtime - islands hydrate in Chromium; island-free pages have no script", async () => {
   const app = await createApp<State>({
     root: new URL("../../lib/fresh_runtime/testdata", import.meta.url).pathname,
     initialState: () => ({ trail: [] }),
@@ -31,7 +26,10 @@ Deno.test({
   });
   const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, app.fetch);
   const base = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage();
     const problems: string[] = [];
@@ -73,7 +71,10 @@ Deno.test({
     assert(!(await res.text()).includes("<script"), "HTML of / has no script");
     assertEquals(await page.locator("script").count(), 0);
     assertEquals(await page.locator("h1").textContent(), "Home");
-    assertEquals(await page.evaluate(() => document.documentElement.dataset.hydrated ?? null), null);
+    assertEquals(
+      await page.evaluate(() => document.documentElement.dataset.hydrated ?? null),
+      null,
+    );
     assertEquals(problems, []);
   } finally {
     await browser.close();

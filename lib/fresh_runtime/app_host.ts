@@ -1,0 +1,222 @@
+/**
+ * Per-app request handling behind the Hono routes: building contexts, dispatching to route
+ * handlers, the 404/405/500 answers and the error policy.
+ *
+ * @module
+ */
+import type { Context as HonoContext } from "hono";
+import { Context, type ContextHost, runMiddleware } from "./context.ts";
+import { HttpError, statusText } from "./error.ts";
+import type { PageTarget, RouteEntry, RouteTable } from "./fs_routes.ts";
+import type { PageRenderer } from "./render.ts";
+import type { HandlerFn, Method } from "./types.ts";
+
+/** The structured log sink. */
+export type Log = (entry: Record<string, unknown>) => void;
+
+/** True for paths under `/api`, which answer errors as JSON. */
+export function isApiPath(path: string): boolean {
+  return path === "/api" || path.startsWith("/api/");
+}
+
+/** `{"error":{"status","message"}}` JSON error response. */
+export function jsonError(
+  status: number,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  return Response.json({ error: { status, message } }, { status, headers });
+}
+
+/** Plain-text response. */
+export function textResponse(
+  status: number,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  return new Response(message, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", ...headers },
+  });
+}
+
+/** Per-app request handling: route dispatch, 404/500 pages, error policy. */
+export class AppHost<State> implements ContextHost<State> {
+  readonly #table: RouteTable<State>;
+  readonly #renderer: PageRenderer;
+  readonly #log: Log;
+  readonly #initialState: () => State;
+
+  constructor(
+    table: RouteTable<State>,
+    renderer: PageRenderer,
+    log: Log,
+    initialState?: () => State,
+  ) {
+    this.#table = table;
+    this.#renderer = renderer;
+    this.#log = log;
+    this.#initialState = initialState ?? (() => ({}) as State);
+  }
+
+  /** A Fresh context for a Hono request. */
+  context(c: HonoContext, route: RouteEntry<State> | null, params: Record<string, string> = {}) {
+    const req = c.req.raw;
+    const url = new URL(req.url);
+    const state = this.#initialState();
+    return new Context(req, url, params, state, c.get("requestId"), c.get("nonce"), route, this);
+  }
+
+  /** The Hono handler of one file route. */
+  routeHandler(route: RouteEntry<State>): (c: HonoContext) => Promise<Response> {
+    const methods = methodTable(route);
+    const final = (ctx: Context<State>) => this.#dispatch(ctx, route, methods);
+    const { catchAllParam } = route;
+    return async (c) => {
+      const params: Record<string, string> = c.req.param();
+      if (catchAllParam !== undefined && params[catchAllParam] === undefined) {
+        params[catchAllParam] = "";
+      }
+      const ctx = this.context(c, route, params);
+      try {
+        return await runMiddleware(ctx, route.middlewares, final);
+      } catch (err) {
+        return this.handleError(ctx, err);
+      }
+    };
+  }
+
+  async #dispatch(
+    ctx: Context<State>,
+    route: RouteEntry<State>,
+    methods: Map<string, HandlerFn<unknown, State>>,
+  ): Promise<Response> {
+    const method = ctx.req.method;
+    const fn = methods.get(method) ?? (method === "HEAD" ? methods.get("GET") : undefined);
+    if (fn === undefined) {
+      if (route.page && (method === "GET" || method === "HEAD")) {
+        return this.renderRoute(ctx, undefined);
+      }
+      const headers = { allow: route.allow };
+      return isApiPath(ctx.url.pathname)
+        ? jsonError(405, statusText(405), headers)
+        : textResponse(405, statusText(405), headers);
+    }
+    const result = await fn(ctx);
+    if (result instanceof Response) return result;
+    if (typeof result !== "object" || result === null) {
+      throw new TypeError(
+        `routes/${route.file}: the ${method} handler returned ${String(result)}. ` +
+          "Did you forget to return a Response or page(data)?",
+      );
+    }
+    return this.renderRoute(ctx, result.data, { status: result.status, headers: result.headers });
+  }
+
+  renderRoute(ctx: Context<State>, data: unknown, init?: ResponseInit): Response {
+    const page = ctx.route?.page;
+    if (!page) {
+      const where = ctx.route ? `routes/${ctx.route.file}` : "this request";
+      throw new Error(
+        `${where} has no default page component, so page()/ctx.render() cannot render`,
+      );
+    }
+    return this.#render(ctx, page, data, init?.status ?? 200, init?.headers);
+  }
+
+  #render(
+    ctx: Context<State>,
+    page: PageTarget,
+    data: unknown,
+    status: number,
+    headers?: HeadersInit,
+  ) {
+    const input = { data, url: ctx.url, params: ctx.params, state: ctx.state, error: ctx.error };
+    return this.#renderer.render(page, input, ctx.nonce, status, headers);
+  }
+
+  notFound(ctx: Context<State>): Promise<Response> {
+    const path = ctx.url.pathname;
+    if (isApiPath(path)) return Promise.resolve(jsonError(404, statusText(404)));
+    const page = this.#table.notFound;
+    if (!page) return Promise.resolve(textResponse(404, statusText(404)));
+    try {
+      return Promise.resolve(this.#render(ctx, page, undefined, 404));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** No file route matched: root middleware, then the 404 page. */
+  async unmatched(c: HonoContext): Promise<Response> {
+    const ctx = this.context(c, null);
+    try {
+      return await runMiddleware(ctx, this.#table.rootMiddlewares, (x) => this.notFound(x));
+    } catch (err) {
+      return this.handleError(ctx, err);
+    }
+  }
+
+  /**
+   * The error policy: 4xx HttpErrors answer with their message (404 → the 404 page); anything
+   * else is logged with its stack and answered generically, so internals never leak.
+   */
+  async handleError(ctx: Context<State>, err: unknown): Promise<Response> {
+    const api = isApiPath(ctx.url.pathname);
+    if (err instanceof HttpError && err.status < 500) {
+      if (api) return jsonError(err.status, err.message);
+      if (err.status === 404) {
+        try {
+          return await this.notFound(ctx);
+        } catch (renderErr) {
+          err = renderErr; // a broken _404 is a server error
+        }
+      } else {
+        return textResponse(err.status, err.message);
+      }
+    }
+    const status = err instanceof HttpError ? err.status : 500;
+    this.#logError(ctx, err, status);
+    const page = this.#table.serverError;
+    if (api || !page) {
+      return api ? jsonError(status, statusText(status)) : textResponse(status, statusText(status));
+    }
+    ctx.error = err;
+    try {
+      return this.#render(ctx, page, undefined, status);
+    } catch (pageErr) {
+      this.#logError(ctx, pageErr, 500, "the _500 page failed to render");
+      return textResponse(status, statusText(status));
+    }
+  }
+
+  #logError(ctx: Context<State>, err: unknown, status: number, msg = "unhandled error"): void {
+    this.#log({
+      level: "error",
+      msg,
+      request_id: ctx.requestId,
+      method: ctx.req.method,
+      path: ctx.url.pathname,
+      route: ctx.route?.file,
+      status,
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+  }
+}
+
+/** Method → handler, built once; only own keys count (no `toString` from the prototype). */
+function methodTable<State>(route: RouteEntry<State>): Map<string, HandlerFn<unknown, State>> {
+  const h = route.handler;
+  const methods = new Map<string, HandlerFn<unknown, State>>();
+  if (typeof h === "function") {
+    for (
+      const m of ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] satisfies Method[]
+    ) {
+      methods.set(m, h);
+    }
+  } else if (h) {
+    for (const [m, fn] of Object.entries(h)) if (fn) methods.set(m, fn);
+  }
+  return methods;
+}

@@ -1,0 +1,26 @@
+import { applySecureHeaders, csp, generateNonce, requestIdFrom } from "./secure_headers.ts";
+import { assert, assertEquals } from "./test_utils.ts";
+
+Deno.test("secure_headers - nonces are fresh base64", () => {
+  const a = generateNonce();
+  assert(/^[A-Za-z0-9+/]{22}==$/.test(a), a);
+  assert(a !== generateNonce());
+  assert(csp(a).includes(`script-src 'self' 'nonce-${a}';`));
+});
+
+Deno.test("secure_headers - request ids: sane incoming kept, others replaced", () => {
+  assertEquals(requestIdFrom("req-1.a:b_c"), "req-1.a:b_c");
+  for (const bad of [null, undefined, "", "has space", "<x>", "x".repeat(129)]) {
+    assert(/^[0-9a-f-]{36}$/.test(requestIdFrom(bad)), String(bad));
+  }
+});
+
+Deno.test("secure_headers - immutable responses are copied; handler-set headers win", async () => {
+  const redirect = Response.redirect("http://localhost/next", 302);
+  const out = applySecureHeaders(redirect, "n", "rid");
+  assertEquals(out.headers.get("location"), "http://localhost/next");
+  assertEquals(out.headers.get("x-request-id"), "rid");
+  const own = new Response("x", { headers: { "x-frame-options": "SAMEORIGIN" } });
+  assertEquals(applySecureHeaders(own, "n", "rid").headers.get("x-frame-options"), "SAMEORIGIN");
+  await own.body?.cancel();
+});

@@ -1,0 +1,54 @@
+/** A whole Soundcheck server for integration and browser tests: in-memory database, temp storage. */
+import { loadConfig } from "../../lib/config.ts";
+import { type Platform, startPlatform } from "../../lib/platform/mod.ts";
+import { createServer } from "../../lib/server.ts";
+
+export interface TestApp extends AsyncDisposable {
+  platform: Platform;
+  url: string;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = await Deno.makeTempDir({ prefix: "soundcheck-test-" });
+  const platform = await startPlatform(loadConfig({ APP_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env }));
+  const server = await createServer(platform);
+  const http = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, server.fetch);
+  const url = `http://127.0.0.1:${http.addr.port}`;
+  const close = async () => {
+    await http.shutdown();
+    await platform.close();
+    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+  };
+  return {
+    platform,
+    url,
+    fetch: (path, init) => fetch(`${url}${path}`, { redirect: "manual", ...init }),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+/** Chromium flags for this machine: headless, no sandbox (root), no background network. */
+export const CHROMIUM = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+/** A 2×2 PNG, for avatar uploads. */
+export const TINY_PNG = Uint8Array.from(
+  atob(
+    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
+  ),
+  (c) => c.charCodeAt(0),
+);
