@@ -87,6 +87,38 @@ export async function serveDatabase(opts: ServeOptions = {}): Promise<ServedData
   }
 }
 
+/** What a Supabase CLI run printed and how it exited. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const supabaseBin = new URL("../node_modules/.bin/supabase", import.meta.url);
+
+/**
+ * Runs the Supabase CLI from node_modules (`args` should target the database with
+ * `--remote=<url>`). It runs in an empty scratch workdir: a db-url target needs nothing from
+ * supabase/config.toml, whose settings are for `supabase start` and which the CLI validates
+ * strictly on every command, and the CLI then writes no `supabase/.temp` into the project.
+ */
+export async function runSupabaseCli(args: string[]): Promise<CliResult> {
+  const workdir = await Deno.makeTempDir({ prefix: "soundcheck-supabase-" });
+  try {
+    await Deno.mkdir(`${workdir}/supabase`);
+    const out = await new Deno.Command(supabaseBin, {
+      args: [...args, "--workdir", workdir],
+      env: { DO_NOT_TRACK: "1", SUPABASE_TELEMETRY_DISABLED: "1" }, // no network but 127.0.0.1
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = new TextDecoder();
+    return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
+  } finally {
+    await Deno.remove(workdir, { recursive: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: Deno.args,

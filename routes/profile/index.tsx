@@ -49,6 +49,13 @@ export const handler = define.handlers<Data>({
   async POST(ctx) {
     const user = ctx.state.user;
     if (!user) return ctx.redirect("/signin?next=/profile", 303);
+    // Refuse oversized bodies before buffering them: the avatar limit plus room for the form.
+    const length = Number(ctx.req.headers.get("content-length") ?? "0");
+    if (length > AVATAR_MAX_BYTES + 64 * 1024) {
+      const data = await load(ctx);
+      if (!data) return ctx.redirect("/signin", 303);
+      return page({ ...data, errors: { avatar: "The image must be 2 MB or smaller" } }, { status: 413 });
+    }
     const form = await ctx.req.formData();
     const secure = isSecure(ctx.url);
     const { db, storage } = ctx.state.platform;

@@ -17,7 +17,12 @@
  */
 import type { PGlite } from "@electric-sql/pglite";
 import { createDb, type Db } from "../../lib/db/mod.ts";
-import { bootstrapSupabaseCompat, migrate, projectRoot, readMigrations } from "../../lib/db/migrate.ts";
+import {
+  bootstrapSupabaseCompat,
+  migrate,
+  projectRoot,
+  readMigrations,
+} from "../../lib/db/migrate.ts";
 import { openPglite, snapshot } from "../../lib/db/pglite.ts";
 import type { Claims, Driver } from "../../lib/db/types.ts";
 
@@ -88,7 +93,10 @@ export async function cachedSnapshot(
   await Deno.writeFile(tmp, new Uint8Array(await tar.arrayBuffer()));
   await Deno.rename(tmp, file);
   for await (const entry of Deno.readDir(dataDir)) {
-    if (entry.name.startsWith(`${name}-`) && entry.name.endsWith(".tar") && entry.name !== `${name}-${hash}.tar`) {
+    if (
+      entry.name.startsWith(`${name}-`) && entry.name.endsWith(".tar") &&
+      entry.name !== `${name}-${hash}.tar`
+    ) {
       await Deno.remove(new URL(entry.name, dataDir)).catch(() => {});
     }
   }

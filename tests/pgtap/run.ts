@@ -215,7 +215,9 @@ export async function main(filters: string[]): Promise<number> {
     failed += r.failed + (r.error || r.planned !== r.ran ? 1 : 0);
     const todo = r.todo ? `, ${r.todo} todo` : "";
     const verdict = problems.length ? `FAILED (${problems.join(", ")})` : "ok";
-    console.log(`# ${name}: ${verdict}: ${r.passed}/${r.ran} passed${todo} in ${(r.ms / 1000).toFixed(2)} s`);
+    console.log(
+      `# ${name}: ${verdict}: ${r.passed}/${r.ran} passed${todo} in ${(r.ms / 1000).toFixed(2)} s`,
+    );
   }
   console.log(`# ${files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`pgTAP: ${passed} passed, ${failed} failed`);
