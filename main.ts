@@ -18,8 +18,12 @@ const httpServer = Deno.serve({
     const url = `http://${hostname}:${port}`;
     const lines = [
       "",
-      `  Soundcheck is running at ${url}  (${platform.mode}, ready in ${Math.round(performance.now() - t0)} ms)`,
-      platform.boot.migrated.length ? `  Applied migrations: ${platform.boot.migrated.join(", ")}` : "",
+      `  Soundcheck is running at ${url}  (${platform.mode}, ready in ${
+        Math.round(performance.now() - t0)
+      } ms)`,
+      platform.boot.migrated.length
+        ? `  Applied migrations: ${platform.boot.migrated.join(", ")}`
+        : "",
       platform.boot.seeded ? "  Seeded demo data from supabase/seed.sql" : "",
     ];
     if (platform.mode === "embedded" && config.APP_ENV === "dev") {

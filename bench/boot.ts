@@ -20,9 +20,16 @@ function freePort(): number {
 }
 
 /** Milliseconds from spawn to the first 200 on `GET /`. */
-export async function bootFirstByte({ root, dataDir, timeoutMs = 120_000 }: BootOptions): Promise<number> {
+export async function bootFirstByte(
+  { root, dataDir, timeoutMs = 120_000 }: BootOptions,
+): Promise<number> {
   const port = freePort();
-  const env: Record<string, string> = { APP_ENV: "dev", DATA_DIR: dataDir, PORT: String(port), HOSTNAME: "127.0.0.1" };
+  const env: Record<string, string> = {
+    APP_ENV: "dev",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+  };
   const url = `http://127.0.0.1:${port}/`;
   const t0 = performance.now();
   const child = new Deno.Command(Deno.execPath(), {
@@ -41,9 +48,13 @@ export async function bootFirstByte({ root, dataDir, timeoutMs = 120_000 }: Boot
     while (true) {
       if (exited) {
         const out = await output;
-        throw new Error(`main.ts exited during boot:\n${new TextDecoder().decode(out.stderr).slice(-2000)}`);
+        throw new Error(
+          `main.ts exited during boot:\n${new TextDecoder().decode(out.stderr).slice(-2000)}`,
+        );
       }
-      if (performance.now() - t0 > timeoutMs) throw new Error(`main.ts did not answer ${url} in ${timeoutMs} ms`);
+      if (performance.now() - t0 > timeoutMs) {
+        throw new Error(`main.ts did not answer ${url} in ${timeoutMs} ms`);
+      }
       try {
         const res = await fetch(url, { client, redirect: "manual" });
         await res.body?.cancel();

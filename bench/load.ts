@@ -61,8 +61,12 @@ export function parseArgs(args: string[]): LoadOptions {
     }
     i++;
   }
-  if (!opts.url.startsWith("http://127.0.0.1:")) throw new Error("--url must be http://127.0.0.1:<port>/…");
-  if (!(opts.concurrency >= 1 && opts.durationS > 0 && opts.warmupS >= 0)) throw new Error("Bad numbers");
+  if (!opts.url.startsWith("http://127.0.0.1:")) {
+    throw new Error("--url must be http://127.0.0.1:<port>/…");
+  }
+  if (!(opts.concurrency >= 1 && opts.durationS > 0 && opts.warmupS >= 0)) {
+    throw new Error("Bad numbers");
+  }
   return opts;
 }
 
@@ -74,7 +78,10 @@ function percentile(sorted: Float64Array, p: number): number {
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   // Each worker owns one HTTP client with one connection, so exactly `concurrency` sockets are used.
-  const clients = Array.from({ length: opts.concurrency }, () => Deno.createHttpClient({ poolMaxIdlePerHost: 1 }));
+  const clients = Array.from(
+    { length: opts.concurrency },
+    () => Deno.createHttpClient({ poolMaxIdlePerHost: 1 }),
+  );
   const t0 = performance.now();
   const measureFrom = t0 + opts.warmupS * 1000;
   const stopAt = measureFrom + opts.durationS * 1000;
@@ -100,7 +107,9 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       try {
         const res = await fetch(opts.url, { headers: opts.headers, redirect: "manual", client });
         const body = await res.text();
-        if (res.status < 200 || res.status > 299) failure = `HTTP ${res.status}: ${body.slice(0, 200)}`;
+        if (res.status < 200 || res.status > 299) {
+          failure = `HTTP ${res.status}: ${body.slice(0, 200)}`;
+        }
       } catch (err) {
         failure = err instanceof Error ? err.message : String(err);
       }

@@ -32,7 +32,13 @@ export function summarise(name: string, unit: string, values: number[]): Result 
   if (values.length === 0) throw new Error(`${name}: no runs`);
   const value = median(values);
   const spread = value === 0 ? 0 : (Math.max(...values) - Math.min(...values)) / value;
-  return { name, value: round(value, unit === "ratio" ? 3 : 1), unit, runs: values.length, spread: round(spread, 3) };
+  return {
+    name,
+    value: round(value, unit === "ratio" ? 3 : 1),
+    unit,
+    runs: values.length,
+    spread: round(spread, 3),
+  };
 }
 
 export async function readResults(path: URL = RESULTS_PATH): Promise<ResultsFile | null> {
@@ -53,7 +59,10 @@ export function mergeResults(old: Result[], fresh: Result[]): Result[] {
   return merged;
 }
 
-export async function writeResults(fresh: Result[], path: URL = RESULTS_PATH): Promise<ResultsFile> {
+export async function writeResults(
+  fresh: Result[],
+  path: URL = RESULTS_PATH,
+): Promise<ResultsFile> {
   const old = await readResults(path);
   const file: ResultsFile = {
     generated_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),

@@ -18,7 +18,12 @@ export function AuthForm(props: AuthFormProps): JSX.Element {
   return (
     <div class="mx-auto max-w-md">
       <h1 class="mb-6 text-2xl font-bold text-gray-900">{props.title}</h1>
-      <form method="post" action={props.action} noValidate class="rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
+      <form
+        method="post"
+        action={props.action}
+        noValidate
+        class="rounded-lg border border-gray-200 bg-white p-6 shadow-sm"
+      >
         <CsrfField token={props.csrf} />
         <FormErrors errors={props.errors} />
         {props.children}

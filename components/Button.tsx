@@ -15,7 +15,9 @@ export interface ButtonProps {
   value?: string;
 }
 
-export function Button({ children, variant = "primary", type = "submit", name, value }: ButtonProps): JSX.Element {
+export function Button(
+  { children, variant = "primary", type = "submit", name, value }: ButtonProps,
+): JSX.Element {
   return (
     <button
       type={type}
@@ -30,7 +32,9 @@ export function Button({ children, variant = "primary", type = "submit", name, v
   );
 }
 
-export function LinkButton({ href, children }: { href: string; children: ComponentChildren }): JSX.Element {
+export function LinkButton(
+  { href, children }: { href: string; children: ComponentChildren },
+): JSX.Element {
   return (
     <a
       href={href}

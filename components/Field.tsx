@@ -17,7 +17,9 @@ export interface FieldProps {
 
 export function Field(props: FieldProps): JSX.Element {
   const id = `f-${props.name}`;
-  const described = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ");
+  const described = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(
+    " ",
+  );
   return (
     <div class="mb-4">
       <label for={id} class="block text-sm font-medium text-gray-800 mb-1">
@@ -81,7 +83,10 @@ export function CsrfField({ token }: { token: string }): JSX.Element {
 export function FormErrors({ errors }: { errors?: Record<string, string> }): JSX.Element | null {
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
-    <div role="alert" class="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+    <div
+      role="alert"
+      class="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+    >
       {errors._form ?? "Please fix the highlighted fields."}
     </div>
   );

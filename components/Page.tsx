@@ -1,7 +1,9 @@
 /** Page furniture: titles, cards, empty states and flash messages. */
 import type { ComponentChildren, JSX } from "preact";
 
-export function PageTitle({ children, sub }: { children: ComponentChildren; sub?: string }): JSX.Element {
+export function PageTitle(
+  { children, sub }: { children: ComponentChildren; sub?: string },
+): JSX.Element {
   return (
     <header class="mb-6">
       <h1 class="text-2xl sm:text-3xl font-bold text-gray-900">{children}</h1>
@@ -11,7 +13,11 @@ export function PageTitle({ children, sub }: { children: ComponentChildren; sub?
 }
 
 export function Card({ children }: { children: ComponentChildren }): JSX.Element {
-  return <section class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6 shadow-sm">{children}</section>;
+  return (
+    <section class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6 shadow-sm">
+      {children}
+    </section>
+  );
 }
 
 export function EmptyState(
@@ -36,7 +42,11 @@ export function FlashToast(
   { flash }: { flash: { kind: keyof typeof flashStyles; text: string } | null },
 ): JSX.Element {
   return (
-    <div aria-live="polite" class="fixed bottom-4 right-4 left-4 sm:left-auto z-50 flex flex-col gap-2" id="toasts">
+    <div
+      aria-live="polite"
+      class="fixed bottom-4 right-4 left-4 sm:left-auto z-50 flex flex-col gap-2"
+      id="toasts"
+    >
       {flash && (
         <div role="status" class={`rounded-md border px-4 py-3 shadow ${flashStyles[flash.kind]}`}>
           {flash.text}

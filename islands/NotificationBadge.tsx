@@ -28,7 +28,10 @@ export default function NotificationBadge({ userId, initialCount }: Notification
     }
     const off = subscribe(`user:${userId}`, "notification", (payload) => {
       setCount((c) => (c ?? 0) + 1);
-      setToast({ id: String(payload.id ?? ""), title: String(payload.title ?? "New notification") });
+      setToast({
+        id: String(payload.id ?? ""),
+        title: String(payload.title ?? "New notification"),
+      });
     });
     return off;
   }, [userId]);

@@ -1,5 +1,8 @@
 /** Structured JSON logs, one object per line. */
-export type LogEntry = Record<string, unknown> & { level?: "debug" | "info" | "warn" | "error"; msg: string };
+export type LogEntry = Record<string, unknown> & {
+  level?: "debug" | "info" | "warn" | "error";
+  msg: string;
+};
 export type Logger = (entry: LogEntry) => void;
 
 export function createLogger(minLevel: "debug" | "info" | "warn" | "error" = "info"): Logger {

@@ -23,7 +23,8 @@ export interface Server {
 export async function createServer(platform: Platform): Promise<Server> {
   usePlatform(platform);
   const claimsOf = async (c: Context): Promise<{ claims: Claims; accessToken: string } | null> => {
-    const token = bearerToken(c.req.raw) ?? parseCookies(c.req.header("cookie") ?? null)[COOKIE.access];
+    const token = bearerToken(c.req.raw) ??
+      parseCookies(c.req.header("cookie") ?? null)[COOKIE.access];
     if (!token) return null;
     const claims = await platform.auth.verify(token);
     return claims ? { claims, accessToken: token } : null;
@@ -37,15 +38,25 @@ export async function createServer(platform: Platform): Promise<Server> {
     extraRoutes(hono: Hono) {
       hono.all("/functions/v1/:name{[a-z0-9_-]+}", (c) => {
         const fn = functions[c.req.param("name")];
-        return fn ? fn(c.req.raw) : c.json({ error: { status: 404, message: "No such function" } }, 404);
+        return fn
+          ? fn(c.req.raw)
+          : c.json({ error: { status: 404, message: "No such function" } }, 404);
       });
       if (platform.mode !== "embedded") return;
-      hono.route("/", storageRoutes({
-        storage: platform.storage,
-        getCaller: async (c) => (await claimsOf(c)) ?? { claims: { role: "anon" } },
-      }));
+      hono.route(
+        "/",
+        storageRoutes({
+          storage: platform.storage,
+          getCaller: async (c) => (await claimsOf(c)) ?? { claims: { role: "anon" } },
+        }),
+      );
       const hub = platform.realtime;
-      if (hub) hono.get("/realtime/v1/sse", sseRoute({ hub, getClaims: async (c) => (await claimsOf(c))?.claims ?? null }));
+      if (hub) {
+        hono.get(
+          "/realtime/v1/sse",
+          sseRoute({ hub, getClaims: async (c) => (await claimsOf(c))?.claims ?? null }),
+        );
+      }
     },
   });
   return { fetch: app.fetch };

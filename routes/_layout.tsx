@@ -21,8 +21,14 @@ export default define.page(function Layout({ Component, state, url }) {
         Skip to content
       </a>
       <header class="border-b border-gray-200 bg-white">
-        <nav aria-label="Main" class="mx-auto flex max-w-5xl flex-wrap items-center gap-1 px-4 py-2">
-          <a href="/" class="mr-auto flex items-center gap-2 py-2 text-lg font-bold text-indigo-700">
+        <nav
+          aria-label="Main"
+          class="mx-auto flex max-w-5xl flex-wrap items-center gap-1 px-4 py-2"
+        >
+          <a
+            href="/"
+            class="mr-auto flex items-center gap-2 py-2 text-lg font-bold text-indigo-700"
+          >
             <img src="/favicon.svg" alt="" width={24} height={24} />
             Soundcheck
           </a>

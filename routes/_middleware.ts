@@ -20,7 +20,12 @@ export const handler = define.middleware(async function session(ctx) {
   } else {
     const s = await resolveSession(auth, cookies, secure);
     if (s) {
-      ctx.state.user = { id: s.claims.sub, email: s.claims.email ?? "", claims: s.claims, accessToken: s.accessToken };
+      ctx.state.user = {
+        id: s.claims.sub,
+        email: s.claims.email ?? "",
+        claims: s.claims,
+        accessToken: s.accessToken,
+      };
       setCookies.push(...s.setCookies);
     }
   }
@@ -28,7 +33,12 @@ export const handler = define.middleware(async function session(ctx) {
   let csrf = cookies[COOKIE.csrf];
   const verdict = await checkCsrf(ctx.req, ctx.url, csrf);
   if (!verdict.ok) {
-    ctx.state.platform.log({ level: "warn", msg: "csrf rejected", reason: verdict.reason, path: ctx.url.pathname });
+    ctx.state.platform.log({
+      level: "warn",
+      msg: "csrf rejected",
+      reason: verdict.reason,
+      path: ctx.url.pathname,
+    });
     const msg = "This form expired or came from another site. Reload the page and try again.";
     return ctx.url.pathname.startsWith("/api/") ? jsonError(403, msg, "_csrf") : new Response(msg, {
       status: 403,

@@ -18,7 +18,10 @@ export const handler = define.handlers<Data>({
   async GET(ctx) {
     const user = ctx.state.user;
     if (!user) return ctx.redirect("/signin?next=/notifications", 303);
-    const items = await ctx.state.platform.db.asUser(user.claims, (tx) => listNotifications(tx, 50));
+    const items = await ctx.state.platform.db.asUser(
+      user.claims,
+      (tx) => listNotifications(tx, 50),
+    );
     ctx.state.unread = items.filter((n) => !n.read_at).length;
     return page({ items });
   },
@@ -47,19 +50,33 @@ export default define.page<typeof handler>(function NotificationsPage({ data, st
         )}
       </div>
       {data.items.length === 0
-        ? <EmptyState title="Nothing yet">Applications, bookings and messages will show up here.</EmptyState>
+        ? (
+          <EmptyState title="Nothing yet">
+            Applications, bookings and messages will show up here.
+          </EmptyState>
+        )
         : (
-          <ul class="divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" data-testid="notification-list">
+          <ul
+            class="divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white"
+            data-testid="notification-list"
+          >
             {data.items.map((n) => (
-              <li key={n.id} class={`flex flex-wrap items-start gap-3 p-4 ${n.read_at ? "" : "bg-indigo-50"}`}>
+              <li
+                key={n.id}
+                class={`flex flex-wrap items-start gap-3 p-4 ${n.read_at ? "" : "bg-indigo-50"}`}
+              >
                 <div class="min-w-0 flex-1">
                   <p class="font-medium text-gray-900">
                     {n.link ? <a class="underline" href={n.link}>{n.title}</a> : n.title}
-                    {!n.read_at && <span class="ml-2 rounded bg-indigo-600 px-1.5 text-xs text-white">new</span>}
+                    {!n.read_at && (
+                      <span class="ml-2 rounded bg-indigo-600 px-1.5 text-xs text-white">new</span>
+                    )}
                   </p>
                   {n.body && <p class="text-gray-700">{n.body}</p>}
                   <p class="text-sm text-gray-500">
-                    <time datetime={new Date(n.created_at).toISOString()}>{new Date(n.created_at).toUTCString()}</time>
+                    <time datetime={new Date(n.created_at).toISOString()}>
+                      {new Date(n.created_at).toUTCString()}
+                    </time>
                   </p>
                 </div>
                 {!n.read_at && (

@@ -31,9 +31,14 @@ export const handler = define.handlers<Data>({
     const form = await ctx.req.formData();
     const next = safeNext(typeof form.get("next") === "string" ? String(form.get("next")) : null);
     const parsed = parseForm(SignIn, form);
-    if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values, next }, { status: 422 });
+    if (!parsed.ok) {
+      return page({ errors: parsed.errors, values: parsed.values, next }, { status: 422 });
+    }
     const ip = clientKey(ctx.req);
-    const wait = Math.max(limits.signIn.hit(`${ip}|${parsed.data.email}`), limits.signInPerIp.hit(ip));
+    const wait = Math.max(
+      limits.signIn.hit(`${ip}|${parsed.data.email}`),
+      limits.signInPerIp.hit(ip),
+    );
     if (wait) {
       return page({
         errors: { _form: `Too many attempts. Try again in ${wait} s.` },
@@ -47,7 +52,9 @@ export const handler = define.handlers<Data>({
       return seeOther(next, sessionCookies(session, isSecure(ctx.url)));
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
-      return page({ errors: { _form: err.message }, values: parsed.values, next }, { status: err.status });
+      return page({ errors: { _form: err.message }, values: parsed.values, next }, {
+        status: err.status,
+      });
     }
   },
 });
@@ -70,8 +77,23 @@ export default define.page<typeof handler>(function SignInPage({ data, state }) 
       }
     >
       <input type="hidden" name="next" value={data?.next ?? "/profile"} />
-      <Field name="email" label="E-mail" type="email" value={data?.values?.email} error={e.email} required autocomplete="email" />
-      <Field name="password" label="Password" type="password" error={e.password} required autocomplete="current-password" />
+      <Field
+        name="email"
+        label="E-mail"
+        type="email"
+        value={data?.values?.email}
+        error={e.email}
+        required
+        autocomplete="email"
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        error={e.password}
+        required
+        autocomplete="current-password"
+      />
     </AuthForm>
   );
 });

@@ -9,6 +9,9 @@ export const handler = define.handlers({
     const refresh = parseCookies(ctx.req.headers.get("cookie"))[COOKIE.refresh];
     if (refresh) await ctx.state.platform.auth.signOut(refresh).catch(() => {});
     const secure = isSecure(ctx.url);
-    return seeOther("/", [...clearSessionCookies(secure), flashCookie({ kind: "info", text: "You are signed out." }, secure)]);
+    return seeOther("/", [
+      ...clearSessionCookies(secure),
+      flashCookie({ kind: "info", text: "You are signed out." }, secure),
+    ]);
   },
 });

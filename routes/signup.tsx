@@ -42,11 +42,17 @@ export const handler = define.handlers<Data>({
       const secure = isSecure(ctx.url);
       return seeOther("/profile", [
         ...sessionCookies(session, secure),
-        flashCookie({ kind: "success", text: `Welcome, ${display_name}! Your account is ready.` }, secure),
+        flashCookie(
+          { kind: "success", text: `Welcome, ${display_name}! Your account is ready.` },
+          secure,
+        ),
       ]);
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
-      return page({ errors: { [err.field ?? "_form"]: err.message, _form: err.message }, values: parsed.values }, {
+      return page({
+        errors: { [err.field ?? "_form"]: err.message, _form: err.message },
+        values: parsed.values,
+      }, {
         status: err.status,
       });
     }
@@ -63,10 +69,30 @@ export default define.page<typeof handler>(function SignUpPage({ data, state }) 
       csrf={state.csrf}
       submit="Create account"
       errors={data?.errors}
-      footer={<>Already have an account? <a class="text-indigo-700 underline" href="/signin">Sign in</a></>}
+      footer={
+        <>
+          Already have an account? <a class="text-indigo-700 underline" href="/signin">Sign in</a>
+        </>
+      }
     >
-      <Field name="display_name" label="Name or stage name" value={v.display_name} error={e.display_name} required autocomplete="name" maxLength={80} />
-      <Field name="email" label="E-mail" type="email" value={v.email} error={e.email} required autocomplete="email" />
+      <Field
+        name="display_name"
+        label="Name or stage name"
+        value={v.display_name}
+        error={e.display_name}
+        required
+        autocomplete="name"
+        maxLength={80}
+      />
+      <Field
+        name="email"
+        label="E-mail"
+        type="email"
+        value={v.email}
+        error={e.email}
+        required
+        autocomplete="email"
+      />
       <Field
         name="password"
         label="Password"
@@ -79,8 +105,17 @@ export default define.page<typeof handler>(function SignUpPage({ data, state }) 
       />
       <fieldset class="mb-4">
         <legend class="mb-1 text-sm font-medium text-gray-800">I am here as</legend>
-        <Checkbox name="is_musician" label="A musician looking for gigs" checked={v.is_musician === "on"} error={e.is_musician} />
-        <Checkbox name="is_client" label="A client or venue hiring musicians" checked={v.is_client === "on"} />
+        <Checkbox
+          name="is_musician"
+          label="A musician looking for gigs"
+          checked={v.is_musician === "on"}
+          error={e.is_musician}
+        />
+        <Checkbox
+          name="is_client"
+          label="A client or venue hiring musicians"
+          checked={v.is_client === "on"}
+        />
         {e.is_musician && <p class="text-sm text-red-700" role="alert">{e.is_musician}</p>}
       </fieldset>
     </AuthForm>

@@ -25,7 +25,7 @@ const projectDir = fileURLToPath(new URL("..", import.meta.url));
 export function insideProject(path: string): string {
   const rel = relative(projectDir, resolve(path));
   if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
-    throw new Error(`Refusing to delete ${resolve(path)}: it is not inside ${projectDir}`);
+    throw new Error(`Refusing to delete ${resolve(path)}: it is not strictly inside ${projectDir}`);
   }
   return rel;
 }
@@ -54,18 +54,25 @@ async function main(): Promise<number> {
     console.error("APP_ENV=prod: refusing to delete production data without --force.");
     return 1;
   }
-  const targets = [`${config.DATA_DIR}/db`, `${config.DATA_DIR}/storage`].map(insideProject);
+  // DATA_DIR itself must sit inside the project, so DATA_DIR=. cannot aim at ./db of the repo.
+  const dataDir = insideProject(config.DATA_DIR);
+  const targets = [`${dataDir}/db`, `${dataDir}/storage`];
   for (const rel of targets) {
     console.log((await removeDir(rel)) ? `removed ${rel}` : `${rel} did not exist`);
   }
+  // PGlite creates only the last path segment of its data dir.
+  await Deno.mkdir(resolve(projectDir, dataDir), { recursive: true });
   // APP_ENV=test would open an in-memory database and leave nothing behind: reset means dev data.
   const env = config.APP_ENV === "test" ? "dev" : config.APP_ENV;
-  const { db, migrated, seeded } = await openDatabase({ ...config, APP_ENV: env });
+  const { db, migrated, seeded } = await openDatabase({
+    ...config,
+    DATA_DIR: resolve(projectDir, dataDir),
+    APP_ENV: env,
+  });
   try {
     console.log(`created ${targets[0]}`);
-    console.log(
-      `applied ${migrated.length} migrations${migrated.length ? `: ${migrated.join(", ")}` : ""}`,
-    );
+    const list = migrated.length ? `: ${migrated.join(", ")}` : "";
+    console.log(`applied ${migrated.length} migrations${list}`);
     console.log(seeded ? "ran supabase/seed.sql" : "no seed (APP_ENV is not dev)");
   } finally {
     await db.driver.close();
@@ -73,4 +80,11 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) Deno.exit(await main());
+if (import.meta.main) {
+  try {
+    Deno.exit(await main());
+  } catch (err) {
+    console.error(`db:reset failed: ${err instanceof Error ? err.message : err}`);
+    Deno.exit(1);
+  }
+}

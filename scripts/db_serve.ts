@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { loadConfig } from "../lib/config.ts";
@@ -58,6 +59,8 @@ export interface ServedDatabase extends AsyncDisposable {
 export async function serveDatabase(opts: ServeOptions = {}): Promise<ServedDatabase> {
   const config = loadConfig();
   const dataDir = opts.memory ? undefined : opts.dataDir ?? `${config.DATA_DIR}/db`;
+  // PGlite creates only the last path segment of its data dir.
+  if (dataDir) await Deno.mkdir(dirname(dataDir), { recursive: true });
   const driver = await openPglite({ dataDir });
   try {
     await bootstrapSupabaseCompat(driver);

@@ -13,7 +13,11 @@ export async function handler(_req: Request): Promise<Response> {
     return json({
       status: "ok",
       mode: platform.mode,
-      database: { ok: true, ms: Math.round((performance.now() - t0) * 10) / 10, driver: platform.db.driver.kind },
+      database: {
+        ok: true,
+        ms: Math.round((performance.now() - t0) * 10) / 10,
+        driver: platform.db.driver.kind,
+      },
       queues: queues.map((q) => ({
         name: q.queue_name,
         length: q.queue_length,

@@ -10,9 +10,16 @@ export async function handler(req: Request): Promise<Response> {
   const platform = await getPlatform();
   const secret = platform.config.WORKER_SECRET ?? platform.config.SUPABASE_SERVICE_ROLE_KEY;
   if (req.method !== "POST") return json({ error: { status: 405, message: "Use POST" } }, 405);
-  if (!secret) return json({ error: { status: 403, message: "Set WORKER_SECRET to enable this endpoint" } }, 403);
+  if (!secret) {
+    return json(
+      { error: { status: 403, message: "Set WORKER_SECRET to enable this endpoint" } },
+      403,
+    );
+  }
   if (req.headers.get("authorization") !== `Bearer ${secret}`) {
-    return json({ error: { status: 401, message: "Invalid worker secret", field: "authorization" } }, 401);
+    return json({
+      error: { status: 401, message: "Invalid worker secret", field: "authorization" },
+    }, 401);
   }
   const started = performance.now();
   const total = { processed: 0, skipped: 0, failed: 0, deadLettered: 0, rounds: 0 };

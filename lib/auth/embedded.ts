@@ -166,7 +166,9 @@ export function createEmbeddedAuth({ db, signer, sendMail }: EmbeddedAuthOptions
           [tokenHash, hash, RESET_TTL_MINUTES],
         );
         if (!row) throw new AuthError(400, "This reset link is invalid or has expired", "token");
-        await tx.query("update auth.refresh_tokens set revoked = true where user_id = $1", [row.id]);
+        await tx.query("update auth.refresh_tokens set revoked = true where user_id = $1", [
+          row.id,
+        ]);
         return await issue(tx, toUser(row), crypto.randomUUID(), null);
       });
     },

@@ -17,13 +17,19 @@ export interface Session {
 
 /** A 4xx the user can act on; `field` names the form field at fault. */
 export class AuthError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 409 | 422 | 429, message: string, readonly field?: string) {
+  constructor(
+    readonly status: 400 | 401 | 403 | 409 | 422 | 429,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
 
 export interface AuthPort {
-  signUp(input: { email: string; password: string; metadata: Record<string, unknown> }): Promise<Session>;
+  signUp(
+    input: { email: string; password: string; metadata: Record<string, unknown> },
+  ): Promise<Session>;
   signIn(input: { email: string; password: string }): Promise<Session>;
   /** Exchanges a refresh token for a new session; the old refresh token stops working. */
   refresh(refreshToken: string): Promise<Session>;

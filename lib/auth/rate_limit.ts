@@ -16,7 +16,9 @@ export function createRateLimiter(limit: number, windowSeconds: number): RateLim
         windows.set(key, w);
         // Forget old windows now and then so the map cannot grow without bound.
         if (windows.size > 10_000) {
-          for (const [k, v] of windows) if (now - v.start >= windowSeconds * 1000) windows.delete(k);
+          for (const [k, v] of windows) {
+            if (now - v.start >= windowSeconds * 1000) windows.delete(k);
+          }
         }
       }
       w.count++;

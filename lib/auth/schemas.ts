@@ -4,11 +4,17 @@ import { createRateLimiter } from "./rate_limit.ts";
 
 const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address"));
 // bcrypt reads at most 72 bytes: longer passwords would be silently truncated.
-const password = z.string().min(8, "Use at least 8 characters").max(72, "Use at most 72 characters");
+const password = z.string().min(8, "Use at least 8 characters").max(
+  72,
+  "Use at most 72 characters",
+);
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const SignUp = z.object({
-  display_name: z.string().trim().min(1, "Enter your name or stage name").max(80, "At most 80 characters"),
+  display_name: z.string().trim().min(1, "Enter your name or stage name").max(
+    80,
+    "At most 80 characters",
+  ),
   email,
   password,
   is_musician: checkbox,
@@ -20,7 +26,10 @@ export const SignUp = z.object({
 
 export const SignIn = z.object({ email, password: z.string().min(1, "Enter your password") });
 export const ResetRequest = z.object({ email });
-export const ResetConfirm = z.object({ token: z.string().min(10, "This reset link is incomplete"), password });
+export const ResetConfirm = z.object({
+  token: z.string().min(10, "This reset link is incomplete"),
+  password,
+});
 
 /** Per-process limits; the key combines client address and e-mail where it helps. */
 export const limits = {

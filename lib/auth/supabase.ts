@@ -9,7 +9,9 @@ export interface SupabaseAuthOptions {
 }
 
 function toSession(s: SbSession | null): Session {
-  if (!s) throw new AuthError(400, "Check your inbox to confirm your e-mail, then sign in", "email");
+  if (!s) {
+    throw new AuthError(400, "Check your inbox to confirm your e-mail, then sign in", "email");
+  }
   return {
     accessToken: s.access_token,
     refreshToken: s.refresh_token,
@@ -69,7 +71,9 @@ export function createSupabaseAuth({ url, anonKey }: SupabaseAuthOptions): AuthP
     async resetPassword(token, newPassword) {
       const c = client();
       const { data, error } = await c.auth.verifyOtp({ token_hash: token, type: "recovery" });
-      if (error || !data.session) throw new AuthError(400, "This reset link is invalid or has expired", "token");
+      if (error || !data.session) {
+        throw new AuthError(400, "This reset link is invalid or has expired", "token");
+      }
       const { error: upd } = await c.auth.updateUser({ password: newPassword });
       if (upd) fail(upd, "password");
       return toSession(data.session);

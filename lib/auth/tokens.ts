@@ -8,7 +8,11 @@ export interface TokenSigner {
   verify(token: string): Promise<Claims | null>;
 }
 
-export function createTokenSigner(secret: string, expirySeconds: number, issuer: string): TokenSigner {
+export function createTokenSigner(
+  secret: string,
+  expirySeconds: number,
+  issuer: string,
+): TokenSigner {
   const key = new TextEncoder().encode(secret);
   return {
     async sign(user, sessionId) {
@@ -51,7 +55,10 @@ export function createTokenSigner(secret: string, expirySeconds: number, issuer:
 /** A random URL-safe token (refresh tokens, reset tokens, CSRF tokens). */
 export function randomToken(bytes = 32): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...buf)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...buf)).replace(/\+/g, "-").replace(/\//g, "_").replace(
+    /=+$/,
+    "",
+  );
 }
 
 /** SHA-256 hex: reset tokens are stored hashed, so a database leak does not leak live links. */

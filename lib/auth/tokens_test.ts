@@ -3,7 +3,11 @@ import { SignJWT } from "jose";
 import { createTokenSigner, randomToken } from "./tokens.ts";
 
 const secret = "x".repeat(40);
-const user = { id: "11111111-1111-4111-8111-111111111111", email: "a@example.com", user_metadata: {} };
+const user = {
+  id: "11111111-1111-4111-8111-111111111111",
+  email: "a@example.com",
+  user_metadata: {},
+};
 const issuer = "http://127.0.0.1:8000/auth/v1";
 
 Deno.test("tokens - a signed token verifies to Supabase-shaped claims", async () => {
@@ -32,11 +36,19 @@ Deno.test("tokens - forged, expired, wrong-audience and alg=none tokens are refu
     .setSubject(user.id).setAudience("other").setIssuer(issuer).setExpirationTime("1h").sign(key);
   assertEquals(await signer.verify(wrongAud), null);
 
-  const serviceRole = await new SignJWT({ role: "service_role" }).setProtectedHeader({ alg: "HS256" })
-    .setSubject(user.id).setAudience("authenticated").setIssuer(issuer).setExpirationTime("1h").sign(key);
-  assertEquals(await signer.verify(serviceRole), null, "only anon/authenticated roles are accepted");
+  const serviceRole = await new SignJWT({ role: "service_role" }).setProtectedHeader({
+    alg: "HS256",
+  })
+    .setSubject(user.id).setAudience("authenticated").setIssuer(issuer).setExpirationTime("1h")
+    .sign(key);
+  assertEquals(
+    await signer.verify(serviceRole),
+    null,
+    "only anon/authenticated roles are accepted",
+  );
 
-  const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  const b64 = (o: unknown) =>
+    btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
   const none = `${b64({ alg: "none", typ: "JWT" })}.${
     b64({ sub: user.id, role: "authenticated", aud: "authenticated", iss: issuer, exp: 9999999999 })
   }.`;

@@ -7,8 +7,8 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 function txOf(sql: Sql): Tx {
   return {
     async query<T>(text: string, params: unknown[] = []) {
-      // deno-lint-ignore no-explicit-any -- postgres.js types parameters as its own union
-      const rows = await sql.unsafe(text, params as any[]);
+      // postgres.js serialises any JSON-compatible value; its parameter type is a narrower union.
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as T[];
     },
     async exec(text: string) {

@@ -94,8 +94,13 @@ export async function createApp<State>(opts: AppOptions<State>): Promise<FreshAp
     fetch: async (req, info) => {
       // Hono's router throws on method names like "toString" (prototype lookups), so requests
       // with methods no route can implement are answered here.
-      if (!KNOWN_METHODS.has(req.method)) return unknownMethod(req, log);
-      return await hono.fetch(req, info ? { info } : undefined);
+      if (!KNOWN_METHODS.has(req.method)) return bareResponse(req, log, 501);
+      try {
+        return await hono.fetch(req, info ? { info } : undefined);
+      } catch (err) {
+        // Hono rethrows non-Error throwables from extraRoutes; still answer generically.
+        return bareResponse(req, log, 500, err);
+      }
     },
     hono,
     cssHref: sheet.href,
@@ -127,17 +132,19 @@ function requestMiddleware(log: Log): MiddlewareHandler {
 
 const KNOWN_METHODS = new Set<string>(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-function unknownMethod(req: Request, log: Log): Response {
+/** An answer produced outside Hono, with the same headers and log line as any other. */
+function bareResponse(req: Request, log: Log, status: number, err?: unknown): Response {
   const requestId = requestIdFrom(req.headers.get("x-request-id"));
-  const path = new URL(req.url).pathname;
-  log({
-    level: "info",
+  const entry = {
+    level: status >= 500 ? "error" : "info",
     msg: "request",
     request_id: requestId,
     method: req.method,
-    path,
-    status: 501,
+    path: new URL(req.url).pathname,
+    status,
     ms: 0,
-  });
-  return applySecureHeaders(textResponse(501, statusText(501)), generateNonce(), requestId);
+  };
+  if (err !== undefined) log({ ...entry, msg: "unhandled error", error: String(err) });
+  log(entry);
+  return applySecureHeaders(textResponse(status, statusText(status)), generateNonce(), requestId);
 }

@@ -280,6 +280,9 @@ Deno.test("createApp - dev mode and extraRoutes", async () => {
       hono.get("/functions/v1/fail", () => {
         throw new Error("internal detail");
       });
+      hono.get("/functions/v1/odd", () => {
+        throw "a string, not an Error";
+      });
     },
   });
   const hello = await dev.fetch(new Request("http://localhost/functions/v1/hello"));
@@ -295,6 +298,10 @@ Deno.test("createApp - dev mode and extraRoutes", async () => {
   assertEquals(fail.status, 500);
   assertExcludes(await fail.text(), "internal detail");
   assertEquals(devLogs.filter((e) => e.msg === "unhandled error").length, 1);
+  const odd = await dev.fetch(new Request("http://localhost/functions/v1/odd"));
+  assertEquals([odd.status, odd.headers.get("x-frame-options")], [500, "DENY"]);
+  assertEquals(await odd.text(), "Internal Server Error");
+  assertEquals(devLogs.filter((e) => e.msg === "unhandled error").length, 2);
   const favicon = await dev.fetch(new Request("http://localhost/favicon.svg"));
   assertEquals(favicon.headers.get("cache-control"), "no-cache");
   await favicon.body?.cancel();

@@ -10,7 +10,7 @@ export const SECURE_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["x-content-type-options", "nosniff"],
   ["referrer-policy", "strict-origin-when-cross-origin"],
   ["x-frame-options", "DENY"],
-  ["permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"],
+  ["permissions-policy", "camera=(), microphone=(), geolocation=()"],
 ];
 
 // Inline styles stay blocked (style-src 'self'): the runtime ships all CSS as one file.

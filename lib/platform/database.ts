@@ -20,7 +20,9 @@ export interface OpenedDatabase {
 export async function openDatabase(config: Config): Promise<OpenedDatabase> {
   const url = config.DATABASE_URL;
   if (isSupabase(config)) {
-    if (!url) throw new Error("Supabase mode needs DATABASE_URL (or SUPABASE_DB_URL) for the server");
+    if (!url) {
+      throw new Error("Supabase mode needs DATABASE_URL (or SUPABASE_DB_URL) for the server");
+    }
     return { db: createDb(openPostgres(url)), migrated: [], seeded: false };
   }
   const driver: Driver = url ? openPostgres(url) : await openPglite({

@@ -59,7 +59,11 @@ export async function startPlatform(config: Config): Promise<Platform> {
       sendMail: (tx, mail) => queueMail(tx, mail),
     });
     // Relative URLs unless SITE_URL is set: the page works whatever host and port it is served on.
-    storage = createEmbeddedStorage({ db, root: `${config.DATA_DIR}/storage`, publicBaseUrl: config.SITE_URL });
+    storage = createEmbeddedStorage({
+      db,
+      root: `${config.DATA_DIR}/storage`,
+      publicBaseUrl: config.SITE_URL,
+    });
     realtime = await createEmbeddedRealtime(db);
   }
 

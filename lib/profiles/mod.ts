@@ -56,7 +56,9 @@ export async function updateOwnProfile(tx: Tx, update: ProfileUpdate): Promise<P
 }
 
 export async function setOwnAvatar(tx: Tx, path: string | null): Promise<void> {
-  await tx.query("update public.profiles set avatar_path = $1 where id = (select auth.uid())", [path]);
+  await tx.query("update public.profiles set avatar_path = $1 where id = (select auth.uid())", [
+    path,
+  ]);
 }
 
 export const AVATAR_TYPES: Record<string, string> = {

@@ -22,8 +22,18 @@ Deno.test("csrf - truth table", async (t) => {
     ["cross-origin form post", form("tok", { origin: "https://evil.example" }), "tok", false],
     ["same-origin form post", form("tok", { origin: url.origin }), "tok", true],
     ["cross-site fetch metadata", form("tok", { "sec-fetch-site": "cross-site" }), "tok", false],
-    ["header token for fetch()", new Request(url, { method: "POST", headers: { "x-csrf-token": "tok" } }), "tok", true],
-    ["bearer-authenticated API call", new Request(url, { method: "POST", headers: { authorization: "Bearer x" } }), undefined, true],
+    [
+      "header token for fetch()",
+      new Request(url, { method: "POST", headers: { "x-csrf-token": "tok" } }),
+      "tok",
+      true,
+    ],
+    [
+      "bearer-authenticated API call",
+      new Request(url, { method: "POST", headers: { authorization: "Bearer x" } }),
+      undefined,
+      true,
+    ],
   ];
   for (const [name, req, cookie, ok] of cases) {
     await t.step(name, async () => assertEquals((await checkCsrf(req, url, cookie)).ok, ok));

@@ -9,7 +9,9 @@ export type FormResult<T> =
 
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === "string" && k !== "_csrf" && !/password/.test(k)) values[k] = v;
+  for (const [k, v] of form) {
+    if (typeof v === "string" && k !== "_csrf" && !/password/.test(k)) values[k] = v;
+  }
   return values;
 }
 

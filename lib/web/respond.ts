@@ -31,8 +31,15 @@ export function seeOther(location: string, cookies: string[] = []): Response {
 }
 
 /** A JSON error naming the field, as every API answers bad input. */
-export function jsonError(status: number, message: string, field?: string, extra?: Record<string, unknown>): Response {
-  return Response.json({ error: { status, message, ...(field ? { field } : {}), ...extra } }, { status });
+export function jsonError(
+  status: number,
+  message: string,
+  field?: string,
+  extra?: Record<string, unknown>,
+): Response {
+  return Response.json({ error: { status, message, ...(field ? { field } : {}), ...extra } }, {
+    status,
+  });
 }
 
 /** Appends Set-Cookie values even to responses whose headers are immutable. */

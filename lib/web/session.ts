@@ -49,7 +49,11 @@ export async function resolveSession(
     const session = await auth.refresh(refresh);
     const claims = await auth.verify(session.accessToken);
     if (!claims) return null;
-    return { claims, accessToken: session.accessToken, setCookies: sessionCookies(session, secure) };
+    return {
+      claims,
+      accessToken: session.accessToken,
+      setCookies: sessionCookies(session, secure),
+    };
   } catch {
     return null;
   }

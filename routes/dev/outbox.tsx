@@ -19,7 +19,9 @@ export const handler = define.handlers<Data>({
 /** Turns URLs in a plain-text mail into links, without trusting any HTML in it. */
 function linkify(text: string) {
   return text.split(/(https?:\/\/[^\s]+)/g).map((part, i) =>
-    i % 2 === 1 ? <a key={i} class="break-all text-indigo-700 underline" href={part}>{part}</a> : part
+    i % 2 === 1
+      ? <a key={i} class="break-all text-indigo-700 underline" href={part}>{part}</a>
+      : part
   );
 }
 
@@ -27,19 +29,22 @@ export default define.page<typeof handler>(function OutboxPage({ data }) {
   return (
     <>
       <PageTitle sub="Local development only: nothing here was really sent.">Dev outbox</PageTitle>
-      {data.rows.length === 0 ? <EmptyState title="No mail yet" /> : (
-        <ul class="space-y-4" data-testid="outbox">
-          {data.rows.map((m) => (
-            <li key={m.id} class="rounded-lg border border-gray-200 bg-white p-4">
-              <p class="text-sm text-gray-600">
-                {m.channel} to <strong>{m.recipient}</strong> · {m.status} · {new Date(m.created_at).toUTCString()}
-              </p>
-              {m.subject && <p class="font-semibold">{m.subject}</p>}
-              <pre class="mt-2 whitespace-pre-wrap font-sans text-gray-800">{linkify(m.body)}</pre>
-            </li>
-          ))}
-        </ul>
-      )}
+      {data.rows.length === 0
+        ? <EmptyState title="No mail yet" />
+        : (
+          <ul class="space-y-4" data-testid="outbox">
+            {data.rows.map((m) => (
+              <li key={m.id} class="rounded-lg border border-gray-200 bg-white p-4">
+                <p class="text-sm text-gray-600">
+                  {m.channel} to <strong>{m.recipient}</strong> · {m.status} ·{" "}
+                  {new Date(m.created_at).toUTCString()}
+                </p>
+                {m.subject && <p class="font-semibold">{m.subject}</p>}
+                <pre class="mt-2 whitespace-pre-wrap font-sans text-gray-800">{linkify(m.body)}</pre>
+              </li>
+            ))}
+          </ul>
+        )}
     </>
   );
 });

@@ -9,8 +9,8 @@ import {
   AVATAR_TYPES,
   avatarObjectName,
   getOwnProfile,
-  type ProfileWithUnread,
   ProfileUpdate,
+  type ProfileWithUnread,
   setOwnAvatar,
   updateOwnProfile,
 } from "../../lib/profiles/mod.ts";
@@ -35,7 +35,9 @@ async function load(ctx: FreshContext<State>): Promise<Data | null> {
   const profile = await ctx.state.platform.db.asUser(user.claims, getOwnProfile);
   if (!profile) return null;
   ctx.state.unread = profile.unread;
-  const avatarUrl = profile.avatar_path ? ctx.state.platform.storage.publicUrl("avatars", profile.avatar_path) : null;
+  const avatarUrl = profile.avatar_path
+    ? ctx.state.platform.storage.publicUrl("avatars", profile.avatar_path)
+    : null;
   return { profile, avatarUrl };
 }
 
@@ -54,7 +56,9 @@ export const handler = define.handlers<Data>({
     if (length > AVATAR_MAX_BYTES + 64 * 1024) {
       const data = await load(ctx);
       if (!data) return ctx.redirect("/signin", 303);
-      return page({ ...data, errors: { avatar: "The image must be 2 MB or smaller" } }, { status: 413 });
+      return page({ ...data, errors: { avatar: "The image must be 2 MB or smaller" } }, {
+        status: 413,
+      });
     }
     const form = await ctx.req.formData();
     const secure = isSecure(ctx.url);
@@ -64,15 +68,25 @@ export const handler = define.handlers<Data>({
       const file = form.get("avatar");
       const fail = async (status: number, message: string) => {
         const data = await load(ctx);
-        return data ? page({ ...data, errors: { avatar: message } }, { status }) : ctx.redirect("/signin", 303);
+        return data
+          ? page({ ...data, errors: { avatar: message } }, { status })
+          : ctx.redirect("/signin", 303);
       };
-      if (!(file instanceof File) || file.size === 0) return await fail(400, "Choose an image to upload");
+      if (!(file instanceof File) || file.size === 0) {
+        return await fail(400, "Choose an image to upload");
+      }
       if (file.size > AVATAR_MAX_BYTES) return await fail(413, "The image must be 2 MB or smaller");
       const name = avatarObjectName(user.id, file.type);
       if (!name) return await fail(415, `Use one of: ${Object.values(AVATAR_TYPES).join(", ")}`);
       const caller = { claims: user.claims, accessToken: user.accessToken };
       try {
-        await storage.upload(caller, "avatars", name, new Uint8Array(await file.arrayBuffer()), file.type);
+        await storage.upload(
+          caller,
+          "avatars",
+          name,
+          new Uint8Array(await file.arrayBuffer()),
+          file.type,
+        );
       } catch (err) {
         if (err instanceof StorageError) return await fail(err.status, err.message);
         throw err;
@@ -82,8 +96,12 @@ export const handler = define.handlers<Data>({
         await setOwnAvatar(tx, name);
         return before?.avatar_path ?? null;
       });
-      if (previous && previous !== name) await storage.remove(caller, "avatars", previous).catch(() => false);
-      return seeOther("/profile", [flashCookie({ kind: "success", text: "Your photo is updated." }, secure)]);
+      if (previous && previous !== name) {
+        await storage.remove(caller, "avatars", previous).catch(() => false);
+      }
+      return seeOther("/profile", [
+        flashCookie({ kind: "success", text: "Your photo is updated." }, secure),
+      ]);
     }
 
     const parsed = parseForm(ProfileUpdate, form);
@@ -115,7 +133,14 @@ export default define.page<typeof handler>(function ProfilePage({ data, state })
           <form method="post" action="/profile" enctype="multipart/form-data">
             <CsrfField token={state.csrf} />
             <input type="hidden" name="intent" value="avatar" />
-            <Field name="avatar" label="Upload a new photo" type="file" accept="image/png,image/jpeg,image/webp,image/gif" error={e.avatar} hint="PNG, JPEG, WebP or GIF, up to 2 MB." />
+            <Field
+              name="avatar"
+              label="Upload a new photo"
+              type="file"
+              accept="image/png,image/jpeg,image/webp,image/gif"
+              error={e.avatar}
+              hint="PNG, JPEG, WebP or GIF, up to 2 MB."
+            />
             <Button variant="secondary">Upload photo</Button>
           </form>
         </Card>
@@ -126,10 +151,22 @@ export default define.page<typeof handler>(function ProfilePage({ data, state })
               <CsrfField token={state.csrf} />
               <input type="hidden" name="intent" value="details" />
               <FormErrors errors={e.avatar ? undefined : data.errors} />
-              <Field name="display_name" label="Display name" value={v?.display_name ?? profile.display_name} error={e.display_name} required maxLength={80} />
+              <Field
+                name="display_name"
+                label="Display name"
+                value={v?.display_name ?? profile.display_name}
+                error={e.display_name}
+                required
+                maxLength={80}
+              />
               <fieldset class="mb-4">
                 <legend class="mb-1 text-sm font-medium text-gray-800">On Soundcheck I am</legend>
-                <Checkbox name="is_musician" label="A musician" checked={musician} error={e.is_musician} />
+                <Checkbox
+                  name="is_musician"
+                  label="A musician"
+                  checked={musician}
+                  error={e.is_musician}
+                />
                 <Checkbox name="is_client" label="A client or venue" checked={client} />
                 {e.is_musician && <p class="text-sm text-red-700" role="alert">{e.is_musician}</p>}
               </fieldset>

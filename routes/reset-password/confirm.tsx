@@ -22,7 +22,10 @@ export const handler = define.handlers<Data>({
     const token = parsed.values.token ?? "";
     if (!parsed.ok) return page({ token, errors: parsed.errors }, { status: 422 });
     try {
-      const session = await ctx.state.platform.auth.resetPassword(parsed.data.token, parsed.data.password);
+      const session = await ctx.state.platform.auth.resetPassword(
+        parsed.data.token,
+        parsed.data.password,
+      );
       const secure = isSecure(ctx.url);
       return seeOther("/profile", [
         ...sessionCookies(session, secure),
@@ -30,16 +33,33 @@ export const handler = define.handlers<Data>({
       ]);
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
-      return page({ token, errors: { _form: err.message, [err.field ?? "_form"]: err.message } }, { status: err.status });
+      return page({ token, errors: { _form: err.message, [err.field ?? "_form"]: err.message } }, {
+        status: err.status,
+      });
     }
   },
 });
 
 export default define.page<typeof handler>(function ConfirmPage({ data, state }) {
   return (
-    <AuthForm title="Choose a new password" action="/reset-password/confirm" csrf={state.csrf} submit="Save password" errors={data?.errors}>
+    <AuthForm
+      title="Choose a new password"
+      action="/reset-password/confirm"
+      csrf={state.csrf}
+      submit="Save password"
+      errors={data?.errors}
+    >
       <input type="hidden" name="token" value={data?.token} />
-      <Field name="password" label="New password" type="password" error={data?.errors?.password} required autocomplete="new-password" minLength={8} hint="At least 8 characters." />
+      <Field
+        name="password"
+        label="New password"
+        type="password"
+        error={data?.errors?.password}
+        required
+        autocomplete="new-password"
+        minLength={8}
+        hint="At least 8 characters."
+      />
     </AuthForm>
   );
 });

@@ -19,11 +19,17 @@ export const handler = define.handlers<Data>({
     if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values }, { status: 422 });
     const wait = limits.reset.hit(`${clientKey(ctx.req)}|${parsed.data.email}`);
     if (wait) {
-      return page({ errors: { _form: `Too many requests. Try again in ${wait} s.` }, values: parsed.values }, {
+      return page({
+        errors: { _form: `Too many requests. Try again in ${wait} s.` },
+        values: parsed.values,
+      }, {
         status: 429,
       });
     }
-    await ctx.state.platform.auth.requestPasswordReset(parsed.data.email, `${ctx.url.origin}/reset-password/confirm`);
+    await ctx.state.platform.auth.requestPasswordReset(
+      parsed.data.email,
+      `${ctx.url.origin}/reset-password/confirm`,
+    );
     return page({ sent: true });
   },
 });
@@ -36,15 +42,32 @@ export default define.page<typeof handler>(function ResetPage({ data, state }) {
         <p class="text-gray-700">
           If an account exists for that address, a link to choose a new password is on its way.
           {state.platform.mode === "embedded" && (
-            <> On this local setup, e-mail goes to the <a class="text-indigo-700 underline" href="/dev/outbox">dev outbox</a>.</>
+            <>
+              On this local setup, e-mail goes to the{" "}
+              <a class="text-indigo-700 underline" href="/dev/outbox">dev outbox</a>.
+            </>
           )}
         </p>
       </div>
     );
   }
   return (
-    <AuthForm title="Reset your password" action="/reset-password" csrf={state.csrf} submit="Send reset link" errors={data?.errors}>
-      <Field name="email" label="E-mail" type="email" value={data?.values?.email} error={data?.errors?.email} required autocomplete="email" />
+    <AuthForm
+      title="Reset your password"
+      action="/reset-password"
+      csrf={state.csrf}
+      submit="Send reset link"
+      errors={data?.errors}
+    >
+      <Field
+        name="email"
+        label="E-mail"
+        type="email"
+        value={data?.values?.email}
+        error={data?.errors?.email}
+        required
+        autocomplete="email"
+      />
     </AuthForm>
   );
 });

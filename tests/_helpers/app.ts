@@ -12,7 +12,9 @@ export interface TestApp extends AsyncDisposable {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = await Deno.makeTempDir({ prefix: "soundcheck-test-" });
-  const platform = await startPlatform(loadConfig({ APP_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env }));
+  const platform = await startPlatform(
+    loadConfig({ APP_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env }),
+  );
   const server = await createServer(platform);
   const http = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, server.fetch);
   const url = `http://127.0.0.1:${http.addr.port}`;

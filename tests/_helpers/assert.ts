@@ -12,7 +12,11 @@ export function assertEquals<T>(actual: T, expected: T, msg?: string): void {
 }
 
 export function assertMatch(actual: string, re: RegExp, msg?: string): void {
-  if (!re.test(actual)) throw new AssertionError(`${msg ? msg + ": " : ""}${JSON.stringify(actual.slice(0, 300))} !~ ${re}`);
+  if (!re.test(actual)) {
+    throw new AssertionError(
+      `${msg ? msg + ": " : ""}${JSON.stringify(actual.slice(0, 300))} !~ ${re}`,
+    );
+  }
 }
 
 export async function assertRejects(fn: () => Promise<unknown>, match?: RegExp): Promise<Error> {
@@ -20,7 +24,9 @@ export async function assertRejects(fn: () => Promise<unknown>, match?: RegExp):
     await fn();
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    if (match && !match.test(e.message)) throw new AssertionError(`rejected with "${e.message}", expected ${match}`);
+    if (match && !match.test(e.message)) {
+      throw new AssertionError(`rejected with "${e.message}", expected ${match}`);
+    }
     return e;
   }
   throw new AssertionError("expected the promise to reject");

@@ -33,16 +33,26 @@ Deno.test({
     await page.waitForURL(`${app.url}/profile`);
     await page.getByText("Welcome, Lena Park! Your account is ready.").waitFor();
     await page.waitForSelector('html[data-hydrated="1"]');
-    assertEquals(await page.getByTestId("notification-count").count(), 0, "nothing unread before the worker runs");
+    assertEquals(
+      await page.getByTestId("notification-count").count(),
+      0,
+      "nothing unread before the worker runs",
+    );
 
     // The sign-up enqueued a notify job; the worker turns it into a notification, pushed live.
     const run = await app.platform.worker.runOnce();
     assertEquals(run.processed, 1);
-    await page.getByTestId("notification-count").filter({ hasText: "1" }).waitFor({ timeout: 10_000 });
+    await page.getByTestId("notification-count").filter({ hasText: "1" }).waitFor({
+      timeout: 10_000,
+    });
     await page.getByTestId("live-toast").getByText("Welcome to Soundcheck, Lena Park!").waitFor();
 
     // Avatar upload through the plain form.
-    await page.getByLabel("Upload a new photo").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: Buffer.from(TINY_PNG) });
+    await page.getByLabel("Upload a new photo").setInputFiles({
+      name: "me.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(TINY_PNG),
+    });
     await page.getByRole("button", { name: "Upload photo" }).click();
     await page.getByText("Your photo is updated.").waitFor();
     const src = await page.getByTestId("avatar-img").getAttribute("src");
@@ -51,12 +61,17 @@ Deno.test({
     assertEquals([img.status(), img.headers()["content-type"]], [200, "image/png"]);
 
     // A non-image is refused with the field named, and nothing changes.
-    await page.getByLabel("Upload a new photo").setInputFiles({ name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("hi") });
+    await page.getByLabel("Upload a new photo").setInputFiles({
+      name: "x.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("hi"),
+    });
     await page.getByRole("button", { name: "Upload photo" }).click();
     await page.locator("#f-avatar-error").waitFor();
 
     await page.getByRole("link", { name: /Notifications/ }).first().click();
-    await page.getByTestId("notification-list").getByText("Welcome to Soundcheck, Lena Park!").waitFor();
+    await page.getByTestId("notification-list").getByText("Welcome to Soundcheck, Lena Park!")
+      .waitFor();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByText("You are signed out.").waitFor();

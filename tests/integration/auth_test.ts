@@ -18,18 +18,33 @@ async function setup() {
 
 Deno.test("auth - sign up creates the user and profile; sign in works; duplicates are refused", async () => {
   await using f = await setup();
-  const s = await f.auth.signUp({ email: "Ann@Example.com", password: "correct horse", metadata: { display_name: "Ann" } });
+  const s = await f.auth.signUp({
+    email: "Ann@Example.com",
+    password: "correct horse",
+    metadata: { display_name: "Ann" },
+  });
   const claims = await f.auth.verify(s.accessToken);
   assertEquals(claims?.email, "ann@example.com");
-  const [profile] = await f.db.asUser(claims!, (tx) => tx.query<{ display_name: string }>("select display_name from public.profiles"));
+  const [profile] = await f.db.asUser(
+    claims!,
+    (tx) => tx.query<{ display_name: string }>("select display_name from public.profiles"),
+  );
   assertEquals(profile.display_name, "Ann");
 
   const again = await f.auth.signIn({ email: "ann@example.com", password: "correct horse" });
   assertEquals(again.user.id, s.user.id);
-  const wrong = await assertRejects(() => f.auth.signIn({ email: "ann@example.com", password: "nope nope" }));
+  const wrong = await assertRejects(() =>
+    f.auth.signIn({ email: "ann@example.com", password: "nope nope" })
+  );
   assertEquals(wrong.message, "Wrong e-mail or password");
-  await assertRejects(() => f.auth.signIn({ email: "nobody@example.com", password: "whatever1" }), /Wrong e-mail/);
-  await assertRejects(() => f.auth.signUp({ email: "ann@example.com", password: "another one", metadata: {} }), /already exists/);
+  await assertRejects(
+    () => f.auth.signIn({ email: "nobody@example.com", password: "whatever1" }),
+    /Wrong e-mail/,
+  );
+  await assertRejects(
+    () => f.auth.signUp({ email: "ann@example.com", password: "another one", metadata: {} }),
+    /already exists/,
+  );
 });
 
 Deno.test("auth - refresh rotates tokens; reusing an old one ends the session", async () => {
@@ -60,6 +75,12 @@ Deno.test("auth - password reset goes through the outbox and works once", async 
   assert(token, "the mail carries a reset link");
   await f.auth.resetPassword(token, "new-password");
   await f.auth.signIn({ email: "di@example.com", password: "new-password" });
-  await assertRejects(() => f.auth.signIn({ email: "di@example.com", password: "old-password" }), /Wrong/);
-  await assertRejects(() => f.auth.resetPassword(token, "third-password"), /invalid or has expired/);
+  await assertRejects(
+    () => f.auth.signIn({ email: "di@example.com", password: "old-password" }),
+    /Wrong/,
+  );
+  await assertRejects(
+    () => f.auth.resetPassword(token, "third-password"),
+    /invalid or has expired/,
+  );
 });

@@ -13,9 +13,14 @@ Deno.test("worker - sign-up's welcome job becomes one notification, even if rede
   const worker = createWorker({ db: f.db, handlers: { notify: notifyHandler }, log: quiet });
   assertEquals((await worker.runOnce()).processed, 1);
   // A duplicate delivery (same idempotency key) is archived without repeating the work.
-  await f.db.asService((tx) => send(tx, "notify", { kind: "welcome", user_id: a.id, idempotency_key: `welcome:${a.id}` }));
+  await f.db.asService((tx) =>
+    send(tx, "notify", { kind: "welcome", user_id: a.id, idempotency_key: `welcome:${a.id}` })
+  );
   assertEquals((await worker.runOnce()).skipped, 1);
-  const rows = await f.db.asUser(a.claims, (tx) => tx.query<{ title: string }>("select title from public.notifications"));
+  const rows = await f.db.asUser(
+    a.claims,
+    (tx) => tx.query<{ title: string }>("select title from public.notifications"),
+  );
   assertEquals(rows.map((r) => r.title), ["Welcome to Soundcheck, Ann!"]);
 });
 
@@ -55,7 +60,10 @@ Deno.test("worker - a failed job's writes roll back with it", async () => {
     db: f.db,
     handlers: {
       notify: async (_m, { tx }) => {
-        await tx.query("insert into public.notifications (user_id, kind, title) values ($1, 'x', 'half')", [a.id]);
+        await tx.query(
+          "insert into public.notifications (user_id, kind, title) values ($1, 'x', 'half')",
+          [a.id],
+        );
         throw new Error("boom after write");
       },
     },
@@ -63,6 +71,8 @@ Deno.test("worker - a failed job's writes roll back with it", async () => {
     log: quiet,
   });
   await worker.runOnce();
-  const rows = await f.db.asService((tx) => tx.query("select 1 from public.notifications where title = 'half'"));
+  const rows = await f.db.asService((tx) =>
+    tx.query("select 1 from public.notifications where title = 'half'")
+  );
   assertEquals(rows.length, 0);
 });

@@ -9,6 +9,8 @@ export const handler = define.handlers({
   GET(ctx) {
     const user = ctx.state.user;
     if (!user) return jsonError(401, "Sign in first", "authorization");
-    return Response.json({ access_token: user.accessToken }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ access_token: user.accessToken }, {
+      headers: { "cache-control": "no-store" },
+    });
   },
 });
