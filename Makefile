@@ -3,9 +3,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 # Deno from PATH when present, else the pinned one from npm (package.json devDependencies).
-DENO ?= $(shell command -v deno 2>/dev/null || echo node_modules/.bin/deno)
+# It is reached through node_modules/deno, not node_modules/.bin: `deno task` runs .bin entries
+# of npm packages as scripts, which breaks for a native binary.
+DENO ?= $(shell command -v deno 2>/dev/null || echo $(CURDIR)/node_modules/deno/deno)
 export DENO_NO_UPDATE_CHECK := 1
-export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+export PATH := $(PATH):$(CURDIR)/node_modules/deno:$(CURDIR)/node_modules/.bin
 
 .PHONY: help setup dev test bench db-reset db-advisors supabase-start clean chromium fmt
 
@@ -22,6 +24,7 @@ help:
 # npm ci only when the lock file changed since the last install.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	@rm -f node_modules/.bin/deno
 	@touch $@
 
 setup: node_modules/.installed

@@ -6,9 +6,11 @@ create schema if not exists private;
 revoke all on schema private from public;
 grant usage on schema private to authenticated, service_role;
 
--- Functions are not executable by everyone unless granted one by one.
-alter default privileges in schema public revoke execute on functions from public;
-alter default privileges in schema private revoke execute on functions from public;
+-- Functions are not executable by anyone unless granted one by one, with the full signature.
+-- (A per-schema rule cannot take back PUBLIC's global default: revoke that globally, then the
+-- API roles' per-schema default that Supabase's image grants in public.)
+alter default privileges revoke execute on functions from public;
+alter default privileges in schema public revoke execute on functions from anon, authenticated;
 
 -- queues ---------------------------------------------------------------------------------------------
 -- pgmq is the extension on Supabase; the embedded platform provides the same API (lib/db/sql).

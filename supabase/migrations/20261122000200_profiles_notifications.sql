@@ -63,9 +63,9 @@ begin
   values (
     new.id,
     left(coalesce(name, split_part(coalesce(new.email, 'new member'), '@', 1)), 80),
-    coalesce((meta ->> 'is_musician')::boolean, true)
-      or not coalesce((meta ->> 'is_client')::boolean, false),
-    coalesce((meta ->> 'is_client')::boolean, false)
+    -- Metadata is user-controlled: compare as text so a bad value cannot abort the sign-up.
+    coalesce(meta ->> 'is_musician', 'true') = 'true' or coalesce(meta ->> 'is_client', '') <> 'true',
+    coalesce(meta ->> 'is_client', '') = 'true'
   )
   on conflict (id) do nothing;
   perform pgmq.send('notify', jsonb_build_object(

@@ -51,14 +51,10 @@ select throws_ok($$ select * from public.outbox $$, '42501',
   'permission denied for table outbox', 'A signed-in user cannot read the mail outbox');
 
 -- Default privileges --------------------------------------------------------------------------------
--- 20261122000100_platform.sql means "functions are not executable by everyone unless granted one
--- by one", but `alter default privileges in schema ... revoke ... from public` cannot take away
--- the global default (EXECUTE to PUBLIC), and Supabase's own defaults grant public functions to
--- anon and authenticated. Kept as TODO until a migration fixes it; see the report.
+-- Functions are executable only where a migration grants them, one by one (20261122000100).
 reset role;
 create function public.pgtap_probe() returns int language sql as 'select 1';
 create function private.pgtap_probe() returns int language sql as 'select 1';
-select todo('default privileges still grant EXECUTE on new functions', 2);
 select ok(not has_function_privilege('anon', 'public.pgtap_probe()', 'execute'),
   'A new function in public is not executable by anon until granted');
 select ok(not has_function_privilege('authenticated', 'private.pgtap_probe()', 'execute'),

@@ -31,14 +31,12 @@ export interface Statement {
  */
 export function splitSql(text: string): Statement[] {
   const out: Statement[] = [];
-  let start = 0; // where the current statement's text begins
-  let first = -1; // its first character that is not blank or a comment
+  let first = -1; // the current statement's first character that is not blank or a comment
   const push = (end: number) => {
     if (first >= 0) {
       const line = text.slice(0, first).split("\n").length;
-      out.push({ sql: text.slice(start, end).trim(), line });
+      out.push({ sql: text.slice(first, end).trim(), line });
     }
-    start = end + 1;
     first = -1;
   };
   let i = 0;
@@ -135,9 +133,9 @@ function describeError(err: unknown, stmt: Statement, file: string): string {
   return parts.join("\n# ");
 }
 
-async function runFile(snapshot: Snapshot, name: string): Promise<FileResult> {
+async function runFile(snapshot: Snapshot, dir: URL, name: string): Promise<FileResult> {
   const started = performance.now();
-  const statements = splitSql(await Deno.readTextFile(new URL(name, testsDir)));
+  const statements = splitSql(await Deno.readTextFile(new URL(name, dir)));
   const driver = await openPglite({ loadDataDir: snapshot.tar });
   const lines: string[] = [];
   let error: string | undefined;
@@ -172,9 +170,9 @@ async function runFile(snapshot: Snapshot, name: string): Promise<FileResult> {
   return { ...summariseTap(lines), error, ms: performance.now() - started };
 }
 
-async function testFiles(filters: string[]): Promise<string[]> {
+async function testFiles(dir: URL, filters: string[]): Promise<string[]> {
   const names: string[] = [];
-  for await (const entry of Deno.readDir(testsDir)) {
+  for await (const entry of Deno.readDir(dir)) {
     if (entry.isFile && entry.name.endsWith(".test.sql")) names.push(entry.name);
   }
   return names
@@ -184,17 +182,24 @@ async function testFiles(filters: string[]): Promise<string[]> {
 
 /** Builds (or reads the cached) snapshot with pgTAP and the helpers installed. */
 async function pgtapSnapshot(): Promise<Snapshot> {
+  // Migrations revoke the default EXECUTE on new functions, so pgTAP's own need an explicit grant
+  // for tests that assert while acting as anon or authenticated.
+  const install = `create extension if not exists pgtap with schema extensions;
+    grant execute on all functions in schema extensions to public;`;
   const helpers = await Deno.readTextFile(helpersFile);
-  return await cachedSnapshot("pgtap-snapshot", [helpers], async (driver) => {
-    await driver.exec("create extension if not exists pgtap with schema extensions");
+  return await cachedSnapshot("pgtap-snapshot", [install, helpers], async (driver) => {
+    await driver.exec(install);
     await driver.exec(helpers);
   }, await migratedSnapshot());
 }
 
-/** Runs the files matching `filters` (all when empty); returns the process exit code. */
-export async function main(filters: string[]): Promise<number> {
+/**
+ * Runs the `*.test.sql` files of `dir` (default `supabase/tests/`) whose names contain one of
+ * `filters` (all when empty); returns the process exit code.
+ */
+export async function main(filters: string[], dir: URL = testsDir): Promise<number> {
   const started = performance.now();
-  const files = await testFiles(filters);
+  const files = await testFiles(dir, filters);
   if (files.length === 0) {
     console.log(`# no supabase/tests/*.test.sql file matches ${filters.join(" ") || "anything"}`);
     console.log("pgTAP: 0 passed, 1 failed");
@@ -205,7 +210,7 @@ export async function main(filters: string[]): Promise<number> {
   let failed = 0;
   for (const name of files) {
     console.log(`# ${name}`);
-    const r = await runFile(snapshot, name);
+    const r = await runFile(snapshot, dir, name);
     const problems: string[] = [];
     if (r.failed) problems.push(`${r.failed} not ok`);
     if (r.error) problems.push("SQL error");
