@@ -1,0 +1,78 @@
+/**
+ * SQL functions raise errors the API can turn into a 4xx that names the field. Convention:
+ *
+ * ```sql
+ * raise exception using errcode = 'SC409', message = 'This gig is already filled',
+ *   detail = 'gig_id';            -- detail: the field at fault (optional)
+ * ```
+ *
+ * SC400 bad input · SC403 not allowed · SC404 not found (or not visible) · SC409 wrong state or
+ * conflict · SC429 over a quota. Standard SQLSTATEs map too: RLS and grants (42501) → 403,
+ * unique (23505) and exclusion (23P01) violations → 409, check/not-null/invalid text (23514,
+ * 23502, 22P02, 22007, 22008, 22003) → 400.
+ */
+
+export interface DbFailure {
+  status: 400 | 403 | 404 | 409 | 429;
+  message: string;
+  field?: string;
+}
+
+const BY_CODE: Record<string, DbFailure["status"]> = {
+  SC400: 400,
+  SC403: 403,
+  SC404: 404,
+  SC409: 409,
+  SC429: 429,
+  "42501": 403,
+  "23505": 409,
+  "23P01": 409,
+  "23514": 400,
+  "23502": 400,
+  "23503": 400,
+  "22P02": 400,
+  "22007": 400,
+  "22008": 400,
+  "22003": 400,
+  "22001": 400,
+};
+
+/** Both drivers expose `code`, `message`, `detail` (and `constraint`) on their errors. */
+interface PgErrorLike {
+  code?: unknown;
+  message?: unknown;
+  detail?: unknown;
+  constraint?: unknown;
+  constraint_name?: unknown;
+}
+
+/** A 4xx for a known database error, else null (a real 500). */
+export function dbFailure(err: unknown): DbFailure | null {
+  if (!err || typeof err !== "object") return null;
+  const e = err as PgErrorLike;
+  const code = typeof e.code === "string" ? e.code : "";
+  const status = BY_CODE[code];
+  if (!status) return null;
+  const detail = typeof e.detail === "string" ? e.detail : undefined;
+  const message = typeof e.message === "string" ? e.message : "Request refused";
+  if (code.startsWith("SC")) return { status, message, field: detail || undefined };
+  const constraint = typeof e.constraint === "string"
+    ? e.constraint
+    : typeof e.constraint_name === "string"
+    ? e.constraint_name
+    : undefined;
+  if (code === "42501") return { status, message: "You are not allowed to do that" };
+  return { status, message: humanise(code, message), field: fieldFromConstraint(constraint) };
+}
+
+function humanise(code: string, message: string): string {
+  if (code === "23505") return "That already exists";
+  if (code === "23P01") return "That overlaps with something already booked";
+  return message;
+}
+
+/** Constraints are named `<table>_<column>_<what>`: the column is the field. */
+function fieldFromConstraint(constraint: string | undefined): string | undefined {
+  const m = constraint?.match(/^[a-z]+s_([a-z_]+?)_(check|key|fkey|length|range|excl|not_null)$/);
+  return m?.[1];
+}
