@@ -31,6 +31,25 @@ export const ResetConfirm = z.object({
   password,
 });
 
+/** POST /api/auth/token: password or refresh-token grant. */
+export const TokenRequest = z.union([
+  z.object({
+    grant_type: z.literal("password").optional(),
+    email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address")),
+    password: z.string().min(1, "Enter your password"),
+  }),
+  z.object({ grant_type: z.literal("refresh_token"), refresh_token: z.string().min(10, "refresh_token is missing") }),
+]);
+
+/** The bearer token API clients get back. */
+export const TokenResponse = z.object({
+  access_token: z.string(),
+  token_type: z.literal("bearer"),
+  expires_at: z.number().int(),
+  refresh_token: z.string(),
+  user: z.object({ id: z.string().uuid(), email: z.string() }),
+});
+
 /** Per-process limits; the key combines client address and e-mail where it helps. */
 export const limits = {
   signIn: createRateLimiter(10, 300),
