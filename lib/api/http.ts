@@ -20,11 +20,18 @@ export function errorBody(status: number, message: string, field?: string, issue
 
 /** The 4xx for a known failure, or null for a real server error. */
 export function toApiResponse(err: unknown): Response | null {
-  if (err instanceof ApiError) return Response.json(errorBody(err.status, err.message, err.field), { status: err.status });
+  if (err instanceof ApiError) {
+    return Response.json(errorBody(err.status, err.message, err.field), { status: err.status });
+  }
   if (err instanceof z.ZodError) {
-    const issues = err.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message }));
+    const issues = err.issues.map((i) => ({
+      field: i.path.join(".") || "body",
+      message: i.message,
+    }));
     const first = issues[0];
-    return Response.json(errorBody(400, `${first.field}: ${first.message}`, first.field, issues), { status: 400 });
+    return Response.json(errorBody(400, `${first.field}: ${first.message}`, first.field, issues), {
+      status: 400,
+    });
   }
   if (err instanceof AuthError || err instanceof StorageError) {
     return Response.json(errorBody(err.status, err.message, err.field), { status: err.status });
@@ -44,7 +51,9 @@ export async function readBody<S extends z.ZodType>(req: Request, schema: S): Pr
     } catch {
       throw new ApiError(400, "The body is not valid JSON", "body");
     }
-  } else if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+  } else if (
+    type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")
+  ) {
     raw = Object.fromEntries(await req.formData());
   } else {
     throw new ApiError(415, "Send application/json", "content-type");
@@ -63,7 +72,9 @@ export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S>
 }
 
 export function requireUser(user: SignedInUser | null): SignedInUser {
-  if (!user) throw new ApiError(401, "Sign in, or send Authorization: Bearer <token>", "authorization");
+  if (!user) {
+    throw new ApiError(401, "Sign in, or send Authorization: Bearer <token>", "authorization");
+  }
   return user;
 }
 

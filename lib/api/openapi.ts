@@ -38,23 +38,40 @@ function schema(s: z.ZodType, io: "input" | "output"): Json {
 function parameters(op: Operation): Json[] {
   const params: Json[] = [];
   for (const m of op.path.matchAll(/\{(\w+)\}/g)) {
-    params.push({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } });
+    params.push({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string", format: "uuid" },
+    });
   }
   if (op.query) {
     const props = (schema(op.query, "input").properties ?? {}) as Record<string, Json>;
     const required = new Set((schema(op.query, "input").required as string[] | undefined) ?? []);
     for (const [name, s] of Object.entries(props)) {
-      params.push({ name, in: "query", required: required.has(name), schema: s, description: s.description });
+      params.push({
+        name,
+        in: "query",
+        required: required.has(name),
+        schema: s,
+        description: s.description,
+      });
     }
   }
   return params;
 }
 
-export function buildOpenApi(ops: Operation[], info: { title: string; version: string; description: string }): Json {
+export function buildOpenApi(
+  ops: Operation[],
+  info: { title: string; version: string; description: string },
+): Json {
   const paths: Record<string, Json> = {};
   for (const op of ops) {
     const errors: Json = {
-      "400": { description: "Bad input: `error.field` names the field", content: { "application/json": { schema: schema(ErrorBody, "output") } } },
+      "400": {
+        description: "Bad input: `error.field` names the field",
+        content: { "application/json": { schema: schema(ErrorBody, "output") } },
+      },
     };
     if (op.auth) errors["401"] = { description: "Not signed in or token invalid" };
     for (const s of op.errors ?? []) errors[String(s)] = { description: STATUS[s] ?? "Error" };
@@ -62,14 +79,25 @@ export function buildOpenApi(ops: Operation[], info: { title: string; version: s
     paths[op.path][op.method] = {
       summary: op.summary,
       tags: [op.tag],
-      operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ?? "").toUpperCase())}`,
+      operationId: `${op.method}${
+        op.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c) =>
+          (c ?? "").toUpperCase())
+      }`,
       ...(op.auth ? { security: [{ bearer: [] }] } : {}),
       parameters: parameters(op),
       ...(op.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body, "input") } } } }
+        ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: schema(op.body, "input") } },
+          },
+        }
         : {}),
       responses: {
-        [String(op.status ?? 200)]: { description: "OK", content: { "application/json": { schema: schema(op.response, "output") } } },
+        [String(op.status ?? 200)]: {
+          description: "OK",
+          content: { "application/json": { schema: schema(op.response, "output") } },
+        },
         ...errors,
       },
     };
@@ -78,7 +106,9 @@ export function buildOpenApi(ops: Operation[], info: { title: string; version: s
     openapi: "3.1.0",
     info,
     servers: [{ url: "/" }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    },
     paths,
   };
 }

@@ -38,7 +38,10 @@ export const TokenRequest = z.union([
     email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address")),
     password: z.string().min(1, "Enter your password"),
   }),
-  z.object({ grant_type: z.literal("refresh_token"), refresh_token: z.string().min(10, "refresh_token is missing") }),
+  z.object({
+    grant_type: z.literal("refresh_token"),
+    refresh_token: z.string().min(10, "refresh_token is missing"),
+  }),
 ]);
 
 /** The bearer token API clients get back. */

@@ -21,7 +21,9 @@ export const handler = define.handlers({
   async POST(ctx) {
     const body = await readBody(ctx.req, TokenRequest);
     const { auth } = ctx.state.platform;
-    if ("refresh_token" in body) return Response.json(toBody(await auth.refresh(body.refresh_token)));
+    if ("refresh_token" in body) {
+      return Response.json(toBody(await auth.refresh(body.refresh_token)));
+    }
     const ip = clientKey(ctx.req);
     const wait = Math.max(limits.signIn.hit(`${ip}|${body.email}`), limits.signInPerIp.hit(ip));
     if (wait) throw new ApiError(429, `Too many attempts. Try again in ${wait} s.`, "email");
