@@ -1,0 +1,48 @@
+/** Every JSON API operation, described from the zod schemas the routes use. */
+import { z } from "zod";
+import { buildOpenApi, type Operation } from "./openapi.ts";
+import { TokenRequest, TokenResponse } from "../auth/schemas.ts";
+
+const operations: Operation[] = [
+  {
+    method: "post",
+    path: "/api/auth/token",
+    summary: "Get a bearer token (password or refresh-token grant)",
+    tag: "auth",
+    auth: false,
+    body: TokenRequest,
+    response: TokenResponse,
+    errors: [403, 415, 429],
+  },
+  {
+    method: "get",
+    path: "/api/notifications/unread",
+    summary: "Count of the caller's unread notifications",
+    tag: "notifications",
+    auth: true,
+    response: z.object({ unread: z.number().int() }),
+  },
+];
+
+/** Lets domain modules add their operations (marketplace, chat, DJ…). */
+export function registerOperations(ops: Operation[]): void {
+  operations.push(...ops);
+}
+
+export function listOperations(): readonly Operation[] {
+  return operations;
+}
+
+let cached: Record<string, unknown> | null = null;
+
+export function openApiDocument(): Record<string, unknown> {
+  cached ??= buildOpenApi(operations, {
+    title: "Soundcheck API",
+    version: "1.0.0",
+    description:
+      "Gigs, applications, bookings, matching and AI writing for musicians and the people " +
+      "who hire them. Authenticate with `POST /api/auth/token`, then send `Authorization: Bearer <token>`. " +
+      "Errors are `{ error: { status, message, field } }`.",
+  });
+  return cached;
+}
