@@ -13,7 +13,12 @@ export function createTokenSigner(
   expirySeconds: number,
   issuer: string,
 ): TokenSigner {
-  const key = new TextEncoder().encode(secret);
+  const raw = new TextEncoder().encode(secret);
+  // Imported once: jose would otherwise import the raw secret again on every verify.
+  const keyPromise = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
   return {
     async sign(user, sessionId) {
       const now = Math.floor(Date.now() / 1000);
@@ -32,13 +37,13 @@ export function createTokenSigner(
         .setIssuer(issuer)
         .setIssuedAt(now)
         .setExpirationTime(expiresAt)
-        .sign(key);
+        .sign(await keyPromise);
       return { token, expiresAt };
     },
     async verify(token) {
       try {
         // Only HS256: a token claiming "none" or another algorithm is refused by jose here.
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await keyPromise, {
           algorithms: ["HS256"],
           audience: "authenticated",
           issuer,

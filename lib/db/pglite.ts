@@ -3,10 +3,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite/vector";
 import { pgcrypto } from "@electric-sql/pglite/contrib/pgcrypto";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pgtap } from "@electric-sql/pglite/pgtap";
 import type { Driver, Tx } from "./types.ts";
 
-const extensions = { vector, pgcrypto, pg_trgm, pgtap };
+const extensions = { vector, pgcrypto, pg_trgm, btree_gist, pgtap };
 
 export interface PgliteOptions {
   /** Directory for the data files; omitted means in memory. */
@@ -32,6 +33,11 @@ export async function snapshot(driver: Driver & { pg: PGlite }): Promise<Blob> {
 function txOf(t: Pick<PGlite, "query" | "exec">): Tx {
   return {
     async query<T>(sql: string, params?: unknown[]) {
+      // Without parameters the simple protocol is one call into PGlite instead of five or six.
+      if (!params || params.length === 0) {
+        const results = await t.exec(sql);
+        return (results[results.length - 1]?.rows ?? []) as T[];
+      }
       const res = await t.query<T>(sql, params);
       return res.rows;
     },

@@ -22,10 +22,12 @@ export async function listNotifications(tx: Tx, limit = 20): Promise<Notificatio
   );
 }
 
+/** The current user's unread count (RLS limits the rows), as `n`. */
+export const UNREAD_SQL =
+  "select count(*)::int as n from public.notifications where read_at is null";
+
 export async function unreadCount(tx: Tx): Promise<number> {
-  const [row] = await tx.query<{ n: number }>(
-    "select count(*)::int as n from public.notifications where read_at is null",
-  );
+  const [row] = await tx.query<{ n: number }>(UNREAD_SQL);
   return row.n;
 }
 

@@ -1,6 +1,6 @@
 /** Profiles: the signed-in user's own profile, read and written under RLS as that user. */
 import { z } from "zod";
-import type { Tx } from "../db/mod.ts";
+import type { Claims, Db, Tx } from "../db/mod.ts";
 
 export const ProfileUpdate = z.object({
   display_name: z.string().trim().min(1, "Enter a display name").max(80, "At most 80 characters"),
@@ -25,13 +25,17 @@ export interface ProfileWithUnread extends Profile {
   unread: number;
 }
 
-/** The caller's profile and unread notification count in one round trip. */
+const OWN_PROFILE = "select * from private.own_profile()";
+
+/** The caller's profile and unread notification count in one statement. */
 export async function getOwnProfile(tx: Tx): Promise<ProfileWithUnread | null> {
-  const [row] = await tx.query<ProfileWithUnread>(
-    `select p.id, p.display_name, p.is_musician, p.is_client, p.avatar_path, p.created_at,
-            (select count(*)::int from public.notifications n where n.read_at is null) as unread
-     from public.profiles p where p.id = (select auth.uid())`,
-  );
+  const [row] = await tx.query<ProfileWithUnread>(OWN_PROFILE);
+  return row ?? null;
+}
+
+/** The same read as its own single round trip (`readAsUser`): the profile page's hot path. */
+export async function readOwnProfile(db: Db, claims: Claims): Promise<ProfileWithUnread | null> {
+  const [row] = await db.readAsUser<ProfileWithUnread>(claims, OWN_PROFILE);
   return row ?? null;
 }
 

@@ -11,6 +11,7 @@ import {
   getOwnProfile,
   ProfileUpdate,
   type ProfileWithUnread,
+  readOwnProfile,
   setOwnAvatar,
   updateOwnProfile,
 } from "../../lib/profiles/mod.ts";
@@ -32,7 +33,7 @@ interface Data {
 
 async function load(ctx: FreshContext<State>): Promise<Data | null> {
   const user = ctx.state.user!;
-  const profile = await ctx.state.platform.db.asUser(user.claims, getOwnProfile);
+  const profile = await readOwnProfile(ctx.state.platform.db, user.claims);
   if (!profile) return null;
   ctx.state.unread = profile.unread;
   const avatarUrl = profile.avatar_path
