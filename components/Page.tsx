@@ -37,21 +37,19 @@ const flashStyles = {
   info: "border-indigo-300 bg-indigo-50 text-indigo-900",
 } as const;
 
-/** A toast rendered on the server: works without JavaScript, announced politely. */
+/** The flash message of the last action, at the top of the page: works without JavaScript. */
 export function FlashToast(
   { flash }: { flash: { kind: keyof typeof flashStyles; text: string } | null },
-): JSX.Element {
+): JSX.Element | null {
+  if (!flash) return null;
   return (
     <div
+      role="status"
       aria-live="polite"
-      class="fixed bottom-4 right-4 left-4 sm:left-auto z-50 flex flex-col gap-2"
-      id="toasts"
+      data-testid="flash"
+      class={`mb-6 rounded-md border px-4 py-3 ${flashStyles[flash.kind]}`}
     >
-      {flash && (
-        <div role="status" class={`rounded-md border px-4 py-3 shadow ${flashStyles[flash.kind]}`}>
-          {flash.text}
-        </div>
-      )}
+      {flash.text}
     </div>
   );
 }

@@ -51,7 +51,21 @@ export default function NotificationBadge({ userId, initialCount }: Notification
         data-testid="notification-badge"
         class="relative rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100"
       >
-        <span aria-hidden="true">🔔</span>
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          width="18"
+          height="18"
+          class="inline-block align-text-bottom"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        >
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+        </svg>
         <span class="sr-only sm:not-sr-only sm:ml-1">Notifications</span>
         {count
           ? (

@@ -62,6 +62,7 @@ export default define.page(function Layout({ Component, state, url }) {
         </nav>
       </header>
       <main id="main" class="mx-auto max-w-5xl px-4 py-6 sm:py-10">
+        <FlashToast flash={state.flash} />
         <Component />
       </main>
       <footer class="mx-auto max-w-5xl px-4 py-8 text-sm text-gray-500">
@@ -70,7 +71,6 @@ export default define.page(function Layout({ Component, state, url }) {
           <a href="/dev/outbox" class="ml-2 underline">Dev outbox</a>
         )}
       </footer>
-      <FlashToast flash={state.flash} />
     </>
   );
 });
