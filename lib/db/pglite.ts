@@ -60,6 +60,9 @@ function wrap(pg: PGlite): Driver & { pg: PGlite } {
       const unsub = await pg.listen(channel, onPayload);
       return async () => await unsub();
     },
+    async refreshTypes() {
+      await pg.refreshArrayTypes();
+    },
     async close() {
       if (!pg.closed) await pg.close();
     },

@@ -19,6 +19,8 @@ export interface Driver extends Tx {
   /** Subscribes to NOTIFY on `channel`; returns the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** Re-reads type metadata after migrations created types (PGlite caches array types at start). */
+  refreshTypes?(): Promise<void>;
 }
 
 /** Supabase-shaped JWT claims, as PostgREST puts them in `request.jwt.claims`. */

@@ -31,5 +31,7 @@ export async function openDatabase(config: Config): Promise<OpenedDatabase> {
   await bootstrapSupabaseCompat(driver);
   const migrated = await migrate(driver);
   const seeded = config.APP_ENV === "dev" ? await seed(driver) : false;
+  // Types created by the bootstrap or migrations (vector[], …) must be known to serialise params.
+  if (migrated.length > 0) await driver.refreshTypes?.();
   return { db: createDb(driver), migrated, seeded };
 }
