@@ -25,9 +25,10 @@ export async function openDatabase(config: Config): Promise<OpenedDatabase> {
     }
     return { db: createDb(openPostgres(url)), migrated: [], seeded: false };
   }
-  const driver: Driver = url ? openPostgres(url) : await openPglite({
-    dataDir: config.APP_ENV === "test" ? undefined : `${config.DATA_DIR}/db`,
-  });
+  const dataDir = config.APP_ENV === "test" ? undefined : `${config.DATA_DIR}/db`;
+  // PGlite creates only the last segment of its data dir: a fresh clone has no DATA_DIR yet.
+  if (!url && dataDir) await Deno.mkdir(config.DATA_DIR, { recursive: true });
+  const driver: Driver = url ? openPostgres(url) : await openPglite({ dataDir });
   await bootstrapSupabaseCompat(driver);
   const migrated = await migrate(driver);
   const seeded = config.APP_ENV === "dev" ? await seed(driver) : false;
