@@ -44,6 +44,8 @@ interface PgErrorLike {
   detail?: unknown;
   constraint?: unknown;
   constraint_name?: unknown;
+  table?: unknown;
+  table_name?: unknown;
 }
 
 /** A 4xx for a known database error, else null (a real 500). */
@@ -62,7 +64,16 @@ export function dbFailure(err: unknown): DbFailure | null {
     ? e.constraint_name
     : undefined;
   if (code === "42501") return { status, message: "You are not allowed to do that" };
-  return { status, message: humanise(code, message), field: fieldFromConstraint(constraint) };
+  const table = typeof e.table === "string"
+    ? e.table
+    : typeof e.table_name === "string"
+    ? e.table_name
+    : undefined;
+  return {
+    status,
+    message: humanise(code, message),
+    field: fieldFromConstraint(constraint, table),
+  };
 }
 
 function humanise(code: string, message: string): string {
@@ -71,8 +82,23 @@ function humanise(code: string, message: string): string {
   return message;
 }
 
-/** Constraints are named `<table>_<column>_<what>`: the column is the field. */
-function fieldFromConstraint(constraint: string | undefined): string | undefined {
-  const m = constraint?.match(/^[a-z]+s_([a-z_]+?)_(check|key|fkey|length|range|excl|not_null)$/);
-  return m?.[1];
+const SUFFIX = /_(check|key|fkey|pkey|length|range|excl|not_null|format|order|idx)$/;
+
+/**
+ * Constraints are named `<table>_<column>_<what>`: the column is the field. The error names the
+ * table (both drivers), so table names with underscores are stripped exactly.
+ */
+export function fieldFromConstraint(
+  constraint: string | undefined,
+  table?: string,
+): string | undefined {
+  if (!constraint || !SUFFIX.test(constraint)) return undefined;
+  let rest = constraint.replace(SUFFIX, "");
+  if (table && rest.startsWith(`${table}_`)) rest = rest.slice(table.length + 1);
+  else {
+    const m = rest.match(/^[a-z]+?_(.+)$/);
+    if (!m) return undefined;
+    rest = m[1];
+  }
+  return rest || undefined;
 }

@@ -42,3 +42,15 @@ Deno.test("db - readAsUser reads under RLS in one round trip and leaves no role 
   const still = await f.driver.query<{ r: string }>("select current_user::text as r");
   assertEquals(still[0].r, "postgres");
 });
+
+Deno.test("db - constraint names map to the field, tables with underscores included", async () => {
+  const { fieldFromConstraint } = await import("./errors.ts");
+  assertEquals(
+    fieldFromConstraint("musician_profiles_currency_check", "musician_profiles"),
+    "currency",
+  );
+  assertEquals(fieldFromConstraint("gigs_budget_max_minor_check", "gigs"), "budget_max_minor");
+  assertEquals(fieldFromConstraint("media_kind_check", "media"), "kind");
+  assertEquals(fieldFromConstraint("profiles_display_name_length"), "display_name");
+  assertEquals(fieldFromConstraint("something_else"), undefined);
+});

@@ -24,6 +24,8 @@ export interface WorkerOptions {
   maxAttempts?: number;
   batchSize?: number;
   log?: Logger;
+  /** Upkeep the loop also runs now and then (e.g. releasing reviews whose time has come). */
+  periodic?: { name: string; everyMs: number; run: (db: Db) => Promise<unknown> }[];
 }
 
 export interface RunResult {
@@ -48,6 +50,7 @@ export function createWorker(opts: WorkerOptions): Worker {
   const maxAttempts = opts.maxAttempts ?? 5;
   const batchSize = opts.batchSize ?? 10;
   const log = opts.log ?? ((e) => console.log(JSON.stringify(e)));
+  const periodic = (opts.periodic ?? []).map((p) => ({ ...p, due: 0 }));
   let running = false;
   let loop: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
@@ -101,7 +104,21 @@ export function createWorker(opts: WorkerOptions): Worker {
     log({ level: "error", msg: "job dead-lettered", queue, msg_id: m.msg_id, error });
   }
 
+  async function runPeriodic() {
+    const now = Date.now();
+    for (const p of periodic) {
+      if (now < p.due) continue;
+      p.due = now + p.everyMs;
+      try {
+        await p.run(db);
+      } catch (err) {
+        log({ level: "warn", msg: "periodic task failed", task: p.name, error: String(err) });
+      }
+    }
+  }
+
   async function runOnce(): Promise<RunResult> {
+    await runPeriodic();
     const result: RunResult = { processed: 0, skipped: 0, failed: 0, deadLettered: 0 };
     for (const queue of Object.keys(handlers)) {
       const batch = await db.asService((tx) => read(tx, queue, vt, batchSize));
