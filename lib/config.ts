@@ -21,6 +21,15 @@ const Env = z.object({
   /** Bearer secret for functions/worker (pg_cron calls it on Supabase); unset disables the endpoint. */
   WORKER_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Either of these switches the AI port to the live adapter (the openai SDK). */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Any OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1. */
+  OPENAI_BASE_URL: z.string().url().optional(),
+  AI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  /** Stored with each vector: changing it re-embeds every profile and gig. */
+  AI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  /** AI writing requests per user, per task, per day. */
+  AI_DAILY_LIMIT: z.coerce.number().int().min(0).max(100000).default(50),
 });
 export type Config = z.infer<typeof Env>;
 

@@ -15,6 +15,8 @@ import type { RealtimeHub } from "../realtime/port.ts";
 import { createEmbeddedRealtime } from "../realtime/embedded.ts";
 import { createWorker, type Worker } from "../queue/worker.ts";
 import { notifyHandler } from "../notifications/mod.ts";
+import { type AiPort, createAiPort } from "../ai/mod.ts";
+import { createMatchingHandler, queueReembedIfStale } from "../matching/handler.ts";
 import { queueMail } from "../notifications/outbox.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { openDatabase } from "./database.ts";
@@ -29,6 +31,8 @@ export interface Platform {
   /** Embedded only: the NOTIFY → SSE hub. On Supabase, browsers talk to Supabase Realtime. */
   realtime: RealtimeHub | null;
   worker: Worker;
+  /** AI writing and embeddings: live (openai SDK) with OPENAI_API_KEY/OPENAI_BASE_URL, else offline. */
+  ai: AiPort;
   log: Logger;
   /** What boot did, for the startup banner. */
   boot: { migrated: string[]; seeded: boolean; ms: number };
@@ -67,7 +71,18 @@ export async function startPlatform(config: Config): Promise<Platform> {
     realtime = await createEmbeddedRealtime(db);
   }
 
-  const worker = createWorker({ db, handlers: { notify: notifyHandler }, log });
+  const ai = createAiPort(config);
+  const worker = createWorker({
+    db,
+    handlers: { notify: notifyHandler, matching: createMatchingHandler({ ai, log }) },
+    log,
+  });
+  // Vectors of another embedding model (or none) are re-embedded by a queued sweep.
+  if (config.WORKER === "on") {
+    await db.asService((tx) => queueReembedIfStale(tx, ai.embeddingModel)).catch((err) =>
+      log({ level: "warn", msg: "embedding check failed", error: String(err) })
+    );
+  }
   // pgmq's visibility timeout makes several consumers safe: the server's loop may run beside
   // pg_cron's calls to functions/worker (set WORKER=off to leave the queues to pg_cron alone).
   if (config.WORKER === "on") worker.start();
@@ -80,6 +95,7 @@ export async function startPlatform(config: Config): Promise<Platform> {
     storage,
     realtime,
     worker,
+    ai,
     log,
     boot: { migrated, seeded, ms: Math.round(performance.now() - t0) },
     async close() {

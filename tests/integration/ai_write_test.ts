@@ -1,0 +1,370 @@
+/**
+ * AI writing against a fake OpenAI server on 127.0.0.1, driven through the real openai SDK
+ * (`baseURL`): structured output, invalid JSON → one retry → offline, embeddings; and the
+ * `ai-write` function's contract (401, 400 naming the field, 404, 429, usage recorded).
+ */
+import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
+import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { createAiPort } from "../../lib/ai/mod.ts";
+import { lexicalEmbedding } from "../../lib/ai/offline.ts";
+import { write } from "../../lib/ai/writer.ts";
+import type { BioDraft, GigFacts, MusicianFacts } from "../../lib/ai/writer.ts";
+
+interface ChatBody {
+  model: string;
+  messages: { role: string; content: string }[];
+  response_format: {
+    type: string;
+    json_schema: { name: string; strict: boolean; schema: Record<string, unknown> };
+  };
+}
+
+/** A fake OpenAI: chat answers come from `reply`, embeddings are lexical (float or base64). */
+class FakeOpenAi implements AsyncDisposable {
+  readonly chats: { body: ChatBody; auth: string | null }[] = [];
+  readonly embeddings: { input: string[]; model: string; dimensions: number; format: string }[] =
+    [];
+  /** Content of the next chat answers, in order; then `fallback`. */
+  replies: (string | { status: number })[] = [];
+  fallback: (body: ChatBody) => string = () => "{}";
+  private server: Deno.HttpServer<Deno.NetAddr>;
+
+  constructor() {
+    this.server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      (req) => this.handle(req),
+    );
+  }
+
+  get baseURL(): string {
+    return `http://127.0.0.1:${this.server.addr.port}/v1`;
+  }
+
+  private async handle(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    if (req.method === "POST" && url.pathname === "/v1/chat/completions") {
+      const body = await req.json() as ChatBody;
+      this.chats.push({ body, auth: req.headers.get("authorization") });
+      const next = this.replies.shift();
+      if (next && typeof next === "object") {
+        return Response.json({ error: { message: "overloaded", type: "server_error" } }, {
+          status: next.status,
+        });
+      }
+      const content = next ?? this.fallback(body);
+      return Response.json({
+        id: `chatcmpl-${this.chats.length}`,
+        object: "chat.completion",
+        created: Math.floor(Date.now() / 1000),
+        model: `${body.model}-2026-01-01`,
+        choices: [{
+          index: 0,
+          message: { role: "assistant", content, refusal: null },
+          finish_reason: "stop",
+          logprobs: null,
+        }],
+        usage: { prompt_tokens: 100, completion_tokens: 23, total_tokens: 123 },
+      });
+    }
+    if (req.method === "POST" && url.pathname === "/v1/embeddings") {
+      const body = await req.json() as {
+        input: string | string[];
+        model: string;
+        dimensions: number;
+        encoding_format?: string;
+      };
+      const input = Array.isArray(body.input) ? body.input : [body.input];
+      const format = body.encoding_format ?? "float";
+      this.embeddings.push({ input, model: body.model, dimensions: body.dimensions, format });
+      const data = input.map((text, index) => {
+        const v = lexicalEmbedding(text, body.dimensions);
+        const embedding = format === "base64"
+          ? btoa(String.fromCharCode(...new Uint8Array(Float32Array.from(v).buffer)))
+          : v;
+        return { object: "embedding", index, embedding };
+      });
+      return Response.json({
+        object: "list",
+        data,
+        model: body.model,
+        usage: { prompt_tokens: 10, total_tokens: 10 },
+      });
+    }
+    return Response.json({ error: { message: "not found" } }, { status: 404 });
+  }
+
+  async [Symbol.asyncDispose]() {
+    await this.server.shutdown();
+  }
+}
+
+const ella: MusicianFacts = {
+  stage_name: "Ella Hart",
+  bio: "",
+  instruments: ["guitar"],
+  genres: ["jazz", "soul"],
+  skills: ["improvisation"],
+  languages: ["English"],
+  city: "Lisbon",
+  country: "PT",
+  travel_radius_km: 100,
+  fee_min_minor: 30000,
+  fee_max_minor: 60000,
+  currency: "EUR",
+};
+
+const validBio = JSON.stringify(
+  {
+    headline: "Lisbon jazz and soul guitarist",
+    bio: "Ella Hart is a jazz and soul guitarist based in Lisbon. She improvises with taste, " +
+      "reads charts on sight and brings warmth to clubs, dinners and weddings across Portugal.",
+  } satisfies BioDraft,
+);
+
+function livePort(fake: FakeOpenAi) {
+  return createAiPort({
+    OPENAI_API_KEY: "sk-test-123",
+    OPENAI_BASE_URL: fake.baseURL,
+    AI_MODEL: "fake-gpt",
+    AI_EMBEDDING_MODEL: "fake-embed",
+  });
+}
+
+Deno.test("openai adapter - strict structured output through the real SDK: valid JSON → live", async () => {
+  await using fake = new FakeOpenAi();
+  fake.replies.push(validBio);
+  const r = await write(livePort(fake), "bio", { musician: ella });
+  assertEquals([r.source, r.model, r.attempts, r.tokens], ["live", "fake-gpt-2026-01-01", 1, 123]);
+  assertEquals((r.draft as BioDraft).headline, "Lisbon jazz and soul guitarist");
+  const { body, auth } = fake.chats[0];
+  assertEquals(auth, "Bearer sk-test-123");
+  assertEquals(body.model, "fake-gpt");
+  assertEquals(body.messages.map((m) => m.role), ["system", "user"]);
+  assertMatch(body.messages[1].content, /Stage name: Ella Hart/);
+  const rf = body.response_format;
+  assertEquals([rf.type, rf.json_schema.name, rf.json_schema.strict], [
+    "json_schema",
+    "musician_bio",
+    true,
+  ]);
+  assertEquals(rf.json_schema.schema.additionalProperties, false);
+  assertEquals(rf.json_schema.schema.required, ["headline", "bio"]);
+});
+
+Deno.test("openai adapter - invalid JSON, then valid → live after one retry", async () => {
+  await using fake = new FakeOpenAi();
+  fake.replies.push('{"headline": "Lisbon jazz", "bio": ', validBio);
+  const r = await write(livePort(fake), "bio", { musician: ella });
+  assertEquals([r.source, r.attempts], ["live", 2]);
+  assertEquals(fake.chats.length, 2);
+  assertMatch(fake.chats[1].body.messages[1].content, /rejected: answer is not JSON/);
+});
+
+Deno.test("openai adapter - invalid twice → the offline writer", async () => {
+  await using fake = new FakeOpenAi();
+  fake.replies.push("not json at all", JSON.stringify({ headline: "x", bio: "too short" }));
+  const r = await write(livePort(fake), "bio", { musician: ella });
+  assertEquals([r.source, r.model, r.attempts], ["offline", "offline-writer-v1", 2]);
+  assertEquals(fake.chats.length, 2, "one retry, no more");
+  assertMatch(r.text, /Ella Hart/);
+  assertMatch(r.fallback ?? "", /schema at headline/);
+});
+
+Deno.test("openai adapter - a provider error (5xx after the SDK's retry) → offline", async () => {
+  await using fake = new FakeOpenAi();
+  fake.replies.push({ status: 503 }, { status: 503 });
+  const gig: GigFacts = {
+    title: "Jazz night",
+    description: "Standards in the bar.",
+    kind: "live_show",
+    genres: ["jazz"],
+    instruments: ["guitar"],
+    starts_at: "2026-12-11T20:00:00Z",
+    timezone: "Europe/Lisbon",
+    duration_minutes: 90,
+    remote: false,
+    venue_name: "Casa Azul",
+    city: "Lisbon",
+    country: "PT",
+    budget_min_minor: 20000,
+    budget_max_minor: 50000,
+    currency: "EUR",
+  };
+  const r = await write(livePort(fake), "setlist", { gig });
+  assertEquals(r.source, "offline");
+  assertMatch(r.fallback ?? "", /provider failed/);
+  assertEquals(fake.chats.length, 2, "the SDK retried once");
+});
+
+Deno.test("openai adapter - embeddings through the SDK: 384 dimensions, model name kept", async () => {
+  await using fake = new FakeOpenAi();
+  const ai = livePort(fake);
+  const out = await ai.embed(["Genres: jazz\nInstruments: guitar", "Genres: rock"]);
+  assertEquals([out.model, out.dims, out.vectors.length], ["fake-embed", 384, 2]);
+  assertEquals(out.vectors[0].length, 384);
+  const expected = lexicalEmbedding("Genres: jazz\nInstruments: guitar");
+  const maxDiff = Math.max(...out.vectors[0].map((x, i) => Math.abs(x - expected[i])));
+  assert(maxDiff < 1e-5, `decoded vectors match (${maxDiff})`);
+  assertEquals(fake.embeddings[0].dimensions, 384);
+  assertEquals(fake.embeddings[0].model, "fake-embed");
+});
+
+async function signUp(app: TestApp, name: string) {
+  const email = `${name.toLowerCase().replace(/\W+/g, "")}-${
+    crypto.randomUUID().slice(0, 6)
+  }@x.test`;
+  const session = await app.platform.auth.signUp({
+    email,
+    password: "correct-horse-battery",
+    metadata: { display_name: name, is_client: true },
+  });
+  const claims = (await app.platform.auth.verify(session.accessToken))!;
+  return { token: session.accessToken, claims, id: claims.sub };
+}
+
+function post(app: TestApp, body: unknown, token?: string) {
+  return app.fetch("/functions/v1/ai-write", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+Deno.test("ai-write function - contract: 401, 400 with the field, 404, 200 live/offline, 429", async () => {
+  await using fake = new FakeOpenAi();
+  await using app = await startTestApp({
+    WORKER: "off",
+    OPENAI_BASE_URL: fake.baseURL,
+    AI_MODEL: "fake-gpt",
+    AI_DAILY_LIMIT: "2",
+  });
+  const me = await signUp(app, "Ella Hart");
+  const other = await signUp(app, "Other Person");
+
+  // 401: no token, a bad token.
+  for (const token of [undefined, "not-a-jwt"]) {
+    const res = await post(app, { task: "bio" }, token);
+    assertEquals(res.status, 401);
+    assertEquals((await res.json()).error.field, "authorization");
+  }
+
+  // 400 naming the field.
+  const bad: [unknown, string][] = [
+    ["{not json", "body"],
+    [{ task: "poem" }, "task"],
+    [{}, "task"],
+    [{ task: "setlist" }, "gig_id"],
+    [{ task: "proposal", gig_id: "nope" }, "gig_id"],
+    [{ task: "bio", extra: 1 }, "extra"],
+  ];
+  for (const [body, field] of bad) {
+    const res = await post(app, body, me.token);
+    const json = await res.json();
+    assertEquals([res.status, json.error.field], [400, field], JSON.stringify(body));
+    assert(json.error.message.length > 3);
+  }
+
+  // 404: a bio needs a musician profile; an unknown gig.
+  let res = await post(app, { task: "bio" }, me.token);
+  assertEquals([res.status, (await res.json()).error.field], [404, "musician_id"]);
+  res = await post(app, { task: "announcement", gig_id: crypto.randomUUID() }, me.token);
+  assertEquals([res.status, (await res.json()).error.field], [404, "gig_id"]);
+  // Someone else's profile: 403.
+  res = await post(app, { task: "bio", musician_id: other.id }, me.token);
+  assertEquals([res.status, (await res.json()).error.field], [403, "musician_id"]);
+
+  await app.platform.db.asUser(me.claims, (tx) =>
+    tx.query(
+      `insert into public.musician_profiles (id, stage_name, bio, instruments, genres, city, country)
+       values ($1, 'Ella Hart', 'Jazz guitarist from Lisbon.', '{guitar}', '{jazz,soul}', 'Lisbon', 'PT')`,
+      [me.id],
+    ));
+
+  // 200 live.
+  fake.replies.push(validBio);
+  res = await post(app, { task: "bio" }, me.token);
+  let json = await res.json();
+  assertEquals(res.status, 200, JSON.stringify(json));
+  assertEquals([json.task, json.source, json.model, json.remaining], [
+    "bio",
+    "live",
+    "fake-gpt-2026-01-01",
+    1,
+  ]);
+  assertMatch(json.draft, /^Lisbon jazz and soul guitarist\n\nElla Hart is/);
+  assertEquals(json.value.headline, "Lisbon jazz and soul guitarist");
+
+  // 200 offline after two invalid answers.
+  fake.replies.push("{", "[]");
+  res = await post(app, { task: "bio" }, me.token);
+  json = await res.json();
+  assertEquals([res.status, json.source, json.remaining], [200, "offline", 0]);
+  assertMatch(json.draft, /Ella Hart/);
+
+  // 429 over the daily limit, per task.
+  res = await post(app, { task: "bio" }, me.token);
+  json = await res.json();
+  assertEquals([res.status, json.error.field], [429, "task"]);
+  assertMatch(json.error.message, /Daily AI limit reached: 2 bio drafts a day/);
+
+  // Usage is recorded, with the live call's tokens, and readable only by its owner.
+  const usage = await app.platform.db.asUser(
+    me.claims,
+    (tx) =>
+      tx.query<{ task: string; count: number; tokens: number }>(
+        "select task, count, tokens from public.ai_usage",
+      ),
+  );
+  assertEquals(usage, [{ task: "bio", count: 2, tokens: 123 }]);
+  const theirs = await app.platform.db.asUser(
+    other.claims,
+    (tx) => tx.query("select * from public.ai_usage"),
+  );
+  assertEquals(theirs.length, 0);
+  // Users cannot write their usage (e.g. reset the count) directly.
+  const reset = await app.platform.db.asUser(
+    me.claims,
+    (tx) => tx.query("update public.ai_usage set count = 0").then(() => "ok", (e) => String(e)),
+  );
+  assertMatch(reset, /permission denied/);
+});
+
+Deno.test("ai-write function - gig tasks from the gig's facts, offline without a provider", async () => {
+  await using app = await startTestApp({ WORKER: "off" });
+  const venue = await signUp(app, "Casa Azul");
+  const gigId = await app.platform.db.asUser(venue.claims, async (tx) => {
+    const [g] = await tx.query<{ id: string }>(
+      `insert into public.gigs (client_id, title, description, genres, instruments, starts_at,
+         timezone, duration_minutes, venue_name, city, country, budget_max_minor)
+       values ($1, 'Friday Jazz', 'Standards and bossa nova in the courtyard.', '{jazz}',
+               '{guitar}', now() + interval '10 days', 'Europe/Lisbon', 90, 'Casa Azul',
+               'Lisbon', 'PT', 50000)
+       returning id`,
+      [venue.id],
+    );
+    return g.id;
+  });
+  for (const task of ["announcement", "social_post", "setlist"]) {
+    const res = await post(app, { task, gig_id: gigId }, venue.token);
+    const json = await res.json();
+    assertEquals(
+      [res.status, json.source, json.model],
+      [200, "offline", "offline-writer-v1"],
+      task,
+    );
+    assertMatch(json.draft, /Friday Jazz|jazz/i, task);
+  }
+  const setlist = await (await post(app, { task: "setlist", gig_id: gigId }, venue.token)).json();
+  const minutes = setlist.value.songs.reduce(
+    (n: number, s: { minutes: number }) => n + s.minutes,
+    0,
+  );
+  assert(Math.abs(minutes - 90) <= 7, `setlist of ${minutes} minutes`);
+  // A draft gig is invisible to others: 404, not a leak.
+  const stranger = await signUp(app, "Stranger");
+  const res = await post(app, { task: "announcement", gig_id: gigId }, stranger.token);
+  assertEquals(res.status, 404);
+});

@@ -1,0 +1,427 @@
+/**
+ * Matching on the embedded database: the triggers queue embeddings, the worker embeds through the
+ * AI port, the candidate queries rank with facts and reasons, publishing notifies matches once, and
+ * a change of embedding model re-embeds everything.
+ */
+import { assert, assertEquals, assertMatch, assertRejects } from "../_helpers/assert.ts";
+import { createUser, type FreshDb, freshDb, type TestUser } from "../_helpers/db.ts";
+import { createWorker } from "../../lib/queue/worker.ts";
+import { createMatchingHandler, queueReembedIfStale } from "../../lib/matching/handler.ts";
+import { gigsForMusician, musiciansForGig } from "../../lib/matching/queries.ts";
+import { MATCH_WEIGHTS } from "../../lib/matching/score.ts";
+import { createOfflineAi, OFFLINE_EMBEDDING_MODEL } from "../../lib/ai/offline.ts";
+import type { AiPort } from "../../lib/ai/port.ts";
+import { notifyHandler } from "../../lib/notifications/mod.ts";
+
+const quiet = () => {};
+const DAY = 86_400_000;
+
+interface MusicianInput {
+  stage_name: string;
+  bio: string;
+  instruments: string[];
+  genres: string[];
+  skills?: string[];
+  city: string;
+  lat: number;
+  lng: number;
+  travel_radius_km?: number;
+  fee_min_minor?: number;
+  fee_max_minor?: number;
+  blocked_dates?: string[];
+  published?: boolean;
+}
+
+async function musician(f: FreshDb, m: MusicianInput): Promise<TestUser> {
+  const u = await createUser(f.driver, { display_name: m.stage_name });
+  await f.db.asUser(u.claims, (tx) =>
+    tx.query(
+      `insert into public.musician_profiles (id, stage_name, bio, instruments, genres, skills,
+         languages, city, country, lat, lng, travel_radius_km, fee_min_minor, fee_max_minor,
+         currency, blocked_dates, published)
+       values ($1, $2, $3, $4, $5, $6, '{English}', $7, 'PT', $8, $9, $10, $11, $12, 'EUR', $13, $14)`,
+      [
+        u.id,
+        m.stage_name,
+        m.bio,
+        m.instruments,
+        m.genres,
+        m.skills ?? [],
+        m.city,
+        m.lat,
+        m.lng,
+        m.travel_radius_km ?? 50,
+        m.fee_min_minor ?? 30000,
+        m.fee_max_minor ?? 60000,
+        m.blocked_dates ?? [],
+        m.published ?? true,
+      ],
+    ));
+  return u;
+}
+
+interface GigInput {
+  title: string;
+  description: string;
+  genres: string[];
+  instruments: string[];
+  startsInDays: number;
+  city: string;
+  lat: number;
+  lng: number;
+  budget_max_minor?: number;
+}
+
+async function gig(f: FreshDb, client: TestUser, g: GigInput, publish = true): Promise<string> {
+  return await f.db.asUser(client.claims, async (tx) => {
+    const starts = new Date(Math.floor(Date.now() / DAY + g.startsInDays) * DAY + 20 * 3600_000);
+    const [row] = await tx.query<{ id: string }>(
+      `insert into public.gigs (client_id, title, description, kind, genres, instruments, starts_at,
+         timezone, duration_minutes, remote, venue_name, city, country, lat, lng, budget_min_minor,
+         budget_max_minor, currency)
+       values ($1, $2, $3, 'live_show', $4, $5, $6, 'Europe/Lisbon', 120, false, 'The Venue', $7,
+               'PT', $8, $9, 20000, $10, 'EUR')
+       returning id`,
+      [
+        client.id,
+        g.title,
+        g.description,
+        g.genres,
+        g.instruments,
+        starts.toISOString(),
+        g.city,
+        g.lat,
+        g.lng,
+        g.budget_max_minor ?? 50000,
+      ],
+    );
+    if (publish) await tx.query("select public.publish_gig($1)", [row.id]);
+    return row.id;
+  });
+}
+
+const LISBON = { city: "Lisbon", lat: 38.7223, lng: -9.1393 };
+const CASCAIS = { city: "Cascais", lat: 38.6979, lng: -9.4215 };
+const PORTO = { city: "Porto", lat: 41.1579, lng: -8.6291 };
+
+/** Three musicians, one client with three published gigs, all embedded by the worker. */
+async function world(f: FreshDb, ai: AiPort = createOfflineAi()) {
+  const ella = await musician(f, {
+    stage_name: "Ella Hart",
+    bio: "Jazz guitarist leading a trio: standards, bossa nova and soul for clubs and dinners.",
+    instruments: ["guitar"],
+    genres: ["jazz", "soul"],
+    skills: ["improvisation", "sight-reading"],
+    ...LISBON,
+  });
+  const tom = await musician(f, {
+    stage_name: "Tom Reyes",
+    bio: "Hard-hitting rock drummer, covers and originals, festival stages.",
+    instruments: ["drums"],
+    genres: ["rock", "metal"],
+    ...PORTO,
+    travel_radius_km: 100,
+  });
+  const ana = await musician(f, {
+    stage_name: "Ana Costa",
+    bio: "Jazz pianist and singer; lounge sets and standards.",
+    instruments: ["piano", "vocals"],
+    genres: ["jazz"],
+    ...CASCAIS,
+  });
+  const client = await createUser(f.driver, { display_name: "Casa Azul", is_client: true });
+  const jazzGig = await gig(f, client, {
+    title: "Jazz guitar trio night",
+    description: "We want a jazz guitarist for standards in the courtyard bar on Friday night.",
+    genres: ["jazz"],
+    instruments: ["guitar"],
+    startsInDays: 10,
+    ...LISBON,
+  });
+  const rockGig = await gig(f, client, {
+    title: "Rock covers party",
+    description: "Loud rock covers band needs a drummer for a birthday party in the garden.",
+    genres: ["rock"],
+    instruments: ["drums"],
+    startsInDays: 12,
+    ...LISBON,
+  });
+  const popGig = await gig(f, client, {
+    title: "Wedding pop duo",
+    description: "Pop and soul covers for a wedding reception, singer and keys.",
+    genres: ["pop", "soul"],
+    instruments: ["vocals", "piano"],
+    startsInDays: 20,
+    ...CASCAIS,
+  });
+  const worker = createWorker({
+    db: f.db,
+    handlers: { matching: createMatchingHandler({ ai, log: quiet }), notify: notifyHandler },
+    log: quiet,
+  });
+  let total = 0;
+  for (let i = 0; i < 10; i++) {
+    const r = await worker.runOnce();
+    total += r.processed + r.skipped;
+    assertEquals(r.failed + r.deadLettered, 0, "no job fails");
+    if (r.processed + r.skipped === 0) break;
+  }
+  return { ella, tom, ana, client, jazzGig, rockGig, popGig, worker, jobs: total };
+}
+
+Deno.test("matching - the queue embeds profiles and gigs with model and hash", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  const rows = await f.db.asService((tx) =>
+    tx.query<{ n: number; models: string[] }>(
+      `select count(*)::int as n, array_agg(distinct model) as models from (
+         select model from public.musician_embeddings union all
+         select model from public.gig_embeddings) x`,
+    )
+  );
+  assertEquals(rows[0], { n: 6, models: [OFFLINE_EMBEDDING_MODEL] });
+  assert(w.jobs >= 9, `3 musicians + 3 gigs + 3 publishes (got ${w.jobs} jobs)`);
+  // An edit that does not touch the text queues nothing; one that does re-embeds.
+  const before = await f.db.asService((tx) =>
+    tx.query<{ content_hash: string }>(
+      "select content_hash from public.musician_embeddings where musician_id = $1",
+      [w.ella.id],
+    )
+  );
+  await f.db.asUser(
+    w.ella.claims,
+    (tx) =>
+      tx.query("update public.musician_profiles set travel_radius_km = 80 where id = $1", [
+        w.ella.id,
+      ]),
+  );
+  assertEquals((await w.worker.runOnce()).processed, 0);
+  await f.db.asUser(
+    w.ella.claims,
+    (tx) =>
+      tx.query("update public.musician_profiles set skills = '{arranging}' where id = $1", [
+        w.ella.id,
+      ]),
+  );
+  assertEquals((await w.worker.runOnce()).processed, 1);
+  const after = await f.db.asService((tx) =>
+    tx.query<{ content_hash: string }>(
+      "select content_hash from public.musician_embeddings where musician_id = $1",
+      [w.ella.id],
+    )
+  );
+  assert(before[0].content_hash !== after[0].content_hash);
+  // Users cannot read vectors at all.
+  const seen = await f.db.asUser(
+    w.ella.claims,
+    (tx) => tx.query("select 1 from public.musician_embeddings").catch((e) => [String(e)]),
+  );
+  assertMatch(String(seen[0]), /permission denied/);
+});
+
+Deno.test("matching - gigs for the jazz guitarist: the jazz gig first, with a reason", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  const gigs = await f.db.asUser(w.ella.claims, (tx) => gigsForMusician(tx, w.ella.id, 10));
+  assertEquals(gigs.length, 3);
+  assertEquals(gigs[0].id, w.jazzGig);
+  assertEquals(
+    gigs[0].reason,
+    "Jazz live show for guitar, under 1 km away, free that night, budget fits your fee",
+  );
+  assert(gigs[0].score > gigs[1].score && gigs[1].score >= gigs[2].score);
+  assert(gigs[0].score > 0.7, `score ${gigs[0].score}`);
+  // The drummer's best is the rock gig.
+  const tomGigs = await f.db.asUser(w.tom.claims, (tx) => gigsForMusician(tx, w.tom.id, 1));
+  assertEquals(tomGigs.map((g) => g.id), [w.rockGig]);
+  assertMatch(
+    tomGigs[0].reason,
+    /^Rock live show for drums, 27\d km away \(beyond travel radius\)/,
+  );
+});
+
+Deno.test("matching - musicians for a gig, for its owner only", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  const ms = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
+  assertEquals(ms.map((m) => m.id), [w.ella.id, w.ana.id, w.tom.id]);
+  assertEquals(ms[0].reason, "Jazz guitarist, under 1 km away, free that night, fee within budget");
+  assertMatch(ms[1].reason, /^Jazz pianist, 2\d km away, free that night/);
+  // A blocked date and a fee over budget cost rank and show in the reason.
+  const day = await f.db.asService((tx) =>
+    tx.query<{ d: string }>(
+      "select to_char((starts_at at time zone timezone)::date, 'YYYY-MM-DD') as d from public.gigs where id = $1",
+      [w.jazzGig],
+    )
+  );
+  await f.db.asUser(w.ella.claims, (tx) =>
+    tx.query(
+      "update public.musician_profiles set blocked_dates = $2, fee_min_minor = 90000, fee_max_minor = 120000 where id = $1",
+      [w.ella.id, [day[0].d]],
+    ));
+  const again = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
+  const ella = again.find((m) => m.id === w.ella.id)!;
+  assertEquals(
+    ella.reason,
+    "Jazz guitarist, under 1 km away, unavailable that night, fee above budget",
+  );
+  // Availability and fee fits fell from 1 to 0: the loss is exactly their weights.
+  assertEquals(
+    Math.round((ms[0].score - ella.score) * 1000) / 1000,
+    MATCH_WEIGHTS.availability + MATCH_WEIGHTS.fee,
+  );
+  // Someone else's gig, someone else's matches: refused by the database.
+  await assertRejects(
+    () => f.db.asUser(w.ella.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5)),
+    /No such gig of yours/,
+  );
+  await assertRejects(
+    () => f.db.asUser(w.client.claims, (tx) => gigsForMusician(tx, w.ella.id, 5)),
+    /only shown to the musician/,
+  );
+  await assertRejects(
+    () => f.db.asUser({ role: "anon" }, (tx) => gigsForMusician(tx, w.ella.id, 5)),
+    /permission denied/,
+  );
+});
+
+Deno.test("matching - a booking that night shows as already booked", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  // Another venue books Ana for the same night as the jazz gig, through the real flow.
+  const other = await createUser(f.driver, { display_name: "Hotel Lounge", is_client: true });
+  const lounge = await gig(f, other, {
+    title: "Lounge piano evening",
+    description: "Jazz piano and standards in the hotel lounge, all evening long.",
+    genres: ["jazz"],
+    instruments: ["piano"],
+    startsInDays: 10,
+    ...CASCAIS,
+  });
+  const [app] = await f.db.asUser(w.ana.claims, (tx) =>
+    tx.query<{ id: string }>(
+      "select id from public.apply_to_gig($1, 'I would love to play your lounge evening.', 40000)",
+      [lounge],
+    ));
+  await f.db.asUser(
+    other.claims,
+    (tx) => tx.query("select public.accept_application($1)", [app.id]),
+  );
+  const ms = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
+  assertMatch(
+    ms.find((m) => m.id === w.ana.id)!.reason,
+    /^Jazz pianist, .*already booked that night/,
+  );
+  assertMatch(ms.find((m) => m.id === w.ella.id)!.reason, /free that night/);
+  const gigs = await f.db.asUser(w.ana.claims, (tx) => gigsForMusician(tx, w.ana.id, 5));
+  assertMatch(gigs.find((g) => g.id === w.jazzGig)!.reason, /already booked that night/);
+});
+
+Deno.test("matching - drafts and unpublished profiles are never matched", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  const hidden = await musician(f, {
+    stage_name: "Hidden Guitarist",
+    bio: "Jazz guitarist, standards.",
+    instruments: ["guitar"],
+    genres: ["jazz"],
+    ...LISBON,
+    published: false,
+  });
+  const draft = await gig(f, w.client, {
+    title: "Jazz guitar draft",
+    description: "A jazz guitarist for standards, not yet published.",
+    genres: ["jazz"],
+    instruments: ["guitar"],
+    startsInDays: 5,
+    ...LISBON,
+  }, false);
+  await w.worker.runOnce();
+  const ms = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 10));
+  assert(!ms.some((m) => m.id === hidden.id));
+  const gs = await f.db.asUser(w.ella.claims, (tx) => gigsForMusician(tx, w.ella.id, 10));
+  assert(!gs.some((g) => g.id === draft));
+});
+
+Deno.test("matching - publishing notifies matching musicians once per gig", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  const notes = (u: TestUser) =>
+    f.db.asUser(
+      u.claims,
+      (tx) =>
+        tx.query<{ title: string; body: string; link: string }>(
+          "select title, body, link from public.notifications where kind = 'match' order by title",
+        ),
+    );
+  const ella = await notes(w.ella);
+  assertEquals(ella.map((n) => n.link), [`/gigs/${w.jazzGig}`]);
+  assertEquals(ella[0].title, "A gig that fits you: Jazz guitar trio night");
+  assertMatch(ella[0].body, /^Jazz live show for guitar, .* Match \d+%\.$/);
+  assertEquals((await notes(w.tom)).map((n) => n.link), [`/gigs/${w.rockGig}`]);
+  // A text edit of the published gig re-embeds and re-checks, but tells nobody twice.
+  await f.db.asUser(w.client.claims, (tx) =>
+    tx.query(
+      "update public.gigs set description = description || ' Bring your own amp.' where id = $1",
+      [w.jazzGig],
+    ));
+  assertEquals((await w.worker.runOnce()).processed, 1);
+  assertEquals((await notes(w.ella)).length, 1);
+});
+
+Deno.test("matching - a new embedding model re-embeds every vector, and matches still work", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  // The "new model": the same lexical embedding under another name.
+  const offline = createOfflineAi();
+  const v2: AiPort = {
+    ...offline,
+    embeddingModel: "lexical-v2",
+    embed: async (texts) => ({ ...(await offline.embed(texts)), model: "lexical-v2" }),
+  };
+  const worker = createWorker({
+    db: f.db,
+    handlers: { matching: createMatchingHandler({ ai: v2, log: quiet, batchSize: 2 }) },
+    log: quiet,
+  });
+  assertEquals(await f.db.asService((tx) => queueReembedIfStale(tx, "lexical-v2")), true);
+  for (let i = 0; i < 10; i++) if ((await worker.runOnce()).processed === 0) break;
+  const models = await f.db.asService((tx) =>
+    tx.query<{ model: string; n: number }>(
+      `select model, count(*)::int as n from (select model from public.musician_embeddings
+         union all select model from public.gig_embeddings) x group by model`,
+    )
+  );
+  assertEquals(models, [{ model: "lexical-v2", n: 6 }]);
+  assertEquals(await f.db.asService((tx) => queueReembedIfStale(tx, "lexical-v2")), false);
+  const gigs = await f.db.asUser(w.ella.claims, (tx) => gigsForMusician(tx, w.ella.id, 1));
+  assertEquals(gigs[0].id, w.jazzGig);
+});
+
+Deno.test("matching - an embed job meeting another model's vector queues the sweep", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  const offline = createOfflineAi();
+  const v2: AiPort = {
+    ...offline,
+    embeddingModel: "lexical-v2",
+    embed: async (texts) => ({ ...(await offline.embed(texts)), model: "lexical-v2" }),
+  };
+  const worker = createWorker({
+    db: f.db,
+    handlers: { matching: createMatchingHandler({ ai: v2, log: quiet }) },
+    log: quiet,
+  });
+  await f.db.asUser(
+    w.tom.claims,
+    (tx) => tx.query("update public.musician_profiles set bio = bio || ' Also plays percussion.'"),
+  );
+  for (let i = 0; i < 5; i++) if ((await worker.runOnce()).processed === 0) break;
+  const stale = await f.db.asService((tx) =>
+    tx.query<{ n: number }>(
+      `select count(*)::int as n from (select model from public.musician_embeddings
+         union all select model from public.gig_embeddings) x where model <> 'lexical-v2'`,
+    )
+  );
+  assertEquals(stale[0].n, 0);
+});
