@@ -19,10 +19,16 @@ function freePort(): number {
   return port;
 }
 
-/** Milliseconds from spawn to the first 200 on `GET /`. */
+export interface Boot {
+  /** From spawn to the first 200 on `GET /`. */
+  firstByteMs: number;
+  /** main.ts's own "ready in N ms" (after its imports are loaded), when it printed one. */
+  readyMs: number | null;
+}
+
 export async function bootFirstByte(
   { root, dataDir, timeoutMs = 120_000 }: BootOptions,
-): Promise<number> {
+): Promise<Boot> {
   const port = freePort();
   const env: Record<string, string> = {
     APP_ENV: "dev",
@@ -44,6 +50,7 @@ export async function bootFirstByte(
   let exited = false;
   child.status.then(() => exited = true);
   const client = Deno.createHttpClient({ poolMaxIdlePerHost: 0 });
+  let firstByteMs = 0;
   try {
     while (true) {
       if (exited) {
@@ -58,7 +65,10 @@ export async function bootFirstByte(
       try {
         const res = await fetch(url, { client, redirect: "manual" });
         await res.body?.cancel();
-        if (res.status === 200) return performance.now() - t0;
+        if (res.status === 200) {
+          firstByteMs = performance.now() - t0;
+          break;
+        }
         throw new Error(`GET / answered ${res.status} during boot`);
       } catch (err) {
         if (!(err instanceof TypeError)) throw err; // connection refused: not listening yet
@@ -72,4 +82,7 @@ export async function bootFirstByte(
     await output;
     clearTimeout(killer);
   }
+  const stdout = new TextDecoder().decode((await output).stdout);
+  const ready = stdout.match(/ready in (\d+) ms/);
+  return { firstByteMs, readyMs: ready ? Number(ready[1]) : null };
 }

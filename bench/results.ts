@@ -69,6 +69,13 @@ export async function writeResults(
     runtime: `deno ${Deno.version.deno}`,
     results: mergeResults(old?.results ?? [], fresh),
   };
-  await Deno.writeTextFile(path, JSON.stringify(file, null, 2) + "\n");
+  // One result per line, as in BENCH.md: readable diffs between runs.
+  const q = JSON.stringify;
+  const line = (r: Result) =>
+    [`"name": ${q(r.name)}`, `"value": ${r.value}`, `"unit": ${q(r.unit)}`, `"runs": ${r.runs}`]
+      .concat(`"spread": ${r.spread}`).join(", ");
+  const results = file.results.map((r) => `    {${line(r)}}`).join(",\n");
+  const head = `"generated_at": ${q(file.generated_at)},\n  "runtime": ${q(file.runtime)}`;
+  await Deno.writeTextFile(path, `{\n  ${head},\n  "results": [\n${results}\n  ]\n}\n`);
   return file;
 }

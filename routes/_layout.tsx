@@ -32,9 +32,12 @@ export default define.page(function Layout({ Component, state, url }) {
             <img src="/favicon.svg" alt="" width={24} height={24} />
             Soundcheck
           </a>
+          {link("/gigs", "Gigs")}
           {user
             ? (
               <>
+                {link("/matches", "For me")}
+                {link("/bookings", "Bookings")}
                 <NotificationBadge userId={user.id} initialCount={state.unread ?? null} />
                 {link("/profile", "Profile")}
                 <form method="post" action="/signout" class="inline">

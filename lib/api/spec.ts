@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { buildOpenApi, type Operation } from "./openapi.ts";
 import { TokenRequest, TokenResponse } from "../auth/schemas.ts";
+import { marketplaceOperations } from "./spec_marketplace.ts";
 
 const operations: Operation[] = [
   {
@@ -22,6 +23,7 @@ const operations: Operation[] = [
     auth: true,
     response: z.object({ unread: z.number().int() }),
   },
+  ...marketplaceOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

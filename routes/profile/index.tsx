@@ -174,6 +174,36 @@ export default define.page<typeof handler>(function ProfilePage({ data, state })
               <Button>Save profile</Button>
             </form>
           </Card>
+          <div class="mt-6">
+            <Card>
+              <h2 class="mb-2 text-lg font-semibold">Marketplace profiles</h2>
+              <ul class="list-disc space-y-1 pl-6">
+                {profile.is_musician && (
+                  <li>
+                    <a class="text-indigo-700 underline" href="/profile/musician">
+                      Musician profile
+                    </a>: instruments, genres, fee, bio (with AI)
+                  </li>
+                )}
+                {profile.is_client && (
+                  <li>
+                    <a class="text-indigo-700 underline" href="/profile/client">Client profile</a>:
+                    your venue or organisation
+                  </li>
+                )}
+                {profile.is_client && (
+                  <li>
+                    <a class="text-indigo-700 underline" href="/gigs/new">Post a gig</a>
+                  </li>
+                )}
+                {profile.is_musician && (
+                  <li>
+                    <a class="text-indigo-700 underline" href="/matches">Gigs for me</a>
+                  </li>
+                )}
+              </ul>
+            </Card>
+          </div>
         </div>
       </div>
     </>

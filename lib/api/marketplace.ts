@@ -1,0 +1,32 @@
+/** Request shapes of the marketplace API that are not domain inputs (lib/gigs has those). */
+import { z } from "zod";
+import { ClientProfileInput, GigUpdate, MusicianProfileInput } from "../gigs/mod.ts";
+
+export const ProfileUpdateBody = z.object({
+  display_name: z.string().trim().min(1, "Enter a display name").max(80).optional(),
+  is_musician: z.boolean().optional(),
+  is_client: z.boolean().optional(),
+  musician: MusicianProfileInput.optional().describe(
+    "The whole musician profile (created if missing)",
+  ),
+  client: ClientProfileInput.optional().describe("The whole client profile (created if missing)"),
+}).refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Nothing to change" });
+
+export const GigPatchBody = z.union([
+  z.object({ status: z.enum(["published", "closed", "cancelled"]).describe("A state transition") })
+    .strict(),
+  GigUpdate,
+]);
+
+export const LimitQuery = z.object({
+  limit: z.coerce.number().int().min(1, "limit is 1 to 100").max(100, "limit is 1 to 100").default(
+    20,
+  ),
+});
+
+export const MatchList = z.array(
+  z.object({ id: z.string().uuid(), score: z.number(), reason: z.string() }),
+);
+
+export const ApplicationAction = z.enum(["shortlist", "decline", "withdraw", "accept"]);
+export const BookingAction = z.enum(["complete", "cancel"]);

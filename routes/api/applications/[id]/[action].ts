@@ -1,0 +1,37 @@
+/** POST /api/applications/:id/{shortlist|decline|withdraw|accept}; accept answers the booking. */
+import { define } from "../../../../utils.ts";
+import { ApiError, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { ApplicationAction } from "../../../../lib/api/marketplace.ts";
+import { accept, decline, shortlist, withdraw } from "../../../../lib/gigs/mod.ts";
+
+import type { Tx } from "../../../../lib/db/mod.ts";
+
+const run: Record<
+  "shortlist" | "decline" | "withdraw" | "accept",
+  (tx: Tx, id: string) => Promise<unknown>
+> = {
+  shortlist,
+  decline,
+  withdraw,
+  accept,
+};
+
+export const handler = define.handlers({
+  async POST(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = Uuid("id").parse(ctx.params.id);
+    const action = ApplicationAction.safeParse(ctx.params.action);
+    if (!action.success) {
+      throw new ApiError(
+        404,
+        "Unknown action: use shortlist, decline, withdraw or accept",
+        "action",
+      );
+    }
+    const result = await ctx.state.platform.db.asUser(
+      user.claims,
+      (tx) => run[action.data](tx, id),
+    );
+    return Response.json(result, { status: action.data === "accept" ? 201 : 200 });
+  },
+});

@@ -1,0 +1,34 @@
+/** POST /api/bookings/:id/{complete|cancel|reviews}: finish, cancel (with a reason) or review it. */
+import { define } from "../../../../utils.ts";
+import { ApiError, readBody, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import {
+  cancel,
+  CancelBookingInput,
+  complete,
+  ReviewInput,
+  submitReview,
+} from "../../../../lib/gigs/mod.ts";
+
+export const handler = define.handlers({
+  async POST(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = Uuid("id").parse(ctx.params.id);
+    const { db } = ctx.state.platform;
+    switch (ctx.params.action) {
+      case "complete":
+        return Response.json(await db.asUser(user.claims, (tx) => complete(tx, id)));
+      case "cancel": {
+        const { reason } = await readBody(ctx.req, CancelBookingInput);
+        return Response.json(await db.asUser(user.claims, (tx) => cancel(tx, id, reason)));
+      }
+      case "reviews": {
+        const input = await readBody(ctx.req, ReviewInput);
+        return Response.json(await db.asUser(user.claims, (tx) => submitReview(tx, id, input)), {
+          status: 201,
+        });
+      }
+      default:
+        throw new ApiError(404, "Unknown action: use complete, cancel or reviews", "action");
+    }
+  },
+});

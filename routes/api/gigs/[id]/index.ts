@@ -1,0 +1,31 @@
+/** GET /api/gigs/:id (as visible to the caller); PATCH changes fields or moves its state. */
+import { define } from "../../../../utils.ts";
+import { ApiError, readBody, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { GigPatchBody } from "../../../../lib/api/marketplace.ts";
+import { cancelGig, closeGig, getGig, publishGig, updateGig } from "../../../../lib/gigs/mod.ts";
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    const id = Uuid("id").parse(ctx.params.id);
+    const claims = ctx.state.user?.claims ?? { role: "anon" as const };
+    const gig = await ctx.state.platform.db.asUser(claims, (tx) => getGig(tx, id));
+    if (!gig) throw new ApiError(404, "No such gig", "id");
+    return Response.json(gig);
+  },
+  async PATCH(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = Uuid("id").parse(ctx.params.id);
+    const body = await readBody(ctx.req, GigPatchBody);
+    const gig = await ctx.state.platform.db.asUser(user.claims, (tx) => {
+      if ("status" in body && Object.keys(body).length === 1) {
+        if (body.status === "published") return publishGig(tx, id);
+        if (body.status === "closed") return closeGig(tx, id);
+        return cancelGig(tx, id);
+      }
+      return updateGig(tx, id, body as Exclude<typeof body, { status: string }>);
+    });
+    if (!gig) throw new ApiError(404, "No such gig of yours", "id");
+    ctx.state.platform.worker.wake();
+    return Response.json(gig);
+  },
+});

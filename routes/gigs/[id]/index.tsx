@@ -1,0 +1,157 @@
+/** A gig: details for everyone; apply for musicians; applicants, matches and actions for its owner. */
+import { z } from "zod";
+import { define, type State } from "../../../utils.ts";
+import { type FreshContext, HttpError, page } from "../../../lib/fresh_runtime/mod.ts";
+import {
+  accept,
+  ApplicationInput,
+  apply,
+  cancelGig,
+  closeGig,
+  decline,
+  publishGig,
+  shortlist,
+  withdraw,
+} from "../../../lib/gigs/mod.ts";
+import { type GigView, loadGigView } from "../../../lib/gigs/view.ts";
+import { dbFailure } from "../../../lib/db/errors.ts";
+import { fieldErrors } from "../../../lib/web/forms.ts";
+import { toMinor } from "../../../lib/web/time.ts";
+import { isSecure } from "../../../lib/web/cookies.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { ApplyPanel, GigDetails, OwnerPanel } from "../../../components/GigPanels.tsx";
+
+interface Data {
+  view: GigView;
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+const Intent = z.enum([
+  "publish",
+  "close",
+  "cancel",
+  "apply",
+  "shortlist",
+  "decline",
+  "accept",
+  "withdraw",
+]);
+const Id = z.string().uuid();
+
+async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
+  if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
+  const claims = ctx.state.user?.claims ?? { role: "anon" as const };
+  const view = await ctx.state.platform.db.asUser(
+    claims,
+    (tx) => loadGigView(tx, ctx.params.id, ctx.state.user?.id ?? null),
+  );
+  if (!view) throw new HttpError(404);
+  return page({ view, ...extra }, { status });
+}
+
+export const handler = define.handlers<Data>({
+  GET: (ctx) => load(ctx),
+  async POST(ctx) {
+    const user = ctx.state.user;
+    const gigId = ctx.params.id;
+    if (!user) return ctx.redirect(`/signin?next=/gigs/${gigId}`, 303);
+    if (!Id.safeParse(gigId).success) throw new HttpError(404);
+    const form = await ctx.req.formData();
+    const intent = Intent.safeParse(form.get("intent"));
+    if (!intent.success) return await load(ctx, { errors: { _form: "Unknown action" } }, 400);
+    const appId = String(form.get("application_id") ?? "");
+    const values = {
+      proposal: String(form.get("proposal") ?? ""),
+      fee: String(form.get("fee") ?? ""),
+    };
+    const { db } = ctx.state.platform;
+    const secure = isSecure(ctx.url);
+    const done = (text: string, to = `/gigs/${gigId}`) =>
+      seeOther(to, [flashCookie({ kind: "success", text }, secure)]);
+    try {
+      switch (intent.data) {
+        case "publish":
+          await db.asUser(user.claims, (tx) => publishGig(tx, gigId));
+          ctx.state.platform.worker.wake();
+          return done("Your gig is published. Matching musicians are being told.");
+        case "close":
+          await db.asUser(user.claims, (tx) => closeGig(tx, gigId));
+          return done("Applications are closed.");
+        case "cancel":
+          await db.asUser(user.claims, (tx) => cancelGig(tx, gigId));
+          return done("The gig is cancelled and applicants are told.");
+        case "apply": {
+          const parsed = ApplicationInput.safeParse({
+            proposal: values.proposal,
+            quoted_fee_minor: toMinor(values.fee) ?? "",
+          });
+          if (!parsed.success) {
+            const errors = fieldErrors(parsed.error.issues);
+            return await load(ctx, {
+              errors: { ...errors, fee: errors.quoted_fee_minor ?? "" },
+              values,
+            }, 422);
+          }
+          await db.asUser(user.claims, (tx) => apply(tx, gigId, parsed.data));
+          return done("Application sent. You will hear back here and by notification.");
+        }
+        case "shortlist":
+          await db.asUser(user.claims, (tx) => shortlist(tx, appId));
+          return done("Shortlisted.");
+        case "decline":
+          await db.asUser(user.claims, (tx) => decline(tx, appId));
+          return done("Declined: the musician is told.");
+        case "withdraw":
+          await db.asUser(user.claims, (tx) => withdraw(tx, appId));
+          return done("Your application is withdrawn.");
+        case "accept": {
+          const booking = await db.asUser(user.claims, (tx) => accept(tx, appId));
+          return done(
+            "Booked! The musician is told and the other applicants are declined.",
+            `/bookings/${booking.id}`,
+          );
+        }
+      }
+    } catch (err) {
+      const f = dbFailure(err);
+      if (!f) throw err;
+      const field = f.field === "quoted_fee_minor" ? "fee" : f.field ?? "_form";
+      return await load(
+        ctx,
+        { errors: { _form: f.message, [field]: f.message }, values },
+        f.status,
+      );
+    }
+  },
+});
+
+export default define.page<typeof handler>(function GigPage({ data, state }) {
+  const { view } = data;
+  return (
+    <div class="grid gap-6 lg:grid-cols-3">
+      <div class="lg:col-span-2">
+        <GigDetails view={view} />
+      </div>
+      <aside class="space-y-6">
+        {data.errors?._form && (
+          <div
+            role="alert"
+            class="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+          >
+            {data.errors._form}
+          </div>
+        )}
+        {view.isOwner ? <OwnerPanel view={view} csrf={state.csrf} /> : (
+          <ApplyPanel
+            view={view}
+            csrf={state.csrf}
+            signedIn={Boolean(state.user)}
+            errors={data.errors}
+            values={data.values}
+          />
+        )}
+      </aside>
+    </div>
+  );
+});
