@@ -18,6 +18,7 @@ import { notifyHandler } from "../notifications/mod.ts";
 import { type AiPort, createAiPort } from "../ai/mod.ts";
 import { createMatchingHandler, queueReembedIfStale } from "../matching/handler.ts";
 import { queueMail } from "../notifications/outbox.ts";
+import { releaseDueReviews } from "../gigs/reviews.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { openDatabase } from "./database.ts";
 import { loadJwtSecret } from "./secrets.ts";
@@ -76,6 +77,13 @@ export async function startPlatform(config: Config): Promise<Platform> {
     db,
     handlers: { notify: notifyHandler, matching: createMatchingHandler({ ai, log }) },
     log,
+    // Reviews become visible 14 days after completion even if only one side wrote one; on
+    // Supabase pg_cron runs the same function.
+    periodic: [{
+      name: "release_due_reviews",
+      everyMs: 5 * 60_000,
+      run: (d) => d.asService(releaseDueReviews),
+    }],
   });
   // Vectors of another embedding model (or none) are re-embedded by a queued sweep.
   if (config.WORKER === "on") {
