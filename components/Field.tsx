@@ -91,3 +91,41 @@ export function FormErrors({ errors }: { errors?: Record<string, string> }): JSX
     </div>
   );
 }
+
+export interface SelectFieldProps {
+  name: string;
+  label: string;
+  options: readonly (string | readonly [value: string, label: string])[];
+  value?: string;
+  error?: string;
+  id?: string;
+}
+
+/** A labelled select; options are values, or [value, label] pairs. */
+export function SelectField(props: SelectFieldProps): JSX.Element {
+  const id = props.id ?? `f-${props.name}`;
+  return (
+    <div class="mb-4">
+      <label for={id} class="mb-1 block text-sm font-medium text-gray-800">{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? "true" : undefined}
+        class="block w-full rounded-md border border-gray-300 px-3 py-2"
+      >
+        {props.options.map((o) => {
+          const [value, label] = typeof o === "string" ? [o, o] : o;
+          return (
+            <option key={value} value={value} selected={props.value === value}>{label}</option>
+          );
+        })}
+      </select>
+      {props.error && (
+        <p id={`${id}-error`} class="mt-1 text-sm text-red-700" role="alert">{props.error}</p>
+      )}
+    </div>
+  );
+}
+
+/** The currencies fees and budgets are quoted in. */
+export const CURRENCIES = ["EUR", "GBP", "USD", "INR"] as const;

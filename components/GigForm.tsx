@@ -1,6 +1,6 @@
 /** The gig form (new gig and editing a draft): every field with its inline error. */
 import type { JSX } from "preact";
-import { CsrfField, Field, FormErrors } from "./Field.tsx";
+import { CsrfField, CURRENCIES, Field, FormErrors, SelectField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { TIME_ZONES } from "../lib/web/time.ts";
 import { GIG_KINDS } from "../lib/gigs/mod.ts";
@@ -149,16 +149,12 @@ export function GigForm(
           value={v.budget_max}
           error={e.budget_max_minor}
         />
-        <div class="mb-4">
-          <label for="f-currency" class="mb-1 block text-sm font-medium text-gray-800">
-            Currency
-          </label>
-          <select id="f-currency" name="currency" class={select}>
-            {["EUR", "GBP", "USD", "INR"].map((c) => (
-              <option key={c} value={c} selected={(v.currency || "EUR") === c}>{c}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="currency"
+          label="Currency"
+          options={CURRENCIES}
+          value={v.currency || "EUR"}
+        />
       </div>
       <div class="flex flex-wrap gap-3">
         <Button name="intent" value="save" variant={publishLabel ? "secondary" : "primary"}>

@@ -12,7 +12,14 @@ import { fieldErrors } from "../../lib/web/forms.ts";
 import { toMinor } from "../../lib/web/time.ts";
 import { isSecure } from "../../lib/web/cookies.ts";
 import { flashCookie, seeOther } from "../../lib/web/respond.ts";
-import { Checkbox, CsrfField, Field, FormErrors } from "../../components/Field.tsx";
+import {
+  Checkbox,
+  CsrfField,
+  CURRENCIES,
+  Field,
+  FormErrors,
+  SelectField,
+} from "../../components/Field.tsx";
 import { Button } from "../../components/Button.tsx";
 import { PageTitle } from "../../components/Page.tsx";
 import AiDraft from "../../islands/AiDraft.tsx";
@@ -204,20 +211,13 @@ export default define.page<typeof handler>(function MusicianProfilePage({ data, 
             hint="Whole units, e.g. 250"
           />
           <Field name="fee_max" label="Fee up to" value={v.fee_max} error={e.fee_max} />
-          <div class="mb-4">
-            <label for="currency" class="mb-1 block text-sm font-medium text-gray-800">
-              Currency
-            </label>
-            <select
-              id="currency"
-              name="currency"
-              class="block w-full rounded-md border border-gray-300 px-3 py-2"
-            >
-              {["EUR", "GBP", "USD", "INR"].map((c) => (
-                <option key={c} value={c} selected={(v.currency || "EUR") === c}>{c}</option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="currency"
+            id="currency"
+            label="Currency"
+            options={CURRENCIES}
+            value={v.currency || "EUR"}
+          />
         </div>
         <Checkbox
           name="published"

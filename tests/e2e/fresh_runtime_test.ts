@@ -3,20 +3,10 @@
  * and react to clicks, pages without islands ship no script, and the CSP blocks nothing we use.
  */
 import { chromium } from "playwright-core";
+import { CHROMIUM } from "../_helpers/app.ts";
 import { createApp } from "../../lib/fresh_runtime/mod.ts";
 import { assert, assertEquals } from "../../lib/fresh_runtime/test_utils.ts";
 import type { State } from "../../lib/fresh_runtime/testdata/utils.ts";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 Deno.test("fresh runtime - islands hydrate in Chromium; island-free pages have no script", async () => {
   const app = await createApp<State>({
@@ -26,10 +16,7 @@ Deno.test("fresh runtime - islands hydrate in Chromium; island-free pages have n
   });
   const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, app.fetch);
   const base = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const page = await browser.newPage();
     const problems: string[] = [];
