@@ -25,6 +25,7 @@ import type { Claims } from "../lib/db/mod.ts";
 import { COOKIE } from "../lib/web/cookies.ts";
 import type { LoadResult } from "./load.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
+import { MARKETPLACE_METRICS, MARKETPLACE_TARGETS, marketplaceBench } from "./marketplace.ts";
 import { type Boot, bootFirstByte } from "./boot.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -213,12 +214,15 @@ const GROUPS = {
     "web.profile_to_db.ratio",
   ],
   boot: ["boot.first_byte_ms", "boot.first_run_first_byte_ms"],
+  matching: MARKETPLACE_METRICS.matching,
+  search: MARKETPLACE_METRICS.search,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
   ["web.profile_to_db.ratio", "≥", 0.5],
   ["web.landing_to_hello.ratio", "≥", 0.1],
   ["web.profile.p95_ms", "≤", 50],
+  ...MARKETPLACE_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -228,8 +232,10 @@ async function main(prefixes: string[]): Promise<number> {
     hello: wanted(GROUPS.hello),
     profile: wanted(GROUPS.profile),
     boot: wanted(GROUPS.boot),
+    matching: wanted(GROUPS.matching),
+    search: wanted(GROUPS.search),
   };
-  if (!run.hello && !run.profile && !run.boot) {
+  if (!Object.values(run).some(Boolean)) {
     console.error(
       `No metric starts with ${prefixes.join(", ")}. Metrics: ${
         Object.values(GROUPS).flat().join(", ")
@@ -242,6 +248,10 @@ async function main(prefixes: string[]): Promise<number> {
   try {
     if (run.hello || run.profile) results.push(...await webGroups(run));
     if (run.boot) results.push(...await bootGroup());
+    // The marketplace bench (100,000 profiles, 20,000 gigs) builds its own in-memory world.
+    if (run.matching || run.search) {
+      results.push(...await marketplaceBench({}, { matching: run.matching, search: run.search }));
+    }
   } catch (err) {
     const detail = err instanceof BenchFailure
       ? err.message
