@@ -13,6 +13,7 @@ import { toMinor } from "../../lib/web/time.ts";
 import { GigCard, NextPage } from "../../components/GigCard.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
 import { Button, LinkButton } from "../../components/Button.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 
 interface Data {
   result: Page<GigSearchHit> | null;
@@ -60,7 +61,6 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function GigsPage({ data, url, state }) {
   const v = data.values;
   const e = data.errors;
-  const input = "block w-full rounded-md border border-gray-300 px-3 py-2";
   return (
     <>
       <div class="flex flex-wrap items-start justify-between gap-4">
@@ -76,88 +76,52 @@ export default define.page<typeof handler>(function GigsPage({ data, url, state 
         class="mb-6 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
       >
         <div class="sm:col-span-2">
-          <label for="q" class="mb-1 block text-sm font-medium">Search</label>
-          <input
-            id="q"
+          <Field
             name="q"
+            label="Search"
             type="search"
             value={v.q}
-            placeholder="jazz trio, wedding, piano…"
-            class={input}
-            aria-invalid={e.q ? "true" : undefined}
-          />
-          {e.q && <p class="text-sm text-red-700" role="alert">{e.q}</p>}
-        </div>
-        <div>
-          <label for="genres" class="mb-1 block text-sm font-medium">Genres</label>
-          <input
-            id="genres"
-            name="genres"
-            value={v.genres}
-            placeholder="jazz, soul"
-            class={input}
+            error={e.q}
+            hint="e.g. jazz trio, wedding, piano"
           />
         </div>
-        <div>
-          <label for="instruments" class="mb-1 block text-sm font-medium">Instruments</label>
-          <input
-            id="instruments"
-            name="instruments"
-            value={v.instruments}
-            placeholder="guitar"
-            class={input}
-          />
-        </div>
-        <div>
-          <label for="from" class="mb-1 block text-sm font-medium">From</label>
-          <input id="from" name="from" type="date" value={v.from} class={input} />
-          {e.from && <p class="text-sm text-red-700" role="alert">{e.from}</p>}
-        </div>
-        <div>
-          <label for="to" class="mb-1 block text-sm font-medium">To</label>
-          <input
-            id="to"
-            name="to"
-            type="date"
-            value={v.to}
-            class={input}
-            aria-invalid={e.to ? "true" : undefined}
-          />
-          {e.to && <p class="text-sm text-red-700" role="alert">{e.to}</p>}
-        </div>
-        <div>
-          <label for="budget" class="mb-1 block text-sm font-medium">Budget at least</label>
-          <input
-            id="budget"
-            name="budget"
-            inputMode="decimal"
-            value={v.budget}
-            placeholder="200"
-            class={input}
-            aria-invalid={e.budget ? "true" : undefined}
-          />
-          {e.budget && <p class="text-sm text-red-700" role="alert">{e.budget}</p>}
-        </div>
-        <div>
-          <label for="remote" class="mb-1 block text-sm font-medium">Where</label>
-          <select id="remote" name="remote" class={input}>
-            <option value="" selected={!v.remote}>Anywhere</option>
-            <option value="false" selected={v.remote === "false"}>In person</option>
-            <option value="true" selected={v.remote === "true"}>Remote only</option>
-          </select>
-        </div>
-        <div>
-          <label for="sort" class="mb-1 block text-sm font-medium">Sort</label>
-          <select id="sort" name="sort" class={input}>
-            {GIG_SORTS.map((s) => (
-              <option key={s} value={s} selected={(v.sort || "starts_at") === s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-          {e.cursor && <p class="text-sm text-red-700" role="alert">{e.cursor}</p>}
-        </div>
-        <div class="flex items-end">
+        <Field
+          name="genres"
+          label="Genres"
+          value={v.genres}
+          error={e.genres}
+          hint="e.g. jazz, soul"
+        />
+        <Field
+          name="instruments"
+          label="Instruments"
+          value={v.instruments}
+          error={e.instruments}
+          hint="e.g. guitar"
+        />
+        <Field name="from" label="From" type="date" value={v.from} error={e.from} />
+        <Field name="to" label="To" type="date" value={v.to} error={e.to} />
+        <Field
+          name="budget"
+          label="Budget at least"
+          value={v.budget}
+          error={e.budget}
+          hint="e.g. 200"
+        />
+        <SelectField
+          name="remote"
+          label="Where"
+          value={v.remote}
+          options={[["", "Anywhere"], ["false", "In person"], ["true", "Remote only"]]}
+        />
+        <SelectField
+          name="sort"
+          label="Sort"
+          value={v.sort || "starts_at"}
+          error={e.cursor}
+          options={GIG_SORTS.map((s) => [s, SORT_LABELS[s]] as const)}
+        />
+        <div class="mb-4 flex items-end">
           <Button>Search</Button>
         </div>
       </form>
