@@ -3,6 +3,7 @@ import type { JSX } from "preact";
 import { CsrfField, CURRENCIES, Field, FormErrors, SelectField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { TIME_ZONES } from "../lib/web/time.ts";
+import { formValues } from "../lib/web/forms.ts";
 import { GIG_KINDS } from "../lib/gigs/mod.ts";
 import { kindLabel } from "../lib/ai/facts.ts";
 
@@ -174,8 +175,7 @@ export function gigFormToInput(
     toMinor(v: FormDataEntryValue | null): number | string | undefined;
   },
 ): { raw: Record<string, unknown>; values: Record<string, string> } {
-  const values: Record<string, string> = {};
-  for (const [k, val] of form) if (typeof val === "string" && k !== "_csrf") values[k] = val;
+  const values = formValues(form);
   const tz = values.timezone || "UTC";
   const raw: Record<string, unknown> = {
     title: values.title ?? "",

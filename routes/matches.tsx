@@ -1,7 +1,7 @@
 /** "Gigs for me": published gigs ranked for the signed-in musician, each with its reason. */
 import { define } from "../utils.ts";
 import { page } from "../lib/fresh_runtime/mod.ts";
-import { getGig, type Gig } from "../lib/gigs/mod.ts";
+import { getGigs, type Gig } from "../lib/gigs/mod.ts";
 import { gigsForMusician } from "../lib/matching/queries.ts";
 import { GigCard } from "../components/GigCard.tsx";
 import { EmptyState, PageTitle } from "../components/Page.tsx";
@@ -22,11 +22,11 @@ export const handler = define.handlers<Data>({
       ]);
       if (!mp) return { hasProfile: false, items: [] };
       const matches = await gigsForMusician(tx, user.id, 20);
-      const items = [];
-      for (const m of matches) {
-        const gig = await getGig(tx, m.id);
-        if (gig) items.push({ gig, score: m.score, reason: m.reason });
-      }
+      const gigs = new Map((await getGigs(tx, matches.map((m) => m.id))).map((g) => [g.id, g]));
+      const items = matches.flatMap((m) => {
+        const gig = gigs.get(m.id);
+        return gig ? [{ gig, score: m.score, reason: m.reason }] : [];
+      });
       return { hasProfile: true, items };
     });
     return page(data);

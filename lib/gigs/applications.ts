@@ -111,7 +111,7 @@ export async function listApplicationsForGig(
 /** The caller's own applications (as a musician), newest first, optionally of one state. */
 export async function listOwnApplications(
   tx: Tx,
-  opts: { status?: Application["status"]; limit?: number } = {},
+  opts: { status?: Application["status"]; gigId?: string; limit?: number } = {},
 ): Promise<OwnApplication[]> {
   const rows = await tx.query(
     `select ${APPLICATION_COLUMNS.replace(/(\w+)/g, "a.$1")},
@@ -119,9 +119,10 @@ export async function listOwnApplications(
                                'status', g.status, 'city', g.city, 'remote', g.remote) as gig
        from public.applications a join public.gigs g on g.id = a.gig_id
       where a.musician_id = (select auth.uid()) and ($1::text is null or a.status = $1)
+        and ($3::uuid is null or a.gig_id = $3::uuid)
       order by a.created_at desc, a.id desc
       limit $2`,
-    [opts.status ?? null, opts.limit ?? 100],
+    [opts.status ?? null, opts.limit ?? 100, opts.gigId ?? null],
   );
   return rows.map((r) => OwnApplication.parse(r));
 }

@@ -103,6 +103,19 @@ export async function getGig(tx: Tx, id: string): Promise<Gig | null> {
   return row ? Gig.parse(row) : null;
 }
 
+/** The gigs among `ids` the caller may see, in the order of `ids` (one query, not one per id). */
+export async function getGigs(tx: Tx, ids: readonly string[]): Promise<Gig[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.query(`select ${GIG_COLUMNS} from public.gigs where id = any($1::uuid[])`, [
+    ids,
+  ]);
+  const byId = new Map(rows.map((r) => {
+    const g = Gig.parse(r);
+    return [g.id, g] as const;
+  }));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Deletes the caller's draft; false when there is no such draft of theirs. */
 export async function deleteDraftGig(tx: Tx, id: string): Promise<boolean> {
   const rows = await tx.query(

@@ -80,7 +80,7 @@ export async function loadGigView(
     }
     return view;
   }
-  const mine = (await listOwnApplications(tx, { limit: 200 })).filter((a) => a.gig_id === gigId);
+  const mine = await listOwnApplications(tx, { gigId });
   view.ownApplication = mine.find((a) => ACTIVE.has(a.status)) ?? mine[0] ?? null;
   const [mp] = await tx.query("select 1 from public.musician_profiles where id = $1::uuid", [
     viewerId,

@@ -8,7 +8,7 @@ import {
   upsertOwnClientProfile,
 } from "../../lib/gigs/mod.ts";
 import { dbFailure } from "../../lib/db/errors.ts";
-import { fieldErrors } from "../../lib/web/forms.ts";
+import { fieldErrors, formValues } from "../../lib/web/forms.ts";
 import { isSecure } from "../../lib/web/cookies.ts";
 import { flashCookie, seeOther } from "../../lib/web/respond.ts";
 import { Checkbox, CsrfField, Field, FormErrors } from "../../components/Field.tsx";
@@ -46,8 +46,7 @@ export const handler = define.handlers<Data>({
     const user = ctx.state.user;
     if (!user) return ctx.redirect("/signin?next=/profile/client", 303);
     const form = await ctx.req.formData();
-    const values: Record<string, string> = {};
-    for (const [k, v] of form) if (typeof v === "string" && k !== "_csrf") values[k] = v;
+    const values = formValues(form);
     const parsed = ClientProfileInput.safeParse({
       ...values,
       capacity: values.capacity?.trim() ? values.capacity : null,

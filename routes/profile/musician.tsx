@@ -8,7 +8,7 @@ import {
   upsertOwnMusicianProfile,
 } from "../../lib/gigs/mod.ts";
 import { dbFailure } from "../../lib/db/errors.ts";
-import { fieldErrors } from "../../lib/web/forms.ts";
+import { fieldErrors, formValues } from "../../lib/web/forms.ts";
 import { toMinor } from "../../lib/web/time.ts";
 import { isSecure } from "../../lib/web/cookies.ts";
 import { flashCookie, seeOther } from "../../lib/web/respond.ts";
@@ -72,8 +72,7 @@ export const handler = define.handlers<Data>({
     const user = ctx.state.user;
     if (!user) return ctx.redirect("/signin?next=/profile/musician", 303);
     const form = await ctx.req.formData();
-    const values: Record<string, string> = {};
-    for (const [k, v] of form) if (typeof v === "string" && k !== "_csrf") values[k] = v;
+    const values = formValues(form);
     const blank = (k: string) => (values[k]?.trim() ? values[k] : null);
     const parsed = MusicianProfileInput.safeParse({
       ...values,
