@@ -56,6 +56,15 @@ Deno.test("tokens - forged, expired, wrong-audience and alg=none tokens are refu
   assertEquals(await signer.verify("not-a-token"), null);
 });
 
+Deno.test("tokens - a verified token stops verifying when it expires, cached or not", async () => {
+  const signer = createTokenSigner(secret, 1, issuer);
+  const { token, expiresAt } = await signer.sign(user, "s");
+  assertEquals((await signer.verify(token))?.sub, user.id);
+  assertEquals((await signer.verify(token))?.sub, user.id, "a second verify (from the cache)");
+  await new Promise((r) => setTimeout(r, expiresAt * 1000 - Date.now() + 50));
+  assertEquals(await signer.verify(token), null);
+});
+
 Deno.test("tokens - random tokens are URL-safe and distinct", () => {
   const a = randomToken();
   assert(/^[A-Za-z0-9_-]{43}$/.test(a));
