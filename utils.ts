@@ -24,6 +24,8 @@ export interface State {
   flash: Flash | null;
   /** Unread notifications when the page already read them (saves the badge a request). */
   unread?: number;
+  /** Unread chat messages when the page already read them (saves the Messages badge a request). */
+  unreadMessages?: number;
 }
 
 export const define = createDefine<State>();

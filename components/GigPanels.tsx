@@ -115,6 +115,13 @@ function Applicant({ a, csrf, open }: { a: RankedApplication; csrf: string; open
         <summary class="cursor-pointer text-indigo-700">Read proposal</summary>
         <p class="mt-1 whitespace-pre-line text-gray-800">{a.proposal}</p>
       </details>
+      <a
+        class="mt-1 inline-block text-sm text-indigo-700 underline"
+        href={`/messages/application/${a.id}`}
+        data-testid="message-applicant"
+      >
+        Message {a.musician.stage_name ?? a.musician.display_name}
+      </a>
       {open && active && (
         <div class="mt-2 flex flex-wrap gap-2">
           {a.status === "submitted" && (
@@ -238,6 +245,13 @@ export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {} }: {
             See your booking
           </a>
         )}
+        <a
+          class="mt-2 block text-indigo-700 underline"
+          href={`/messages/application/${own.id}`}
+          data-testid="message-client"
+        >
+          Message the client
+        </a>
         {(own.status === "submitted" || own.status === "shortlisted") && (
           <div class="mt-3">
             <ActionButton

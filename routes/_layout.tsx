@@ -3,6 +3,7 @@ import { define } from "../utils.ts";
 import { CsrfField } from "../components/Field.tsx";
 import { FlashToast } from "../components/Page.tsx";
 import NotificationBadge from "../islands/NotificationBadge.tsx";
+import MessagesBadge from "../islands/MessagesBadge.tsx";
 
 export default define.page(function Layout({ Component, state, url }) {
   const user = state.user;
@@ -33,11 +34,17 @@ export default define.page(function Layout({ Component, state, url }) {
             Soundcheck
           </a>
           {link("/gigs", "Gigs")}
+          {link("/dj", "DJ")}
           {user
             ? (
               <>
                 {link("/matches", "For me")}
                 {link("/bookings", "Bookings")}
+                <MessagesBadge
+                  userId={user.id}
+                  initialCount={state.unreadMessages ?? null}
+                  current={url.pathname.startsWith("/messages")}
+                />
                 <NotificationBadge userId={user.id} initialCount={state.unread ?? null} />
                 {link("/profile", "Profile")}
                 <form method="post" action="/signout" class="inline">

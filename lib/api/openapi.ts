@@ -17,6 +17,8 @@ export interface Operation {
   status?: number;
   /** The 4xx statuses it may answer, beyond 400 for bad input. */
   errors?: number[];
+  /** Path parameters that are not UUIDs (the default), e.g. `{ id: z.coerce.number() }`. */
+  pathParams?: Record<string, z.ZodType>;
 }
 
 type Json = Record<string, unknown>;
@@ -42,7 +44,9 @@ function parameters(op: Operation): Json[] {
       name: m[1],
       in: "path",
       required: true,
-      schema: { type: "string", format: "uuid" },
+      schema: op.pathParams?.[m[1]]
+        ? schema(op.pathParams[m[1]], "input")
+        : { type: "string", format: "uuid" },
     });
   }
   if (op.query) {

@@ -44,7 +44,8 @@ export async function createEmbeddedRealtime(db: Db): Promise<RealtimeHub> {
   // Notices are handled one after another: a big message fetched by id must not be overtaken by
   // a small one sent after it.
   let queue: Promise<void> = Promise.resolve();
-  let closed = false;
+  let closed: Promise<void> | null = null;
+  const closeListeners = new Set<() => void>();
 
   async function handle(raw: string): Promise<void> {
     let notice: z.infer<typeof Notice>;
@@ -72,6 +73,10 @@ export async function createEmbeddedRealtime(db: Db): Promise<RealtimeHub> {
       if (!row) return;
       event = row;
     }
+    deliver(event);
+  }
+
+  function deliver(event: RealtimeEvent): void {
     for (const cb of subscribers.get(event.topic) ?? []) {
       try {
         cb(event);
@@ -84,7 +89,7 @@ export async function createEmbeddedRealtime(db: Db): Promise<RealtimeHub> {
 
   const unlisten = await db.driver.listen("realtime", (raw) => {
     queue = queue.then(() => handle(raw)).catch((e) => {
-      if (!closed) console.error("realtime: failed to deliver a message", e);
+      if (closed === null) console.error("realtime: failed to deliver a message", e);
     });
   });
 
@@ -127,11 +132,24 @@ export async function createEmbeddedRealtime(db: Db): Promise<RealtimeHub> {
       };
     },
 
-    async close() {
-      closed = true;
-      subscribers.clear();
-      await unlisten();
-      await queue;
+    publish(event) {
+      if (closed === null) deliver(event);
+    },
+
+    onClose(cb) {
+      closeListeners.add(cb);
+      return () => closeListeners.delete(cb);
+    },
+
+    close() {
+      closed ??= (async () => {
+        for (const cb of [...closeListeners]) cb();
+        closeListeners.clear();
+        subscribers.clear();
+        await unlisten();
+        await queue;
+      })();
+      return closed;
     },
   };
 }

@@ -18,5 +18,13 @@ export interface RealtimeHub {
   authorize(claims: Claims, topic: string): Promise<boolean>;
   /** Delivers every event on `topic` to `onEvent` until the returned function is called. */
   subscribe(topic: string, onEvent: (e: RealtimeEvent) => void): () => void;
+  /**
+   * Delivers `e` to this process's subscribers of its topic without touching the database:
+   * ephemeral signals (typing) that must never be stored. The caller authorises the sender.
+   */
+  publish(e: RealtimeEvent): void;
+  /** Calls `cb` once when the hub closes (streams end then, so clients reconnect elsewhere). */
+  onClose(cb: () => void): () => void;
+  /** Stops delivering; idempotent. */
   close(): Promise<void>;
 }

@@ -13,7 +13,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import type { Claims } from "../db/mod.ts";
-import type { RealtimeHub } from "./port.ts";
+import type { RealtimeEvent, RealtimeHub } from "./port.ts";
 
 export interface SseRouteOptions {
   hub: RealtimeHub;
@@ -36,6 +36,22 @@ const MAX_LIFETIME_MS = 60 * 60 * 1000;
 const MAX_BACKLOG = 500;
 
 const encoder = new TextEncoder();
+
+// One event reaches every subscriber of its topic (both participants of a conversation, say):
+// it is serialised once, not once per stream.
+const frames = new WeakMap<RealtimeEvent, string>();
+
+/** `event:` and `data:` lines of an SSE frame for `e` (the caller adds `id:` and the blank line). */
+function frameOf(e: RealtimeEvent): string {
+  let frame = frames.get(e);
+  if (frame === undefined) {
+    const data = JSON.stringify({ topic: e.topic, event: e.event, payload: e.payload });
+    // A newline in an event name would end the frame early: SSE has no escaping.
+    frame = `event: ${e.event.replace(/[\r\n]/g, " ")}\ndata: ${data}\n`;
+    frames.set(e, frame);
+  }
+  return frame;
+}
 
 /** Builds the hono handler for the SSE endpoint. */
 export function sseRoute(opts: SseRouteOptions): (c: Context) => Promise<Response> {
@@ -77,12 +93,10 @@ export function sseRoute(opts: SseRouteOptions): (c: Context) => Promise<Respons
         };
         // Subscribing before the response is returned leaves no window in which an event is lost.
         const unsubscribe = topics.map((topic) =>
-          hub.subscribe(topic, (e) => {
-            const data = JSON.stringify({ topic: e.topic, event: e.event, payload: e.payload });
-            // A newline in an event name would end the frame early: SSE has no escaping.
-            send(`event: ${e.event.replace(/[\r\n]/g, " ")}\ndata: ${data}\nid: ${++n}\n\n`);
-          })
+          hub.subscribe(topic, (e) => send(`${frameOf(e)}id: ${++n}\n\n`))
         );
+        // A closing hub (server shutdown) ends the stream: the browser reconnects and catches up.
+        const offClose = hub.onClose(() => stop());
         const heartbeat = setInterval(() => send(": ping\n\n"), heartbeatMs);
         const expiry = setTimeout(() => stop(), Math.max(0, lifetime));
         stop = () => {
@@ -91,6 +105,7 @@ export function sseRoute(opts: SseRouteOptions): (c: Context) => Promise<Respons
           clearInterval(heartbeat);
           clearTimeout(expiry);
           for (const u of unsubscribe) u();
+          offClose();
           try {
             controller.close();
           } catch {

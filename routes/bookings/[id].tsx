@@ -153,6 +153,14 @@ export default define.page<typeof handler>(function BookingPage({ data, state })
           </dl>
           <p class="mt-3 text-sm">
             <a class="text-indigo-700 underline" href={`/gigs/${b.gig_id}`}>See the gig</a>
+            {" · "}
+            <a
+              class="text-indigo-700 underline"
+              href={`/messages/booking/${b.id}`}
+              data-testid="message-other-party"
+            >
+              Message {iAmClient ? b.musician_name : b.client_name}
+            </a>
           </p>
         </section>
         <section class="space-y-4 rounded-lg border border-gray-200 bg-white p-4 sm:p-6">

@@ -10,18 +10,41 @@ export interface TestApp extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = await Deno.makeTempDir({ prefix: "soundcheck-test-" });
+/** For restart tests: keep the data (use APP_ENV other than "test" for an on-disk database). */
+export interface TestAppOptions {
+  /** Use this directory instead of a fresh temporary one. */
+  dataDir?: string;
+  /** Listen on this port (0: any free one). */
+  port?: number;
+  /** Leave the data directory in place on close. */
+  keepData?: boolean;
+  /** Runs after the platform started and before the server listens (no request can arrive). */
+  beforeListen?(platform: Platform): Promise<void>;
+}
+
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: TestAppOptions = {},
+): Promise<TestApp> {
+  const dataDir = opts.dataDir ?? await Deno.makeTempDir({ prefix: "soundcheck-test-" });
   const platform = await startPlatform(
     loadConfig({ APP_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env }),
   );
   const server = await createServer(platform);
-  const http = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, server.fetch);
+  await opts.beforeListen?.(platform);
+  const http = Deno.serve(
+    { port: opts.port ?? 0, hostname: "127.0.0.1", onListen: () => {} },
+    server.fetch,
+  );
   const url = `http://127.0.0.1:${http.addr.port}`;
   const close = async () => {
-    await http.shutdown();
+    const stopped = http.shutdown();
+    // Open live streams (SSE) never finish on their own: closing the hub ends them, so the
+    // shutdown can complete even while a browser is still connected.
+    await platform.realtime?.close();
+    await stopped;
     await platform.close();
-    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+    if (!opts.keepData) await Deno.remove(dataDir, { recursive: true }).catch(() => {});
   };
   return {
     platform,

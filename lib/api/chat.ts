@@ -1,0 +1,55 @@
+/** Request plumbing of the chat API: path ids and the send body (JSON, or multipart with a file). */
+import { ApiError } from "./http.ts";
+import { MessageIdParam, SendMessageInput } from "../chat/schemas.ts";
+import type { SendMessageInput as SendInput } from "../chat/schemas.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A conversation id from the path; 404 for anything that is not a UUID (it cannot exist). */
+export function conversationParam(raw: string | undefined): string {
+  if (!raw || !UUID.test(raw)) throw new ApiError(404, "Conversation not found", "id");
+  return raw.toLowerCase();
+}
+
+/** A message id from the path; 404 for anything that is not one. */
+export function messageParam(raw: string | undefined): number {
+  const id = MessageIdParam.safeParse(raw);
+  if (!id.success || !/^\d+$/.test(raw ?? "")) throw new ApiError(404, "Message not found", "id");
+  return id.data;
+}
+
+/**
+ * The send body: `application/json` ({ body, client_token }) or `multipart/form-data` with the
+ * same fields plus an optional `file`. 415 for other types, 400 naming the field.
+ */
+export async function readSendBody(req: Request): Promise<{ input: SendInput; file: File | null }> {
+  const type = req.headers.get("content-type") ?? "";
+  let raw: Record<string, unknown>;
+  let file: File | null = null;
+  if (type.startsWith("application/json")) {
+    try {
+      raw = await req.json();
+    } catch {
+      throw new ApiError(400, "The body is not valid JSON", "body");
+    }
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+      throw new ApiError(400, "Send a JSON object", "body");
+    }
+  } else if (
+    type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")
+  ) {
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch {
+      throw new ApiError(400, "The form could not be read", "body");
+    }
+    const f = form.get("file");
+    if (f instanceof File && f.size > 0) file = f;
+    else if (f instanceof File && f.name) throw new ApiError(400, "The file is empty", "file");
+    raw = { body: form.get("body") ?? "", client_token: form.get("client_token") ?? undefined };
+  } else {
+    throw new ApiError(415, "Send application/json or multipart/form-data", "content-type");
+  }
+  return { input: SendMessageInput.parse(raw), file };
+}

@@ -1,0 +1,31 @@
+/**
+ * GET /api/conversations/:id/messages?after=&before=&limit=: a page of messages, oldest first.
+ * POST /api/conversations/:id/messages: send (JSON, or multipart with a `file` attachment).
+ */
+import { define } from "../../../../utils.ts";
+import { ApiError, readQuery, requireUser } from "../../../../lib/api/http.ts";
+import { conversationParam, readSendBody } from "../../../../lib/api/chat.ts";
+import { listMessages, MessagesQuery, sendWithFile } from "../../../../lib/chat/mod.ts";
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = conversationParam(ctx.params.id);
+    const q = readQuery(ctx.url, MessagesQuery);
+    const page = await ctx.state.platform.db.asUser(user.claims, (tx) => listMessages(tx, id, q));
+    if (!page) throw new ApiError(404, "Conversation not found", "id");
+    return Response.json(page, { headers: { "cache-control": "no-store" } });
+  },
+  async POST(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = conversationParam(ctx.params.id);
+    const { input, file } = await readSendBody(ctx.req);
+    const { platform } = ctx.state;
+    const message = await sendWithFile(platform, user, id, input, file);
+    platform.worker.wake();
+    return Response.json(message, {
+      status: 201,
+      headers: { location: `/api/conversations/${id}/messages?after=${message.id - 1}&limit=1` },
+    });
+  },
+});

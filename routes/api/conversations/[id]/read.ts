@@ -1,0 +1,20 @@
+/** POST /api/conversations/:id/read: move the caller's read marker; heartbeat while it is open. */
+import { define } from "../../../../utils.ts";
+import { readBody, requireUser } from "../../../../lib/api/http.ts";
+import { conversationParam } from "../../../../lib/api/chat.ts";
+import { markRead, ReadInput } from "../../../../lib/chat/mod.ts";
+
+export const handler = define.handlers({
+  async POST(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = conversationParam(ctx.params.id);
+    // An empty body (a beacon, or `curl -X POST`) means "all read, still here".
+    const hasBody = ctx.req.headers.has("content-type");
+    const input = hasBody ? await readBody(ctx.req, ReadInput) : ReadInput.parse({});
+    const marker = await ctx.state.platform.db.asUser(
+      user.claims,
+      (tx) => markRead(tx, id, { upTo: input.up_to, active: input.active }),
+    );
+    return Response.json(marker);
+  },
+});

@@ -1,0 +1,15 @@
+/** GET /api/conversations/unread → `{ unread }`: the caller's unread messages (the badge). */
+import { define } from "../../../utils.ts";
+import { requireUser } from "../../../lib/api/http.ts";
+import { UNREAD_MESSAGES_SQL } from "../../../lib/chat/mod.ts";
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    const user = requireUser(ctx.state.user);
+    const [{ n: unread }] = await ctx.state.platform.db.readAsUser<{ n: number }>(
+      user.claims,
+      UNREAD_MESSAGES_SQL,
+    );
+    return Response.json({ unread }, { headers: { "cache-control": "no-store" } });
+  },
+});
