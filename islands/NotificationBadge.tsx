@@ -33,7 +33,14 @@ export default function NotificationBadge({ userId, initialCount }: Notification
         title: String(payload.title ?? "New notification"),
       });
     });
-    return off;
+    // Marking read (in this tab or another) broadcasts the new count.
+    const offUnread = subscribe(`user:${userId}`, "unread", (payload) => {
+      if (typeof payload.unread === "number") setCount(payload.unread);
+    });
+    return () => {
+      off();
+      offUnread();
+    };
   }, [userId]);
 
   useEffect(() => {

@@ -1,25 +1,70 @@
-/** The notification centre's data: what a user has been told, read under RLS as that user. */
+/** The notification centre's data: what a user has been told, read and marked under RLS. */
 import { z } from "zod";
 import type { Tx } from "../db/mod.ts";
-import type { JobHandler } from "../queue/worker.ts";
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  read_at: Date | null;
-  created_at: Date;
+export { createNotifyHandler, type NotifyDeps, notifyHandler } from "./handler.ts";
+
+export const Notification = z.object({
+  id: z.string().uuid(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  read_at: z.date().nullable(),
+  created_at: z.date(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+const COLUMNS = "id, kind, title, body, link, read_at, created_at";
+
+export const NotificationQuery = z.object({
+  unread: z.enum(["true", "false", "1", "0"]).optional()
+    .transform((v) => v === "true" || v === "1")
+    .describe("true: only unread notifications"),
+  before: z.string().uuid("before must be a notification id").optional()
+    .describe("nextBefore of the previous page: notifications older than this one"),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type NotificationQuery = z.infer<typeof NotificationQuery>;
+
+export interface NotificationPage {
+  items: Notification[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: string | null;
+  unread: number;
 }
 
-/** The latest notifications of the current user (RLS limits rows to their own). */
-export async function listNotifications(tx: Tx, limit = 20): Promise<Notification[]> {
-  return await tx.query<Notification>(
-    `select id, kind, title, body, link, read_at, created_at from public.notifications
-     order by created_at desc limit $1`,
-    [limit],
+/** Thrown when `before` is not one of the caller's notifications. */
+export class UnknownNotification extends Error {
+  constructor(readonly field: string) {
+    super("No such notification");
+  }
+}
+
+/** A page of the caller's notifications, newest first (RLS limits rows to their own). */
+export async function listNotifications(
+  tx: Tx,
+  q: { unread?: boolean; before?: string; limit?: number } = {},
+): Promise<NotificationPage> {
+  const limit = q.limit ?? 20;
+  if (q.before) {
+    const [known] = await tx.query("select 1 from public.notifications where id = $1", [q.before]);
+    if (!known) throw new UnknownNotification("before");
+  }
+  const rows = await tx.query<Notification>(
+    `select ${COLUMNS} from public.notifications
+     where ($1::boolean is not true or read_at is null)
+       and ($2::uuid is null
+            or (created_at, id) < (select created_at, id from public.notifications where id = $2))
+     order by created_at desc, id desc limit $3`,
+    [q.unread ?? false, q.before ?? null, limit + 1],
   );
+  const items = rows.slice(0, limit);
+  return {
+    items,
+    nextBefore: rows.length > limit ? items[items.length - 1].id : null,
+    unread: await unreadCount(tx),
+  };
 }
 
 /** The current user's unread count (RLS limits the rows), as `n`. */
@@ -31,31 +76,27 @@ export async function unreadCount(tx: Tx): Promise<number> {
   return row.n;
 }
 
-/** Marks one (or, without id, every) notification of the current user read. */
-export async function markRead(tx: Tx, id?: string): Promise<number> {
+/** Marks one notification of the caller read; null when it is not theirs (or does not exist). */
+export async function markOneRead(tx: Tx, id: string): Promise<Notification | null> {
+  const [row] = await tx.query<Notification>(
+    `update public.notifications set read_at = coalesce(read_at, now())
+     where id = $1 returning ${COLUMNS}`,
+    [id],
+  );
+  return row ?? null;
+}
+
+/** Marks every unread notification of the caller read; returns how many. */
+export async function markAllRead(tx: Tx): Promise<number> {
   const rows = await tx.query(
-    `update public.notifications set read_at = now()
-     where read_at is null and ($1::uuid is null or id = $1::uuid) returning id`,
-    [id ?? null],
+    "update public.notifications set read_at = now() where read_at is null returning id",
   );
   return rows.length;
 }
 
-const WelcomeJob = z.object({ kind: z.literal("welcome"), user_id: z.string().uuid() });
-
-/** `notify` queue: turns job messages into notifications (and, later, outbox mail and SMS). */
-export const notifyHandler: JobHandler = async (message, { tx }) => {
-  if (message.kind === "welcome") {
-    const job = WelcomeJob.parse(message);
-    await tx.query(
-      `insert into public.notifications (user_id, kind, title, body, link)
-       select id, 'welcome', 'Welcome to Soundcheck, ' || display_name || '!',
-              'Add a photo and tell clients what you play: complete profiles get booked first.',
-              '/profile'
-       from public.profiles where id = $1`,
-      [job.user_id],
-    );
-    return;
-  }
-  throw new Error(`notify: unknown kind "${message.kind}"`);
-};
+/** Where a notification's link may send the browser: same-site paths only (no open redirect). */
+export function safeLink(link: string | null): string | null {
+  return link && link.startsWith("/") && !link.startsWith("//") && !link.includes("\\")
+    ? link
+    : null;
+}

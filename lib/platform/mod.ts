@@ -14,7 +14,9 @@ import { createSupabaseStorage } from "../storage/supabase.ts";
 import type { RealtimeHub } from "../realtime/port.ts";
 import { createEmbeddedRealtime } from "../realtime/embedded.ts";
 import { createWorker, type Worker } from "../queue/worker.ts";
-import { notifyHandler } from "../notifications/mod.ts";
+import { createNotifyHandler } from "../notifications/mod.ts";
+import { createDelivery } from "../notifications/delivery/mod.ts";
+import { queueMessageDigests } from "../notifications/digest.ts";
 import { type AiPort, createAiPort } from "../ai/mod.ts";
 import { createMatchingHandler, queueReembedIfStale } from "../matching/handler.ts";
 import { queueMail } from "../notifications/outbox.ts";
@@ -75,7 +77,15 @@ export async function startPlatform(config: Config): Promise<Platform> {
   const ai = createAiPort(config);
   const worker = createWorker({
     db,
-    handlers: { notify: notifyHandler, matching: createMatchingHandler({ ai, log }) },
+    handlers: {
+      notify: createNotifyHandler({
+        delivery: createDelivery(config, supabase ? "supabase" : "embedded"),
+        siteUrl,
+        retry: { maxAttempts: config.OUTBOX_MAX_ATTEMPTS },
+        log,
+      }),
+      matching: createMatchingHandler({ ai, log }),
+    },
     log,
     // Reviews become visible 14 days after completion even if only one side wrote one; on
     // Supabase pg_cron runs the same function.
@@ -83,6 +93,11 @@ export async function startPlatform(config: Config): Promise<Platform> {
       name: "release_due_reviews",
       everyMs: 5 * 60_000,
       run: (d) => d.asService(releaseDueReviews),
+    }, {
+      // One e-mail per user for chat messages unread for 15 minutes; pg_cron too on Supabase.
+      name: "message_digest",
+      everyMs: 60_000,
+      run: (d) => d.asService((tx) => queueMessageDigests(tx)),
     }],
   });
   // Vectors of another embedding model (or none) are re-embedded by a queued sweep.

@@ -1,18 +1,20 @@
 /** The dev outbox: e-mail and SMS the embedded platform would have sent. Off unless embedded dev. */
 import { define } from "../../utils.ts";
 import { HttpError, page } from "../../lib/fresh_runtime/mod.ts";
-import { listOutbox, type OutboxRow } from "../../lib/notifications/outbox.ts";
+import { listOutbox, type OutboxRow, renderText } from "../../lib/notifications/outbox.ts";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
 
 interface Data {
   rows: OutboxRow[];
+  siteUrl: string;
 }
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const { mode, config, db } = ctx.state.platform;
     if (mode !== "embedded" || config.APP_ENV === "prod") throw new HttpError(404);
-    return page({ rows: await db.asService((tx) => listOutbox(tx, 50)) });
+    const siteUrl = config.SITE_URL ?? ctx.url.origin;
+    return page({ rows: await db.asService((tx) => listOutbox(tx, 50)), siteUrl });
   },
 });
 
@@ -36,11 +38,32 @@ export default define.page<typeof handler>(function OutboxPage({ data }) {
             {data.rows.map((m) => (
               <li key={m.id} class="rounded-lg border border-gray-200 bg-white p-4">
                 <p class="text-sm text-gray-600">
-                  {m.channel} to <strong>{m.recipient}</strong> · {m.status} ·{" "}
+                  {m.channel} to <strong>{m.recipient}</strong> ·{" "}
+                  <span
+                    data-testid="outbox-status"
+                    class={m.status === "failed"
+                      ? "font-semibold text-red-700"
+                      : m.status === "pending"
+                      ? "text-amber-700"
+                      : "text-green-700"}
+                  >
+                    {m.status}
+                  </span>
+                  {m.provider && <>{" "}via {m.provider}</>} ·{" "}
                   {new Date(m.created_at).toUTCString()}
+                  {m.attempts > 1 && <>{" "}· {m.attempts} attempts</>}
                 </p>
-                {m.subject && <p class="font-semibold">{m.subject}</p>}
-                <pre class="mt-2 whitespace-pre-wrap font-sans text-gray-800">{linkify(m.body)}</pre>
+                {m.last_error && (
+                  <p class="text-sm text-red-700" data-testid="outbox-error">
+                    {m.status === "failed" ? "Gave up: " : "Last try failed, retrying "}
+                    {m.status === "pending" && (
+                      <>at {new Date(m.next_attempt_at).toUTCString()}:{" "}</>
+                    )}
+                    {m.last_error}
+                  </p>
+                )}
+                {m.subject && <p class="font-semibold">{renderText(m.subject, data.siteUrl)}</p>}
+                <pre class="mt-2 whitespace-pre-wrap font-sans text-gray-800">{linkify(renderText(m.body, data.siteUrl))}</pre>
               </li>
             ))}
           </ul>

@@ -201,6 +201,11 @@ export default define.page<typeof handler>(function ProfilePage({ data, state })
                     <a class="text-indigo-700 underline" href="/matches">Gigs for me</a>
                   </li>
                 )}
+                <li>
+                  <a class="text-indigo-700 underline" href="/settings/notifications">
+                    Notification settings
+                  </a>: what reaches you in the app, by e-mail and by SMS
+                </li>
               </ul>
             </Card>
           </div>

@@ -1,0 +1,25 @@
+/** GET /api/notifications?unread=&before=&limit=: the caller's notifications, newest first. */
+import { define } from "../../../utils.ts";
+import { ApiError, readQuery, requireUser } from "../../../lib/api/http.ts";
+import {
+  listNotifications,
+  NotificationQuery,
+  UnknownNotification,
+} from "../../../lib/notifications/mod.ts";
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    const user = requireUser(ctx.state.user);
+    const q = readQuery(ctx.url, NotificationQuery);
+    try {
+      const page = await ctx.state.platform.db.asUser(
+        user.claims,
+        (tx) => listNotifications(tx, q),
+      );
+      return Response.json(page, { headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      if (err instanceof UnknownNotification) throw new ApiError(404, err.message, err.field);
+      throw err;
+    }
+  },
+});
