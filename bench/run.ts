@@ -26,6 +26,8 @@ import { COOKIE } from "../lib/web/cookies.ts";
 import type { LoadResult } from "./load.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
 import { MARKETPLACE_METRICS, MARKETPLACE_TARGETS, marketplaceBench } from "./marketplace.ts";
+import { CHAT_METRICS, CHAT_TARGETS, chatBench } from "./chat.ts";
+import { DJ_METRICS, DJ_TARGETS, djBench } from "./dj.ts";
 import { type Boot, bootFirstByte } from "./boot.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -216,6 +218,8 @@ const GROUPS = {
   boot: ["boot.first_byte_ms", "boot.first_run_first_byte_ms"],
   matching: MARKETPLACE_METRICS.matching,
   search: MARKETPLACE_METRICS.search,
+  chat: CHAT_METRICS,
+  dj: DJ_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -223,6 +227,8 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ["web.landing_to_hello.ratio", "≥", 0.1],
   ["web.profile.p95_ms", "≤", 50],
   ...MARKETPLACE_TARGETS,
+  ...CHAT_TARGETS,
+  ...DJ_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -234,6 +240,8 @@ async function main(prefixes: string[]): Promise<number> {
     boot: wanted(GROUPS.boot),
     matching: wanted(GROUPS.matching),
     search: wanted(GROUPS.search),
+    chat: wanted(GROUPS.chat),
+    dj: wanted(GROUPS.dj),
   };
   if (!Object.values(run).some(Boolean)) {
     console.error(
@@ -252,6 +260,14 @@ async function main(prefixes: string[]): Promise<number> {
     if (run.matching || run.search) {
       results.push(...await marketplaceBench({}, { matching: run.matching, search: run.search }));
     }
+    // The chat bench (500 conversations, 1,000 SSE subscribers) builds its own world too.
+    if (run.chat) {
+      results.push(
+        ...await chatBench({ runs: RUNS, durationS: DURATION_S, logLevel: LOG_LEVEL }),
+      );
+    }
+    // The DJ bench starts its own fakes (a second process) and servers.
+    if (run.dj) results.push(...await djBench({ runs: RUNS }));
   } catch (err) {
     const detail = err instanceof BenchFailure
       ? err.message

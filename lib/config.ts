@@ -30,6 +30,29 @@ const Env = z.object({
   AI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
   /** AI writing requests per user, per task, per day. */
   AI_DAILY_LIMIT: z.coerce.number().int().min(0).max(100000).default(50),
+  /** AI DJ: a Spotify app's client id switches on "Connect Spotify" (PKCE; the secret is optional). */
+  SPOTIFY_CLIENT_ID: z.string().min(1).optional(),
+  SPOTIFY_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Registered in the Spotify app; default `<SITE_URL>/dj/callback`. */
+  SPOTIFY_REDIRECT_URL: z.string().url().optional(),
+  /** Base URLs, overridable for fakes on 127.0.0.1 in tests. */
+  SPOTIFY_ACCOUNTS_URL: z.string().url().default("https://accounts.spotify.com"),
+  SPOTIFY_API_URL: z.string().url().default("https://api.spotify.com/v1"),
+  /** AES-GCM key material for stored Spotify tokens (≥ 32 chars); embedded dev generates one. */
+  TOKEN_ENCRYPTION_KEY: z.string().min(32).optional(),
+  /** Outbound e-mail: SMTP (smtp:// or smtps:// with user:pass) wins over the HTTP e-mail API. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "Use smtp://… or smtps://…").optional(),
+  /** A Resend-style JSON API (POST <url>/emails, bearer key); the key alone means Resend. */
+  EMAIL_API_URL: z.string().url().optional(),
+  EMAIL_API_KEY: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Soundcheck <no-reply@soundcheck.local>"),
+  /** SMS through Twilio's Messages API when all three are set; the base URL is for test fakes. */
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_API_URL: z.string().url().default("https://api.twilio.com"),
+  /** Attempts per e-mail or SMS before it is marked failed (backoff doubles from 30 s). */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 export type Config = z.infer<typeof Env>;
 

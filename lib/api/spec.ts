@@ -3,6 +3,9 @@ import { z } from "zod";
 import { buildOpenApi, type Operation } from "./openapi.ts";
 import { TokenRequest, TokenResponse } from "../auth/schemas.ts";
 import { marketplaceOperations } from "./spec_marketplace.ts";
+import { chatOperations } from "./spec_chat.ts";
+import { notificationOperations } from "./spec_notifications.ts";
+import { djOperations } from "./spec_dj.ts";
 
 const operations: Operation[] = [
   {
@@ -24,6 +27,9 @@ const operations: Operation[] = [
     response: z.object({ unread: z.number().int() }),
   },
   ...marketplaceOperations,
+  ...chatOperations,
+  ...notificationOperations,
+  ...djOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

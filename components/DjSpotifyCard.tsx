@@ -1,0 +1,104 @@
+/**
+ * The Spotify connection as the DJ pages show it: set up or not, connect, reconnect when Spotify
+ * refused the tokens (never an error page), disconnect after a confirmation. No JavaScript needed.
+ */
+import type { JSX } from "preact";
+import { CsrfField } from "./Field.tsx";
+
+export interface SpotifyState {
+  configured: boolean;
+  status: "active" | "broken" | null;
+  display_name: string | null;
+}
+
+const connectHref = (next: string) => `/dj/connect?next=${encodeURIComponent(next)}`;
+
+export function ConnectLink(
+  { next, label, testId }: { next: string; label: string; testId: string },
+): JSX.Element {
+  return (
+    <a
+      href={connectHref(next)}
+      data-testid={testId}
+      class="inline-flex items-center rounded-md bg-green-600 px-4 py-2 text-sm font-semibold text-white hover:bg-green-700"
+    >
+      {label}
+    </a>
+  );
+}
+
+export function DjSpotifyCard(
+  { spotify, csrf, next }: { spotify: SpotifyState; csrf: string; next: string },
+): JSX.Element {
+  if (!spotify.configured) {
+    return (
+      <p
+        class="rounded-md border border-gray-200 bg-gray-50 p-3 text-sm text-gray-700"
+        data-testid="dj-spotify-off"
+      >
+        Spotify is not set up on this server, so playlists are drafts from the offline catalogue.
+      </p>
+    );
+  }
+  if (spotify.status === "broken") {
+    return (
+      <div
+        role="alert"
+        class="rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900"
+        data-testid="dj-spotify-broken"
+      >
+        <p class="font-medium">Your Spotify connection stopped working.</p>
+        <p class="mt-1 text-sm">
+          Spotify no longer accepts it (access was removed or expired). Reconnect to search Spotify
+          and save playlists in your account; meanwhile new playlists are offline drafts.
+        </p>
+        <div class="mt-3 flex flex-wrap items-center gap-3">
+          <ConnectLink next={next} label="Reconnect Spotify" testId="dj-reconnect" />
+          <Disconnect csrf={csrf} />
+        </div>
+      </div>
+    );
+  }
+  if (spotify.status === "active") {
+    return (
+      <div
+        class="flex flex-wrap items-center gap-3 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900"
+        data-testid="dj-spotify-connected"
+      >
+        <span>
+          Spotify connected{spotify.display_name ? ` as ${spotify.display_name}` : ""}: playlists go
+          straight into your account.
+        </span>
+        <Disconnect csrf={csrf} />
+      </div>
+    );
+  }
+  return (
+    <div
+      class="flex flex-wrap items-center gap-3 rounded-md border border-gray-200 bg-white p-3 text-sm text-gray-700"
+      data-testid="dj-spotify-disconnected"
+    >
+      <span>Connect Spotify to search its whole catalogue and save playlists in your account.</span>
+      <ConnectLink next={next} label="Connect Spotify" testId="dj-connect" />
+    </div>
+  );
+}
+
+/** Two steps without JavaScript: open the details, then confirm. */
+function Disconnect({ csrf }: { csrf: string }): JSX.Element {
+  return (
+    <details class="text-sm">
+      <summary class="cursor-pointer text-gray-700 underline">Disconnect</summary>
+      <form method="post" action="/dj/disconnect" class="mt-2 flex items-center gap-2">
+        <CsrfField token={csrf} />
+        <span>Remove Soundcheck's access tokens?</span>
+        <button
+          type="submit"
+          class="rounded-md bg-red-600 px-3 py-1 text-sm font-medium text-white hover:bg-red-700"
+        >
+          Disconnect Spotify
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Shapes of the DJ's JSON API (/api/dj/*), used by the routes to parse and by the OpenAPI
+ * document to describe them.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ApiError } from "../api/http.ts";
+import { DjRun, DjRunWithTracks } from "./types.ts";
+
+export const RunListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().min(1).max(500).optional().describe("nextCursor of the previous page"),
+}).strict();
+
+export const RunPageBody = z.object({ items: z.array(DjRun), nextCursor: z.string().nullable() });
+export const RunBody = z.object({ run: DjRunWithTracks });
+
+export const ShareBody = z.object({
+  token: z.string().nullable(),
+  url: z.string().nullable().describe("The public read-only page, while shared"),
+});
+
+export const SpotifyStatusBody = z.object({
+  configured: z.boolean().describe("Spotify is set up on this server"),
+  connected: z.boolean(),
+  status: z.enum(["active", "broken"]).nullable()
+    .describe("`broken`: Spotify refused the tokens; reconnect at /dj/connect"),
+  display_name: z.string().nullable(),
+  spotify_user_id: z.string().nullable(),
+  connected_at: z.string().nullable(),
+});
+
+export const SharedRunBody = z.object({
+  prompt: z.string(),
+  playlist_name: z.string(),
+  description: z.string(),
+  mood: z.string(),
+  source: z.string(),
+  status: z.string(),
+  playlist_url: z.string().nullable(),
+  shared_by: z.string().nullable(),
+  created_at: z.string(),
+  tracks: z.array(z.object({
+    position: z.number().int(),
+    title: z.string(),
+    artist: z.string(),
+    album: z.string().nullable(),
+    explicit: z.boolean(),
+    duration_ms: z.number().int().nullable(),
+    reason: z.string(),
+  })),
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A run id from the path; 400 naming `id` otherwise. */
+export function runId(raw: string | undefined): string {
+  if (!raw || !UUID.test(raw)) throw new ApiError(400, "Not a playlist id", "id");
+  return raw.toLowerCase();
+}
+
+export function isUuid(raw: string | undefined): raw is string {
+  return Boolean(raw && UUID.test(raw));
+}

@@ -1,0 +1,188 @@
+/**
+ * The Spotify Web API calls the DJ makes, with the failure handling it needs: 401 → refresh the
+ * token once and retry (a second 401 means reconnect); 429 → wait Retry-After and retry while the
+ * wait stays within a bound, else `SpotifyRateLimitError`; 403 → `SpotifyForbiddenError`
+ * (development-mode allow-list). Answers are validated with zod.
+ *
+ * @module
+ */
+import { z } from "zod";
+import {
+  SpotifyError,
+  SpotifyForbiddenError,
+  SpotifyRateLimitError,
+  SpotifyReconnectError,
+} from "./errors.ts";
+
+/** Search answers at most 10 tracks a request; playlists take at most 100 URIs a request. */
+export const SEARCH_LIMIT = 10;
+export const ADD_LIMIT = 100;
+
+export const SpotifyTrack = z.object({
+  id: z.string().regex(/^[A-Za-z0-9]{1,64}$/),
+  uri: z.string().regex(/^spotify:track:[A-Za-z0-9]{1,64}$/),
+  name: z.string().min(1).max(300),
+  explicit: z.boolean().default(false),
+  duration_ms: z.number().int().min(0).nullable().optional(),
+  artists: z.array(z.object({ name: z.string() })).min(1),
+  album: z.object({ name: z.string().max(300) }).nullable().optional(),
+  external_urls: z.object({ spotify: z.string().url().optional() }).optional(),
+});
+export type SpotifyTrack = z.infer<typeof SpotifyTrack>;
+
+const SearchAnswer = z.object({
+  tracks: z.object({
+    // Unplayable or removed tracks come back as null items.
+    items: z.array(z.unknown()),
+    total: z.number().int().min(0),
+  }),
+});
+
+const Me = z.object({
+  id: z.string().min(1),
+  display_name: z.string().nullable().optional(),
+});
+export type SpotifyMe = z.infer<typeof Me>;
+
+const Playlist = z.object({
+  id: z.string().regex(/^[A-Za-z0-9]{1,64}$/),
+  external_urls: z.object({ spotify: z.string().url() }).partial().optional(),
+});
+
+export interface ApiOptions {
+  apiUrl: string;
+  /** The current access token (refreshed ahead of expiry by the caller). */
+  token(): Promise<string>;
+  /** A new access token after a 401; throws `SpotifyReconnectError` when refreshing fails. */
+  refresh(): Promise<string>;
+  fetch?: typeof fetch;
+  /** Longest total wait for Retry-After in one call, ms. */
+  maxWaitMs?: number;
+  /** Counts every HTTP request (for the run's timings). */
+  onRequest?: () => void;
+  /** Spotify refused even a fresh token (401 after refresh): the connection is broken. */
+  onRevoked?: () => Promise<void>;
+}
+
+export interface SpotifyApi {
+  me(): Promise<SpotifyMe>;
+  searchTracks(
+    q: string,
+    offset: number,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<{ tracks: SpotifyTrack[]; total: number }>;
+  createPlaylist(name: string, description: string): Promise<{ id: string; url: string }>;
+  addItems(playlistId: string, uris: string[]): Promise<void>;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    }, { once: true });
+  });
+
+export function createSpotifyApi(opts: ApiOptions): SpotifyApi {
+  const fetchFn = opts.fetch ?? fetch;
+  const maxWaitMs = opts.maxWaitMs ?? 5000;
+
+  async function call(
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    let token = await opts.token();
+    let refreshed = false;
+    let waited = 0;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      opts.onRequest?.();
+      let res: Response;
+      try {
+        res = await fetchFn(`${opts.apiUrl}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body ? { "content-type": "application/json" } : {}),
+          },
+          body: body ? JSON.stringify(body) : undefined,
+          signal: signal ?? AbortSignal.timeout(15_000),
+        });
+      } catch (err) {
+        if (signal?.aborted) throw signal.reason;
+        throw new SpotifyError(
+          `Spotify could not be reached: ${err instanceof Error ? err.message : err}`,
+        );
+      }
+      if (res.ok) return res.status === 204 ? null : await res.json().catch(() => null);
+      const text = await res.text().catch(() => "");
+      if (res.status === 401) {
+        if (refreshed) {
+          await opts.onRevoked?.();
+          throw new SpotifyReconnectError();
+        }
+        token = await opts.refresh();
+        refreshed = true;
+        continue;
+      }
+      if (res.status === 429) {
+        const s = Number(res.headers.get("retry-after"));
+        const waitS = Number.isFinite(s) && s >= 0 ? s : 1;
+        if (waited + waitS * 1000 > maxWaitMs) throw new SpotifyRateLimitError(Math.ceil(waitS));
+        waited += waitS * 1000;
+        await sleep(waitS * 1000, signal);
+        continue;
+      }
+      if (res.status === 403) throw new SpotifyForbiddenError(text.slice(0, 300));
+      if (res.status >= 500 && attempt === 0) continue;
+      throw new SpotifyError(`Spotify answered ${res.status} to ${method} ${path.split("?")[0]}`);
+    }
+    throw new SpotifyError(`Spotify kept refusing ${method} ${path.split("?")[0]}`);
+  }
+
+  return {
+    async me() {
+      const parsed = Me.safeParse(await call("GET", "/me"));
+      if (!parsed.success) throw new SpotifyError("Spotify sent an unexpected profile");
+      return parsed.data;
+    },
+    async searchTracks(q, offset, limit, signal) {
+      const params = new URLSearchParams({
+        q,
+        type: "track",
+        limit: String(Math.min(limit, SEARCH_LIMIT)),
+        offset: String(offset),
+      });
+      const parsed = SearchAnswer.safeParse(
+        await call("GET", `/search?${params}`, undefined, signal),
+      );
+      if (!parsed.success) throw new SpotifyError("Spotify sent an unexpected search answer");
+      const tracks: SpotifyTrack[] = [];
+      for (const item of parsed.data.tracks.items) {
+        const t = SpotifyTrack.safeParse(item);
+        if (t.success) tracks.push(t.data);
+      }
+      return { tracks, total: parsed.data.tracks.total };
+    },
+    async createPlaylist(name, description) {
+      const parsed = Playlist.safeParse(
+        await call("POST", "/me/playlists", { name, description, public: false }),
+      );
+      if (!parsed.success) throw new SpotifyError("Spotify sent an unexpected playlist");
+      const url = parsed.data.external_urls?.spotify ??
+        `https://open.spotify.com/playlist/${parsed.data.id}`;
+      return { id: parsed.data.id, url };
+    },
+    async addItems(playlistId, uris) {
+      // In order, one chunk after another: parallel chunks could land out of order.
+      for (let i = 0; i < uris.length; i += ADD_LIMIT) {
+        await call("POST", `/playlists/${encodeURIComponent(playlistId)}/items`, {
+          uris: uris.slice(i, i + ADD_LIMIT),
+        });
+      }
+    },
+  };
+}

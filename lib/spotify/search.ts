@@ -1,0 +1,48 @@
+/**
+ * Spotify as a `TrackSearch` for the DJ: one page of one query through `GET /search` (10 at most
+ * a request, `offset` paging). Spotify tracks carry no mood data any more (audio features are
+ * gone for new apps), so those fields stay empty and the ranking works from provenance and words.
+ *
+ * @module
+ */
+import type { SearchPage, TrackSearch } from "../dj/collect.ts";
+import { type Query, spotifyQuery } from "../dj/strategy.ts";
+import type { FoundTrack } from "../dj/types.ts";
+import type { SpotifyApi, SpotifyTrack } from "./api.ts";
+
+export function toFoundTrack(t: SpotifyTrack): FoundTrack {
+  return {
+    id: null,
+    source: "spotify",
+    external_id: t.id,
+    uri: t.uri,
+    title: t.name,
+    artist: t.artists.map((a) => a.name).join(", "),
+    album: t.album?.name || null,
+    genres: [],
+    moods: [],
+    energy: null,
+    valence: null,
+    danceability: null,
+    tempo: null,
+    explicit: t.explicit,
+    duration_ms: t.duration_ms ?? null,
+    language: null,
+    url: t.external_urls?.spotify ?? null,
+  };
+}
+
+export function createSpotifySearch(api: SpotifyApi): TrackSearch {
+  return {
+    source: "spotify",
+    async search(
+      q: Query,
+      offset: number,
+      limit: number,
+      signal: AbortSignal,
+    ): Promise<SearchPage> {
+      const page = await api.searchTracks(spotifyQuery(q), offset, limit, signal);
+      return { tracks: page.tracks.map(toFoundTrack), total: page.total };
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * POST /api/dj/runs/:id/export: creates the draft's playlist in the caller's Spotify account.
+ * 409 `spotify` to (re)connect first, 403 `spotify` for a development-mode refusal, 429 busy.
+ */
+import { define } from "../../../../../utils.ts";
+import { requireUser } from "../../../../../lib/api/http.ts";
+import { runId } from "../../../../../lib/dj/api.ts";
+import { exportRun } from "../../../../../lib/dj/export.ts";
+import { djDeps } from "../../../../../lib/dj/service.ts";
+
+export const handler = define.handlers({
+  async POST(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = runId(ctx.params.id);
+    const run = await exportRun(await djDeps(ctx.state.platform), user.claims, id);
+    return Response.json({ run }, { headers: { "cache-control": "no-store" } });
+  },
+});

@@ -1,0 +1,24 @@
+/** POST /api/dj/runs/:id/share: a read-only public link (a new one each time). DELETE revokes it. */
+import { define } from "../../../../../utils.ts";
+import { requireUser } from "../../../../../lib/api/http.ts";
+import { randomToken } from "../../../../../lib/auth/tokens.ts";
+import { runId } from "../../../../../lib/dj/api.ts";
+import { setShare } from "../../../../../lib/dj/store.ts";
+
+export const handler = define.handlers({
+  async POST(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = runId(ctx.params.id);
+    const token = await ctx.state.platform.db.asUser(
+      user.claims,
+      (tx) => setShare(tx, id, randomToken(18)),
+    );
+    return Response.json({ token, url: `${ctx.url.origin}/dj/share/${token}` });
+  },
+  async DELETE(ctx) {
+    const user = requireUser(ctx.state.user);
+    const id = runId(ctx.params.id);
+    await ctx.state.platform.db.asUser(user.claims, (tx) => setShare(tx, id, null));
+    return Response.json({ token: null, url: null });
+  },
+});

@@ -1,0 +1,60 @@
+/** A shared DJ playlist: read-only, for anyone with the link (no sign-in). */
+import { define } from "../../../utils.ts";
+import { page } from "../../../lib/fresh_runtime/mod.ts";
+import { type SharedRun, sharedRun } from "../../../lib/dj/store.ts";
+import { DjTrackList, totalMinutes } from "../../../components/DjTrackList.tsx";
+import { EmptyState, PageTitle } from "../../../components/Page.tsx";
+
+interface Data {
+  run: SharedRun | null;
+}
+
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const token = ctx.params.token ?? "";
+    const run = /^[A-Za-z0-9_-]{20,64}$/.test(token)
+      ? await ctx.state.platform.db.asUser({ role: "anon" }, (tx) => sharedRun(tx, token))
+      : null;
+    // Shared pages are not for search engines; the link is the only way in.
+    return page({ run }, { status: run ? 200 : 404, headers: { "x-robots-tag": "noindex" } });
+  },
+});
+
+export default define.page<typeof handler>(function SharedDjRun({ data }) {
+  const run = data.run;
+  if (!run) {
+    return (
+      <EmptyState title="This link does not work">
+        <p>The playlist was unshared or deleted.</p>
+        <a class="mt-4 inline-block text-indigo-700 underline" href="/dj">
+          Make your own with the AI DJ
+        </a>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <PageTitle sub={run.description}>{run.playlist_name}</PageTitle>
+      <div class="space-y-4">
+        <p class="text-sm text-gray-700" data-testid="dj-shared-meta">
+          {run.shared_by ? `Shared by ${run.shared_by}` : "Shared"} · {run.tracks.length}{" "}
+          tracks · about {totalMinutes(run.tracks)} min · made from “{run.prompt}”
+        </p>
+        {run.playlist_url && (
+          <a
+            class="inline-block text-sm text-green-700 underline"
+            href={run.playlist_url}
+            rel="noopener"
+            target="_blank"
+          >
+            Open in Spotify
+          </a>
+        )}
+        <DjTrackList tracks={run.tracks} />
+        <p class="text-sm text-gray-600">
+          Made with Soundcheck's <a class="text-indigo-700 underline" href="/dj">AI DJ</a>.
+        </p>
+      </div>
+    </>
+  );
+});

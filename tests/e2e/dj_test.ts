@@ -1,0 +1,129 @@
+/**
+ * The AI DJ in a real browser. Offline: a Spanish prompt → live progress → 30 tracks with
+ * reasons → history → a share link that works signed out. With a fake Spotify: connect through
+ * OAuth → an English prompt → the playlist lands in the fake account and the embedded player
+ * shows; no token ever reaches the browser.
+ */
+import { type BrowserContext, chromium } from "playwright-core";
+import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
+import { CHROMIUM, startTestApp, type TestApp } from "../_helpers/app.ts";
+import { COOKIE } from "../../lib/web/cookies.ts";
+import { FakeSpotify } from "../_fakes/spotify.ts";
+
+const opts = { sanitizeOps: false, sanitizeResources: false };
+
+/** A signed-in browser context (the session cookie the sign-in form would set). */
+async function signedIn(app: TestApp, ctx: BrowserContext, email: string) {
+  const s = await app.platform.auth.signUp({
+    email,
+    password: "dj-journey-password",
+    metadata: { display_name: "Journey DJ" },
+  });
+  await ctx.addCookies([{ name: COOKIE.access, value: s.accessToken, url: app.url }]);
+}
+
+Deno.test({
+  name: "dj journey - offline: Spanish prompt, 30 tracks with reasons, history, share",
+  ...opts,
+}, async () => {
+  await using app = await startTestApp();
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await signedIn(app, ctx, "dj-journey@example.com");
+
+    await page.goto(`${app.url}/dj`);
+    await page.waitForSelector('html[data-hydrated="1"]');
+    await page.getByTestId("dj-spotify-off").waitFor();
+    await page.getByTestId("dj-example").filter({ hasText: "Música para relajarse estudiando" })
+      .click();
+    assertEquals(
+      await page.getByLabel("Describe the music you want, in any language").inputValue(),
+      "música para relajarse estudiando",
+    );
+    assertEquals(await page.getByTestId("dj-length-value").textContent(), "30");
+    const streamed = page.waitForResponse((r) => r.url().endsWith("/api/dj/runs"));
+    await page.getByRole("button", { name: "Make the playlist" }).click();
+    const res = await streamed;
+    assertMatch(res.headers()["content-type"] ?? "", /ndjson/);
+    await page.waitForURL(/\/dj\/runs\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { name: "Música tranquila para estudiar" }).waitFor();
+    assertEquals(await page.getByTestId("dj-track").count(), 30);
+    const reasons = await page.getByTestId("dj-reason").allTextContents();
+    assert(reasons.length === 30 && reasons.every((r) => r.startsWith("Found by")), "reasons");
+    const runUrl = page.url();
+
+    // History, then a share link that works for anyone.
+    await page.getByRole("link", { name: "DJ", exact: true }).click();
+    await page.getByRole("link", { name: "All history" }).click();
+    await page.getByTestId("dj-run").filter({ hasText: "música para relajarse estudiando" })
+      .getByRole("link", { name: "Música tranquila para estudiar" }).click();
+    assertEquals(page.url(), runUrl);
+    await page.getByRole("button", { name: "Share a read-only link" }).click();
+    const shareUrl = await page.getByTestId("dj-share-url").inputValue();
+    assertMatch(shareUrl, /\/dj\/share\/[A-Za-z0-9_-]{20,}$/);
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(shareUrl);
+    await visitor.getByRole("heading", { name: "Música tranquila para estudiar" }).waitFor();
+    assertEquals(await visitor.getByTestId("dj-reason").count(), 30);
+    assertEquals(problems, [], "no page errors");
+  } finally {
+    await browser.close();
+  }
+});
+
+Deno.test({
+  name: "dj journey - with a fake Spotify: connect, playlist in the account, embed",
+  ...opts,
+}, async () => {
+  await using spotify = new FakeSpotify();
+  await using app = await startTestApp(spotify.env());
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    // The embedded player needs the internet; this machine has none.
+    await ctx.route(
+      "https://open.spotify.com/**",
+      (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>player</p>" }),
+    );
+    await signedIn(app, ctx, "dj-spotify-journey@example.com");
+
+    await page.goto(`${app.url}/dj`);
+    await page.getByTestId("dj-connect").click();
+    await page.getByText("Spotify connected as Fake Listener.").waitFor();
+    await page.getByTestId("dj-spotify-connected").waitFor();
+    await page.waitForSelector('html[data-hydrated="1"]');
+
+    await page.getByLabel("Describe the music you want, in any language").fill(
+      "energetic workout music",
+    );
+    await page.getByLabel("Leave out explicit tracks").check();
+    await page.getByRole("button", { name: "Make the playlist" }).click();
+    await page.waitForURL(/\/dj\/runs\/[0-9a-f-]{36}$/);
+    await page.getByTestId("dj-status").filter({ hasText: "In your Spotify" }).waitFor();
+    assertEquals(await page.getByTestId("dj-track").count(), 30);
+    const src = await page.getByTestId("dj-embed").getAttribute("src");
+    const id = src?.match(/^https:\/\/open\.spotify\.com\/embed\/playlist\/([A-Za-z0-9]+)$/)?.[1];
+    assert(id, `an embedded player: ${src}`);
+    assertEquals(spotify.playlists.get(id)?.uris.length, 30);
+
+    // Tokens stay on the server: not in the page, not in the browser's cookies or storage.
+    const seen = [
+      await page.content(),
+      JSON.stringify(await ctx.cookies()),
+      JSON.stringify(await ctx.storageState()),
+    ].join("\n");
+    for (const t of spotify.issuedTokens()) {
+      assert(!seen.includes(t), "a Spotify token in the browser");
+    }
+    assertEquals(problems, [], "no page errors");
+  } finally {
+    await browser.close();
+  }
+});
