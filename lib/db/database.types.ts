@@ -6,6 +6,908 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   "public": {
     Tables: {
+      "ai_usage": {
+        Row: {
+          "count": number;
+          "day": string;
+          "task": string;
+          "tokens": number;
+          "updated_at": string;
+          "user_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "count"?: number;
+          "day": string;
+          "task": string;
+          "tokens"?: number;
+          "updated_at"?: string;
+          "user_id": string;
+        };
+        Update: {
+          "count"?: number;
+          "day"?: string;
+          "task"?: string;
+          "tokens"?: number;
+          "updated_at"?: string;
+          "user_id"?: string;
+        };
+        Relationships: [];
+      };
+      "applications": {
+        Row: {
+          "created_at": string;
+          "currency": string;
+          "decided_at": string | null;
+          "gig_id": string;
+          "id": string;
+          "media_ids": (string)[];
+          "musician_id": string;
+          "proposal": string;
+          "quoted_fee_minor": number;
+          "setlist": Json | null;
+          "status": string;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "currency": string;
+          "decided_at"?: string | null;
+          "gig_id": string;
+          "id"?: string;
+          "media_ids"?: (string)[];
+          "musician_id": string;
+          "proposal": string;
+          "quoted_fee_minor": number;
+          "setlist"?: Json | null;
+          "status"?: string;
+          "updated_at"?: string;
+        };
+        Update: {
+          "created_at"?: string;
+          "currency"?: string;
+          "decided_at"?: string | null;
+          "gig_id"?: string;
+          "id"?: string;
+          "media_ids"?: (string)[];
+          "musician_id"?: string;
+          "proposal"?: string;
+          "quoted_fee_minor"?: number;
+          "setlist"?: Json | null;
+          "status"?: string;
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "applications_gig_id_fkey";
+            columns: ["gig_id"];
+            isOneToOne: false;
+            referencedRelation: "gigs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "applications_musician_id_fkey";
+            columns: ["musician_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "bookings": {
+        Row: {
+          "application_id": string;
+          "cancel_reason": string | null;
+          "cancellation_terms": string;
+          "cancelled_at": string | null;
+          "client_id": string;
+          "completed_at": string | null;
+          "created_at": string;
+          "currency": string;
+          "ends_at": string;
+          "fee_minor": number;
+          "gig_id": string;
+          "id": string;
+          "musician_id": string;
+          "place": string;
+          "remote": boolean;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "application_id": string;
+          "cancel_reason"?: string | null;
+          "cancellation_terms": string;
+          "cancelled_at"?: string | null;
+          "client_id": string;
+          "completed_at"?: string | null;
+          "created_at"?: string;
+          "currency": string;
+          "ends_at": string;
+          "fee_minor": number;
+          "gig_id": string;
+          "id"?: string;
+          "musician_id": string;
+          "place": string;
+          "remote": boolean;
+          "starts_at": string;
+          "status"?: string;
+          "timezone": string;
+        };
+        Update: {
+          "application_id"?: string;
+          "cancel_reason"?: string | null;
+          "cancellation_terms"?: string;
+          "cancelled_at"?: string | null;
+          "client_id"?: string;
+          "completed_at"?: string | null;
+          "created_at"?: string;
+          "currency"?: string;
+          "ends_at"?: string;
+          "fee_minor"?: number;
+          "gig_id"?: string;
+          "id"?: string;
+          "musician_id"?: string;
+          "place"?: string;
+          "remote"?: boolean;
+          "starts_at"?: string;
+          "status"?: string;
+          "timezone"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "bookings_application_id_fkey";
+            columns: ["application_id"];
+            isOneToOne: true;
+            referencedRelation: "applications";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "bookings_client_id_fkey";
+            columns: ["client_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "bookings_gig_id_fkey";
+            columns: ["gig_id"];
+            isOneToOne: true;
+            referencedRelation: "gigs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "bookings_musician_id_fkey";
+            columns: ["musician_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "client_profiles": {
+        Row: {
+          "capacity": number | null;
+          "city": string | null;
+          "country": string | null;
+          "created_at": string;
+          "id": string;
+          "lat": number | null;
+          "lng": number | null;
+          "organisation": string;
+          "published": boolean;
+          "rating_avg": number | null;
+          "rating_count": number;
+          "updated_at": string;
+          "venue_type": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "capacity"?: number | null;
+          "city"?: string | null;
+          "country"?: string | null;
+          "created_at"?: string;
+          "id": string;
+          "lat"?: number | null;
+          "lng"?: number | null;
+          "organisation": string;
+          "published"?: boolean;
+          "rating_avg"?: number | null;
+          "rating_count"?: number;
+          "updated_at"?: string;
+          "venue_type"?: string | null;
+        };
+        Update: {
+          "capacity"?: number | null;
+          "city"?: string | null;
+          "country"?: string | null;
+          "created_at"?: string;
+          "id"?: string;
+          "lat"?: number | null;
+          "lng"?: number | null;
+          "organisation"?: string;
+          "published"?: boolean;
+          "rating_avg"?: number | null;
+          "rating_count"?: number;
+          "updated_at"?: string;
+          "venue_type"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "client_profiles_id_fkey";
+            columns: ["id"];
+            isOneToOne: true;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "conversation_participants": {
+        Row: {
+          "active_until": string | null;
+          "conversation_id": string;
+          "last_read_at": string | null;
+          "last_read_message_id": number;
+          "unread_count": number;
+          "user_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "active_until"?: string | null;
+          "conversation_id": string;
+          "last_read_at"?: string | null;
+          "last_read_message_id"?: number;
+          "unread_count"?: number;
+          "user_id": string;
+        };
+        Update: {
+          "active_until"?: string | null;
+          "conversation_id"?: string;
+          "last_read_at"?: string | null;
+          "last_read_message_id"?: number;
+          "unread_count"?: number;
+          "user_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "conversation_participants_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversation_participants_user_id_fkey";
+            columns: ["user_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "conversations": {
+        Row: {
+          "application_id": string;
+          "client_id": string;
+          "created_at": string;
+          "gig_id": string;
+          "id": string;
+          "last_message_at": string | null;
+          "musician_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "application_id": string;
+          "client_id": string;
+          "created_at"?: string;
+          "gig_id": string;
+          "id"?: string;
+          "last_message_at"?: string | null;
+          "musician_id": string;
+        };
+        Update: {
+          "application_id"?: string;
+          "client_id"?: string;
+          "created_at"?: string;
+          "gig_id"?: string;
+          "id"?: string;
+          "last_message_at"?: string | null;
+          "musician_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "conversations_application_id_fkey";
+            columns: ["application_id"];
+            isOneToOne: true;
+            referencedRelation: "applications";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversations_client_id_fkey";
+            columns: ["client_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversations_gig_id_fkey";
+            columns: ["gig_id"];
+            isOneToOne: false;
+            referencedRelation: "gigs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversations_musician_id_fkey";
+            columns: ["musician_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "dj_runs": {
+        Row: {
+          "created_at": string;
+          "error": string | null;
+          "exported_at": string | null;
+          "id": string;
+          "length": number;
+          "no_explicit": boolean;
+          "notice": string | null;
+          "parent_id": string | null;
+          "plan": NonNullable<Json>;
+          "plan_source": string;
+          "playlist_id": string | null;
+          "playlist_url": string | null;
+          "prompt": string;
+          "share_token": string | null;
+          "source": string;
+          "status": string;
+          "timings": NonNullable<Json>;
+          "tracks": NonNullable<Json>;
+          "updated_at": string;
+          "user_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "error"?: string | null;
+          "exported_at"?: string | null;
+          "id"?: string;
+          "length": number;
+          "no_explicit"?: boolean;
+          "notice"?: string | null;
+          "parent_id"?: string | null;
+          "plan": NonNullable<Json>;
+          "plan_source": string;
+          "playlist_id"?: string | null;
+          "playlist_url"?: string | null;
+          "prompt": string;
+          "share_token"?: string | null;
+          "source": string;
+          "status": string;
+          "timings"?: NonNullable<Json>;
+          "tracks"?: NonNullable<Json>;
+          "updated_at"?: string;
+          "user_id": string;
+        };
+        Update: {
+          "created_at"?: string;
+          "error"?: string | null;
+          "exported_at"?: string | null;
+          "id"?: string;
+          "length"?: number;
+          "no_explicit"?: boolean;
+          "notice"?: string | null;
+          "parent_id"?: string | null;
+          "plan"?: NonNullable<Json>;
+          "plan_source"?: string;
+          "playlist_id"?: string | null;
+          "playlist_url"?: string | null;
+          "prompt"?: string;
+          "share_token"?: string | null;
+          "source"?: string;
+          "status"?: string;
+          "timings"?: NonNullable<Json>;
+          "tracks"?: NonNullable<Json>;
+          "updated_at"?: string;
+          "user_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dj_runs_parent_id_fkey";
+            columns: ["parent_id"];
+            isOneToOne: false;
+            referencedRelation: "dj_runs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dj_runs_user_id_fkey";
+            columns: ["user_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "gig_embeddings": {
+        Row: {
+          "content_hash": string;
+          "dims": number;
+          "embedding": string;
+          "gig_id": string;
+          "model": string;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "content_hash": string;
+          "dims"?: number;
+          "embedding": string;
+          "gig_id": string;
+          "model": string;
+          "updated_at"?: string;
+        };
+        Update: {
+          "content_hash"?: string;
+          "dims"?: number;
+          "embedding"?: string;
+          "gig_id"?: string;
+          "model"?: string;
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "gig_embeddings_gig_id_fkey";
+            columns: ["gig_id"];
+            isOneToOne: true;
+            referencedRelation: "gigs";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "gig_invites": {
+        Row: {
+          "created_at": string;
+          "gig_id": string;
+          "musician_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "gig_id": string;
+          "musician_id": string;
+        };
+        Update: {
+          "created_at"?: string;
+          "gig_id"?: string;
+          "musician_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "gig_invites_gig_id_fkey";
+            columns: ["gig_id"];
+            isOneToOne: false;
+            referencedRelation: "gigs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "gig_invites_musician_id_fkey";
+            columns: ["musician_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "gigs": {
+        Row: {
+          "apply_by": string | null;
+          "budget_max_minor": number | null;
+          "budget_min_minor": number | null;
+          "city": string | null;
+          "client_id": string;
+          "country": string | null;
+          "created_at": string;
+          "currency": string;
+          "description": string;
+          "duration_minutes": number;
+          "genres": (string)[];
+          "id": string;
+          "instruments": (string)[];
+          "kind": string;
+          "lat": number | null;
+          "lng": number | null;
+          "published_at": string | null;
+          "remote": boolean;
+          "search_tsv": unknown;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+          "title": string;
+          "updated_at": string;
+          "venue_name": string | null;
+          "visibility": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "apply_by"?: string | null;
+          "budget_max_minor"?: number | null;
+          "budget_min_minor"?: number | null;
+          "city"?: string | null;
+          "client_id": string;
+          "country"?: string | null;
+          "created_at"?: string;
+          "currency"?: string;
+          "description"?: string;
+          "duration_minutes"?: number;
+          "genres"?: (string)[];
+          "id"?: string;
+          "instruments"?: (string)[];
+          "kind"?: string;
+          "lat"?: number | null;
+          "lng"?: number | null;
+          "published_at"?: string | null;
+          "remote"?: boolean;
+          "search_tsv"?: never;
+          "starts_at": string;
+          "status"?: string;
+          "timezone"?: string;
+          "title": string;
+          "updated_at"?: string;
+          "venue_name"?: string | null;
+          "visibility"?: string;
+        };
+        Update: {
+          "apply_by"?: string | null;
+          "budget_max_minor"?: number | null;
+          "budget_min_minor"?: number | null;
+          "city"?: string | null;
+          "client_id"?: string;
+          "country"?: string | null;
+          "created_at"?: string;
+          "currency"?: string;
+          "description"?: string;
+          "duration_minutes"?: number;
+          "genres"?: (string)[];
+          "id"?: string;
+          "instruments"?: (string)[];
+          "kind"?: string;
+          "lat"?: number | null;
+          "lng"?: number | null;
+          "published_at"?: string | null;
+          "remote"?: boolean;
+          "search_tsv"?: never;
+          "starts_at"?: string;
+          "status"?: string;
+          "timezone"?: string;
+          "title"?: string;
+          "updated_at"?: string;
+          "venue_name"?: string | null;
+          "visibility"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "gigs_client_id_fkey";
+            columns: ["client_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "media": {
+        Row: {
+          "created_at": string;
+          "id": string;
+          "kind": string;
+          "owner_id": string;
+          "path": string;
+          "title": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "id"?: string;
+          "kind": string;
+          "owner_id": string;
+          "path": string;
+          "title"?: string | null;
+        };
+        Update: {
+          "created_at"?: string;
+          "id"?: string;
+          "kind"?: string;
+          "owner_id"?: string;
+          "path"?: string;
+          "title"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "media_owner_id_fkey";
+            columns: ["owner_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "messages": {
+        Row: {
+          "attachment_name": string | null;
+          "attachment_path": string | null;
+          "attachment_size": number | null;
+          "attachment_type": string | null;
+          "body": string;
+          "client_token": string | null;
+          "conversation_id": string;
+          "created_at": string;
+          "deleted_at": string | null;
+          "edited_at": string | null;
+          "id": number;
+          "sender_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "attachment_name"?: string | null;
+          "attachment_path"?: string | null;
+          "attachment_size"?: number | null;
+          "attachment_type"?: string | null;
+          "body"?: string;
+          "client_token"?: string | null;
+          "conversation_id": string;
+          "created_at"?: string;
+          "deleted_at"?: string | null;
+          "edited_at"?: string | null;
+          "id"?: never;
+          "sender_id": string;
+        };
+        Update: {
+          "attachment_name"?: string | null;
+          "attachment_path"?: string | null;
+          "attachment_size"?: number | null;
+          "attachment_type"?: string | null;
+          "body"?: string;
+          "client_token"?: string | null;
+          "conversation_id"?: string;
+          "created_at"?: string;
+          "deleted_at"?: string | null;
+          "edited_at"?: string | null;
+          "id"?: never;
+          "sender_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "messages_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "messages_sender_id_fkey";
+            columns: ["sender_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "musician_embeddings": {
+        Row: {
+          "content_hash": string;
+          "dims": number;
+          "embedding": string;
+          "model": string;
+          "musician_id": string;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "content_hash": string;
+          "dims"?: number;
+          "embedding": string;
+          "model": string;
+          "musician_id": string;
+          "updated_at"?: string;
+        };
+        Update: {
+          "content_hash"?: string;
+          "dims"?: number;
+          "embedding"?: string;
+          "model"?: string;
+          "musician_id"?: string;
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "musician_embeddings_musician_id_fkey";
+            columns: ["musician_id"];
+            isOneToOne: true;
+            referencedRelation: "musician_profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "musician_profiles": {
+        Row: {
+          "bio": string;
+          "blocked_dates": (string)[];
+          "city": string | null;
+          "country": string | null;
+          "created_at": string;
+          "currency": string;
+          "fee_max_minor": number | null;
+          "fee_min_minor": number | null;
+          "genres": (string)[];
+          "id": string;
+          "instruments": (string)[];
+          "languages": (string)[];
+          "lat": number | null;
+          "links": NonNullable<Json>;
+          "lng": number | null;
+          "published": boolean;
+          "rating_avg": number | null;
+          "rating_count": number;
+          "skills": (string)[];
+          "stage_name": string;
+          "travel_radius_km": number;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "bio"?: string;
+          "blocked_dates"?: (string)[];
+          "city"?: string | null;
+          "country"?: string | null;
+          "created_at"?: string;
+          "currency"?: string;
+          "fee_max_minor"?: number | null;
+          "fee_min_minor"?: number | null;
+          "genres"?: (string)[];
+          "id": string;
+          "instruments"?: (string)[];
+          "languages"?: (string)[];
+          "lat"?: number | null;
+          "links"?: NonNullable<Json>;
+          "lng"?: number | null;
+          "published"?: boolean;
+          "rating_avg"?: number | null;
+          "rating_count"?: number;
+          "skills"?: (string)[];
+          "stage_name": string;
+          "travel_radius_km"?: number;
+          "updated_at"?: string;
+        };
+        Update: {
+          "bio"?: string;
+          "blocked_dates"?: (string)[];
+          "city"?: string | null;
+          "country"?: string | null;
+          "created_at"?: string;
+          "currency"?: string;
+          "fee_max_minor"?: number | null;
+          "fee_min_minor"?: number | null;
+          "genres"?: (string)[];
+          "id"?: string;
+          "instruments"?: (string)[];
+          "languages"?: (string)[];
+          "lat"?: number | null;
+          "links"?: NonNullable<Json>;
+          "lng"?: number | null;
+          "published"?: boolean;
+          "rating_avg"?: number | null;
+          "rating_count"?: number;
+          "skills"?: (string)[];
+          "stage_name"?: string;
+          "travel_radius_km"?: number;
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "musician_profiles_id_fkey";
+            columns: ["id"];
+            isOneToOne: true;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "notification_kinds": {
+        Row: {
+          "default_email": boolean;
+          "default_in_app": boolean;
+          "default_sms": boolean;
+          "description": string;
+          "email_digest": boolean;
+          "kind": string;
+          "label": string;
+          "position": number;
+          "sms_available": boolean;
+        };
+        ComputedFields: never;
+        Insert: {
+          "default_email"?: boolean;
+          "default_in_app"?: boolean;
+          "default_sms"?: boolean;
+          "description": string;
+          "email_digest"?: boolean;
+          "kind": string;
+          "label": string;
+          "position": number;
+          "sms_available"?: boolean;
+        };
+        Update: {
+          "default_email"?: boolean;
+          "default_in_app"?: boolean;
+          "default_sms"?: boolean;
+          "description"?: string;
+          "email_digest"?: boolean;
+          "kind"?: string;
+          "label"?: string;
+          "position"?: number;
+          "sms_available"?: boolean;
+        };
+        Relationships: [];
+      };
+      "notification_preferences": {
+        Row: {
+          "email": boolean;
+          "in_app": boolean;
+          "kind": string;
+          "sms": boolean;
+          "updated_at": string;
+          "user_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "email": boolean;
+          "in_app": boolean;
+          "kind": string;
+          "sms": boolean;
+          "updated_at"?: string;
+          "user_id"?: string;
+        };
+        Update: {
+          "email"?: boolean;
+          "in_app"?: boolean;
+          "kind"?: string;
+          "sms"?: boolean;
+          "updated_at"?: string;
+          "user_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "notification_preferences_kind_fkey";
+            columns: ["kind"];
+            isOneToOne: false;
+            referencedRelation: "notification_kinds";
+            referencedColumns: ["kind"];
+          },
+        ];
+      };
+      "notification_settings": {
+        Row: {
+          "phone": string | null;
+          "updated_at": string;
+          "user_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "phone"?: string | null;
+          "updated_at"?: string;
+          "user_id"?: string;
+        };
+        Update: {
+          "phone"?: string | null;
+          "updated_at"?: string;
+          "user_id"?: string;
+        };
+        Relationships: [];
+      };
       "notifications": {
         Row: {
           "body": string;
@@ -47,11 +949,17 @@ export type Database = {
           "channel": string;
           "created_at": string;
           "id": string;
+          "kind": string | null;
+          "last_attempt_at": string | null;
           "last_error": string | null;
+          "next_attempt_at": string;
+          "provider": string | null;
+          "provider_message_id": string | null;
           "recipient": string;
           "sent_at": string | null;
           "status": string;
           "subject": string | null;
+          "user_id": string | null;
         };
         ComputedFields: never;
         Insert: {
@@ -60,11 +968,17 @@ export type Database = {
           "channel": string;
           "created_at"?: string;
           "id"?: string;
+          "kind"?: string | null;
+          "last_attempt_at"?: string | null;
           "last_error"?: string | null;
+          "next_attempt_at"?: string;
+          "provider"?: string | null;
+          "provider_message_id"?: string | null;
           "recipient": string;
           "sent_at"?: string | null;
           "status"?: string;
           "subject"?: string | null;
+          "user_id"?: string | null;
         };
         Update: {
           "attempts"?: number;
@@ -72,11 +986,17 @@ export type Database = {
           "channel"?: string;
           "created_at"?: string;
           "id"?: string;
+          "kind"?: string | null;
+          "last_attempt_at"?: string | null;
           "last_error"?: string | null;
+          "next_attempt_at"?: string;
+          "provider"?: string | null;
+          "provider_message_id"?: string | null;
           "recipient"?: string;
           "sent_at"?: string | null;
           "status"?: string;
           "subject"?: string | null;
+          "user_id"?: string | null;
         };
         Relationships: [];
       };
@@ -111,12 +1031,697 @@ export type Database = {
         };
         Relationships: [];
       };
+      "reviews": {
+        Row: {
+          "author_id": string;
+          "body": string;
+          "booking_id": string;
+          "created_at": string;
+          "id": string;
+          "rating": number;
+          "released_at": string | null;
+          "subject_id": string;
+          "visible_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "author_id": string;
+          "body"?: string;
+          "booking_id": string;
+          "created_at"?: string;
+          "id"?: string;
+          "rating": number;
+          "released_at"?: string | null;
+          "subject_id": string;
+          "visible_at": string;
+        };
+        Update: {
+          "author_id"?: string;
+          "body"?: string;
+          "booking_id"?: string;
+          "created_at"?: string;
+          "id"?: string;
+          "rating"?: number;
+          "released_at"?: string | null;
+          "subject_id"?: string;
+          "visible_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "reviews_author_id_fkey";
+            columns: ["author_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "reviews_booking_id_fkey";
+            columns: ["booking_id"];
+            isOneToOne: false;
+            referencedRelation: "bookings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "reviews_subject_id_fkey";
+            columns: ["subject_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "spotify_connections": {
+        Row: {
+          "access_token_enc": string;
+          "connected_at": string;
+          "display_name": string | null;
+          "expires_at": string;
+          "last_error": string | null;
+          "refresh_token_enc": string;
+          "scope": string;
+          "spotify_user_id": string;
+          "status": string;
+          "updated_at": string;
+          "user_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "access_token_enc": string;
+          "connected_at"?: string;
+          "display_name"?: string | null;
+          "expires_at": string;
+          "last_error"?: string | null;
+          "refresh_token_enc": string;
+          "scope"?: string;
+          "spotify_user_id": string;
+          "status"?: string;
+          "updated_at"?: string;
+          "user_id": string;
+        };
+        Update: {
+          "access_token_enc"?: string;
+          "connected_at"?: string;
+          "display_name"?: string | null;
+          "expires_at"?: string;
+          "last_error"?: string | null;
+          "refresh_token_enc"?: string;
+          "scope"?: string;
+          "spotify_user_id"?: string;
+          "status"?: string;
+          "updated_at"?: string;
+          "user_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "spotify_connections_user_id_fkey";
+            columns: ["user_id"];
+            isOneToOne: true;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "tracks": {
+        Row: {
+          "album": string | null;
+          "artist": string;
+          "audio_path": string | null;
+          "created_at": string;
+          "danceability": number | null;
+          "duration_ms": number | null;
+          "energy": number | null;
+          "explicit": boolean;
+          "external_id": string | null;
+          "genres": (string)[];
+          "id": string;
+          "language": string | null;
+          "moods": (string)[];
+          "owner_id": string | null;
+          "published": boolean;
+          "source": string;
+          "tempo": number | null;
+          "title": string;
+          "updated_at": string;
+          "uri": string | null;
+          "valence": number | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "album"?: string | null;
+          "artist": string;
+          "audio_path"?: string | null;
+          "created_at"?: string;
+          "danceability"?: number | null;
+          "duration_ms"?: number | null;
+          "energy"?: number | null;
+          "explicit"?: boolean;
+          "external_id"?: string | null;
+          "genres"?: (string)[];
+          "id"?: string;
+          "language"?: string | null;
+          "moods"?: (string)[];
+          "owner_id"?: string | null;
+          "published"?: boolean;
+          "source": string;
+          "tempo"?: number | null;
+          "title": string;
+          "updated_at"?: string;
+          "uri"?: string | null;
+          "valence"?: number | null;
+        };
+        Update: {
+          "album"?: string | null;
+          "artist"?: string;
+          "audio_path"?: string | null;
+          "created_at"?: string;
+          "danceability"?: number | null;
+          "duration_ms"?: number | null;
+          "energy"?: number | null;
+          "explicit"?: boolean;
+          "external_id"?: string | null;
+          "genres"?: (string)[];
+          "id"?: string;
+          "language"?: string | null;
+          "moods"?: (string)[];
+          "owner_id"?: string | null;
+          "published"?: boolean;
+          "source"?: string;
+          "tempo"?: number | null;
+          "title"?: string;
+          "updated_at"?: string;
+          "uri"?: string | null;
+          "valence"?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "tracks_owner_id_fkey";
+            columns: ["owner_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
     };
     Views: {
       [_ in never]: never;
     };
     Functions: {
-      [_ in never]: never;
+      "accept_application": {
+        Args: { "p_application_id": string };
+        Returns: {
+          "application_id": string;
+          "cancel_reason": string | null;
+          "cancellation_terms": string;
+          "cancelled_at": string | null;
+          "client_id": string;
+          "completed_at": string | null;
+          "created_at": string;
+          "currency": string;
+          "ends_at": string;
+          "fee_minor": number;
+          "gig_id": string;
+          "id": string;
+          "musician_id": string;
+          "place": string;
+          "remote": boolean;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "bookings";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "apply_to_gig": {
+        Args: {
+          "p_gig_id": string;
+          "p_media_ids"?: (string)[];
+          "p_proposal": string;
+          "p_quoted_fee_minor": number;
+          "p_setlist"?: Json;
+        };
+        Returns: {
+          "created_at": string;
+          "currency": string;
+          "decided_at": string | null;
+          "gig_id": string;
+          "id": string;
+          "media_ids": (string)[];
+          "musician_id": string;
+          "proposal": string;
+          "quoted_fee_minor": number;
+          "setlist": Json | null;
+          "status": string;
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "applications";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "cancel_booking": {
+        Args: { "p_booking_id": string; "p_reason": string };
+        Returns: {
+          "application_id": string;
+          "cancel_reason": string | null;
+          "cancellation_terms": string;
+          "cancelled_at": string | null;
+          "client_id": string;
+          "completed_at": string | null;
+          "created_at": string;
+          "currency": string;
+          "ends_at": string;
+          "fee_minor": number;
+          "gig_id": string;
+          "id": string;
+          "musician_id": string;
+          "place": string;
+          "remote": boolean;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "bookings";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "cancel_gig": {
+        Args: { "p_gig_id": string };
+        Returns: {
+          "apply_by": string | null;
+          "budget_max_minor": number | null;
+          "budget_min_minor": number | null;
+          "city": string | null;
+          "client_id": string;
+          "country": string | null;
+          "created_at": string;
+          "currency": string;
+          "description": string;
+          "duration_minutes": number;
+          "genres": (string)[];
+          "id": string;
+          "instruments": (string)[];
+          "kind": string;
+          "lat": number | null;
+          "lng": number | null;
+          "published_at": string | null;
+          "remote": boolean;
+          "search_tsv": unknown;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+          "title": string;
+          "updated_at": string;
+          "venue_name": string | null;
+          "visibility": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "gigs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "close_gig": {
+        Args: { "p_gig_id": string };
+        Returns: {
+          "apply_by": string | null;
+          "budget_max_minor": number | null;
+          "budget_min_minor": number | null;
+          "city": string | null;
+          "client_id": string;
+          "country": string | null;
+          "created_at": string;
+          "currency": string;
+          "description": string;
+          "duration_minutes": number;
+          "genres": (string)[];
+          "id": string;
+          "instruments": (string)[];
+          "kind": string;
+          "lat": number | null;
+          "lng": number | null;
+          "published_at": string | null;
+          "remote": boolean;
+          "search_tsv": unknown;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+          "title": string;
+          "updated_at": string;
+          "venue_name": string | null;
+          "visibility": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "gigs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "complete_booking": {
+        Args: { "p_booking_id": string };
+        Returns: {
+          "application_id": string;
+          "cancel_reason": string | null;
+          "cancellation_terms": string;
+          "cancelled_at": string | null;
+          "client_id": string;
+          "completed_at": string | null;
+          "created_at": string;
+          "currency": string;
+          "ends_at": string;
+          "fee_minor": number;
+          "gig_id": string;
+          "id": string;
+          "musician_id": string;
+          "place": string;
+          "remote": boolean;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "bookings";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "decline_application": {
+        Args: { "p_application_id": string };
+        Returns: {
+          "created_at": string;
+          "currency": string;
+          "decided_at": string | null;
+          "gig_id": string;
+          "id": string;
+          "media_ids": (string)[];
+          "musician_id": string;
+          "proposal": string;
+          "quoted_fee_minor": number;
+          "setlist": Json | null;
+          "status": string;
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "applications";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "delete_message": {
+        Args: { "p_message_id": number };
+        Returns: {
+          "attachment_name": string | null;
+          "attachment_path": string | null;
+          "attachment_size": number | null;
+          "attachment_type": string | null;
+          "body": string;
+          "client_token": string | null;
+          "conversation_id": string;
+          "created_at": string;
+          "deleted_at": string | null;
+          "edited_at": string | null;
+          "id": number;
+          "sender_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "messages";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "distance_km": {
+        Args: { "lat1": number; "lat2": number; "lng1": number; "lng2": number };
+        Returns: number;
+      };
+      "dj_record_export": {
+        Args: {
+          "p_export_ms": number;
+          "p_matches": Json;
+          "p_notice": string;
+          "p_playlist_id": string;
+          "p_playlist_url": string;
+          "p_run": string;
+        };
+        Returns: undefined;
+      };
+      "dj_save_run": { Args: { "p_run": Json }; Returns: Json };
+      "dj_set_share": { Args: { "p_run": string; "p_token": string }; Returns: string };
+      "dj_shared_run": { Args: { "p_token": string }; Returns: Json };
+      "edit_message": {
+        Args: { "p_body": string; "p_message_id": number };
+        Returns: {
+          "attachment_name": string | null;
+          "attachment_path": string | null;
+          "attachment_size": number | null;
+          "attachment_type": string | null;
+          "body": string;
+          "client_token": string | null;
+          "conversation_id": string;
+          "created_at": string;
+          "deleted_at": string | null;
+          "edited_at": string | null;
+          "id": number;
+          "sender_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "messages";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "mark_conversation_read": {
+        Args: { "p_active"?: boolean; "p_conversation_id": string; "p_up_to"?: number };
+        Returns: {
+          "active_until": string | null;
+          "conversation_id": string;
+          "last_read_at": string | null;
+          "last_read_message_id": number;
+          "unread_count": number;
+          "user_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "conversation_participants";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "my_notification_preferences": {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          "customised": boolean;
+          "description": string;
+          "email": boolean;
+          "email_digest": boolean;
+          "in_app": boolean;
+          "kind": string;
+          "label": string;
+          "sms": boolean;
+          "sms_available": boolean;
+        }[];
+      };
+      "publish_gig": {
+        Args: { "p_gig_id": string };
+        Returns: {
+          "apply_by": string | null;
+          "budget_max_minor": number | null;
+          "budget_min_minor": number | null;
+          "city": string | null;
+          "client_id": string;
+          "country": string | null;
+          "created_at": string;
+          "currency": string;
+          "description": string;
+          "duration_minutes": number;
+          "genres": (string)[];
+          "id": string;
+          "instruments": (string)[];
+          "kind": string;
+          "lat": number | null;
+          "lng": number | null;
+          "published_at": string | null;
+          "remote": boolean;
+          "search_tsv": unknown;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+          "title": string;
+          "updated_at": string;
+          "venue_name": string | null;
+          "visibility": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "gigs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "record_ai_tokens": { Args: { "p_task": string; "p_tokens": number }; Returns: undefined };
+      "save_notification_preferences": {
+        Args: { "p_phone"?: string; "p_prefs": Json; "p_set_phone"?: boolean };
+        Returns: undefined;
+      };
+      "search_gigs": {
+        Args: {
+          "p_after"?: Json;
+          "p_budget_max"?: number;
+          "p_budget_min"?: number;
+          "p_from"?: string;
+          "p_genres"?: (string)[];
+          "p_instruments"?: (string)[];
+          "p_limit"?: number;
+          "p_near_lat"?: number;
+          "p_near_lng"?: number;
+          "p_query"?: string;
+          "p_radius_km"?: number;
+          "p_remote"?: boolean;
+          "p_sort"?: string;
+          "p_to"?: string;
+        };
+        Returns: {
+          "apply_by": string;
+          "budget_max_minor": number;
+          "budget_min_minor": number;
+          "city": string;
+          "client_id": string;
+          "country": string;
+          "created_at": string;
+          "currency": string;
+          "cursor": Json;
+          "description": string;
+          "distance_km": number;
+          "duration_minutes": number;
+          "genres": (string)[];
+          "id": string;
+          "instruments": (string)[];
+          "kind": string;
+          "lat": number;
+          "lng": number;
+          "published_at": string;
+          "rank": number;
+          "remote": boolean;
+          "starts_at": string;
+          "status": string;
+          "timezone": string;
+          "title": string;
+          "updated_at": string;
+          "venue_name": string;
+          "visibility": string;
+        }[];
+      };
+      "send_message": {
+        Args: {
+          "p_attachment_name"?: string;
+          "p_attachment_path"?: string;
+          "p_body": string;
+          "p_client_token"?: string;
+          "p_conversation_id": string;
+        };
+        Returns: {
+          "attachment_name": string | null;
+          "attachment_path": string | null;
+          "attachment_size": number | null;
+          "attachment_type": string | null;
+          "body": string;
+          "client_token": string | null;
+          "conversation_id": string;
+          "created_at": string;
+          "deleted_at": string | null;
+          "edited_at": string | null;
+          "id": number;
+          "sender_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "messages";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "shortlist_application": {
+        Args: { "p_application_id": string };
+        Returns: {
+          "created_at": string;
+          "currency": string;
+          "decided_at": string | null;
+          "gig_id": string;
+          "id": string;
+          "media_ids": (string)[];
+          "musician_id": string;
+          "proposal": string;
+          "quoted_fee_minor": number;
+          "setlist": Json | null;
+          "status": string;
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "applications";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "spend_ai_quota": { Args: { "p_limit": number; "p_task": string }; Returns: number };
+      "submit_review": {
+        Args: { "p_body": string; "p_booking_id": string; "p_rating": number };
+        Returns: {
+          "author_id": string;
+          "body": string;
+          "booking_id": string;
+          "created_at": string;
+          "id": string;
+          "rating": number;
+          "released_at": string | null;
+          "subject_id": string;
+          "visible_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "reviews";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "unread_message_count": { Args: Record<PropertyKey, never>; Returns: number };
+      "withdraw_application": {
+        Args: { "p_application_id": string };
+        Returns: {
+          "created_at": string;
+          "currency": string;
+          "decided_at": string | null;
+          "gig_id": string;
+          "id": string;
+          "media_ids": (string)[];
+          "musician_id": string;
+          "proposal": string;
+          "quoted_fee_minor": number;
+          "setlist": Json | null;
+          "status": string;
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "applications";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
     };
     Enums: {
       [_ in never]: never;
