@@ -388,7 +388,11 @@ begin
     on public.conversation_participants;
   create trigger conversation_participants_read_notifications
     after update of last_read_message_id on public.conversation_participants
-    for each row execute function private.conversation_read_notifications();
+    for each row
+    -- Only a reader who had unread messages can have a message notification to clear; the
+    -- condition spares every send (the sender's marker moves too) the trigger's cost.
+    when (old.unread_count > 0 and new.last_read_message_id is distinct from old.last_read_message_id)
+    execute function private.conversation_read_notifications();
 end $$;
 
 /*

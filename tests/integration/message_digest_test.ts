@@ -26,9 +26,16 @@ async function world() {
   ], { title: "Jazz night" });
   /** A message written as the owner, `minutesAgo` in the past. */
   const message = async (conversationId: string, from: TestUser, body: string, minutesAgo = 0) => {
+    // As send_message does: the other participant's unread counter goes up with the message.
     const [m] = await f.driver.query<{ id: number }>(
-      `insert into public.messages (conversation_id, sender_id, body, created_at)
-       values ($1, $2, $3, now() - make_interval(mins => $4)) returning id`,
+      `with m as (
+         insert into public.messages (conversation_id, sender_id, body, created_at)
+         values ($1, $2, $3, now() - make_interval(mins => $4)) returning id
+       ), u as (
+         update public.conversation_participants set unread_count = unread_count + 1
+          where conversation_id = $1 and user_id <> $2
+       )
+       select id from m`,
       [conversationId, from.id, body, minutesAgo],
     );
     return Number(m.id);
