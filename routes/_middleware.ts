@@ -45,11 +45,12 @@ export const handler = define.middleware(async function session(ctx) {
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  if (!csrf) {
+  // API clients with a bearer token use no cookies: no CSRF cookie to mint for them.
+  if (!csrf && !bearer) {
     csrf = randomToken(24);
     setCookies.push(serializeCookie(COOKIE.csrf, csrf, { secure }));
   }
-  ctx.state.csrf = csrf;
+  ctx.state.csrf = csrf ?? "";
 
   const flash = readFlash(cookies[COOKIE.flash]);
   if (flash) {
