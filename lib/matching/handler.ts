@@ -3,11 +3,13 @@
  * migration, and from here:
  *
  * - `embed_musician` / `embed_gig` `{ id }`: embed the row's text (unless the stored vector already
- *   has this text's hash and the current model) and upsert it with model and hash. A published
- *   public gig then notifies its best-matching musicians.
+ *   has this text's hash and the current model) and upsert it with model and hash; then derive
+ *   the row's match vector if it is stale (derive.ts; also queued by the matching_perf migration's
+ *   triggers when a fee or budget changes). A published public gig then notifies its
+ *   best-matching musicians.
  * - `gig_published` `{ id }`: make sure the gig's vector is current, then notify.
- * - `reembed`: a sweep over rows whose vector is missing, stale or from another model, a batch per
- *   job; it queues its own continuation. Queued when an embed job meets a vector of another model
+ * - `reembed`: a sweep over rows whose vector is missing, stale or from another model (and match
+ *   vectors that are missing or stale), a batch per job; it queues its own continuation. Queued when an embed job meets a vector of another model
  *   (the model was changed) and by `queueReembedIfStale` at start-up.
  *
  * Notifications: musicians scoring at least `NOTIFY_THRESHOLD`, at most `NOTIFY_MAX` per gig, each
@@ -21,10 +23,12 @@ import type { AiPort } from "../ai/port.ts";
 import type { JobHandler } from "../queue/worker.ts";
 import type { Logger } from "../log.ts";
 import { send } from "../queue/mod.ts";
-import { candidates, rankCandidates } from "./queries.ts";
+import { candidates, DEFAULT_CANDIDATES, rankCandidates } from "./queries.ts";
+import { anyStaleVector, deriveStale, deriveVectors } from "./derive.ts";
 import { NOTIFY_MAX, NOTIFY_THRESHOLD, reason } from "./score.ts";
 
-export type EmbedOutcome = "embedded" | "fresh" | "missing";
+/** `derived`: the embedding was current, its match vector (derive.ts) was not. */
+export type EmbedOutcome = "embedded" | "derived" | "fresh" | "missing";
 
 export interface MatchingDeps {
   ai: AiPort;
@@ -91,6 +95,12 @@ async function embedRows(tx: Tx, ai: AiPort, side: "musician" | "gig", rows: Tex
     out.vectors.map(toVectorLiteral),
     rows.map((r) => r.hash),
   ]);
+  await deriveVectors(
+    tx,
+    side,
+    rows.map((r) => r.id),
+    new Map(rows.map((r, i) => [r.id, out.vectors[i]])),
+  );
 }
 
 /** Embeds one row if its vector is missing or stale; says whether another model was replaced. */
@@ -106,7 +116,8 @@ async function embedOne(
   const [row] = await tx.query<TextRow>(sql, [id]);
   if (!row) return { outcome: "missing", replacedModel: null };
   if (row.model === ai.embeddingModel && row.content_hash === row.hash) {
-    return { outcome: "fresh", replacedModel: null };
+    const derived = await deriveVectors(tx, side, [id]);
+    return { outcome: derived > 0 ? "derived" : "fresh", replacedModel: null };
   }
   await embedRows(tx, ai, side, [row]);
   const replaced = row.model && row.model !== ai.embeddingModel ? row.model : null;
@@ -124,12 +135,16 @@ export function embedGig(tx: Tx, ai: AiPort, id: string) {
 /** Missing, from another model, or of an older text. */
 const STALE = "e.model is null or e.model <> $1 or e.content_hash <> md5(t.text)";
 
-/** One `reembed` batch: returns how many rows of each side were embedded. */
+/**
+ * One `reembed` batch: embeds up to `batchSize` stale rows per side, then derives up to
+ * `4 × batchSize` stale match vectors per side from current embeddings (no embeddings call).
+ * Returns the counts; `more` says a limit was reached, so another batch may find work.
+ */
 export async function reembedBatch(
   tx: Tx,
   ai: AiPort,
   batchSize = 64,
-): Promise<{ musicians: number; gigs: number }> {
+): Promise<{ musicians: number; gigs: number; derived: number; more: boolean }> {
   const musicians = await tx.query<TextRow>(
     `${MUSICIAN_TEXT} where ${STALE} order by m.id limit $2`,
     [ai.embeddingModel, batchSize],
@@ -140,7 +155,16 @@ export async function reembedBatch(
     [ai.embeddingModel, batchSize],
   );
   await embedRows(tx, ai, "gig", gigs);
-  return { musicians: musicians.length, gigs: gigs.length };
+  const deriveLimit = 4 * batchSize;
+  const dm = await deriveStale(tx, "musician", deriveLimit);
+  const dg = await deriveStale(tx, "gig", deriveLimit);
+  return {
+    musicians: musicians.length,
+    gigs: gigs.length,
+    derived: dm + dg,
+    more: musicians.length === batchSize || gigs.length === batchSize || dm === deriveLimit ||
+      dg === deriveLimit,
+  };
 }
 
 async function sendReembed(tx: Tx, model: string): Promise<void> {
@@ -151,7 +175,10 @@ async function sendReembed(tx: Tx, model: string): Promise<void> {
   });
 }
 
-/** Queues a `reembed` sweep when any vector is missing or from another model; returns whether. */
+/**
+ * Queues a `reembed` sweep when any vector is missing or from another model, or any match vector
+ * is missing or stale; returns whether.
+ */
 export async function queueReembedIfStale(tx: Tx, model: string): Promise<boolean> {
   const [row] = await tx.query<{ stale: boolean }>(
     `select exists (select 1 from public.musician_embeddings where model <> $1)
@@ -164,8 +191,9 @@ export async function queueReembedIfStale(tx: Tx, model: string): Promise<boolea
        as stale`,
     [model],
   );
-  if (row?.stale) await sendReembed(tx, model);
-  return Boolean(row?.stale);
+  const stale = Boolean(row?.stale) || await anyStaleVector(tx);
+  if (stale) await sendReembed(tx, model);
+  return stale;
 }
 
 /**
@@ -185,7 +213,9 @@ export async function notifyMatches(
   if (!gig?.notify) return 0;
   const threshold = opts.threshold ?? NOTIFY_THRESHOLD;
   const max = opts.max ?? NOTIFY_MAX;
-  const rows = await candidates(tx, "musicians", gigId, { candidates: Math.max(200, max * 4) });
+  const rows = await candidates(tx, "musicians", gigId, {
+    candidates: Math.max(DEFAULT_CANDIDATES, max * 2),
+  });
   const best = rankCandidates(rows, max).filter((r) => r.score >= threshold);
   if (best.length === 0) return 0;
   const fresh = await tx.query<{ musician_id: string }>(
@@ -237,9 +267,7 @@ export function createMatchingHandler(deps: MatchingDeps): JobHandler {
       }
       case "reembed": {
         const done = await reembedBatch(tx, ai, batchSize);
-        if (done.musicians === batchSize || done.gigs === batchSize) {
-          await sendReembed(tx, ai.embeddingModel);
-        }
+        if (done.more) await sendReembed(tx, ai.embeddingModel);
         return;
       }
       default:

@@ -1,8 +1,12 @@
 /**
- * "Gigs for me" and "Musicians for this gig": an HNSW cosine search for candidates in SQL
+ * "Gigs for me" and "Musicians for this gig": an HNSW search over match vectors in SQL
  * (`private.match_*`, which also checks that the caller is the musician / the gig's owner), then
  * every candidate scored on meaning plus facts here (lib/matching/score.ts), best first, each with
- * a one-line reason.
+ * a one-line reason. One statement per request: the candidates, their facts and the asking
+ * side's own facts come back together (PGlite's cost is in round trips).
+ *
+ * The match vectors (vector.ts) rank by nearly the whole score, so a short candidate list holds
+ * the exact top results; `scoreMatch` alone decides the order.
  *
  * Call inside `db.asUser(claims, …)` (routes) or `db.asService(…)` (the worker).
  *
@@ -21,17 +25,23 @@ export interface Match {
 export interface MatchOptions {
   /** How many nearest neighbours to re-rank (default `DEFAULT_CANDIDATES`). */
   candidates?: number;
-  /** `hnsw.ef_search` for the candidate search (default: the candidate count, at most 1000). */
+  /** `hnsw.ef_search` (default: `DEFAULT_EF_SEARCH` or the candidate count if more; ≤ 1000). */
   efSearch?: number;
+  /**
+   * Score every row the search could return (a sequential scan, no index): what the search
+   * approximates, for measuring its recall. Slow on purpose.
+   */
+  exact?: boolean;
 }
 
 /**
- * Nearest neighbours re-ranked per query: enough that the facts can lift a slightly less similar
- * row into the top 20. bench/marketplace.ts measures recall@20 against an exact scan over 100,000
- * profiles: 0.97 with 100, 0.99 with 150, 0.994 with 200 (one index build); each candidate costs
- * about 0.1–0.15 ms in PGlite.
+ * Candidates re-ranked per query: enough that the facts left out of the match vectors (the date,
+ * the distance) and the approximate search cannot push one of the best 20 out. bench/marketplace.ts
+ * measures recall@20 against an exact scan over 100,000 profiles (see its log for the figures).
  */
-export const DEFAULT_CANDIDATES = 150;
+export const DEFAULT_CANDIDATES = 40;
+/** `hnsw.ef_search` when not given: the search's own short list, wider than the candidates. */
+export const DEFAULT_EF_SEARCH = 80;
 export const MAX_LIMIT = 100;
 
 export interface CandidateRow extends MatchFacts {
@@ -107,8 +117,10 @@ function facts(
 }
 
 /**
- * The candidate rows for one side, with every fact the score needs: `gigs` near the musician
- * `id`, or `musicians` near the gig `id`. The SQL function checks who may ask.
+ * The candidate rows for one side, with every fact the score needs: `gigs` for the musician
+ * `id`, or `musicians` for the gig `id`. The SQL function checks who may ask and answers with
+ * one JSON value, `{self, rows}`: the asking side's facts and the candidates' (PGlite parses one
+ * JSON value far faster than dozens of typed columns per row).
  */
 export async function candidates(
   tx: Tx,
@@ -117,39 +129,29 @@ export async function candidates(
   opts: MatchOptions = {},
 ): Promise<CandidateRow[]> {
   const k = Math.max(1, Math.trunc(opts.candidates ?? DEFAULT_CANDIDATES));
-  const ef = Math.min(1000, Math.max(1, Math.trunc(opts.efSearch ?? k)));
+  const ef = Math.min(
+    1000,
+    Math.max(1, Math.trunc(opts.efSearch ?? Math.max(k, DEFAULT_EF_SEARCH))),
+  );
+  const fn = side === "musicians" ? "private.match_musicians" : "private.match_gigs";
+  const [row] = await tx.query<{ m: { self: unknown; rows: unknown[] } | null }>(
+    `select ${fn}($1::uuid, $2::int, $3::int, $4::boolean) as m`,
+    [id, k, ef, opts.exact ?? false],
+  );
+  const m = row?.m;
+  if (!m) return [];
   if (side === "musicians") {
-    const rows = await tx.query<MusicianSide & Availability3 & { id: string; semantic: number }>(
-      `select id, semantic, genres, instruments, lat, lng, travel_radius_km, fee_min_minor,
-              fee_max_minor, currency, blocked, busy
-         from private.match_musicians_for_gig($1::uuid, $2::int, $3::int)`,
-      [id, k, ef],
-    );
-    const [g] = await tx.query<GigSide & { evening: boolean }>(
-      `select genres, instruments, kind, remote, lat, lng, budget_min_minor, budget_max_minor,
-              currency, extract(hour from starts_at at time zone timezone) not between 4 and 16
-                as evening
-         from public.gigs where id = $1`,
-      [id],
-    );
-    if (!g) return [];
+    const g = m.self as GigSide & { evening: boolean };
+    const rows = m.rows as (MusicianSide & Availability3 & { id: string; semantic: number })[];
     return rows.map((r) => ({ id: r.id, ...facts(r, g, { ...r, evening: g.evening }) }));
   }
-  const rows = await tx.query<
-    GigSide & Availability3 & { id: string; semantic: number; evening: boolean }
-  >(
-    `select id, semantic, genres, instruments, kind, remote, lat, lng, budget_min_minor,
-            budget_max_minor, currency, evening, blocked, busy
-       from private.match_gigs_for_musician($1::uuid, $2::int, $3::int)`,
-    [id, k, ef],
-  );
-  const [m] = await tx.query<MusicianSide>(
-    `select genres, instruments, lat, lng, travel_radius_km, fee_min_minor, fee_max_minor, currency
-       from public.musician_profiles where id = $1`,
-    [id],
-  );
-  if (!m) return [];
-  return rows.map((r) => ({ id: r.id, ...facts(m, r, r) }));
+  const self = m.self as MusicianSide;
+  const rows = m.rows as (
+    & GigSide
+    & Availability3
+    & { id: string; semantic: number; evening: boolean }
+  )[];
+  return rows.map((r) => ({ id: r.id, ...facts(self, r, r) }));
 }
 
 /** Scores every row and keeps the best `limit`: score, then similarity, then id (stable). */

@@ -1,6 +1,7 @@
--- search_gigs: filters, sorts, keyset pages (ties included), visibility under RLS, bad input.
+-- search_gigs: filters, sorts, keyset pages (ties included), visibility under RLS, bad input, and
+-- the typo fallback with the title words it corrects against.
 begin;
-select plan(40);
+select plan(54);
 
 select tests.create_supabase_user('club', null, '{"is_client": true, "is_musician": false}');
 select tests.create_supabase_user('maya');
@@ -183,6 +184,47 @@ select throws_ok($$ select * from public.search_gigs(p_from => now() + interval 
   'SC400', 'The end of the date range must be after its start', 'A date range must not run backwards');
 select throws_ok($$ select * from public.search_gigs(p_budget_min => 500, p_budget_max => 100) $$,
   'SC400', 'The budget range ends before it starts', 'A budget range must not run backwards');
+
+-- typo fallback and title words --------------------------------------------------------------------------
+select tests.clear_authentication();
+select results_eq($$ select title from public.search_gigs('sesion') $$,
+  $$ values ('Remote session: funk bass') $$, 'A typo in a title word of a colon-separated title');
+select results_eq($$ select title from public.search_gigs('weding xqzw') $$,
+  $$ values ('Wedding band needed') $$, 'A word like no title word is left out of the typo search');
+select is_empty($$ select title from public.search_gigs('weding -soul') $$,
+  'An excluded word still excludes in the typo search (the wedding gig mentions soul)');
+select is_empty($$ select title from public.search_gigs('xqzw') $$,
+  'Nothing like any title word: nothing found');
+select is_empty($$ select title from public.search_gigs('jazz seession') $$,
+  'A typo search never finds the invite-only gig for an anonymous visitor');
+select results_eq($$ select title from public.search_gigs('strng quartett', p_sort => 'relevance') $$,
+  $$ values ('Classical string quartet') $$, 'Two typos, ranked by relevance');
+select ok((select rank > 0 from public.search_gigs('strng', p_sort => 'relevance') limit 1),
+  'Typo results carry a rank');
+select is(public.gig_title_typo_query('sesion -bossa')::text,
+  $$'session':A & !'bossa'$$, 'The corrected query: title words like each word, exclusions kept');
+
+-- The words: titles of published public gigs only (no draft, cancelled or invite-only title).
+-- Edits below are made as the server would (the owner's rights are tested elsewhere).
+reset role;
+select results_eq(
+  $$ select word, gigs from public.gig_title_words where word in ('jazz', 'duo', 'secret', 'draft', 'cancelled') order by word $$,
+  $$ values ('duo', 2), ('jazz', 2) $$, 'Title words count published public gigs only');
+update public.gigs set title = 'Rock covers evening' where id = '00000000-0000-4000-8000-00000000a005';
+select results_eq(
+  $$ select word from public.gig_title_words where word in ('night', 'evening') $$,
+  $$ values ('evening') $$, 'A retitled gig moves its words');
+update public.gigs set status = 'cancelled' where id = '00000000-0000-4000-8000-00000000a011';
+select results_eq($$ select gigs from public.gig_title_words where word in ('duo', 'b') $$,
+  $$ values (1) $$, 'A cancelled gig takes its words away');
+select tests.clear_authentication();
+select results_eq($$ select title from public.search_gigs('duoo') $$,
+  $$ values ('Pop duo A') $$, 'The typo search follows');
+select throws_ok($$ insert into public.gig_title_words (word, gigs) values ('spam', 1) $$,
+  '42501', null, 'Nobody writes title words through the API');
+select tests.authenticate_as('sam');
+select throws_ok($$ delete from public.gig_title_words $$, '42501', null,
+  'Not even a signed-in user');
 
 select * from finish();
 rollback;

@@ -1,7 +1,8 @@
 /**
  * Matching on the embedded database: the triggers queue embeddings, the worker embeds through the
- * AI port, the candidate queries rank with facts and reasons, publishing notifies matches once, and
- * a change of embedding model re-embeds everything.
+ * AI port and derives match vectors, the candidate queries rank with facts and reasons, publishing
+ * notifies matches once, a change of embedding model re-embeds everything, and a fee, budget or
+ * layout change re-derives match vectors without embedding again.
  */
 import { assert, assertEquals, assertMatch, assertRejects } from "../_helpers/assert.ts";
 import { createUser, type FreshDb, freshDb, type TestUser } from "../_helpers/db.ts";
@@ -9,6 +10,7 @@ import { createWorker } from "../../lib/queue/worker.ts";
 import { createMatchingHandler, queueReembedIfStale } from "../../lib/matching/handler.ts";
 import { gigsForMusician, musiciansForGig } from "../../lib/matching/queries.ts";
 import { MATCH_WEIGHTS } from "../../lib/matching/score.ts";
+import { MATCH_DIMS } from "../../lib/matching/vector.ts";
 import { createOfflineAi, OFFLINE_EMBEDDING_MODEL } from "../../lib/ai/offline.ts";
 import type { AiPort } from "../../lib/ai/port.ts";
 import { notifyHandler } from "../../lib/notifications/mod.ts";
@@ -424,4 +426,118 @@ Deno.test("matching - an embed job meeting another model's vector queues the swe
     )
   );
   assertEquals(stale[0].n, 0);
+});
+
+Deno.test("matching - match vectors: the column fits the layout, exact and fast agree", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  const dims = await f.db.asService((tx) =>
+    tx.query<{ rel: string; dims: number }>(
+      `select attrelid::regclass::text as rel, atttypmod as dims from pg_attribute
+        where attname = 'match_vector' and attrelid in ('private.musician_match'::regclass,
+                                                        'private.gig_match'::regclass)
+        order by 1`,
+    )
+  );
+  assertEquals(dims, [
+    { rel: "private.gig_match", dims: MATCH_DIMS },
+    { rel: "private.musician_match", dims: MATCH_DIMS },
+  ]);
+  for (const gigId of [w.jazzGig, w.rockGig, w.popGig]) {
+    const fast = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, gigId, 5));
+    const exact = await f.db.asUser(
+      w.client.claims,
+      (tx) => musiciansForGig(tx, gigId, 5, { exact: true }),
+    );
+    assertEquals(fast, exact);
+  }
+  const exactGigs = await f.db.asUser(
+    w.ella.claims,
+    (tx) => gigsForMusician(tx, w.ella.id, 5, { exact: true }),
+  );
+  assertEquals(
+    exactGigs,
+    await f.db.asUser(w.ella.claims, (tx) => gigsForMusician(tx, w.ella.id, 5)),
+  );
+});
+
+Deno.test("matching - a fee or budget change re-derives the vector without an embeddings call", async () => {
+  await using f = await freshDb();
+  const offline = createOfflineAi();
+  let calls = 0;
+  const counting: AiPort = { ...offline, embed: (texts) => (calls++, offline.embed(texts)) };
+  const w = await world(f, counting);
+  const keys = () =>
+    f.db.asService((tx) =>
+      tx.query<{ m: string; g: string }>(
+        `select (select vector_key from private.musician_match where musician_id = $1) as m,
+                (select vector_key from private.gig_match where gig_id = $2) as g`,
+        [w.ella.id, w.popGig],
+      )
+    );
+  const before = (await keys())[0];
+  const embedded = calls;
+  await f.db.asUser(
+    w.ella.claims,
+    (tx) =>
+      tx.query("update public.musician_profiles set fee_min_minor = 45000 where id = $1", [
+        w.ella.id,
+      ]),
+  );
+  // A draft gig's budget may change; the published one keeps its terms.
+  const draft = await gig(f, w.client, {
+    title: "Jazz brunch",
+    description: "A jazz guitarist for a Sunday brunch on the terrace, standards only.",
+    genres: ["jazz"],
+    instruments: ["guitar"],
+    startsInDays: 30,
+    ...LISBON,
+  }, false);
+  for (let i = 0; i < 5; i++) if ((await w.worker.runOnce()).processed === 0) break;
+  const draftKey = async () =>
+    (await f.db.asService((tx) =>
+      tx.query<{ k: string }>("select vector_key as k from private.gig_match where gig_id = $1", [
+        draft,
+      ])
+    ))[0].k;
+  const draftBefore = await draftKey();
+  const afterInsert = calls;
+  await f.db.asUser(
+    w.client.claims,
+    (tx) => tx.query("update public.gigs set budget_max_minor = 90000 where id = $1", [draft]),
+  );
+  assertEquals((await w.worker.runOnce()).processed, 1);
+  const after = (await keys())[0];
+  assert(after.m !== before.m, "the musician's vector was re-derived");
+  assertEquals(after.g, before.g);
+  assert((await draftKey()) !== draftBefore, "the draft gig's vector was re-derived");
+  assertEquals(embedded, afterInsert - 1, "only the new gig's text was embedded");
+  assertEquals(calls, afterInsert, "no embeddings call for a fee or budget change");
+});
+
+Deno.test("matching - stale match vectors are swept at start-up without embeddings calls", async () => {
+  await using f = await freshDb();
+  const offline = createOfflineAi();
+  let calls = 0;
+  const counting: AiPort = { ...offline, embed: (texts) => (calls++, offline.embed(texts)) };
+  const w = await world(f, counting);
+  const before = calls;
+  // As after a change of the layout or the weights (MATCH_VECTOR_VERSION): every key is stale.
+  await f.db.asService((tx) =>
+    tx.query(
+      "update private.musician_match set vector_key = 'old'; update private.gig_match set vector_key = 'old'",
+    )
+  );
+  assertEquals(
+    await f.db.asService((tx) => queueReembedIfStale(tx, OFFLINE_EMBEDDING_MODEL)),
+    true,
+  );
+  for (let i = 0; i < 5; i++) if ((await w.worker.runOnce()).processed === 0) break;
+  assertEquals(
+    await f.db.asService((tx) => queueReembedIfStale(tx, OFFLINE_EMBEDDING_MODEL)),
+    false,
+  );
+  assertEquals(calls, before);
+  const ms = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 1));
+  assertEquals(ms[0].id, w.ella.id);
 });
