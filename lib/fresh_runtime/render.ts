@@ -28,6 +28,8 @@ const Empty: ComponentType = () => null;
 export class PageRenderer {
   readonly #cssLink: string;
   readonly #bundle: IslandBundle | null;
+  /** Boot scripts by the islands a page used: a handful of combinations, built once each. */
+  readonly #boots = new Map<string, string>();
 
   constructor(cssHref: string, bundle: IslandBundle | null) {
     this.#cssLink = `<link rel="stylesheet" href="${cssHref}">`;
@@ -65,9 +67,7 @@ export class PageRenderer {
     let head = this.#cssLink;
     let tail = "";
     if (result.used.size > 0 && this.#bundle !== null) {
-      head += `<script type="module" nonce="${nonce}">${
-        bootScript(this.#bundle, result.used)
-      }</script>`;
+      head += `<script type="module" nonce="${nonce}">${this.#boot(result.used)}</script>`;
       tail = `<script type="application/json" id="__sc_props" nonce="${nonce}">` +
         `${jsonForScript(result.props)}</script>`;
     }
@@ -81,6 +81,16 @@ export class PageRenderer {
       out = bodyEnd === -1 ? out + tail : out.slice(0, bodyEnd) + tail + out.slice(bodyEnd);
     }
     return html.startsWith("<html") ? "<!DOCTYPE html>" + out : out;
+  }
+
+  #boot(used: Set<string>): string {
+    const key = [...used].join("\n");
+    let script = this.#boots.get(key);
+    if (script === undefined) {
+      script = bootScript(this.#bundle!, used);
+      this.#boots.set(key, script);
+    }
+    return script;
   }
 }
 
