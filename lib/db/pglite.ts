@@ -6,6 +6,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pgtap } from "@electric-sql/pglite/pgtap";
 import type { Driver, Tx } from "./types.ts";
+import { simpleQuery } from "./pglite_simple.ts";
 
 const extensions = { vector, pgcrypto, pg_trgm, btree_gist, pgtap };
 
@@ -74,7 +75,10 @@ function wrap(pg: PGlite): Driver & { pg: PGlite } {
   return {
     kind: "pglite",
     pg,
-    query: session.query,
+    async query<T>(sql: string, params?: unknown[]) {
+      if (params && params.length > 0) return await session.query<T>(sql, params);
+      return await simpleQuery<T>(pg, sql);
+    },
     exec: session.exec,
     // PGlite's transaction() holds its own mutex: it is the one queue serialising transactions.
     transaction: (fn) => pg.transaction((t) => fn(txOf(t))),
