@@ -503,6 +503,22 @@ export type Database = {
           },
         ];
       };
+      "gig_title_words": {
+        Row: {
+          "gigs": number;
+          "word": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "gigs": number;
+          "word": string;
+        };
+        Update: {
+          "gigs"?: number;
+          "word"?: string;
+        };
+        Relationships: [];
+      };
       "gigs": {
         Row: {
           "apply_by": string | null;
@@ -1504,6 +1520,11 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "gig_title_typo_lexeme": {
+        Args: { "p_weights": string; "p_word": string };
+        Returns: unknown;
+      };
+      "gig_title_typo_query": { Args: { "p_query": string }; Returns: unknown };
       "mark_conversation_read": {
         Args: { "p_active"?: boolean; "p_conversation_id": string; "p_up_to"?: number };
         Returns: {

@@ -118,8 +118,9 @@ export async function deriveVectors(
 /** One batch of the sweep: derives up to `limit` stale vectors of a side; returns how many. */
 export async function deriveStale(tx: Tx, side: Side, limit: number): Promise<number> {
   const rows = await tx.query<Source>(
+    // No order: the scan stops at the first `limit` stale rows.
     `select * from (${sourceSql(side, true)}) s
-      where s.has_key is distinct from s.want_key order by s.id limit $2`,
+      where s.has_key is distinct from s.want_key limit $2`,
     [MATCH_VECTOR_VERSION, limit],
   );
   return await write(tx, side, rows, (r) => parseVector(r.embedding!));
