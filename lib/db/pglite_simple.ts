@@ -29,7 +29,7 @@ interface Field {
   type: number;
 }
 
-/** Rows of the last statement that returned a row description; throws the first error. */
+/** Rows of the last statement (none for one without a result set); throws the first error. */
 export function parseReply<T>(
   reply: Uint8Array,
   parsers: PGlite["parsers"],
@@ -37,6 +37,7 @@ export function parseReply<T>(
   const view = new DataView(reply.buffer, reply.byteOffset, reply.byteLength);
   let fields: Field[] = [];
   let rows: Record<string, unknown>[] = [];
+  let last: Record<string, unknown>[] = [];
   let error: messages.DatabaseError | null = null;
   let pos = 0;
   const cstring = () => {
@@ -83,16 +84,20 @@ export function parseReply<T>(
         rows.push(row);
         break;
       }
+      case 0x43: // 'C' CommandComplete: a statement ended
+        last = rows;
+        rows = [];
+        break;
       case 0x45: // 'E' ErrorResponse: the rest of the statements did not run
         error ??= errorFrom(reply, pos, length);
         break;
-        // 'C' CommandComplete, 'Z' ReadyForQuery, 'N' NoticeResponse, 'I' EmptyQueryResponse,
+        // 'Z' ReadyForQuery, 'N' NoticeResponse, 'I' EmptyQueryResponse,
         // 'S' ParameterStatus, 'A' NotificationResponse: nothing the caller reads.
     }
     pos = next;
   }
   if (error) throw error;
-  return rows as T[];
+  return last as T[];
 }
 
 const ERROR_FIELDS: Record<string, keyof messages.DatabaseError> = {

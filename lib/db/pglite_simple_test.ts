@@ -25,6 +25,8 @@ Deno.test("pglite simple query - rows of the last statement, typed by PGlite's p
   }]);
   assertEquals(await pg.query("select 1 as n where false"), []);
   assertEquals(await pg.query("set local work_mem = '8MB'"), []);
+  // As PGlite's exec: the last statement's result, even when it has no rows to give.
+  assertEquals(await pg.query("select 1 as n; set local work_mem = '8MB'"), []);
 });
 
 Deno.test("pglite simple query - an error carries code and detail, and nothing after it ran", async () => {
