@@ -1,8 +1,11 @@
 /**
- * A fake OpenAI-compatible chat completions server on 127.0.0.1 (the pattern of
- * tests/integration/ai_write_test.ts): answers come from `reply(body)`; `{ status }` answers with
- * that HTTP error. Zero latency.
+ * A fake OpenAI-compatible server on 127.0.0.1, for the real openai SDK (`baseURL`). Chat
+ * answers come from `replies` in order, then from `reply(body)`; `{ status }` answers with that
+ * HTTP error. Embeddings are lexical (float or base64), as the offline adapter makes them. Every
+ * request is recorded. Zero latency.
  */
+import { lexicalEmbedding } from "../../lib/ai/offline.ts";
+
 export interface ChatRequest {
   model: string;
   messages: { role: string; content: string }[];
@@ -12,9 +15,17 @@ export interface ChatRequest {
   };
 }
 
+type Answer = string | { status: number };
+
 export class FakeOpenAi implements AsyncDisposable {
   readonly chats: ChatRequest[] = [];
-  reply: (body: ChatRequest) => string | { status: number } = () => "{}";
+  /** The `authorization` header of each chat request, in order. */
+  readonly auths: (string | null)[] = [];
+  readonly embeddings: { input: string[]; model: string; dimensions: number; format: string }[] =
+    [];
+  /** The next chat answers, in order; then `reply`. */
+  replies: Answer[] = [];
+  reply: (body: ChatRequest) => Answer = () => "{}";
   private server: Deno.HttpServer<Deno.NetAddr>;
 
   constructor() {
@@ -34,12 +45,18 @@ export class FakeOpenAi implements AsyncDisposable {
 
   private async handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
-    if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") {
-      return Response.json({ error: { message: "not found" } }, { status: 404 });
+    if (req.method === "POST" && url.pathname === "/v1/chat/completions") {
+      return await this.chat(req);
     }
+    if (req.method === "POST" && url.pathname === "/v1/embeddings") return await this.embed(req);
+    return Response.json({ error: { message: "not found" } }, { status: 404 });
+  }
+
+  private async chat(req: Request): Promise<Response> {
     const body = await req.json() as ChatRequest;
     this.chats.push(body);
-    const answer = this.reply(body);
+    this.auths.push(req.headers.get("authorization"));
+    const answer = this.replies.shift() ?? this.reply(body);
     if (typeof answer !== "string") {
       return Response.json({ error: { message: "overloaded", type: "server_error" } }, {
         status: answer.status,
@@ -56,7 +73,32 @@ export class FakeOpenAi implements AsyncDisposable {
         finish_reason: "stop",
         logprobs: null,
       }],
-      usage: { prompt_tokens: 80, completion_tokens: 60, total_tokens: 140 },
+      usage: { prompt_tokens: 100, completion_tokens: 23, total_tokens: 123 },
+    });
+  }
+
+  private async embed(req: Request): Promise<Response> {
+    const body = await req.json() as {
+      input: string | string[];
+      model: string;
+      dimensions: number;
+      encoding_format?: string;
+    };
+    const input = Array.isArray(body.input) ? body.input : [body.input];
+    const format = body.encoding_format ?? "float";
+    this.embeddings.push({ input, model: body.model, dimensions: body.dimensions, format });
+    const data = input.map((text, index) => {
+      const v = lexicalEmbedding(text, body.dimensions);
+      const embedding = format === "base64"
+        ? btoa(String.fromCharCode(...new Uint8Array(Float32Array.from(v).buffer)))
+        : v;
+      return { object: "embedding", index, embedding };
+    });
+    return Response.json({
+      object: "list",
+      data,
+      model: body.model,
+      usage: { prompt_tokens: 10, total_tokens: 10 },
     });
   }
 

@@ -7,96 +7,9 @@ import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import { createAiPort } from "../../lib/ai/mod.ts";
 import { lexicalEmbedding } from "../../lib/ai/offline.ts";
+import { FakeOpenAi } from "../_fakes/openai.ts";
 import { write } from "../../lib/ai/writer.ts";
 import type { BioDraft, GigFacts, MusicianFacts } from "../../lib/ai/writer.ts";
-
-interface ChatBody {
-  model: string;
-  messages: { role: string; content: string }[];
-  response_format: {
-    type: string;
-    json_schema: { name: string; strict: boolean; schema: Record<string, unknown> };
-  };
-}
-
-/** A fake OpenAI: chat answers come from `reply`, embeddings are lexical (float or base64). */
-class FakeOpenAi implements AsyncDisposable {
-  readonly chats: { body: ChatBody; auth: string | null }[] = [];
-  readonly embeddings: { input: string[]; model: string; dimensions: number; format: string }[] =
-    [];
-  /** Content of the next chat answers, in order; then `fallback`. */
-  replies: (string | { status: number })[] = [];
-  fallback: (body: ChatBody) => string = () => "{}";
-  private server: Deno.HttpServer<Deno.NetAddr>;
-
-  constructor() {
-    this.server = Deno.serve(
-      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-      (req) => this.handle(req),
-    );
-  }
-
-  get baseURL(): string {
-    return `http://127.0.0.1:${this.server.addr.port}/v1`;
-  }
-
-  private async handle(req: Request): Promise<Response> {
-    const url = new URL(req.url);
-    if (req.method === "POST" && url.pathname === "/v1/chat/completions") {
-      const body = await req.json() as ChatBody;
-      this.chats.push({ body, auth: req.headers.get("authorization") });
-      const next = this.replies.shift();
-      if (next && typeof next === "object") {
-        return Response.json({ error: { message: "overloaded", type: "server_error" } }, {
-          status: next.status,
-        });
-      }
-      const content = next ?? this.fallback(body);
-      return Response.json({
-        id: `chatcmpl-${this.chats.length}`,
-        object: "chat.completion",
-        created: Math.floor(Date.now() / 1000),
-        model: `${body.model}-2026-01-01`,
-        choices: [{
-          index: 0,
-          message: { role: "assistant", content, refusal: null },
-          finish_reason: "stop",
-          logprobs: null,
-        }],
-        usage: { prompt_tokens: 100, completion_tokens: 23, total_tokens: 123 },
-      });
-    }
-    if (req.method === "POST" && url.pathname === "/v1/embeddings") {
-      const body = await req.json() as {
-        input: string | string[];
-        model: string;
-        dimensions: number;
-        encoding_format?: string;
-      };
-      const input = Array.isArray(body.input) ? body.input : [body.input];
-      const format = body.encoding_format ?? "float";
-      this.embeddings.push({ input, model: body.model, dimensions: body.dimensions, format });
-      const data = input.map((text, index) => {
-        const v = lexicalEmbedding(text, body.dimensions);
-        const embedding = format === "base64"
-          ? btoa(String.fromCharCode(...new Uint8Array(Float32Array.from(v).buffer)))
-          : v;
-        return { object: "embedding", index, embedding };
-      });
-      return Response.json({
-        object: "list",
-        data,
-        model: body.model,
-        usage: { prompt_tokens: 10, total_tokens: 10 },
-      });
-    }
-    return Response.json({ error: { message: "not found" } }, { status: 404 });
-  }
-
-  async [Symbol.asyncDispose]() {
-    await this.server.shutdown();
-  }
-}
 
 const ella: MusicianFacts = {
   stage_name: "Ella Hart",
@@ -136,12 +49,13 @@ Deno.test("openai adapter - strict structured output through the real SDK: valid
   const r = await write(livePort(fake), "bio", { musician: ella });
   assertEquals([r.source, r.model, r.attempts, r.tokens], ["live", "fake-gpt-2026-01-01", 1, 123]);
   assertEquals((r.draft as BioDraft).headline, "Lisbon jazz and soul guitarist");
-  const { body, auth } = fake.chats[0];
+  const [body, auth] = [fake.chats[0], fake.auths[0]];
   assertEquals(auth, "Bearer sk-test-123");
   assertEquals(body.model, "fake-gpt");
   assertEquals(body.messages.map((m) => m.role), ["system", "user"]);
   assertMatch(body.messages[1].content, /Stage name: Ella Hart/);
   const rf = body.response_format;
+  assert(rf?.json_schema, "a JSON schema response format");
   assertEquals([rf.type, rf.json_schema.name, rf.json_schema.strict], [
     "json_schema",
     "musician_bio",
@@ -157,7 +71,7 @@ Deno.test("openai adapter - invalid JSON, then valid → live after one retry", 
   const r = await write(livePort(fake), "bio", { musician: ella });
   assertEquals([r.source, r.attempts], ["live", 2]);
   assertEquals(fake.chats.length, 2);
-  assertMatch(fake.chats[1].body.messages[1].content, /rejected: answer is not JSON/);
+  assertMatch(fake.chats[1].messages[1].content, /rejected: answer is not JSON/);
 });
 
 Deno.test("openai adapter - invalid twice → the offline writer", async () => {
