@@ -139,7 +139,7 @@ function errorFrom(reply: Uint8Array, start: number, length: number): messages.D
  * one), under PGlite's own locks so it never lands inside another caller's transaction.
  */
 export async function simpleQuery<T>(pg: PGlite, sql: string): Promise<T[]> {
-  if (pg.closed) throw new Error("PGlite is closed");
+  await pg._checkReady(); // throws once PGlite is closing or closed, as its exec does
   const msg = queryMessage(sql);
   return await pg._runExclusiveTransaction(() =>
     pg._runExclusiveQuery(async () => {

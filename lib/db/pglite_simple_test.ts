@@ -89,3 +89,9 @@ Deno.test("pglite simple query - the Query message frames the text with its leng
   assertEquals(msg.at(-1), 0);
   assertEquals(parseReply(new Uint8Array(0), {}), []);
 });
+
+Deno.test("pglite simple query - refused once the database is closed", async () => {
+  const pg = await openPglite();
+  await pg.close();
+  await assertRejects(() => pg.query("select 1"), /closed/);
+});
