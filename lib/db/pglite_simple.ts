@@ -52,7 +52,7 @@ export function parseReply<T>(
     const next = pos + 1 + length;
     pos += 5;
     switch (kind) {
-      case 0x54: { // 'T' RowDescription: a new result set begins
+      case 0x54: { // 'T' RowDescription: the statement's rows follow
         const count = view.getInt16(pos);
         pos += 2;
         fields = new Array(count);
@@ -61,7 +61,6 @@ export function parseReply<T>(
           fields[i] = { name, type: view.getInt32(pos + 6) };
           pos += 18;
         }
-        rows = [];
         break;
       }
       case 0x44: { // 'D' DataRow
