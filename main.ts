@@ -2,7 +2,7 @@
 import { loadConfig } from "./lib/config.ts";
 import { startPlatform } from "./lib/platform/mod.ts";
 import { createServer } from "./lib/server.ts";
-import { demoAccounts } from "./lib/platform/demo.ts";
+import { demoAccounts, demoAllowed } from "./lib/platform/demo.ts";
 
 const t0 = performance.now();
 const config = loadConfig();
@@ -25,14 +25,22 @@ const httpServer = Deno.serve({
         ? `  Applied migrations: ${platform.boot.migrated.join(", ")}`
         : "",
       platform.boot.seeded ? "  Seeded demo data from supabase/seed.sql" : "",
+      // Public by design (supabase-js's `createClient(url, anonKey)`): it names the project only.
+      platform.mode === "embedded" && platform.auth.anonKey
+        ? `  API anon key: ${platform.auth.anonKey}`
+        : "",
     ];
-    if (platform.mode === "embedded" && config.APP_ENV === "dev") {
+    if (platform.mode === "embedded" && demoAllowed(config)) {
       const demo = await demoAccounts(platform.db);
       if (demo.length) {
         lines.push("  Demo accounts (password: soundcheck-demo):");
         for (const d of demo) lines.push(`    ${d.email.padEnd(36)} ${d.role}`);
       }
-      lines.push(`  Dev outbox (e-mail): ${url}/dev/outbox`);
+      lines.push(`  Dev outbox (e-mail, from this machine only): ${url}/dev/outbox`);
+    } else if (platform.mode === "embedded" && config.APP_ENV === "dev") {
+      lines.push(
+        `  Demo accounts and the dev outbox are off: ${hostname} is not a loopback address`,
+      );
     }
     console.log(lines.filter(Boolean).join("\n") + "\n");
   },

@@ -2,6 +2,7 @@
 import { createDefine } from "./lib/fresh_runtime/mod.ts";
 import type { Platform } from "./lib/platform/mod.ts";
 import type { Claims } from "./lib/db/mod.ts";
+import type { Limits } from "./lib/http/rate_limit.ts";
 
 export interface SignedInUser {
   id: string;
@@ -19,6 +20,16 @@ export interface Flash {
 export interface State {
   platform: Platform;
   user: SignedInUser | null;
+  /** How this request identified itself (the edge decides once): bearer, cookie or none. */
+  credentials: "bearer" | "cookie" | "none";
+  /** The client's address (the socket peer unless behind a trusted proxy). */
+  ip: string;
+  /** The public origin for absolute links (SITE_URL or an allowed Host, never any Host). */
+  siteUrl: string;
+  /** Sessions travel over https: cookies get `Secure`. */
+  secure: boolean;
+  /** Per-process rate limits (sign-in, sign-up, mail). */
+  limits: Limits;
   /** Token every form posts back as `_csrf` (double-submit, checked by the root middleware). */
   csrf: string;
   flash: Flash | null;

@@ -11,6 +11,8 @@
  *   callers in this process (no HTTP).
  * - Web load comes from a second process (bench/load.ts) on 127.0.0.1, 32 keep-alive connections.
  *   Paired metrics alternate within a run (hello/landing, db/profile); ratios are per run, then median.
+ * - `edge.*`: the request pipeline's own cost per request, against the same app without it
+ *   (bench/edge.ts; in-process `fetch`, no sockets).
  * - `boot.*`: `deno run -A main.ts` as a child (APP_ENV=dev, temp DATA_DIR): the first boot creates
  *   the database, later boots open it; time from spawn to the first 200 on `GET /`.
  *
@@ -22,13 +24,14 @@
 import { Hono } from "hono";
 import { startTestApp, type TestApp } from "../tests/_helpers/app.ts";
 import type { Claims } from "../lib/db/mod.ts";
-import { COOKIE } from "../lib/web/cookies.ts";
+import { COOKIE } from "../lib/http/cookies.ts";
 import type { LoadResult } from "./load.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
 import { MARKETPLACE_METRICS, MARKETPLACE_TARGETS, marketplaceBench } from "./marketplace.ts";
 import { CHAT_METRICS, CHAT_TARGETS, chatBench } from "./chat.ts";
 import { DJ_METRICS, DJ_TARGETS, djBench } from "./dj.ts";
 import { type Boot, bootFirstByte } from "./boot.ts";
+import { EDGE_METRICS, edgeBench } from "./edge.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LOAD_SCRIPT = new URL("./load.ts", import.meta.url).pathname;
@@ -220,6 +223,7 @@ const GROUPS = {
   search: MARKETPLACE_METRICS.search,
   chat: CHAT_METRICS,
   dj: DJ_METRICS,
+  edge: EDGE_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -242,6 +246,7 @@ async function main(prefixes: string[]): Promise<number> {
     search: wanted(GROUPS.search),
     chat: wanted(GROUPS.chat),
     dj: wanted(GROUPS.dj),
+    edge: wanted(GROUPS.edge),
   };
   if (!Object.values(run).some(Boolean)) {
     console.error(
@@ -268,6 +273,7 @@ async function main(prefixes: string[]): Promise<number> {
     }
     // The DJ bench starts its own fakes (a second process) and servers.
     if (run.dj) results.push(...await djBench({ runs: RUNS }));
+    if (run.edge) results.push(...await edgeBench({ runs: RUNS }));
   } catch (err) {
     const detail = err instanceof BenchFailure
       ? err.message

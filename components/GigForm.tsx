@@ -3,8 +3,8 @@ import type { JSX } from "preact";
 import { CsrfField, CURRENCIES, Field, FormErrors, SelectField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { TIME_ZONES } from "../lib/web/time.ts";
-import { formValues } from "../lib/web/forms.ts";
-import { GIG_KINDS } from "../lib/gigs/mod.ts";
+import { formValues } from "../lib/http/forms.ts";
+import { GIG_KINDS, isTimeZone } from "../lib/gigs/mod.ts";
 import { kindLabel } from "../lib/ai/facts.ts";
 
 export interface GigFormProps {
@@ -177,6 +177,9 @@ export function gigFormToInput(
 ): { raw: Record<string, unknown>; values: Record<string, string> } {
   const values = formValues(form);
   const tz = values.timezone || "UTC";
+  // An unknown zone cannot place the times: they go through as typed, and GigInput names the
+  // timezone field.
+  const local = (v: string) => (isTimeZone(tz) ? convert.zonedToUtc(v, tz) ?? v : v);
   const raw: Record<string, unknown> = {
     title: values.title ?? "",
     description: values.description ?? "",
@@ -191,10 +194,8 @@ export function gigFormToInput(
     country: values.country?.trim() ? values.country : null,
     currency: values.currency || "EUR",
     visibility: values.visibility || "public",
-    starts_at: values.starts_at
-      ? convert.zonedToUtc(values.starts_at, tz) ?? values.starts_at
-      : undefined,
-    apply_by: values.apply_by ? convert.zonedToUtc(values.apply_by, tz) ?? values.apply_by : null,
+    starts_at: values.starts_at ? local(values.starts_at) : undefined,
+    apply_by: values.apply_by ? local(values.apply_by) : null,
     budget_min_minor: convert.toMinor(form.get("budget_min")) ?? null,
     budget_max_minor: convert.toMinor(form.get("budget_max")) ?? null,
   };

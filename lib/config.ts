@@ -4,7 +4,14 @@ import { z } from "zod";
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOSTNAME: z.string().default("127.0.0.1"),
+  /** The public origin of every absolute link; https here makes cookies Secure and sends HSTS. */
   SITE_URL: z.string().url().optional(),
+  /** Proxies whose X-Forwarded-For is believed: addresses or IPv4 CIDR ranges, comma-separated. */
+  TRUSTED_PROXIES: z.string().optional(),
+  /** Origins allowed to call the API and functions from a browser, comma-separated. */
+  CORS_ORIGINS: z.string().optional(),
+  /** API, function and /auth/v1 requests per client per minute (0: no limit). */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(100),
   /** Embedded data directory (PGlite files under db/, storage files under storage/). */
   DATA_DIR: z.string().default(".data"),
   /** Any Postgres: switches the embedded database from PGlite to postgres.js. */

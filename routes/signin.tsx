@@ -1,14 +1,16 @@
-/** Sign in with e-mail and password; rate limited per address and per client. */
+/** Sign in with e-mail and password; rate limited per account and per client address. */
 import { define } from "../utils.ts";
 import { page } from "../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../components/AuthForm.tsx";
 import { Field } from "../components/Field.tsx";
-import { clientKey, limits, SignIn } from "../lib/auth/schemas.ts";
-import { AuthError } from "../lib/auth/port.ts";
-import { parseForm } from "../lib/web/forms.ts";
-import { sessionCookies } from "../lib/web/session.ts";
-import { isSecure } from "../lib/web/cookies.ts";
-import { seeOther } from "../lib/web/respond.ts";
+import { SignIn } from "../lib/auth/schemas.ts";
+import { signIn } from "../lib/auth/sign_in.ts";
+import { HttpError } from "../lib/http/errors.ts";
+import { readForm } from "../lib/http/body.ts";
+import { parseForm } from "../lib/http/forms.ts";
+import { sessionCookies } from "../lib/http/session.ts";
+import { seeOther } from "../lib/http/respond.ts";
+import { safeRedirect } from "../lib/http/redirect.ts";
 
 interface Data {
   errors?: Record<string, string>;
@@ -17,9 +19,7 @@ interface Data {
 }
 
 /** Only same-site paths: an open redirect would make the sign-in page a phishing tool. */
-function safeNext(v: string | null): string {
-  return v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/profile";
-}
+const safeNext = (v: string | null) => safeRedirect(v, "/profile");
 
 export const handler = define.handlers<Data>({
   GET(ctx) {
@@ -28,32 +28,21 @@ export const handler = define.handlers<Data>({
     return page({ next });
   },
   async POST(ctx) {
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const next = safeNext(typeof form.get("next") === "string" ? String(form.get("next")) : null);
     const parsed = parseForm(SignIn, form);
     if (!parsed.ok) {
       return page({ errors: parsed.errors, values: parsed.values, next }, { status: 422 });
     }
-    const ip = clientKey(ctx.req);
-    const wait = Math.max(
-      limits.signIn.hit(`${ip}|${parsed.data.email}`),
-      limits.signInPerIp.hit(ip),
-    );
-    if (wait) {
-      return page({
-        errors: { _form: `Too many attempts. Try again in ${wait} s.` },
-        values: parsed.values,
-        next,
-      }, { status: 429, headers: { "retry-after": String(wait) } });
-    }
     try {
-      const session = await ctx.state.platform.auth.signIn(parsed.data);
-      limits.signIn.reset(`${ip}|${parsed.data.email}`);
-      return seeOther(next, sessionCookies(session, isSecure(ctx.url)));
+      const session = await signIn(ctx.state, parsed.data);
+      return seeOther(next, sessionCookies(session, ctx.state.secure));
     } catch (err) {
-      if (!(err instanceof AuthError)) throw err;
+      // Wrong password, suspended account, too many attempts (429 with Retry-After).
+      if (!(err instanceof HttpError) || err.status >= 500) throw err;
       return page({ errors: { _form: err.message }, values: parsed.values, next }, {
         status: err.status,
+        headers: err.headers,
       });
     }
   },

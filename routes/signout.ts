@@ -1,14 +1,14 @@
 /** Sign out: ends the session server-side and clears the cookies. */
 import { define } from "../utils.ts";
-import { COOKIE, isSecure, parseCookies } from "../lib/web/cookies.ts";
-import { clearSessionCookies } from "../lib/web/session.ts";
-import { flashCookie, seeOther } from "../lib/web/respond.ts";
+import { COOKIE, parseCookies } from "../lib/http/cookies.ts";
+import { clearSessionCookies } from "../lib/http/session.ts";
+import { flashCookie, seeOther } from "../lib/http/respond.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
     const refresh = parseCookies(ctx.req.headers.get("cookie"))[COOKIE.refresh];
     if (refresh) await ctx.state.platform.auth.signOut(refresh).catch(() => {});
-    const secure = isSecure(ctx.url);
+    const secure = ctx.state.secure;
     return seeOther("/", [
       ...clearSessionCookies(secure),
       flashCookie({ kind: "info", text: "You are signed out." }, secure),

@@ -3,12 +3,13 @@ import { define } from "../utils.ts";
 import { page } from "../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../components/AuthForm.tsx";
 import { Checkbox, Field } from "../components/Field.tsx";
-import { clientKey, limits, SignUp } from "../lib/auth/schemas.ts";
-import { AuthError } from "../lib/auth/port.ts";
-import { parseForm } from "../lib/web/forms.ts";
-import { sessionCookies } from "../lib/web/session.ts";
-import { isSecure } from "../lib/web/cookies.ts";
-import { flashCookie, seeOther } from "../lib/web/respond.ts";
+import { SignUp } from "../lib/auth/schemas.ts";
+import { signUp } from "../lib/auth/sign_in.ts";
+import { HttpError } from "../lib/http/errors.ts";
+import { readForm } from "../lib/http/body.ts";
+import { parseForm } from "../lib/http/forms.ts";
+import { sessionCookies } from "../lib/http/session.ts";
+import { flashCookie, seeOther } from "../lib/http/respond.ts";
 
 interface Data {
   errors?: Record<string, string>;
@@ -21,25 +22,16 @@ export const handler = define.handlers<Data>({
     return page({ values: { is_musician: "on" } });
   },
   async POST(ctx) {
-    const form = await ctx.req.formData();
-    const parsed = parseForm(SignUp, form);
+    const parsed = parseForm(SignUp, await readForm(ctx.req));
     if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values }, { status: 422 });
-    const wait = limits.signUp.hit(clientKey(ctx.req));
-    if (wait) {
-      return page({
-        errors: { _form: `Too many sign-ups from here. Try again in ${wait} s.` },
-        values: parsed.values,
-      }, { status: 429, headers: { "retry-after": String(wait) } });
-    }
     const { display_name, email, password, is_musician, is_client } = parsed.data;
     try {
-      const session = await ctx.state.platform.auth.signUp({
+      const session = await signUp(ctx.state, {
         email,
         password,
         metadata: { display_name, is_musician, is_client },
       });
-      ctx.state.platform.worker.wake();
-      const secure = isSecure(ctx.url);
+      const secure = ctx.state.secure;
       return seeOther("/profile", [
         ...sessionCookies(session, secure),
         flashCookie(
@@ -48,13 +40,12 @@ export const handler = define.handlers<Data>({
         ),
       ]);
     } catch (err) {
-      if (!(err instanceof AuthError)) throw err;
+      // Taken e-mail, too many sign-ups from this address (429 with Retry-After).
+      if (!(err instanceof HttpError) || err.status >= 500) throw err;
       return page({
         errors: { [err.field ?? "_form"]: err.message, _form: err.message },
         values: parsed.values,
-      }, {
-        status: err.status,
-      });
+      }, { status: err.status, headers: err.headers });
     }
   },
 });

@@ -1,15 +1,21 @@
-/** `health`: database reachability and latency, and the length of every queue. */
-import { getPlatform, json } from "../_shared/platform.ts";
+/**
+ * `health`: is the service up? Anyone gets the status; the database latency and the length of
+ * every queue only with `Authorization: Bearer <WORKER_SECRET or service role key>`.
+ */
+import { defineFunction } from "../_shared/serve.ts";
+import { json } from "../_shared/platform.ts";
+import { workerAuthorised } from "../_shared/secret.ts";
 import { metrics } from "../../lib/queue/mod.ts";
 
-export async function handler(_req: Request): Promise<Response> {
-  const platform = await getPlatform();
+export const health = defineFunction(async ({ req, platform }) => {
   const t0 = performance.now();
+  const detailed = workerAuthorised(platform, req);
   try {
     const queues = await platform.db.asService(async (tx) => {
       await tx.query("select 1");
-      return await metrics(tx);
+      return detailed ? await metrics(tx) : [];
     });
+    if (!detailed) return json({ status: "ok" });
     return json({
       status: "ok",
       mode: platform.mode,
@@ -27,8 +33,8 @@ export async function handler(_req: Request): Promise<Response> {
     });
   } catch (err) {
     platform.log({ level: "error", msg: "health check failed", error: String(err) });
-    return json({ status: "degraded", mode: platform.mode, database: { ok: false } }, 503);
+    return json({ status: "degraded" }, 503);
   }
-}
+});
 
-if (import.meta.main) Deno.serve(handler);
+if (import.meta.main) Deno.serve(health.handler);

@@ -2,24 +2,22 @@
  * `worker`: drains the queues for up to a time budget. On Supabase, pg_cron + pg_net call it
  * every few seconds; embedded, the server runs the same worker in a loop and this is for manual use.
  */
-import { getPlatform, json } from "../_shared/platform.ts";
+import { defineFunction } from "../_shared/serve.ts";
+import { json } from "../_shared/platform.ts";
+import { workerAuthorised, workerSecret } from "../_shared/secret.ts";
+import { HttpError } from "../../lib/http/errors.ts";
 
 const BUDGET_MS = 20_000;
 
-export async function handler(req: Request): Promise<Response> {
-  const platform = await getPlatform();
-  const secret = platform.config.WORKER_SECRET ?? platform.config.SUPABASE_SERVICE_ROLE_KEY;
-  if (req.method !== "POST") return json({ error: { status: 405, message: "Use POST" } }, 405);
-  if (!secret) {
-    return json(
-      { error: { status: 403, message: "Set WORKER_SECRET to enable this endpoint" } },
-      403,
-    );
+export const worker = defineFunction(async ({ req, platform }) => {
+  if (req.method !== "POST") {
+    throw new HttpError(405, "Use POST", { field: "method", headers: { allow: "POST" } });
   }
-  if (req.headers.get("authorization") !== `Bearer ${secret}`) {
-    return json({
-      error: { status: 401, message: "Invalid worker secret", field: "authorization" },
-    }, 401);
+  if (!workerSecret(platform)) {
+    throw new HttpError(403, "Set WORKER_SECRET to enable this endpoint");
+  }
+  if (!workerAuthorised(platform, req)) {
+    throw new HttpError(401, "Invalid worker secret", { field: "authorization" });
   }
   const started = performance.now();
   const total = { processed: 0, skipped: 0, failed: 0, deadLettered: 0, rounds: 0 };
@@ -33,6 +31,6 @@ export async function handler(req: Request): Promise<Response> {
     if (r.processed + r.skipped + r.deadLettered === 0) break;
   }
   return json({ ...total, ms: Math.round(performance.now() - started) });
-}
+});
 
-if (import.meta.main) Deno.serve(handler);
+if (import.meta.main) Deno.serve(worker.handler);

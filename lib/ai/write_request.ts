@@ -10,6 +10,8 @@ import { z } from "zod";
 import type { Claims, Db, Tx } from "../db/mod.ts";
 import { dbFailure } from "../db/errors.ts";
 import type { Logger } from "../log.ts";
+import { HttpError } from "../http/errors.ts";
+import { readJson } from "../http/body.ts";
 import type { AiPort } from "./port.ts";
 import type { GigFacts, MusicianFacts } from "./facts.ts";
 import { TASK_NEEDS, write, WRITE_TASKS, type WriteTask } from "./writer.ts";
@@ -43,17 +45,10 @@ export interface AiWriteAnswer {
   remaining: number;
 }
 
-export class AiWriteError extends Error {
-  constructor(readonly status: number, message: string, readonly field?: string) {
-    super(message);
+export class AiWriteError extends HttpError {
+  constructor(status: number, message: string, field?: string) {
+    super(status, message, { field });
   }
-}
-
-export function errorResponse(status: number, message: string, field?: string): Response {
-  return Response.json(
-    { error: { status, message, ...(field ? { field } : {}) } },
-    { status, headers: { "cache-control": "no-store" } },
-  );
 }
 
 /** Validates `body` (parsed JSON); throws `AiWriteError(400)` naming the field. */
@@ -153,30 +148,18 @@ export async function aiWrite(
   };
 }
 
-const MAX_BODY = 8 * 1024;
-
-/** The HTTP edge: JSON body in, JSON out, every failure a 4xx naming the field. */
+/** The HTTP edge: JSON body in, JSON out; every failure an `HttpError` naming the field. */
 export async function handleAiWriteRequest(
   deps: AiWriteDeps,
   claims: Claims | null,
   request: Request,
 ): Promise<Response> {
-  if (request.method !== "POST") return errorResponse(405, "Use POST", "method");
-  if (!claims) return errorResponse(401, "Sign in first", "authorization");
-  try {
-    const text = await request.text();
-    if (text.length > MAX_BODY) throw new AiWriteError(413, "The request is too large", "body");
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new AiWriteError(400, "Send a JSON body", "body");
-    }
-    const answer = await aiWrite(deps, claims, parseAiWriteRequest(body));
-    return Response.json(answer, { headers: { "cache-control": "no-store" } });
-  } catch (err) {
-    if (err instanceof AiWriteError) return errorResponse(err.status, err.message, err.field);
-    deps.log?.({ level: "error", msg: "ai-write failed", error: String(err) });
-    return errorResponse(500, "The AI writer failed");
+  if (request.method !== "POST") {
+    throw new HttpError(405, "Use POST", { field: "method", headers: { allow: "POST" } });
   }
+  if (!claims) throw new AiWriteError(401, "Sign in first", "authorization");
+  const body = await readJson(request);
+  if (body === undefined) throw new AiWriteError(400, "Send a JSON body", "body");
+  const answer = await aiWrite(deps, claims, parseAiWriteRequest(body));
+  return Response.json(answer, { headers: { "cache-control": "no-store" } });
 }

@@ -1,5 +1,5 @@
 /** Request plumbing of the chat API: path ids and the send body (JSON, or multipart with a file). */
-import { ApiError } from "./http.ts";
+import { HttpError } from "../http/errors.ts";
 import { MessageIdParam, SendMessageInput } from "../chat/schemas.ts";
 import type { SendMessageInput as SendInput } from "../chat/schemas.ts";
 
@@ -7,14 +7,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A conversation id from the path; 404 for anything that is not a UUID (it cannot exist). */
 export function conversationParam(raw: string | undefined): string {
-  if (!raw || !UUID.test(raw)) throw new ApiError(404, "Conversation not found", "id");
+  if (!raw || !UUID.test(raw)) throw new HttpError(404, "Conversation not found", { field: "id" });
   return raw.toLowerCase();
 }
 
 /** A message id from the path; 404 for anything that is not one. */
 export function messageParam(raw: string | undefined): number {
   const id = MessageIdParam.safeParse(raw);
-  if (!id.success || !/^\d+$/.test(raw ?? "")) throw new ApiError(404, "Message not found", "id");
+  if (!id.success || !/^\d+$/.test(raw ?? "")) {
+    throw new HttpError(404, "Message not found", { field: "id" });
+  }
   return id.data;
 }
 
@@ -30,10 +32,10 @@ export async function readSendBody(req: Request): Promise<{ input: SendInput; fi
     try {
       raw = await req.json();
     } catch {
-      throw new ApiError(400, "The body is not valid JSON", "body");
+      throw new HttpError(400, "The body is not valid JSON", { field: "body" });
     }
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-      throw new ApiError(400, "Send a JSON object", "body");
+      throw new HttpError(400, "Send a JSON object", { field: "body" });
     }
   } else if (
     type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")
@@ -42,14 +44,18 @@ export async function readSendBody(req: Request): Promise<{ input: SendInput; fi
     try {
       form = await req.formData();
     } catch {
-      throw new ApiError(400, "The form could not be read", "body");
+      throw new HttpError(400, "The form could not be read", { field: "body" });
     }
     const f = form.get("file");
     if (f instanceof File && f.size > 0) file = f;
-    else if (f instanceof File && f.name) throw new ApiError(400, "The file is empty", "file");
+    else if (f instanceof File && f.name) {
+      throw new HttpError(400, "The file is empty", { field: "file" });
+    }
     raw = { body: form.get("body") ?? "", client_token: form.get("client_token") ?? undefined };
   } else {
-    throw new ApiError(415, "Send application/json or multipart/form-data", "content-type");
+    throw new HttpError(415, "Send application/json or multipart/form-data", {
+      field: "content-type",
+    });
   }
   return { input: SendMessageInput.parse(raw), file };
 }

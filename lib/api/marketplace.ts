@@ -1,6 +1,7 @@
 /** Request shapes of the marketplace API that are not domain inputs (lib/gigs has those). */
 import { z } from "zod";
 import { ClientProfileInput, GigUpdate, MusicianProfileInput } from "../gigs/mod.ts";
+import { DEFAULT_CANDIDATES } from "../matching/queries.ts";
 
 export const ProfileUpdateBody = z.object({
   display_name: z.string().trim().min(1, "Enter a display name").max(80).optional(),
@@ -18,10 +19,13 @@ export const GigPatchBody = z.union([
   GigUpdate,
 ]);
 
+/** The most matches a request may ask for: the candidates the search re-ranks, no more. */
+const MAX_MATCHES = DEFAULT_CANDIDATES;
+
+/** `?limit=` of GET /api/matches/gigs and GET /api/gigs/:id/matches. */
 export const LimitQuery = z.object({
-  limit: z.coerce.number().int().min(1, "limit is 1 to 100").max(100, "limit is 1 to 100").default(
-    20,
-  ),
+  limit: z.coerce.number().int().min(1, `limit is 1 to ${MAX_MATCHES}`)
+    .max(MAX_MATCHES, `limit is 1 to ${MAX_MATCHES}`).default(20),
 });
 
 export const MatchList = z.array(
@@ -29,4 +33,4 @@ export const MatchList = z.array(
 );
 
 export const ApplicationAction = z.enum(["shortlist", "decline", "withdraw", "accept"]);
-export const BookingAction = z.enum(["complete", "cancel"]);
+export const BookingAction = z.enum(["complete", "cancel", "reviews"]);

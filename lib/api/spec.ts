@@ -1,4 +1,7 @@
-/** Every JSON API operation, described from the zod schemas the routes use. */
+/**
+ * Every JSON API operation under /api, described from the zod schemas the routes parse with.
+ * tests/integration/openapi_drift_test.ts fails when a route and this list disagree.
+ */
 import { z } from "zod";
 import { buildOpenApi, type Operation } from "./openapi.ts";
 import { TokenRequest, TokenResponse } from "../auth/schemas.ts";
@@ -37,12 +40,14 @@ export function registerOperations(ops: Operation[]): void {
   operations.push(...ops);
 }
 
+/** The operations, in document order. */
 export function listOperations(): readonly Operation[] {
   return operations;
 }
 
 let cached: Record<string, unknown> | null = null;
 
+/** The OpenAPI 3.1 document served at /api/openapi.json (built once). */
 export function openApiDocument(): Record<string, unknown> {
   cached ??= buildOpenApi(operations, {
     title: "Soundcheck API",
@@ -50,7 +55,7 @@ export function openApiDocument(): Record<string, unknown> {
     description:
       "Gigs, applications, bookings, matching and AI writing for musicians and the people " +
       "who hire them. Authenticate with `POST /api/auth/token`, then send `Authorization: Bearer <token>`. " +
-      "Errors are `{ error: { status, message, field } }`.",
+      "Errors are `{ error: { status, code, message, field?, issues? } }` (`components.schemas.Error`).",
   });
   return cached;
 }

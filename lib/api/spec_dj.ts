@@ -7,6 +7,7 @@ import {
   RunPageBody,
   ShareBody,
   SharedRunBody,
+  ShareTokenParam,
   SpotifyStatusBody,
 } from "../dj/api.ts";
 import { DjRunInput } from "../dj/types.ts";
@@ -85,7 +86,7 @@ export const djOperations: Operation[] = [
   {
     method: "get",
     path: "/api/dj/share/{token}",
-    pathParams: { token: z.string().min(1) },
+    pathParams: { token: ShareTokenParam },
     summary: "A shared DJ run, read-only, for anyone with the link",
     tag: "dj",
     auth: false,

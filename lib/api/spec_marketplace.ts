@@ -10,6 +10,7 @@ import {
   CancelBookingInput,
   ClientProfile,
   Gig,
+  GigCreateQuery,
   GigInput,
   GigSearchHit,
   GigSearchQuery,
@@ -19,6 +20,7 @@ import {
   ReviewInput,
 } from "../gigs/mod.ts";
 import { GigPatchBody, LimitQuery, MatchList, ProfileUpdateBody } from "./marketplace.ts";
+import { AiWriteRequest } from "../ai/write_request.ts";
 
 const OwnProfile = z.object({
   profile: z.object({
@@ -68,7 +70,7 @@ export const marketplaceOperations: Operation[] = [
       "Search gigs: text, genres, instruments, dates, budget, distance, remote; keyset pages",
     tag: "gigs",
     auth: false,
-    query: GigSearchQuery as unknown as z.ZodObject,
+    query: GigSearchQuery,
     response: page(GigSearchHit),
   },
   {
@@ -77,6 +79,7 @@ export const marketplaceOperations: Operation[] = [
     summary: "Create a gig (a draft; `?publish=true` publishes it at once)",
     tag: "gigs",
     auth: true,
+    query: GigCreateQuery,
     body: GigInput,
     response: Gig,
     status: 201,
@@ -99,7 +102,7 @@ export const marketplaceOperations: Operation[] = [
     auth: true,
     body: GigPatchBody,
     response: Gig,
-    errors: [403, 404, 409],
+    errors: [403, 404, 409, 415],
   },
   {
     method: "post",
@@ -110,7 +113,7 @@ export const marketplaceOperations: Operation[] = [
     body: ApplicationInput,
     response: Application,
     status: 201,
-    errors: [403, 404, 409],
+    errors: [403, 404, 409, 415],
   },
   {
     method: "get",
@@ -202,7 +205,7 @@ export const marketplaceOperations: Operation[] = [
     auth: true,
     body: CancelBookingInput,
     response: Booking,
-    errors: [403, 404, 409],
+    errors: [403, 404, 409, 415],
   },
   {
     method: "post",
@@ -213,7 +216,7 @@ export const marketplaceOperations: Operation[] = [
     body: ReviewInput,
     response: Review,
     status: 201,
-    errors: [403, 404, 409],
+    errors: [403, 404, 409, 415],
   },
   {
     method: "post",
@@ -222,13 +225,11 @@ export const marketplaceOperations: Operation[] = [
       "An AI draft (bio, setlist, proposal, announcement, social_post) to edit before saving",
     tag: "ai",
     auth: true,
-    body: z.object({
-      task: z.enum(["bio", "setlist", "proposal", "announcement", "social_post"]),
-      gig_id: z.string().uuid().optional(),
-    }),
+    body: AiWriteRequest,
     response: z.object({
       task: z.string(),
       draft: z.string(),
+      value: z.unknown().describe("The same draft, structured (e.g. the setlist's songs)"),
       source: z.enum(["live", "offline"]),
       model: z.string(),
       remaining: z.number().int(),

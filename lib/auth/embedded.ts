@@ -7,8 +7,10 @@ import bcrypt from "bcryptjs";
 import type { Db, Tx } from "../db/mod.ts";
 import { AuthError, type AuthPort, type AuthUser, type Session } from "./port.ts";
 import { randomToken, sha256, type TokenSigner } from "./tokens.ts";
+import { AUTH_USER_COLUMNS, type AuthUserRow, gotrueUser } from "./gotrue.ts";
 
 const BCRYPT_COST = 10;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESET_TTL_MINUTES = 60;
 
 interface UserRow {
@@ -26,15 +28,50 @@ const toUser = (r: UserRow): AuthUser => ({
   user_metadata: r.raw_user_meta_data ?? {},
 });
 
+/** Banned until a time still to come (`banned_until` in the past is a ban that has ended). */
+const isBanned = (r: UserRow): boolean =>
+  r.banned_until !== null && new Date(r.banned_until).getTime() > Date.now();
+
+/**
+ * Why an account may not have a session, as the error to answer with, or null when it may: a
+ * deleted account's session has ended (401, as for any ended session), a banned one is
+ * suspended (403, as at sign-in).
+ */
+function refusal(r: UserRow): AuthError | null {
+  if (r.deleted_at) return new AuthError(401, "Your session has ended: please sign in again");
+  if (isBanned(r)) return new AuthError(403, "This account is suspended");
+  return null;
+}
+
+/** Ends every session of a user: all their refresh tokens stop working. */
+async function revokeAllSessions(tx: Tx, userId: string): Promise<void> {
+  await tx.query(
+    "update auth.refresh_tokens set revoked = true, updated_at = now() where user_id = $1 and not revoked",
+    [userId],
+  );
+}
+
 export interface EmbeddedAuthOptions {
   db: Db;
   signer: TokenSigner;
   /** Where reset e-mails go: the outbox, drained by the notify queue (dev outbox page). */
   sendMail: (tx: Tx, mail: { to: string; subject: string; body: string }) => Promise<void>;
+  /**
+   * The seed's demo accounts share a published password: they sign in only in dev on a
+   * loopback-only server, never where anyone else can reach them.
+   */
+  allowDemo?: boolean;
 }
 
-export function createEmbeddedAuth({ db, signer, sendMail }: EmbeddedAuthOptions): AuthPort {
+export function createEmbeddedAuth(
+  { db, signer, sendMail, allowDemo = false }: EmbeddedAuthOptions,
+): AuthPort {
   const owner = db.driver;
+  const isDemo = async (id: string) =>
+    (await owner.query<{ demo: boolean }>(
+      "select coalesce(raw_app_meta_data ->> 'demo' = 'true', false) as demo from auth.users where id = $1",
+      [id],
+    ))[0]?.demo === true;
 
   async function issue(tx: Tx, user: AuthUser, sessionId: string, parent: string | null) {
     const refreshToken = randomToken();
@@ -87,6 +124,9 @@ export function createEmbeddedAuth({ db, signer, sendMail }: EmbeddedAuthOptions
       if (row.banned_until && row.banned_until > new Date()) {
         throw new AuthError(403, "This account is suspended", "email");
       }
+      if (!allowDemo && await isDemo(row.id)) {
+        throw new AuthError(403, "Demo accounts work only in local development", "email");
+      }
       return await owner.transaction(async (tx) => {
         await tx.query("update auth.users set last_sign_in_at = now() where id = $1", [row.id]);
         return await issue(tx, toUser(row), crypto.randomUUID(), null);
@@ -94,19 +134,21 @@ export function createEmbeddedAuth({ db, signer, sendMail }: EmbeddedAuthOptions
     },
 
     async refresh(refreshToken) {
-      const outcome = await owner.transaction(async (tx) => {
+      // Errors are returned rather than thrown, so that the revocations commit before they are
+      // raised.
+      const outcome = await owner.transaction(async (tx): Promise<Session | AuthError> => {
+        const ended = new AuthError(401, "Your session has ended: please sign in again");
         const [rt] = await tx.query<{ user_id: string; revoked: boolean; session_id: string }>(
           "select user_id, revoked, session_id from auth.refresh_tokens where token = $1 for update",
           [refreshToken],
         );
-        if (!rt) return null;
+        if (!rt) return ended;
         if (rt.revoked) {
           // A used token presented again means it leaked: end that whole session, as GoTrue does.
-          // Committed before the error is raised, so the revocation sticks.
           await tx.query("update auth.refresh_tokens set revoked = true where session_id = $1", [
             rt.session_id,
           ]);
-          return null;
+          return ended;
         }
         await tx.query(
           "update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1",
@@ -117,10 +159,16 @@ export function createEmbeddedAuth({ db, signer, sendMail }: EmbeddedAuthOptions
            from auth.users where id = $1::uuid`,
           [rt.user_id],
         );
-        if (!row || row.deleted_at) return null;
+        if (!row) return ended;
+        const refused = refusal(row);
+        if (refused) {
+          // A deleted or banned account keeps no session anywhere, not only this one.
+          await revokeAllSessions(tx, row.id);
+          return refused;
+        }
         return await issue(tx, toUser(row), rt.session_id, refreshToken);
       });
-      if (!outcome) throw new AuthError(401, "Your session has ended: please sign in again");
+      if (outcome instanceof AuthError) throw outcome;
       return outcome;
     },
 
@@ -134,12 +182,44 @@ export function createEmbeddedAuth({ db, signer, sendMail }: EmbeddedAuthOptions
 
     verify: (token) => signer.verify(token),
 
+    async signOutSessions(accessToken, scope) {
+      const claims = await signer.verify(accessToken);
+      if (!claims) return;
+      const session = UUID.test(claims.session_id ?? "") ? claims.session_id : null;
+      await owner.query(
+        `update auth.refresh_tokens set revoked = true, updated_at = now()
+         where user_id = $1 and not revoked and case $3::text
+           when 'local' then session_id = $2::uuid
+           when 'others' then session_id is distinct from $2::uuid
+           else true end`,
+        [claims.sub, session, scope],
+      );
+    },
+
+    async getUser(accessToken) {
+      const claims = await signer.verify(accessToken);
+      if (!claims) return null;
+      const session = UUID.test(claims.session_id ?? "") ? claims.session_id : null;
+      // A token outlives its session's sign-out until it expires (RLS still accepts it, as on
+      // Supabase), but /user answers for live sessions only, as Supabase Auth does.
+      const [row] = await owner.query<AuthUserRow>(
+        `select ${AUTH_USER_COLUMNS} from auth.users u
+         where u.id = $1::uuid and u.deleted_at is null
+           and ($2::uuid is null or exists (select 1 from auth.refresh_tokens t
+                                            where t.session_id = $2::uuid and not t.revoked))`,
+        [claims.sub, session],
+      );
+      return row ? gotrueUser(row) : null;
+    },
+
     async requestPasswordReset(email, redirectTo) {
       const token = randomToken();
       const tokenHash = await sha256(token);
       await owner.transaction(async (tx) => {
         const row = await findByEmail(tx, email);
-        if (!row) return; // silent: do not reveal which addresses have accounts
+        // Silent for unknown addresses (do not reveal which have accounts), and for deleted or
+        // banned accounts too: their reset would be refused.
+        if (!row || refusal(row)) return;
         await tx.query(
           "update auth.users set recovery_token = $1, recovery_sent_at = now() where id = $2",
           [tokenHash, row.id],
@@ -158,19 +238,34 @@ export function createEmbeddedAuth({ db, signer, sendMail }: EmbeddedAuthOptions
     async resetPassword(token, newPassword) {
       const tokenHash = await sha256(token);
       const hash = await bcrypt.hash(newPassword, BCRYPT_COST);
-      return await owner.transaction(async (tx) => {
+      // Errors are returned rather than thrown, so that the revocations commit before they are
+      // raised.
+      const outcome = await owner.transaction(async (tx): Promise<Session | AuthError> => {
         const [row] = await tx.query<UserRow>(
-          `update auth.users set encrypted_password = $2, recovery_token = null, updated_at = now()
-           where recovery_token = $1 and recovery_sent_at > now() - make_interval(mins => $3)
-           returning id, email, encrypted_password, raw_user_meta_data, banned_until, deleted_at`,
-          [tokenHash, hash, RESET_TTL_MINUTES],
+          `select id, email, encrypted_password, raw_user_meta_data, banned_until, deleted_at
+           from auth.users
+           where recovery_token = $1 and recovery_sent_at > now() - make_interval(mins => $2)
+           for update`,
+          [tokenHash, RESET_TTL_MINUTES],
         );
-        if (!row) throw new AuthError(400, "This reset link is invalid or has expired", "token");
-        await tx.query("update auth.refresh_tokens set revoked = true where user_id = $1", [
-          row.id,
-        ]);
+        if (!row) return new AuthError(400, "This reset link is invalid or has expired", "token");
+        // A reset ends every session of the account, whatever comes next. The link is used up.
+        await revokeAllSessions(tx, row.id);
+        const refused = refusal(row);
+        if (refused) {
+          // A deleted or banned account gets no new password and no session.
+          await tx.query("update auth.users set recovery_token = '' where id = $1", [row.id]);
+          return refused;
+        }
+        await tx.query(
+          `update auth.users set encrypted_password = $2, recovery_token = '', updated_at = now()
+           where id = $1`,
+          [row.id, hash],
+        );
         return await issue(tx, toUser(row), crypto.randomUUID(), null);
       });
+      if (outcome instanceof AuthError) throw outcome;
+      return outcome;
     },
   };
 }

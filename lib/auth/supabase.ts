@@ -2,6 +2,7 @@
 import { createClient, type Session as SbSession } from "@supabase/supabase-js";
 import { Claims } from "../db/mod.ts";
 import { AuthError, type AuthPort, type Session } from "./port.ts";
+import { GoTrueUser } from "./gotrue.ts";
 
 export interface SupabaseAuthOptions {
   url: string;
@@ -56,6 +57,17 @@ export function createSupabaseAuth({ url, anonKey }: SupabaseAuthOptions): AuthP
       const c = client();
       const { data } = await c.auth.refreshSession({ refresh_token: refreshToken });
       if (data.session) await c.auth.signOut({ scope: "local" });
+    },
+    async signOutSessions(accessToken, scope) {
+      const { error } = await client().auth.admin.signOut(accessToken, scope);
+      // An ended session or a gone user is already signed out.
+      if (error && ![401, 403, 404].includes(error.status ?? 0)) fail(error);
+    },
+    async getUser(accessToken) {
+      const { data, error } = await client().auth.getUser(accessToken);
+      if (error || !data.user) return null;
+      const parsed = GoTrueUser.safeParse(data.user);
+      return parsed.success ? parsed.data : null;
     },
     async verify(token) {
       // getClaims verifies asymmetric keys locally (JWKS) and asks Auth for symmetric ones.

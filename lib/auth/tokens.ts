@@ -5,6 +5,8 @@ import type { AuthUser } from "./port.ts";
 
 export interface TokenSigner {
   sign(user: AuthUser, sessionId: string): Promise<{ token: string; expiresAt: number }>;
+  /** The project's anon key: a token of role `anon` with no user and no expiry, as Supabase's. */
+  anonKey(): Promise<string>;
   verify(token: string): Promise<Claims | null>;
 }
 
@@ -48,6 +50,13 @@ export function createTokenSigner(
         .setExpirationTime(expiresAt)
         .sign(await keyPromise);
       return { token, expiresAt };
+    },
+    async anonKey() {
+      return await new SignJWT({ role: "anon" })
+        .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+        .setIssuer(issuer)
+        .setIssuedAt(0)
+        .sign(await keyPromise);
     },
     async verify(token) {
       const cached = verified.get(token);

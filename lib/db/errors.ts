@@ -9,7 +9,8 @@
  * SC400 bad input · SC403 not allowed · SC404 not found (or not visible) · SC409 wrong state or
  * conflict · SC429 over a quota. Standard SQLSTATEs map too: RLS and grants (42501) → 403,
  * unique (23505) and exclusion (23P01) violations → 409, check/not-null/invalid text (23514,
- * 23502, 22P02, 22007, 22008, 22003) → 400.
+ * 23502, 22P02, 22007, 22008, 22003) → 400, as are the data exceptions only bad input raises
+ * (22009: a date PostgreSQL cannot read, such as "+275760-09-13T00:00Z"; 22025: a bad escape).
  */
 
 export interface DbFailure {
@@ -35,6 +36,35 @@ const BY_CODE: Record<string, DbFailure["status"]> = {
   "22008": 400,
   "22003": 400,
   "22001": 400,
+  "22021": 400,
+  "22P05": 400,
+  "2201E": 400,
+  "22012": 400,
+  "22009": 400,
+  "22025": 400,
+};
+
+/**
+ * Postgres's own text names relations, constraints and values: clients get these stable
+ * sentences instead (the field says where), and the original stays in the server's log.
+ */
+const STABLE_MESSAGE: Record<string, string> = {
+  "23505": "That already exists",
+  "23P01": "That overlaps with something already booked",
+  "23514": "A value is outside what is allowed",
+  "23502": "A required value is missing",
+  "23503": "That refers to something that does not exist",
+  "22P02": "A value has the wrong format",
+  "22007": "A date or time is not valid",
+  "22008": "A date or time is out of range",
+  "22003": "A number is out of range",
+  "22001": "A value is too long",
+  "22021": "A value contains a character that cannot be stored",
+  "22P05": "A value contains a character that cannot be stored",
+  "2201E": "A number is out of range",
+  "22012": "A number is out of range",
+  "22009": "A date or time is out of range",
+  "22025": "A value has the wrong format",
 };
 
 /** Both drivers expose `code`, `message`, `detail` (and `constraint`) on their errors. */
@@ -71,15 +101,9 @@ export function dbFailure(err: unknown): DbFailure | null {
     : undefined;
   return {
     status,
-    message: humanise(code, message),
+    message: STABLE_MESSAGE[code] ?? "Request refused",
     field: fieldFromConstraint(constraint, table),
   };
-}
-
-function humanise(code: string, message: string): string {
-  if (code === "23505") return "That already exists";
-  if (code === "23P01") return "That overlaps with something already booked";
-  return message;
 }
 
 const SUFFIX = /_(check|key|fkey|pkey|length|range|excl|not_null|format|order|idx)$/;

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from "zod";
-import { ApiError } from "../api/http.ts";
+import { HttpError } from "../http/errors.ts";
 import { DjRun, DjRunWithTracks } from "./types.ts";
 
 export const RunListQuery = z.object({
@@ -56,9 +56,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A run id from the path; 400 naming `id` otherwise. */
 export function runId(raw: string | undefined): string {
-  if (!raw || !UUID.test(raw)) throw new ApiError(400, "Not a playlist id", "id");
+  if (!raw || !UUID.test(raw)) throw new HttpError(400, "Not a playlist id", { field: "id" });
   return raw.toLowerCase();
 }
+
+/** A share link's token from the path (`randomToken(18)` makes 24 of these characters). */
+export const ShareTokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "Not a share link");
 
 export function isUuid(raw: string | undefined): raw is string {
   return Boolean(raw && UUID.test(raw));

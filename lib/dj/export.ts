@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ApiError } from "../api/http.ts";
+import { HttpError } from "../http/errors.ts";
 import type { Claims } from "../db/mod.ts";
 import { userApi } from "../spotify/connection.ts";
 import {
@@ -20,11 +20,17 @@ import { getRun, recordExport } from "./store.ts";
 import { DjPlan, type DjRunWithTracks, type RunTrack } from "./types.ts";
 
 /** The 4xx a Spotify failure becomes, naming the `spotify` field. */
-export function spotifyFailure(err: unknown): ApiError | null {
-  if (err instanceof SpotifyReconnectError) return new ApiError(409, err.message, "spotify");
-  if (err instanceof SpotifyForbiddenError) return new ApiError(403, err.message, "spotify");
-  if (err instanceof SpotifyRateLimitError) return new ApiError(429, err.message, "spotify");
-  if (err instanceof SpotifyError) return new ApiError(502, err.message, "spotify");
+export function spotifyFailure(err: unknown): HttpError | null {
+  if (err instanceof SpotifyReconnectError) {
+    return new HttpError(409, err.message, { field: "spotify" });
+  }
+  if (err instanceof SpotifyForbiddenError) {
+    return new HttpError(403, err.message, { field: "spotify" });
+  }
+  if (err instanceof SpotifyRateLimitError) {
+    return new HttpError(429, err.message, { field: "spotify" });
+  }
+  if (err instanceof SpotifyError) return new HttpError(502, err.message, { field: "spotify" });
   return null;
 }
 
@@ -43,14 +49,14 @@ export async function exportRun(
   runId: string,
 ): Promise<DjRunWithTracks> {
   if (!deps.spotify) {
-    throw new ApiError(409, "Spotify is not configured on this server", "spotify");
+    throw new HttpError(409, "Spotify is not configured on this server", { field: "spotify" });
   }
   const run = await deps.db.asUser(claims, (tx) => getRun(tx, runId));
-  if (!run) throw new ApiError(404, "No such playlist", "id");
+  if (!run) throw new HttpError(404, "No such playlist", { field: "id" });
   if (run.status === "exported") {
-    throw new ApiError(409, "This playlist is already in your Spotify account", "id");
+    throw new HttpError(409, "This playlist is already in your Spotify account", { field: "id" });
   }
-  if (!run.tracks.length) throw new ApiError(409, "This playlist has no tracks", "id");
+  if (!run.tracks.length) throw new HttpError(409, "This playlist has no tracks", { field: "id" });
   const t0 = performance.now();
   try {
     const api = await userApi(deps.spotify, claims.sub);
@@ -79,7 +85,9 @@ export async function exportRun(
       uri,
     }));
     if (!matches.length) {
-      throw new ApiError(404, "None of these tracks could be found on Spotify", "tracks");
+      throw new HttpError(404, "None of these tracks could be found on Spotify", {
+        field: "tracks",
+      });
     }
     const plan = DjPlan.safeParse(run.plan);
     const name = plan.success ? plan.data.playlist_name : run.prompt.slice(0, 100);

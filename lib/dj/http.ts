@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from "zod";
-import { ApiError } from "../api/http.ts";
+import { HttpError } from "../http/errors.ts";
 import { dbFailure } from "../db/errors.ts";
 import type { Claims } from "../db/mod.ts";
 import { type DjDeps, type Progress, runDj } from "./run.ts";
@@ -20,28 +20,32 @@ export function parseRunInput(raw: unknown): DjRunRequest {
   const parsed = DjRunInput.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  if (issue.code === "unrecognized_keys") throw new ApiError(400, "Unknown field", issue.keys[0]);
-  throw new ApiError(400, issue.message, String(issue.path[0] ?? "body"));
+  if (issue.code === "unrecognized_keys") {
+    throw new HttpError(400, "Unknown field", { field: issue.keys[0] });
+  }
+  throw new HttpError(400, issue.message, { field: String(issue.path[0] ?? "body") });
 }
 
 /** Reads a JSON (or form) body of at most 8 KiB. */
 export async function readRunBody(req: Request): Promise<DjRunRequest> {
   const type = req.headers.get("content-type") ?? "";
   const text = await req.text();
-  if (text.length > MAX_BODY) throw new ApiError(413, "The request is too large", "body");
+  if (text.length > MAX_BODY) {
+    throw new HttpError(413, "The request is too large", { field: "body" });
+  }
   if (type.startsWith("application/x-www-form-urlencoded")) {
     const form = Object.fromEntries(new URLSearchParams(text));
     delete form._csrf;
     return parseRunInput(form);
   }
   if (!type.startsWith("application/json")) {
-    throw new ApiError(415, "Send application/json", "content-type");
+    throw new HttpError(415, "Send application/json", { field: "content-type" });
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ApiError(400, "The body is not valid JSON", "body");
+    throw new HttpError(400, "The body is not valid JSON", { field: "body" });
   }
   return parseRunInput(body);
 }
@@ -52,7 +56,7 @@ export function wantsStream(req: Request): boolean {
 
 /** `{ status, message, field }` for any failure (500 for unknown ones). */
 export function errorOf(err: unknown): { status: number; message: string; field?: string } {
-  if (err instanceof ApiError) {
+  if (err instanceof HttpError) {
     return { status: err.status, message: err.message, field: err.field };
   }
   if (err instanceof z.ZodError) {

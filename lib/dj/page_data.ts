@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { safeRedirect } from "../http/redirect.ts";
 import type { Platform } from "../platform/mod.ts";
 import { connectionStatus } from "../spotify/connection.ts";
 import { djDeps } from "./service.ts";
@@ -47,5 +48,6 @@ export function runFlash(run: DjRun): { kind: "success" | "info" | "error"; text
 
 /** A same-site path under /dj to come back to, else /dj. */
 export function safeNext(raw: string | null | undefined): string {
-  return raw && /^\/dj(?:[/?#]|$)/.test(raw) && !raw.startsWith("//") ? raw : "/dj";
+  const path = safeRedirect(raw, "/dj");
+  return /^\/dj(?:[/?#]|$)/.test(path) ? path : "/dj";
 }

@@ -15,6 +15,7 @@ import type { Logger } from "../log.ts";
 import { type SpotifyDeps, userApi } from "../spotify/connection.ts";
 import type { SpotifyApi } from "../spotify/api.ts";
 import { SpotifyError, SpotifyReconnectError } from "../spotify/errors.ts";
+import { HttpError } from "../http/errors.ts";
 import { createSpotifySearch } from "../spotify/search.ts";
 import { type Budget, collect, type Collected } from "./collect.ts";
 import { interpret } from "./interpret.ts";
@@ -95,8 +96,18 @@ export async function runDj(
       notice = notConnectedNotice(err);
     }
   }
-  // The allowance first: over the limit, nothing else is spent.
+  // The allowance first: over the limit, nothing else is spent. A refused request spends
+  // nothing: the playlist it refines must be the caller's (save_dj_run checks it again).
   let own: TrackRow[] | null = await deps.db.asUser(claims, async (tx) => {
+    if (input.parent_id) {
+      const [parent] = await tx.query<{ id: string }>(
+        "select id from public.dj_runs where id = $1 and user_id = (select auth.uid())",
+        [input.parent_id],
+      );
+      if (!parent) {
+        throw new HttpError(404, "No such playlist to refine", { field: "parent_id" });
+      }
+    }
     await spendQuota(tx, deps.dailyLimit);
     return api ? null : await platformSongs(tx);
   });

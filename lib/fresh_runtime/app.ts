@@ -64,12 +64,7 @@ export async function createApp<State>(opts: AppOptions<State>): Promise<FreshAp
     assets.set(url, await makeAsset(url, body, builtCache));
   }
 
-  const host = new AppHost<State>(
-    table,
-    new PageRenderer(sheet.href, bundle),
-    log,
-    opts.initialState,
-  );
+  const host = new AppHost<State>(table, new PageRenderer(sheet.href, bundle), log, opts);
   const hono = new Hono();
   hono.use(requestMiddleware(log));
   opts.extraRoutes?.(hono);

@@ -9,23 +9,34 @@ import { Context, type ContextHost, runMiddleware } from "./context.ts";
 import { HttpError, statusText } from "./error.ts";
 import type { PageTarget, RouteEntry, RouteTable } from "./fs_routes.ts";
 import type { PageRenderer } from "./render.ts";
-import type { HandlerFn, Method } from "./types.ts";
+import type { AppOptions, HandlerFn, Method, Middleware } from "./types.ts";
 
 /** The structured log sink. */
 export type Log = (entry: Record<string, unknown>) => void;
 
-/** True for paths under `/api`, which answer errors as JSON. */
-export function isApiPath(path: string): boolean {
-  return path === "/api" || path.startsWith("/api/");
+/** A test for paths answering errors as JSON: under any of `prefixes` (e.g. `/api`). */
+export function jsonPathTest(prefixes: readonly string[] = ["/api"]): (path: string) => boolean {
+  return (path) => prefixes.some((p) => path === p || path.startsWith(p + "/"));
 }
 
-/** `{"error":{"status","message"}}` JSON error response. */
+/** The one JSON error body: `{"error":{"status","code","message","field"?,"issues"?}}`. */
+export function errorJson(err: HttpError): Response {
+  const { status, code, message, field, issues } = err;
+  return Response.json(
+    {
+      error: { status, code, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}) },
+    },
+    { status, headers: { "cache-control": "no-store", ...err.headers } },
+  );
+}
+
+/** `errorJson` for a bare status. */
 export function jsonError(
   status: number,
   message: string,
   headers?: Record<string, string>,
 ): Response {
-  return Response.json({ error: { status, message } }, { status, headers });
+  return errorJson(new HttpError(status, message, { headers }));
 }
 
 /** Plain-text response. */
@@ -46,17 +57,21 @@ export class AppHost<State> implements ContextHost<State> {
   readonly #renderer: PageRenderer;
   readonly #log: Log;
   readonly #initialState: () => State;
+  readonly #use: readonly Middleware<State>[];
+  readonly isJsonPath: (path: string) => boolean;
 
   constructor(
     table: RouteTable<State>,
     renderer: PageRenderer,
     log: Log,
-    initialState?: () => State,
+    opts: Pick<AppOptions<State>, "initialState" | "use" | "jsonPaths"> = {},
   ) {
     this.#table = table;
     this.#renderer = renderer;
     this.#log = log;
-    this.#initialState = initialState ?? (() => ({}) as State);
+    this.#initialState = opts.initialState ?? (() => ({}) as State);
+    this.#use = opts.use ?? [];
+    this.isJsonPath = jsonPathTest(opts.jsonPaths);
   }
 
   /** A Fresh context for a Hono request. */
@@ -64,13 +79,25 @@ export class AppHost<State> implements ContextHost<State> {
     const req = c.req.raw;
     const url = new URL(req.url);
     const state = this.#initialState();
-    return new Context(req, url, params, state, c.get("requestId"), c.get("nonce"), route, this);
+    const info = (c.env as { info?: Deno.ServeHandlerInfo } | undefined)?.info;
+    return new Context(
+      req,
+      url,
+      params,
+      state,
+      c.get("requestId"),
+      c.get("nonce"),
+      route,
+      this,
+      info,
+    );
   }
 
   /** The Hono handler of one file route. */
   routeHandler(route: RouteEntry<State>): (c: HonoContext) => Promise<Response> {
     const methods = methodTable(route);
     const final = (ctx: Context<State>) => this.#dispatch(ctx, route, methods);
+    const chain = [...this.#use, ...route.middlewares];
     const { catchAllParam } = route;
     return async (c) => {
       const params: Record<string, string> = c.req.param();
@@ -79,7 +106,7 @@ export class AppHost<State> implements ContextHost<State> {
       }
       const ctx = this.context(c, route, params);
       try {
-        return await runMiddleware(ctx, route.middlewares, final);
+        return await runMiddleware(ctx, chain, final);
       } catch (err) {
         return this.handleError(ctx, err);
       }
@@ -98,7 +125,7 @@ export class AppHost<State> implements ContextHost<State> {
         return this.renderRoute(ctx, undefined);
       }
       const headers = { allow: route.allow };
-      return isApiPath(ctx.url.pathname)
+      return this.isJsonPath(ctx.url.pathname)
         ? jsonError(405, statusText(405), headers)
         : textResponse(405, statusText(405), headers);
     }
@@ -137,7 +164,7 @@ export class AppHost<State> implements ContextHost<State> {
 
   notFound(ctx: Context<State>): Promise<Response> {
     const path = ctx.url.pathname;
-    if (isApiPath(path)) return Promise.resolve(jsonError(404, statusText(404)));
+    if (this.isJsonPath(path)) return Promise.resolve(jsonError(404, statusText(404)));
     const page = this.#table.notFound;
     if (!page) return Promise.resolve(textResponse(404, statusText(404)));
     try {
@@ -151,20 +178,25 @@ export class AppHost<State> implements ContextHost<State> {
   async unmatched(c: HonoContext): Promise<Response> {
     const ctx = this.context(c, null);
     try {
-      return await runMiddleware(ctx, this.#table.rootMiddlewares, (x) => this.notFound(x));
+      return await runMiddleware(
+        ctx,
+        [...this.#use, ...this.#table.rootMiddlewares],
+        (x) => this.notFound(x),
+      );
     } catch (err) {
       return this.handleError(ctx, err);
     }
   }
 
   /**
-   * The error policy: 4xx HttpErrors answer with their message (404 → the 404 page); anything
-   * else is logged with its stack and answered generically, so internals never leak.
+   * The error policy: 4xx HttpErrors answer with their message (JSON on JSON paths, the 404 page
+   * for 404, else the `_500` page with `error` set to the HttpError); anything else is logged
+   * with its stack and answered generically, so internals never leak.
    */
   async handleError(ctx: Context<State>, err: unknown): Promise<Response> {
-    const api = isApiPath(ctx.url.pathname);
+    const api = this.isJsonPath(ctx.url.pathname);
     if (err instanceof HttpError && err.status < 500) {
-      if (api) return jsonError(err.status, err.message);
+      if (api) return errorJson(err);
       if (err.status === 404) {
         try {
           return await this.notFound(ctx);
@@ -172,7 +204,14 @@ export class AppHost<State> implements ContextHost<State> {
           err = renderErr; // a broken _404 is a server error
         }
       } else {
-        return textResponse(err.status, err.message);
+        const page = this.#table.serverError;
+        if (!page) return textResponse(err.status, err.message, err.headers);
+        ctx.error = err;
+        try {
+          return this.#render(ctx, page, undefined, err.status, err.headers);
+        } catch (renderErr) {
+          err = renderErr;
+        }
       }
     }
     const status = err instanceof HttpError ? err.status : 500;

@@ -4,7 +4,7 @@
  * @module
  */
 import type { RouteEntry } from "./fs_routes.ts";
-import type { FreshContext, Middleware } from "./types.ts";
+import type { FreshContext, Middleware, RouteConfig } from "./types.ts";
 
 /** What a context needs from the app to render pages. */
 export interface ContextHost<State> {
@@ -16,6 +16,7 @@ export interface ContextHost<State> {
 
 // Compiled once: a leading run of slashes/backslashes would make the browser leave the site.
 const PROTOCOL_RELATIVE = /^[/\\]{2,}/;
+const NO_CONFIG: Readonly<RouteConfig> = Object.freeze({});
 
 /**
  * The `FreshContext` implementation. A class, so per-request work is one allocation with methods
@@ -29,6 +30,8 @@ export class Context<State> implements FreshContext<State> {
   requestId: string;
   nonce: string;
   error?: unknown;
+  info?: Deno.ServeHandlerInfo;
+  config: Readonly<RouteConfig>;
   next: () => Promise<Response>;
   /** The matched route, or `null` on the 404 and error paths. */
   readonly route: RouteEntry<State> | null;
@@ -43,6 +46,7 @@ export class Context<State> implements FreshContext<State> {
     nonce: string,
     route: RouteEntry<State> | null,
     host: ContextHost<State>,
+    info?: Deno.ServeHandlerInfo,
   ) {
     this.req = req;
     this.url = url;
@@ -51,6 +55,8 @@ export class Context<State> implements FreshContext<State> {
     this.requestId = requestId;
     this.nonce = nonce;
     this.route = route;
+    this.config = route?.config ?? NO_CONFIG;
+    this.info = info;
     this.#host = host;
     // Past the last middleware, `next()` means "not mine": the 404 page.
     this.next = () => host.notFound(this);

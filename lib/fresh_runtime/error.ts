@@ -46,11 +46,47 @@ export function statusText(status: number): string {
 export class HttpError extends Error {
   /** The HTTP status to answer with. */
   status: number;
+  /** A stable machine-readable code (`not_found`, `payload_too_large`…): clients branch on it. */
+  code: string;
+  /** The request field at fault (form field, JSON path, query parameter or header), if any. */
+  field?: string;
+  /** Every field at fault with its message, when there is more than one. */
+  issues?: { field: string; message: string }[];
+  /** Headers the answer carries (`retry-after`, `allow`…). */
+  headers?: Record<string, string>;
 
   /** @param status HTTP status; @param message defaults to the status text. */
-  constructor(status: number, message?: string, opts?: { cause?: unknown }) {
-    super(message ?? statusText(status), opts);
+  constructor(status: number, message?: string, opts: HttpErrorOptions = {}) {
+    super(message ?? statusText(status), { cause: opts.cause });
     this.name = "HttpError";
     this.status = status;
+    this.code = opts.code ?? STATUS_CODE[status] ??
+      (status >= 500 ? "server_error" : "bad_request");
+    this.field = opts.field;
+    this.issues = opts.issues;
+    this.headers = opts.headers;
   }
 }
+
+/** What an `HttpError` may carry besides its status and message. */
+export interface HttpErrorOptions {
+  cause?: unknown;
+  code?: string;
+  field?: string;
+  issues?: { field: string; message: string }[];
+  headers?: Record<string, string>;
+}
+
+const STATUS_CODE: Readonly<Record<number, string>> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  410: "gone",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  422: "unprocessable",
+  429: "rate_limited",
+};

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ComponentType } from "preact";
-import type { Handlers, Method, Middleware, PageProps } from "./types.ts";
+import type { Handlers, Method, Middleware, PageProps, RouteConfig } from "./types.ts";
 import { importFile, isSourceModule, join, stripExt, walkFiles } from "./walk.ts";
 
 /** A page, layout or `_app` component as the runtime stores it. */
@@ -36,6 +36,8 @@ export interface RouteEntry<State> {
   middlewares: Middleware<State>[];
   /** `Allow` header value for 405 answers. */
   allow: string;
+  /** The module's `config` export. */
+  config: RouteConfig;
   /** Sort key, see `compareSegments`. */
   segments: Segment[];
 }
@@ -58,12 +60,6 @@ export type SegmentKind = typeof SegmentKind[keyof typeof SegmentKind];
 export interface Segment {
   kind: SegmentKind;
   text: string;
-}
-
-/** Route module `config` export (a subset of Fresh's `RouteConfig`). */
-interface RouteConfig {
-  skipInheritedLayouts?: boolean;
-  skipAppWrapper?: boolean;
 }
 
 const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -203,6 +199,7 @@ export async function loadRoutes<State>(routesDir: string): Promise<RouteTable<S
       page: component ? targetFor(rel, component, dir, configOf(mod)) : undefined,
       middlewares: ancestors(dir).flatMap((d) => middlewares.get(d) ?? []),
       allow: allowOf(handler, component !== undefined),
+      config: configOf(mod),
       segments,
     };
   });

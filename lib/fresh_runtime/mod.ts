@@ -30,4 +30,5 @@ export type {
   Middleware,
   PageProps,
   PageResponse,
+  RouteConfig,
 } from "./types.ts";

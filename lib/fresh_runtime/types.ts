@@ -32,6 +32,18 @@ export interface FreshContext<State> {
   render(data?: unknown, init?: ResponseInit): Promise<Response>;
   /** The thrown value, set when rendering `_500`. */
   error?: unknown;
+  /** The connection (peer address); absent when the app is called without `Deno.serve`. */
+  info?: Deno.ServeHandlerInfo;
+  /** The matched route module's `config` export (`{}` on the 404 path). */
+  config: Readonly<RouteConfig>;
+}
+
+/** Route module `config` export (a subset of Fresh's `RouteConfig`, plus the body cap). */
+export interface RouteConfig {
+  skipInheritedLayouts?: boolean;
+  skipAppWrapper?: boolean;
+  /** Largest request body this route accepts, in bytes (the app's edge enforces it). */
+  bodyLimit?: number;
 }
 
 /** Fresh-style middleware: call `ctx.next()` to continue, or return a Response to stop. */
@@ -103,6 +115,10 @@ export interface AppOptions<State> {
   log?: (entry: Record<string, unknown>) => void;
   /** Mounts non-file routes before the file routes; they still get request id, logs and headers. */
   extraRoutes?: (app: Hono) => void;
+  /** App-wide middleware, outer first, run before `routes/_middleware` on every route and 404. */
+  use?: Middleware<State>[];
+  /** Path prefixes answered with JSON errors (default `["/api"]`). */
+  jsonPaths?: string[];
 }
 
 /** What `createApp` returns. */

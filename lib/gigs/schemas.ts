@@ -63,7 +63,11 @@ const lat = z.coerce.number().min(-90, "A latitude is between -90 and 90").max(
 );
 const lng = z.coerce.number().min(-180, "A longitude is between -180 and 180")
   .max(180, "A longitude is between -180 and 180");
-const when = z.coerce.date({ error: "Use an ISO date and time such as 2026-12-31T20:00:00+01:00" });
+/** Dates the database stores and every client prints: years 1900 to 9999. */
+const EARLIEST = new Date("1900-01-01T00:00:00Z");
+const LATEST = new Date("9999-12-31T23:59:59Z");
+const when = z.coerce.date({ error: "Use an ISO date and time such as 2026-12-31T20:00:00+01:00" })
+  .min(EARLIEST, "Use a date from 1900 to 9999").max(LATEST, "Use a date from 1900 to 9999");
 
 /** Whether `tz` is an IANA zone name the runtime knows (as the database checks it too). */
 export function isTimeZone(tz: string): boolean {
@@ -219,6 +223,12 @@ export const GigInput = z.object({
 }).refine(pairedCoordinates, COORDS)
   .refine(applyByFirst, APPLY_BY).refine(budgetOrder.check, budgetOrder.opts);
 export type GigInput = z.infer<typeof GigInput>;
+
+/** POST /api/gigs query string: `?publish=true` publishes the new gig at once. */
+export const GigCreateQuery = z.object({
+  publish: bool.default(false).describe("true: publish at once instead of saving a draft"),
+});
+export type GigCreateQuery = z.infer<typeof GigCreateQuery>;
 
 /**
  * PATCH body: the fields to change. Drafts take any; a published gig keeps its terms (time, place,

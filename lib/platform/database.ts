@@ -5,6 +5,7 @@ import { createDb, type Db } from "../db/mod.ts";
 import { openPglite } from "../db/pglite.ts";
 import { openPostgres } from "../db/postgres.ts";
 import { bootstrapSupabaseCompat, migrate, seed } from "../db/migrate.ts";
+import { demoAllowed } from "./demo.ts";
 import type { Driver } from "../db/types.ts";
 
 export interface OpenedDatabase {
@@ -31,7 +32,7 @@ export async function openDatabase(config: Config): Promise<OpenedDatabase> {
   const driver: Driver = url ? openPostgres(url) : await openPglite({ dataDir });
   await bootstrapSupabaseCompat(driver);
   const migrated = await migrate(driver);
-  const seeded = config.APP_ENV === "dev" ? await seed(driver) : false;
+  const seeded = demoAllowed(config) ? await seed(driver) : false;
   // Types created by the bootstrap or migrations (vector[], …) must be known to serialise params.
   if (migrated.length > 0) await driver.refreshTypes?.();
   return { db: createDb(driver), migrated, seeded };

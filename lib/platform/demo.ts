@@ -1,5 +1,15 @@
 /** The demo accounts the seed creates (marked in app metadata), for the startup banner. */
 import type { Db } from "../db/mod.ts";
+import type { Config } from "../config.ts";
+import { listensOnLoopback } from "../http/site.ts";
+
+/**
+ * Demo accounts (known password) and the dev outbox exist only in dev on a server that listens
+ * on loopback: nobody else can reach them there.
+ */
+export function demoAllowed(config: Config): boolean {
+  return config.APP_ENV === "dev" && listensOnLoopback(config.HOSTNAME);
+}
 
 export async function demoAccounts(db: Db): Promise<{ email: string; role: string }[]> {
   return await db.driver.query<{ email: string; role: string }>(

@@ -24,6 +24,7 @@ import { releaseDueReviews } from "../gigs/reviews.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { openDatabase } from "./database.ts";
 import { loadJwtSecret } from "./secrets.ts";
+import { demoAllowed } from "./demo.ts";
 
 export interface Platform {
   config: Config;
@@ -56,15 +57,20 @@ export async function startPlatform(config: Config): Promise<Platform> {
     const url = config.SUPABASE_URL!;
     const anonKey = config.SUPABASE_ANON_KEY;
     if (!anonKey) throw new Error("Supabase mode needs SUPABASE_ANON_KEY");
-    auth = createSupabaseAuth({ url, anonKey });
+    auth = { ...createSupabaseAuth({ url, anonKey }), anonKey };
     storage = createSupabaseStorage({ url, anonKey });
   } else {
     const secret = await loadJwtSecret(config);
-    auth = createEmbeddedAuth({
-      db,
-      signer: createTokenSigner(secret, config.JWT_EXPIRY_SECONDS, `${siteUrl}/auth/v1`),
-      sendMail: (tx, mail) => queueMail(tx, mail),
-    });
+    const signer = createTokenSigner(secret, config.JWT_EXPIRY_SECONDS, `${siteUrl}/auth/v1`);
+    auth = {
+      ...createEmbeddedAuth({
+        db,
+        signer,
+        sendMail: (tx, mail) => queueMail(tx, mail),
+        allowDemo: demoAllowed(config),
+      }),
+      anonKey: await signer.anonKey(),
+    };
     // Relative URLs unless SITE_URL is set: the page works whatever host and port it is served on.
     storage = createEmbeddedStorage({
       db,

@@ -1,5 +1,6 @@
 /** Storage port: buckets of files whose access is decided by RLS on `storage.objects`. */
 import type { AnonClaims, Claims } from "../db/mod.ts";
+import { HttpError } from "../http/errors.ts";
 
 /** Who is asking: their verified claims and, for the Supabase adapter, their access token. */
 export interface Caller {
@@ -14,13 +15,11 @@ export interface StoredObject {
   updatedAt: Date;
 }
 
-export class StorageError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409 | 413 | 415,
-    message: string,
-    readonly field = "file",
-  ) {
-    super(message);
+export type StorageStatus = 400 | 403 | 404 | 409 | 413 | 415;
+
+export class StorageError extends HttpError {
+  constructor(status: StorageStatus, message: string, field = "file") {
+    super(status, message, { field });
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { checkBucketId, checkObjectName } from "./embedded.ts";
-import { type Caller, StorageError, type StoragePort } from "./port.ts";
+import { type Caller, StorageError, type StoragePort, type StorageStatus } from "./port.ts";
 
 export interface SupabaseStorageOptions {
   /** The project URL, e.g. `https://<ref>.supabase.co` or `http://127.0.0.1:54321`. */
@@ -21,7 +21,7 @@ export interface SupabaseStorageOptions {
   anonKey: string;
 }
 
-type Status = StorageError["status"];
+type Status = StorageStatus;
 const STATUSES: readonly Status[] = [400, 403, 404, 409, 413, 415];
 
 /** Creates the Supabase StoragePort. */

@@ -3,6 +3,8 @@ import { define } from "../../utils.ts";
 import { HttpError, page } from "../../lib/fresh_runtime/mod.ts";
 import { listOutbox, type OutboxRow, renderText } from "../../lib/notifications/outbox.ts";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
+import { isLoopback } from "../../lib/http/client.ts";
+import { isLoopbackHost, listensOnLoopback } from "../../lib/http/site.ts";
 
 interface Data {
   rows: OutboxRow[];
@@ -12,8 +14,12 @@ interface Data {
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const { mode, config, db } = ctx.state.platform;
-    if (mode !== "embedded" || config.APP_ENV === "prod") throw new HttpError(404);
-    const siteUrl = config.SITE_URL ?? ctx.url.origin;
+    // Reset links are in here: only this machine may read them, on a loopback-only server, and
+    // never through a foreign Host (a DNS-rebinding page would otherwise read it).
+    const local = listensOnLoopback(config.HOSTNAME) && isLoopback(ctx.state.ip) &&
+      isLoopbackHost(ctx.url);
+    if (mode !== "embedded" || config.APP_ENV === "prod" || !local) throw new HttpError(404);
+    const siteUrl = ctx.state.siteUrl;
     return page({ rows: await db.asService((tx) => listOutbox(tx, 50)), siteUrl });
   },
 });

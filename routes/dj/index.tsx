@@ -5,10 +5,9 @@
  */
 import { define } from "../../utils.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
-import { ApiError } from "../../lib/api/http.ts";
+import { HttpError } from "../../lib/http/errors.ts";
 import { dbFailure } from "../../lib/db/errors.ts";
-import { isSecure } from "../../lib/web/cookies.ts";
-import { flashCookie, seeOther } from "../../lib/web/respond.ts";
+import { flashCookie, seeOther } from "../../lib/http/respond.ts";
 import { isUuid } from "../../lib/dj/api.ts";
 import { parseRunInput } from "../../lib/dj/http.ts";
 import { EXAMPLES, runFlash, type SpotifyView, spotifyView } from "../../lib/dj/page_data.ts";
@@ -20,6 +19,7 @@ import { DjSpotifyCard } from "../../components/DjSpotifyCard.tsx";
 import { DjRunList } from "../../components/DjRunList.tsx";
 import { Card, EmptyState, PageTitle } from "../../components/Page.tsx";
 import DjPrompt from "../../islands/DjPrompt.tsx";
+import { signedIn } from "../../lib/http/guards.ts";
 
 interface Values {
   prompt: string;
@@ -67,8 +67,7 @@ export const handler = define.handlers<Data>({
     });
   },
   async POST(ctx) {
-    const user = ctx.state.user;
-    if (!user) return ctx.redirect("/signin?next=/dj", 303);
+    const user = signedIn(ctx.state);
     const form = await ctx.req.formData();
     const raw: Record<string, unknown> = {};
     for (const key of ["prompt", "length", "no_explicit", "parent_id"]) {
@@ -93,9 +92,9 @@ export const handler = define.handlers<Data>({
     try {
       const input = parseRunInput(raw);
       const run = await runDj(await djDeps(ctx.state.platform), user.claims, input);
-      return seeOther(`/dj/runs/${run.id}`, [flashCookie(runFlash(run), isSecure(ctx.url))]);
+      return seeOther(`/dj/runs/${run.id}`, [flashCookie(runFlash(run), ctx.state.secure)]);
     } catch (err) {
-      if (err instanceof ApiError) {
+      if (err instanceof HttpError) {
         return again(err.status === 400 ? 422 : err.status, {
           [err.field ?? "_form"]: err.message,
         });

@@ -8,7 +8,7 @@ import {
   type Page,
   searchGigs,
 } from "../../lib/gigs/mod.ts";
-import { fieldErrors } from "../../lib/web/forms.ts";
+import { fieldErrors } from "../../lib/http/forms.ts";
 import { toMinor } from "../../lib/web/time.ts";
 import { GigCard, NextPage } from "../../components/GigCard.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";

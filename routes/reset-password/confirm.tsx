@@ -5,10 +5,10 @@ import { AuthForm } from "../../components/AuthForm.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ResetConfirm } from "../../lib/auth/schemas.ts";
 import { AuthError } from "../../lib/auth/port.ts";
-import { parseForm } from "../../lib/web/forms.ts";
-import { sessionCookies } from "../../lib/web/session.ts";
-import { isSecure } from "../../lib/web/cookies.ts";
-import { flashCookie, seeOther } from "../../lib/web/respond.ts";
+import { readForm } from "../../lib/http/body.ts";
+import { parseForm } from "../../lib/http/forms.ts";
+import { sessionCookies } from "../../lib/http/session.ts";
+import { flashCookie, seeOther } from "../../lib/http/respond.ts";
 
 interface Data {
   token: string;
@@ -18,7 +18,7 @@ interface Data {
 export const handler = define.handlers<Data>({
   GET: (ctx) => page({ token: ctx.url.searchParams.get("token") ?? "" }),
   async POST(ctx) {
-    const parsed = parseForm(ResetConfirm, await ctx.req.formData());
+    const parsed = parseForm(ResetConfirm, await readForm(ctx.req));
     const token = parsed.values.token ?? "";
     if (!parsed.ok) return page({ token, errors: parsed.errors }, { status: 422 });
     try {
@@ -26,7 +26,7 @@ export const handler = define.handlers<Data>({
         parsed.data.token,
         parsed.data.password,
       );
-      const secure = isSecure(ctx.url);
+      const secure = ctx.state.secure;
       return seeOther("/profile", [
         ...sessionCookies(session, secure),
         flashCookie({ kind: "success", text: "Your password is changed." }, secure),

@@ -3,8 +3,11 @@ import { define } from "../../utils.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../../components/AuthForm.tsx";
 import { Field } from "../../components/Field.tsx";
-import { clientKey, limits, ResetRequest } from "../../lib/auth/schemas.ts";
-import { parseForm } from "../../lib/web/forms.ts";
+import { ResetRequest } from "../../lib/auth/schemas.ts";
+import { requestPasswordReset } from "../../lib/auth/sign_in.ts";
+import { HttpError } from "../../lib/http/errors.ts";
+import { readForm } from "../../lib/http/body.ts";
+import { parseForm } from "../../lib/http/forms.ts";
 
 interface Data {
   errors?: Record<string, string>;
@@ -15,21 +18,18 @@ interface Data {
 export const handler = define.handlers<Data>({
   GET: () => page({}),
   async POST(ctx) {
-    const parsed = parseForm(ResetRequest, await ctx.req.formData());
+    const parsed = parseForm(ResetRequest, await readForm(ctx.req));
     if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values }, { status: 422 });
-    const wait = limits.reset.hit(`${clientKey(ctx.req)}|${parsed.data.email}`);
-    if (wait) {
-      return page({
-        errors: { _form: `Too many requests. Try again in ${wait} s.` },
-        values: parsed.values,
-      }, {
-        status: 429,
+    try {
+      await requestPasswordReset(ctx.state, parsed.data.email);
+    } catch (err) {
+      // Too many requests for this address or from this client (429 with Retry-After).
+      if (!(err instanceof HttpError) || err.status >= 500) throw err;
+      return page({ errors: { _form: err.message }, values: parsed.values }, {
+        status: err.status,
+        headers: err.headers,
       });
     }
-    await ctx.state.platform.auth.requestPasswordReset(
-      parsed.data.email,
-      `${ctx.url.origin}/reset-password/confirm`,
-    );
     return page({ sent: true });
   },
 });

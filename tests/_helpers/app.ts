@@ -28,7 +28,14 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const dataDir = opts.dataDir ?? await Deno.makeTempDir({ prefix: "soundcheck-test-" });
   const platform = await startPlatform(
-    loadConfig({ APP_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env }),
+    // No API rate limit unless a test asks for one: suites and benches make many calls.
+    loadConfig({
+      APP_ENV: "test",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      API_RATE_LIMIT: "0",
+      ...env,
+    }),
   );
   const server = await createServer(platform);
   await opts.beforeListen?.(platform);

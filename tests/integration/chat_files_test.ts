@@ -10,7 +10,7 @@ import { type ChatPerson, chatWorld, eventually } from "../_helpers/chat.ts";
 import type { RealtimeEvent } from "../../lib/realtime/port.ts";
 import { ConversationDetail, Message } from "../../lib/chat/schemas.ts";
 import { NotParticipant, publishTyping } from "../../lib/chat/mod.ts";
-import { COOKIE } from "../../lib/web/cookies.ts";
+import { COOKIE } from "../../lib/http/cookies.ts";
 
 const file = (bytes: Uint8Array, name: string, type?: string, body?: string) => {
   const form = new FormData();

@@ -3,6 +3,7 @@ import { define } from "../../../utils.ts";
 import { readBody, readQuery, requireUser } from "../../../lib/api/http.ts";
 import {
   createGig,
+  GigCreateQuery,
   GigInput,
   GigSearchQuery,
   publishGig,
@@ -17,8 +18,8 @@ export const handler = define.handlers({
   },
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
+    const { publish } = readQuery(ctx.url, GigCreateQuery);
     const input = await readBody(ctx.req, GigInput);
-    const publish = ctx.url.searchParams.get("publish") === "true";
     const gig = await ctx.state.platform.db.asUser(user.claims, async (tx) => {
       const created = await createGig(tx, input);
       return publish ? await publishGig(tx, created.id) : created;

@@ -1,6 +1,6 @@
 /** GET /api/notifications?unread=&before=&limit=: the caller's notifications, newest first. */
 import { define } from "../../../utils.ts";
-import { ApiError, readQuery, requireUser } from "../../../lib/api/http.ts";
+import { HttpError, readQuery, requireUser } from "../../../lib/api/http.ts";
 import {
   listNotifications,
   NotificationQuery,
@@ -18,7 +18,9 @@ export const handler = define.handlers({
       );
       return Response.json(page, { headers: { "cache-control": "no-store" } });
     } catch (err) {
-      if (err instanceof UnknownNotification) throw new ApiError(404, err.message, err.field);
+      if (err instanceof UnknownNotification) {
+        throw new HttpError(404, err.message, { field: err.field });
+      }
       throw err;
     }
   },

@@ -15,11 +15,11 @@ import {
 } from "../../../lib/gigs/mod.ts";
 import { type GigView, loadGigView } from "../../../lib/gigs/view.ts";
 import { dbFailure } from "../../../lib/db/errors.ts";
-import { fieldErrors } from "../../../lib/web/forms.ts";
+import { fieldErrors } from "../../../lib/http/forms.ts";
 import { toMinor } from "../../../lib/web/time.ts";
-import { isSecure } from "../../../lib/web/cookies.ts";
-import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
 import { ApplyPanel, GigDetails, OwnerPanel } from "../../../components/GigPanels.tsx";
+import { signedIn } from "../../../lib/http/guards.ts";
 
 interface Data {
   view: GigView;
@@ -53,9 +53,8 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
 export const handler = define.handlers<Data>({
   GET: (ctx) => load(ctx),
   async POST(ctx) {
-    const user = ctx.state.user;
+    const user = signedIn(ctx.state);
     const gigId = ctx.params.id;
-    if (!user) return ctx.redirect(`/signin?next=/gigs/${gigId}`, 303);
     if (!Id.safeParse(gigId).success) throw new HttpError(404);
     const form = await ctx.req.formData();
     const intent = Intent.safeParse(form.get("intent"));
@@ -66,7 +65,7 @@ export const handler = define.handlers<Data>({
       fee: String(form.get("fee") ?? ""),
     };
     const { db } = ctx.state.platform;
-    const secure = isSecure(ctx.url);
+    const secure = ctx.state.secure;
     const done = (text: string, to = `/gigs/${gigId}`) =>
       seeOther(to, [flashCookie({ kind: "success", text }, secure)]);
     try {

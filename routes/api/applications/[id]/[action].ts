@@ -1,6 +1,6 @@
 /** POST /api/applications/:id/{shortlist|decline|withdraw|accept}; accept answers the booking. */
 import { define } from "../../../../utils.ts";
-import { ApiError, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { HttpError, requireUser, Uuid } from "../../../../lib/api/http.ts";
 import { ApplicationAction } from "../../../../lib/api/marketplace.ts";
 import { accept, decline, shortlist, withdraw } from "../../../../lib/gigs/mod.ts";
 
@@ -22,11 +22,9 @@ export const handler = define.handlers({
     const id = Uuid("id").parse(ctx.params.id);
     const action = ApplicationAction.safeParse(ctx.params.action);
     if (!action.success) {
-      throw new ApiError(
-        404,
-        "Unknown action: use shortlist, decline, withdraw or accept",
-        "action",
-      );
+      throw new HttpError(404, "Unknown action: use shortlist, decline, withdraw or accept", {
+        field: "action",
+      });
     }
     const result = await ctx.state.platform.db.asUser(
       user.claims,

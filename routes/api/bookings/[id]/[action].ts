@@ -1,6 +1,7 @@
 /** POST /api/bookings/:id/{complete|cancel|reviews}: finish, cancel (with a reason) or review it. */
 import { define } from "../../../../utils.ts";
-import { ApiError, readBody, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { HttpError, readBody, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { BookingAction } from "../../../../lib/api/marketplace.ts";
 import {
   cancel,
   CancelBookingInput,
@@ -13,8 +14,14 @@ export const handler = define.handlers({
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
     const id = Uuid("id").parse(ctx.params.id);
+    const action = BookingAction.safeParse(ctx.params.action);
+    if (!action.success) {
+      throw new HttpError(404, "Unknown action: use complete, cancel or reviews", {
+        field: "action",
+      });
+    }
     const { db } = ctx.state.platform;
-    switch (ctx.params.action) {
+    switch (action.data) {
       case "complete":
         return Response.json(await db.asUser(user.claims, (tx) => complete(tx, id)));
       case "cancel": {
@@ -27,8 +34,6 @@ export const handler = define.handlers({
           status: 201,
         });
       }
-      default:
-        throw new ApiError(404, "Unknown action: use complete, cancel or reviews", "action");
     }
   },
 });

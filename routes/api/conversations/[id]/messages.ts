@@ -3,9 +3,14 @@
  * POST /api/conversations/:id/messages: send (JSON, or multipart with a `file` attachment).
  */
 import { define } from "../../../../utils.ts";
-import { ApiError, readQuery, requireUser } from "../../../../lib/api/http.ts";
+import { HttpError, readQuery, requireUser } from "../../../../lib/api/http.ts";
 import { conversationParam, readSendBody } from "../../../../lib/api/chat.ts";
 import { listMessages, MessagesQuery, sendWithFile } from "../../../../lib/chat/mod.ts";
+import type { RouteConfig } from "../../../../lib/fresh_runtime/mod.ts";
+import { uploadLimit } from "../../../../lib/http/body.ts";
+import { MAX_ATTACHMENT_BYTES } from "../../../../lib/chat/schemas.ts";
+
+export const config: RouteConfig = { bodyLimit: uploadLimit(MAX_ATTACHMENT_BYTES) };
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -13,7 +18,7 @@ export const handler = define.handlers({
     const id = conversationParam(ctx.params.id);
     const q = readQuery(ctx.url, MessagesQuery);
     const page = await ctx.state.platform.db.asUser(user.claims, (tx) => listMessages(tx, id, q));
-    if (!page) throw new ApiError(404, "Conversation not found", "id");
+    if (!page) throw new HttpError(404, "Conversation not found", { field: "id" });
     return Response.json(page, { headers: { "cache-control": "no-store" } });
   },
   async POST(ctx) {

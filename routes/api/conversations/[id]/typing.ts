@@ -1,6 +1,6 @@
 /** POST /api/conversations/:id/typing: tell the other participant you are typing (never stored). */
 import { define } from "../../../../utils.ts";
-import { ApiError, readBody, requireUser } from "../../../../lib/api/http.ts";
+import { HttpError, readBody, requireUser } from "../../../../lib/api/http.ts";
 import { conversationParam } from "../../../../lib/api/chat.ts";
 import { NotParticipant, publishTyping, TypingInput } from "../../../../lib/chat/mod.ts";
 
@@ -25,7 +25,9 @@ export const handler = define.handlers({
       );
       return Response.json(event, { status: 202 });
     } catch (e) {
-      if (e instanceof NotParticipant) throw new ApiError(404, "Conversation not found", "id");
+      if (e instanceof NotParticipant) {
+        throw new HttpError(404, "Conversation not found", { field: "id" });
+      }
       throw e;
     }
   },

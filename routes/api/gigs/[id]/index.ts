@@ -1,6 +1,6 @@
 /** GET /api/gigs/:id (as visible to the caller); PATCH changes fields or moves its state. */
 import { define } from "../../../../utils.ts";
-import { ApiError, readBody, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { HttpError, readBody, requireUser, Uuid } from "../../../../lib/api/http.ts";
 import { GigPatchBody } from "../../../../lib/api/marketplace.ts";
 import { cancelGig, closeGig, getGig, publishGig, updateGig } from "../../../../lib/gigs/mod.ts";
 
@@ -9,7 +9,7 @@ export const handler = define.handlers({
     const id = Uuid("id").parse(ctx.params.id);
     const claims = ctx.state.user?.claims ?? { role: "anon" as const };
     const gig = await ctx.state.platform.db.asUser(claims, (tx) => getGig(tx, id));
-    if (!gig) throw new ApiError(404, "No such gig", "id");
+    if (!gig) throw new HttpError(404, "No such gig", { field: "id" });
     return Response.json(gig);
   },
   async PATCH(ctx) {
@@ -24,7 +24,7 @@ export const handler = define.handlers({
       }
       return updateGig(tx, id, body as Exclude<typeof body, { status: string }>);
     });
-    if (!gig) throw new ApiError(404, "No such gig of yours", "id");
+    if (!gig) throw new HttpError(404, "No such gig of yours", { field: "id" });
     ctx.state.platform.worker.wake();
     return Response.json(gig);
   },

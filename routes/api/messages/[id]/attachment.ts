@@ -1,6 +1,6 @@
 /** GET /api/messages/:id/attachment: the message's file, for its conversation's participants only. */
 import { define } from "../../../../utils.ts";
-import { ApiError, requireUser } from "../../../../lib/api/http.ts";
+import { HttpError, requireUser } from "../../../../lib/api/http.ts";
 import { messageParam } from "../../../../lib/api/chat.ts";
 import { downloadAttachment, getMessage, safeFileName } from "../../../../lib/chat/mod.ts";
 
@@ -21,7 +21,7 @@ export const handler = define.handlers({
     const { db, storage } = ctx.state.platform;
     const message = await db.asUser(user.claims, (tx) => getMessage(tx, id));
     const file = message?.attachment_path ? await downloadAttachment(storage, user, message) : null;
-    if (!message || !file) throw new ApiError(404, "Attachment not found", "id");
+    if (!message || !file) throw new HttpError(404, "Attachment not found", { field: "id" });
     const name = safeFileName(message.attachment_name ?? "file");
     const type = message.attachment_type ?? file.contentType;
     return new Response(file.body as BodyInit, {

@@ -1,6 +1,6 @@
 /** POST /api/notifications/:id/read: marks one of the caller's notifications read. */
 import { define } from "../../../../utils.ts";
-import { ApiError, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { HttpError, requireUser, Uuid } from "../../../../lib/api/http.ts";
 import { markOneRead, unreadCount } from "../../../../lib/notifications/mod.ts";
 
 export const handler = define.handlers({
@@ -11,7 +11,7 @@ export const handler = define.handlers({
       const notification = await markOneRead(tx, id);
       return notification && { notification, unread: await unreadCount(tx) };
     });
-    if (!result) throw new ApiError(404, "No such notification", "id");
+    if (!result) throw new HttpError(404, "No such notification", { field: "id" });
     return Response.json(result);
   },
 });

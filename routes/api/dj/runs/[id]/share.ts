@@ -13,7 +13,7 @@ export const handler = define.handlers({
       user.claims,
       (tx) => setShare(tx, id, randomToken(18)),
     );
-    return Response.json({ token, url: `${ctx.url.origin}/dj/share/${token}` });
+    return Response.json({ token, url: `${ctx.state.siteUrl}/dj/share/${token}` });
   },
   async DELETE(ctx) {
     const user = requireUser(ctx.state.user);

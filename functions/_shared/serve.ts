@@ -1,0 +1,105 @@
+/**
+ * `defineFunction`: an Edge Function's body runs with the caller already resolved, both when the
+ * web server mounts it (routes/functions/v1/[name].ts, behind the app's edge) and when it is
+ * served alone on Supabase's Edge Runtime (`handler`, which applies the same edge stages: body
+ * cap, bearer session, CORS, rate limit and the one error mapping).
+ */
+import type { Platform } from "../../lib/platform/mod.ts";
+import type { SignedInUser } from "../../utils.ts";
+import { errorJson } from "../../lib/fresh_runtime/app_host.ts";
+import { bufferBody, DEFAULT_BODY_LIMIT } from "../../lib/http/body.ts";
+import { clientAddress, parseTrustedProxies } from "../../lib/http/client.ts";
+import { createCors } from "../../lib/http/cors.ts";
+import { HttpError, toHttpError } from "../../lib/http/errors.ts";
+import { checkQuery } from "../../lib/http/input.ts";
+import { createRateLimiter } from "../../lib/http/rate_limit.ts";
+import { resolveCredentials } from "../../lib/http/session.ts";
+import { getPlatform } from "./platform.ts";
+
+export interface FunctionContext {
+  req: Request;
+  platform: Platform;
+  /** The caller of a bearer (or, mounted in the server, cookie) session; null when anonymous. */
+  user: SignedInUser | null;
+}
+
+export interface EdgeFunction {
+  /** The function's body, for a request the edge has already checked. */
+  run(ctx: FunctionContext): Promise<Response>;
+  /** `Deno.serve` handler for the Edge Runtime: the edge stages, then `run`. */
+  handler(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response>;
+}
+
+const HAS_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function defineFunction(
+  run: (ctx: FunctionContext) => Promise<Response>,
+  opts: { bodyLimit?: number } = {},
+): EdgeFunction {
+  let edge: Promise<Standalone> | null = null;
+  return {
+    run,
+    async handler(req, info) {
+      edge ??= getPlatform().then(standalone);
+      const e = await edge;
+      const origin = req.headers.get("origin");
+      if (req.method === "OPTIONS") return e.cors.preflight(origin);
+      let res: Response;
+      try {
+        checkQuery(new URL(req.url));
+        if (HAS_BODY.has(req.method)) {
+          req = await bufferBody(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT);
+        }
+        // Functions take no cookies: a bearer token or nothing.
+        const cred = await resolveCredentials(e.platform.auth, req, {}, {
+          secure: true,
+          anonKey: e.platform.auth.anonKey,
+        });
+        const claims = cred.kind === "bearer" ? cred.claims : null;
+        const user = claims
+          ? {
+            id: claims.sub,
+            email: claims.email ?? "",
+            claims,
+            accessToken: cred.kind === "bearer" ? cred.token : "",
+          }
+          : null;
+        const wait = e.limit?.hit(user?.id ?? clientAddress(req, info, e.trust)) ?? 0;
+        if (wait) {
+          throw new HttpError(429, `Too many requests: try again in ${wait} s`, {
+            headers: { "retry-after": String(wait) },
+          });
+        }
+        res = await run({ req, platform: e.platform, user });
+      } catch (err) {
+        const h = toHttpError(err);
+        if (!h) e.platform.log({ level: "error", msg: "function failed", error: String(err) });
+        res = errorJson(h ?? new HttpError(500));
+      }
+      return e.cors.apply(res, origin);
+    },
+  };
+}
+
+interface Standalone {
+  platform: Platform;
+  cors: ReturnType<typeof createCors>;
+  trust: ReturnType<typeof parseTrustedProxies>;
+  limit: ReturnType<typeof createRateLimiter> | null;
+}
+
+function standalone(platform: Platform): Standalone {
+  const { config } = platform;
+  return {
+    platform,
+    cors: createCors(config.CORS_ORIGINS),
+    trust: parseTrustedProxies(config.TRUSTED_PROXIES),
+    limit: config.API_RATE_LIMIT > 0 ? createRateLimiter(config.API_RATE_LIMIT, 60) : null,
+  };
+}
+
+/** The signed-in user, or a 401 naming the header. */
+export function requireCaller(user: SignedInUser | null): SignedInUser {
+  if (!user) throw new HttpError(401, "Sign in first", { field: "authorization" });
+  return user;
+}

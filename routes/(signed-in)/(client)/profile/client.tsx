@@ -1,0 +1,127 @@
+/** The caller's client (venue, planner, school…) profile. */
+import { define, type State } from "../../../../utils.ts";
+import { type FreshContext, page } from "../../../../lib/fresh_runtime/mod.ts";
+import {
+  type ClientProfile,
+  ClientProfileInput,
+  getClientProfile,
+  upsertOwnClientProfile,
+} from "../../../../lib/gigs/mod.ts";
+import { dbFailure } from "../../../../lib/db/errors.ts";
+import { fieldErrors, formValues } from "../../../../lib/http/forms.ts";
+import { flashCookie, seeOther } from "../../../../lib/http/respond.ts";
+import { Checkbox, CsrfField, Field, FormErrors } from "../../../../components/Field.tsx";
+import { Button } from "../../../../components/Button.tsx";
+import { PageTitle } from "../../../../components/Page.tsx";
+import { signedIn } from "../../../../lib/http/guards.ts";
+
+interface Data {
+  values: Record<string, string>;
+  errors?: Record<string, string>;
+}
+
+function toValues(c: ClientProfile): Record<string, string> {
+  return {
+    organisation: c.organisation,
+    venue_type: c.venue_type ?? "",
+    capacity: c.capacity == null ? "" : String(c.capacity),
+    city: c.city ?? "",
+    country: c.country ?? "",
+    published: c.published ? "on" : "",
+  };
+}
+
+async function load(ctx: FreshContext<State>): Promise<Record<string, string>> {
+  const user = ctx.state.user!;
+  const c = await ctx.state.platform.db.asUser(user.claims, (tx) => getClientProfile(tx, user.id));
+  return c ? toValues(c) : { published: "on" };
+}
+
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    return page({ values: await load(ctx) });
+  },
+  async POST(ctx) {
+    const user = signedIn(ctx.state);
+    const form = await ctx.req.formData();
+    const values = formValues(form);
+    const parsed = ClientProfileInput.safeParse({
+      ...values,
+      capacity: values.capacity?.trim() ? values.capacity : null,
+      country: values.country?.trim() ? values.country : null,
+      published: values.published === "on",
+    });
+    if (!parsed.success) {
+      return page({ values, errors: fieldErrors(parsed.error.issues) }, { status: 422 });
+    }
+    try {
+      await ctx.state.platform.db.asUser(
+        user.claims,
+        (tx) => upsertOwnClientProfile(tx, parsed.data),
+      );
+    } catch (err) {
+      const f = dbFailure(err);
+      if (!f) throw err;
+      return page({ values, errors: { _form: f.message, [f.field ?? "_form"]: f.message } }, {
+        status: f.status,
+      });
+    }
+    return seeOther("/profile/client", [
+      flashCookie({ kind: "success", text: "Client profile saved." }, ctx.state.secure),
+    ]);
+  },
+});
+
+export default define.page<typeof handler>(function ClientProfilePage({ data, state }) {
+  const v = data.values;
+  const e = data.errors ?? {};
+  return (
+    <>
+      <PageTitle sub="Musicians see this on your gigs.">Client profile</PageTitle>
+      <form method="post" noValidate class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
+        <CsrfField token={state.csrf} />
+        <FormErrors errors={data.errors} />
+        <Field
+          name="organisation"
+          label="Organisation or venue name"
+          value={v.organisation}
+          error={e.organisation}
+          required
+          maxLength={120}
+        />
+        <div class="grid gap-x-4 sm:grid-cols-2">
+          <Field
+            name="venue_type"
+            label="Type"
+            value={v.venue_type}
+            error={e.venue_type}
+            hint="e.g. jazz club, wedding planner, school"
+          />
+          <Field
+            name="capacity"
+            label="Capacity"
+            type="number"
+            value={v.capacity}
+            error={e.capacity}
+          />
+          <Field name="city" label="City" value={v.city} error={e.city} />
+          <Field
+            name="country"
+            label="Country code"
+            value={v.country}
+            error={e.country}
+            maxLength={2}
+          />
+        </div>
+        <Checkbox
+          name="published"
+          label="Show this profile publicly"
+          checked={v.published === "on"}
+        />
+        <div class="mt-4">
+          <Button>Save client profile</Button>
+        </div>
+      </form>
+    </>
+  );
+});

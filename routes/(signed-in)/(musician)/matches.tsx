@@ -1,0 +1,65 @@
+/** "Gigs for me": published gigs ranked for the signed-in musician, each with its reason. */
+import { define } from "../../../utils.ts";
+import { page } from "../../../lib/fresh_runtime/mod.ts";
+import { getGigs, type Gig } from "../../../lib/gigs/mod.ts";
+import { gigsForMusician } from "../../../lib/matching/queries.ts";
+import { GigCard } from "../../../components/GigCard.tsx";
+import { EmptyState, PageTitle } from "../../../components/Page.tsx";
+import { LinkButton } from "../../../components/Button.tsx";
+import { signedIn } from "../../../lib/http/guards.ts";
+
+interface Data {
+  hasProfile: boolean;
+  items: { gig: Gig; score: number; reason: string }[];
+}
+
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const user = signedIn(ctx.state);
+    const data = await ctx.state.platform.db.asUser(user.claims, async (tx) => {
+      const [mp] = await tx.query("select 1 from public.musician_profiles where id = $1::uuid", [
+        user.id,
+      ]);
+      if (!mp) return { hasProfile: false, items: [] };
+      const matches = await gigsForMusician(tx, user.id, 20);
+      const gigs = new Map((await getGigs(tx, matches.map((m) => m.id))).map((g) => [g.id, g]));
+      const items = matches.flatMap((m) => {
+        const gig = gigs.get(m.id);
+        return gig ? [{ gig, score: m.score, reason: m.reason }] : [];
+      });
+      return { hasProfile: true, items };
+    });
+    return page(data);
+  },
+});
+
+export default define.page<typeof handler>(function Matches({ data }) {
+  return (
+    <>
+      <PageTitle sub="Open gigs ranked by how well they fit your profile, with the reason.">
+        Gigs for me
+      </PageTitle>
+      {!data.hasProfile && (
+        <EmptyState title="Tell us what you play">
+          <p class="mb-4">
+            Matching needs your musician profile: genres, instruments, city and fee.
+          </p>
+          <LinkButton href="/profile/musician">Create musician profile</LinkButton>
+        </EmptyState>
+      )}
+      {data.hasProfile && data.items.length === 0 && (
+        <EmptyState title="No matches yet">
+          New gigs are matched as they are published: you will get a notification. Meanwhile,{" "}
+          <a class="underline" href="/gigs">browse all gigs</a>.
+        </EmptyState>
+      )}
+      {data.items.length > 0 && (
+        <ul class="grid gap-3" aria-label="Matching gigs" data-testid="matches">
+          {data.items.map((m) => (
+            <GigCard key={m.gig.id} gig={m.gig} reason={m.reason} score={m.score} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,230 @@
+/** The caller's musician profile: what clients and matching read. */
+import { define, type State } from "../../../../utils.ts";
+import { type FreshContext, page } from "../../../../lib/fresh_runtime/mod.ts";
+import {
+  getMusicianProfile,
+  type MusicianProfile,
+  MusicianProfileInput,
+  upsertOwnMusicianProfile,
+} from "../../../../lib/gigs/mod.ts";
+import { dbFailure } from "../../../../lib/db/errors.ts";
+import { fieldErrors, formValues } from "../../../../lib/http/forms.ts";
+import { toMinor } from "../../../../lib/web/time.ts";
+import { flashCookie, seeOther } from "../../../../lib/http/respond.ts";
+import {
+  Checkbox,
+  CsrfField,
+  CURRENCIES,
+  Field,
+  FormErrors,
+  SelectField,
+} from "../../../../components/Field.tsx";
+import { Button } from "../../../../components/Button.tsx";
+import { PageTitle } from "../../../../components/Page.tsx";
+import AiDraft from "../../../../islands/AiDraft.tsx";
+import { signedIn } from "../../../../lib/http/guards.ts";
+
+interface Data {
+  exists: boolean;
+  values: Record<string, string>;
+  errors?: Record<string, string>;
+}
+
+const major = (minor: number | null) => (minor == null ? "" : String(minor / 100));
+
+function toValues(m: MusicianProfile): Record<string, string> {
+  return {
+    stage_name: m.stage_name,
+    bio: m.bio,
+    instruments: m.instruments.join(", "),
+    genres: m.genres.join(", "),
+    skills: m.skills.join(", "),
+    languages: m.languages.join(", "),
+    city: m.city ?? "",
+    country: m.country ?? "",
+    lat: m.lat == null ? "" : String(m.lat),
+    lng: m.lng == null ? "" : String(m.lng),
+    travel_radius_km: String(m.travel_radius_km),
+    fee_min: major(m.fee_min_minor),
+    fee_max: major(m.fee_max_minor),
+    currency: m.currency,
+    published: m.published ? "on" : "",
+  };
+}
+
+async function load(ctx: FreshContext<State>) {
+  const user = ctx.state.user!;
+  const m = await ctx.state.platform.db.asUser(
+    user.claims,
+    (tx) => getMusicianProfile(tx, user.id),
+  );
+  return m
+    ? { exists: true, values: toValues(m) }
+    : { exists: false, values: { published: "on", travel_radius_km: "50", currency: "EUR" } };
+}
+
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    return page(await load(ctx));
+  },
+  async POST(ctx) {
+    const user = signedIn(ctx.state);
+    const form = await ctx.req.formData();
+    const values = formValues(form);
+    const blank = (k: string) => (values[k]?.trim() ? values[k] : null);
+    const parsed = MusicianProfileInput.safeParse({
+      ...values,
+      city: values.city ?? "",
+      country: blank("country"),
+      lat: blank("lat"),
+      lng: blank("lng"),
+      fee_min_minor: toMinor(form.get("fee_min")) ?? null,
+      fee_max_minor: toMinor(form.get("fee_max")) ?? null,
+      published: values.published === "on",
+    });
+    const { exists } = await load(ctx);
+    const rename = (e: Record<string, string>) => ({
+      ...e,
+      fee_min: e.fee_min_minor ?? "",
+      fee_max: e.fee_max_minor ?? "",
+    });
+    if (!parsed.success) {
+      return page({ exists, values, errors: rename(fieldErrors(parsed.error.issues)) }, {
+        status: 422,
+      });
+    }
+    try {
+      await ctx.state.platform.db.asUser(
+        user.claims,
+        (tx) => upsertOwnMusicianProfile(tx, parsed.data),
+      );
+    } catch (err) {
+      const f = dbFailure(err);
+      if (!f) throw err;
+      return page({
+        exists,
+        values,
+        errors: rename({ _form: f.message, [f.field ?? "_form"]: f.message }),
+      }, { status: f.status });
+    }
+    ctx.state.platform.worker.wake();
+    return seeOther("/profile/musician", [
+      flashCookie({ kind: "success", text: "Musician profile saved." }, ctx.state.secure),
+    ]);
+  },
+});
+
+export default define.page<typeof handler>(function MusicianProfilePage({ data, state }) {
+  const v = data.values;
+  const e = data.errors ?? {};
+  return (
+    <>
+      <PageTitle sub="Clients see this when you apply; matching uses it to find your gigs.">
+        Musician profile
+      </PageTitle>
+      <form method="post" noValidate class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
+        <CsrfField token={state.csrf} />
+        <FormErrors errors={data.errors} />
+        <Field
+          name="stage_name"
+          label="Stage name"
+          value={v.stage_name}
+          error={e.stage_name}
+          required
+          maxLength={80}
+        />
+        <div class="mb-4">
+          <label for="bio" class="mb-1 block text-sm font-medium text-gray-800">Bio</label>
+          {data.exists
+            ? <AiDraft task="bio" target="bio" csrf={state.csrf} label="Write my bio with AI" />
+            : (
+              <p class="mb-1 text-sm text-gray-600">
+                Save your profile once, then let AI draft your bio from it.
+              </p>
+            )}
+          <textarea
+            id="bio"
+            name="bio"
+            rows={6}
+            maxLength={4000}
+            class="block w-full rounded-md border border-gray-300 px-3 py-2"
+          >
+            {v.bio}
+          </textarea>
+          {e.bio && <p class="text-sm text-red-700" role="alert">{e.bio}</p>}
+        </div>
+        <div class="grid gap-x-4 sm:grid-cols-2">
+          <Field
+            name="instruments"
+            label="Instruments"
+            value={v.instruments}
+            error={e.instruments}
+            hint="Comma-separated, e.g. guitar, vocals"
+          />
+          <Field
+            name="genres"
+            label="Genres"
+            value={v.genres}
+            error={e.genres}
+            hint="e.g. jazz, soul, funk"
+          />
+          <Field
+            name="skills"
+            label="Skills"
+            value={v.skills}
+            error={e.skills}
+            hint="e.g. sight reading, arranging"
+          />
+          <Field name="languages" label="Languages" value={v.languages} error={e.languages} />
+          <Field name="city" label="City" value={v.city} error={e.city} />
+          <Field
+            name="country"
+            label="Country code"
+            value={v.country}
+            error={e.country}
+            hint="Two letters, e.g. DE"
+            maxLength={2}
+          />
+          <Field
+            name="lat"
+            label="Latitude (optional)"
+            value={v.lat}
+            error={e.lat}
+            hint="For distance matching"
+          />
+          <Field name="lng" label="Longitude (optional)" value={v.lng} error={e.lng} />
+          <Field
+            name="travel_radius_km"
+            label="Travel radius (km)"
+            type="number"
+            value={v.travel_radius_km}
+            error={e.travel_radius_km}
+          />
+          <Field
+            name="fee_min"
+            label="Fee from"
+            value={v.fee_min}
+            error={e.fee_min}
+            hint="Whole units, e.g. 250"
+          />
+          <Field name="fee_max" label="Fee up to" value={v.fee_max} error={e.fee_max} />
+          <SelectField
+            name="currency"
+            id="currency"
+            label="Currency"
+            options={CURRENCIES}
+            value={v.currency || "EUR"}
+          />
+        </div>
+        <Checkbox
+          name="published"
+          label="Show my profile publicly"
+          checked={v.published === "on"}
+        />
+        <div class="mt-4">
+          <Button>Save musician profile</Button>
+        </div>
+      </form>
+    </>
+  );
+});

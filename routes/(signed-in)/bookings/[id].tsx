@@ -1,0 +1,238 @@
+/** One booking: its terms, completing or cancelling it, and the review after completion. */
+import { z } from "zod";
+import { define, type State } from "../../../utils.ts";
+import { type FreshContext, HttpError, page } from "../../../lib/fresh_runtime/mod.ts";
+import {
+  type BookingWithParties,
+  cancel,
+  CancelBookingInput,
+  complete,
+  getBooking,
+  listReviewsFor,
+  ReviewInput,
+  type ReviewWithAuthor,
+  submitReview,
+} from "../../../lib/gigs/mod.ts";
+import { dbFailure } from "../../../lib/db/errors.ts";
+import { fieldErrors } from "../../../lib/http/forms.ts";
+import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
+import { formatDay, formatMoney, formatTime } from "../../../lib/ai/facts.ts";
+import { CsrfField } from "../../../components/Field.tsx";
+import { Button } from "../../../components/Button.tsx";
+import { PageTitle } from "../../../components/Page.tsx";
+import { signedIn } from "../../../lib/http/guards.ts";
+
+interface Data {
+  booking: BookingWithParties;
+  me: string;
+  reviews: ReviewWithAuthor[];
+  errors?: Record<string, string>;
+}
+
+const Id = z.string().uuid();
+const Intent = z.enum(["complete", "cancel", "review"]);
+
+async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
+  const user = ctx.state.user!;
+  if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
+  const data = await ctx.state.platform.db.asUser(user.claims, async (tx) => {
+    const booking = await getBooking(tx, ctx.params.id);
+    if (!booking) return null;
+    const other = booking.client_id === user.id ? booking.musician_id : booking.client_id;
+    const reviews = (await listReviewsFor(tx, other)).filter((r) => r.booking_id === booking.id);
+    const mine = (await listReviewsFor(tx, user.id)).filter((r) => r.booking_id === booking.id);
+    return { booking, reviews: [...reviews, ...mine] };
+  });
+  if (!data) throw new HttpError(404);
+  return page({ ...data, me: user.id, ...extra }, { status });
+}
+
+export const handler = define.handlers<Data>({
+  GET(ctx) {
+    return load(ctx);
+  },
+  async POST(ctx) {
+    const user = signedIn(ctx.state);
+    if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
+    const form = await ctx.req.formData();
+    const intent = Intent.safeParse(form.get("intent"));
+    if (!intent.success) return await load(ctx, { errors: { _form: "Unknown action" } }, 400);
+    const id = ctx.params.id;
+    const { db } = ctx.state.platform;
+    const done = (text: string) =>
+      seeOther(`/bookings/${id}`, [flashCookie({ kind: "success", text }, ctx.state.secure)]);
+    try {
+      if (intent.data === "complete") {
+        await db.asUser(user.claims, (tx) => complete(tx, id));
+        return done("Marked as completed. Leave a review while it is fresh.");
+      }
+      if (intent.data === "cancel") {
+        const parsed = CancelBookingInput.safeParse({ reason: form.get("reason") ?? "" });
+        if (!parsed.success) {
+          return await load(ctx, { errors: fieldErrors(parsed.error.issues) }, 422);
+        }
+        await db.asUser(user.claims, (tx) => cancel(tx, id, parsed.data.reason));
+        return done("The booking is cancelled and the other side is told.");
+      }
+      const parsed = ReviewInput.safeParse({
+        rating: form.get("rating") ?? "",
+        body: form.get("body") ?? "",
+      });
+      if (!parsed.success) {
+        return await load(ctx, { errors: fieldErrors(parsed.error.issues) }, 422);
+      }
+      await db.asUser(user.claims, (tx) => submitReview(tx, id, parsed.data));
+      return done("Thanks! Your review shows once both of you have reviewed, or after 14 days.");
+    } catch (err) {
+      const f = dbFailure(err);
+      if (!f) throw err;
+      return await load(
+        ctx,
+        { errors: { _form: f.message, [f.field ?? "_form"]: f.message } },
+        f.status,
+      );
+    }
+  },
+});
+
+export default define.page<typeof handler>(function BookingPage({ data, state }) {
+  const b = data.booking;
+  const e = data.errors ?? {};
+  const iAmClient = b.client_id === data.me;
+  const ended = new Date(b.ends_at) <= new Date();
+  const myReview = data.reviews.find((r) => r.author_id === data.me);
+  return (
+    <>
+      <PageTitle sub={iAmClient ? `You booked ${b.musician_name}` : `Booked by ${b.client_name}`}>
+        {b.gig_title}
+      </PageTitle>
+      {e._form && (
+        <div
+          role="alert"
+          class="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+        >
+          {e._form}
+        </div>
+      )}
+      <div class="grid gap-6 md:grid-cols-2">
+        <section class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
+          <h2 class="mb-3 text-lg font-semibold">Terms</h2>
+          <dl class="space-y-2">
+            <div>
+              <dt class="text-sm text-gray-500">Status</dt>
+              <dd class="font-semibold uppercase" data-testid="booking-status">{b.status}</dd>
+            </div>
+            <div>
+              <dt class="text-sm text-gray-500">When</dt>
+              <dd>
+                {formatDay(b.starts_at, b.timezone)},{" "}
+                {formatTime(b.starts_at, b.timezone)}–{formatTime(b.ends_at, b.timezone)}{" "}
+                ({b.timezone})
+              </dd>
+            </div>
+            <div>
+              <dt class="text-sm text-gray-500">Where</dt>
+              <dd>{b.place}</dd>
+            </div>
+            <div>
+              <dt class="text-sm text-gray-500">Fee</dt>
+              <dd>{formatMoney(b.fee_minor, b.currency)}</dd>
+            </div>
+            <div>
+              <dt class="text-sm text-gray-500">Cancellation terms</dt>
+              <dd class="text-sm">{b.cancellation_terms}</dd>
+            </div>
+            {b.cancel_reason && (
+              <div>
+                <dt class="text-sm text-gray-500">Cancelled because</dt>
+                <dd>{b.cancel_reason}</dd>
+              </div>
+            )}
+          </dl>
+          <p class="mt-3 text-sm">
+            <a class="text-indigo-700 underline" href={`/gigs/${b.gig_id}`}>See the gig</a>
+            {" · "}
+            <a
+              class="text-indigo-700 underline"
+              href={`/messages/booking/${b.id}`}
+              data-testid="message-other-party"
+            >
+              Message {iAmClient ? b.musician_name : b.client_name}
+            </a>
+          </p>
+        </section>
+        <section class="space-y-4 rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
+          {b.status === "confirmed" && (
+            <>
+              <form method="post">
+                <CsrfField token={state.csrf} />
+                <Button name="intent" value="complete">
+                  {ended ? "Mark as completed" : "Mark as completed (after the gig)"}
+                </Button>
+              </form>
+              <form method="post" noValidate>
+                <CsrfField token={state.csrf} />
+                <label for="reason" class="mb-1 block text-sm font-medium">
+                  Reason for cancelling
+                </label>
+                <textarea
+                  id="reason"
+                  name="reason"
+                  rows={2}
+                  class="mb-1 block w-full rounded-md border border-gray-300 px-3 py-2"
+                  aria-invalid={e.reason ? "true" : undefined}
+                />
+                {e.reason && <p class="text-sm text-red-700" role="alert">{e.reason}</p>}
+                <Button name="intent" value="cancel" variant="danger">Cancel booking</Button>
+              </form>
+            </>
+          )}
+          {b.status === "completed" && !myReview && (
+            <form method="post" noValidate data-testid="review-form">
+              <CsrfField token={state.csrf} />
+              <h2 class="mb-2 text-lg font-semibold">
+                Review {iAmClient ? b.musician_name : b.client_name}
+              </h2>
+              <fieldset class="mb-3">
+                <legend class="mb-1 text-sm font-medium">Rating</legend>
+                <div class="flex gap-3">
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <label key={n} class="flex items-center gap-1">
+                      <input type="radio" name="rating" value={String(n)} required /> {n}★
+                    </label>
+                  ))}
+                </div>
+                {e.rating && <p class="text-sm text-red-700" role="alert">{e.rating}</p>}
+              </fieldset>
+              <label for="body" class="mb-1 block text-sm font-medium">What was it like?</label>
+              <textarea
+                id="body"
+                name="body"
+                rows={4}
+                maxLength={2000}
+                class="mb-2 block w-full rounded-md border border-gray-300 px-3 py-2"
+              />
+              <Button name="intent" value="review">Submit review</Button>
+            </form>
+          )}
+          {data.reviews.length > 0 && (
+            <div>
+              <h2 class="mb-2 text-lg font-semibold">Reviews</h2>
+              <ul class="space-y-2" data-testid="reviews">
+                {data.reviews.map((r) => (
+                  <li key={r.id} class="text-sm">
+                    <strong>{r.author_name}</strong> · {"★".repeat(r.rating)}
+                    {new Date(r.visible_at) > new Date() && (
+                      <span class="text-gray-500">(hidden until both review or 14 days pass)</span>
+                    )}
+                    {r.body && <p class="text-gray-800">{r.body}</p>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      </div>
+    </>
+  );
+});

@@ -1,0 +1,33 @@
+/**
+ * GET /dj/connect?next=/dj/…: sends the signed-in user to Spotify's consent page (OAuth with
+ * PKCE). A link, not a form: the CSP's form-action would block the redirect to Spotify.
+ */
+import { define } from "../../../utils.ts";
+import { serializeCookie } from "../../../lib/http/cookies.ts";
+import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
+import { safeNext } from "../../../lib/dj/page_data.ts";
+import { djDeps } from "../../../lib/dj/service.ts";
+import { OAUTH_COOKIE, OAUTH_MAX_AGE, startConnect } from "../../../lib/spotify/flow.ts";
+import { signedIn } from "../../../lib/http/guards.ts";
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    const next = safeNext(ctx.url.searchParams.get("next"));
+    const user = signedIn(ctx.state);
+    const deps = await djDeps(ctx.state.platform);
+    const secure = ctx.state.secure;
+    if (!deps.spotify) {
+      return seeOther(next, [flashCookie({
+        kind: "error",
+        text: "Spotify is not set up on this server (SPOTIFY_CLIENT_ID).",
+      }, secure)]);
+    }
+    const { location, cookie } = await startConnect(deps.spotify, user.id, ctx.state.siteUrl, next);
+    const headers = new Headers({ location, "cache-control": "no-store" });
+    headers.append(
+      "set-cookie",
+      serializeCookie(OAUTH_COOKIE, cookie, { secure, maxAge: OAUTH_MAX_AGE }),
+    );
+    return new Response(null, { status: 303, headers });
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * Stored objects over HTTP on Supabase Storage's paths (embedded mode only; on Supabase, Supabase
+ * serves them). The caller is the one the edge resolved for this request.
+ */
+import { define } from "../../../../utils.ts";
+import { HttpError } from "../../../../lib/http/errors.ts";
+import { storageRoutes } from "../../../../lib/storage/http.ts";
+import type { Caller } from "../../../../lib/storage/port.ts";
+import type { Platform } from "../../../../lib/platform/mod.ts";
+
+const apps = new WeakMap<Platform, ReturnType<typeof storageRoutes>>();
+
+export const handler = define.handlers({
+  GET(ctx) {
+    const { platform, user } = ctx.state;
+    if (platform.mode !== "embedded") throw new HttpError(404, "Storage is served by Supabase");
+    let app = apps.get(platform);
+    if (!app) {
+      app = storageRoutes({
+        storage: platform.storage,
+        getCaller: (c) => (c.env as { caller: Caller | null }).caller,
+      });
+      apps.set(platform, app);
+    }
+    const caller: Caller | null = user
+      ? { claims: user.claims, accessToken: user.accessToken }
+      : null;
+    return app.fetch(ctx.req, { caller });
+  },
+});
