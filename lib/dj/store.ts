@@ -85,10 +85,54 @@ export interface Saved {
   track_ids: string[];
 }
 
+/** The Spotify page of a playlist: the only link the database stores for one. */
+export function playlistUrl(playlistId: string): string {
+  return `https://open.spotify.com/playlist/${playlistId}`;
+}
+
+/**
+ * Adds the Spotify tracks a search found to `public.tracks` (or refreshes known ones), as the
+ * server. Those rows are shared by every user's playlists and share pages, and only the server
+ * knows their titles really came from Spotify, so the API roles may not write them
+ * (`private.dj_add_spotify_tracks` is granted to service_role only). It runs inside the caller's
+ * transaction, atomic with the save: the role is service_role for this one statement and then
+ * what it was again. Nothing from the request decides that; a failure aborts the transaction,
+ * which ends the role switch with it.
+ */
+async function addSpotifyTracks(tx: Tx, tracks: SpotifyFields[]): Promise<void> {
+  const [{ role }] = await tx.query<{ role: string }>(
+    `select s.role, set_config('role', 'service_role', true)
+       from (select current_setting('role') as role offset 0) s`,
+  );
+  await tx.query("select private.dj_add_spotify_tracks($1::jsonb)", [JSON.stringify(tracks)]);
+  await tx.query("select set_config('role', $1, true)", [role]);
+}
+
+type SpotifyFields = Extract<SavedTrack, { spotify: unknown }>["spotify"];
+
+/**
+ * Saves a finished run as the signed-in user: its Spotify tracks are added as the server first
+ * (`addSpotifyTracks`), then `public.dj_save_run` checks the run as the server would and stores
+ * it with a snapshot of its tracks.
+ */
 export async function saveRun(tx: Tx, run: SaveRunInput): Promise<Saved> {
+  const spotify: SpotifyFields[] = [];
+  for (const t of run.tracks) {
+    if ("spotify" in t) {
+      // Spotify names every artist of a track: the joined list is cut to what a row holds
+      // (300 characters, counted as Postgres counts them).
+      const artist = Array.from(t.spotify.artist).slice(0, 300).join("");
+      spotify.push({ ...t.spotify, artist });
+    }
+  }
+  if (spotify.length) await addSpotifyTracks(tx, spotify);
+  const stored: SaveRunInput = {
+    ...run,
+    playlist_url: run.playlist_id ? playlistUrl(run.playlist_id) : null,
+  };
   const [{ saved }] = await tx.query<{ saved: Saved }>(
     "select public.dj_save_run($1::jsonb) as saved",
-    [JSON.stringify(run)],
+    [JSON.stringify(stored)],
   );
   return saved;
 }
@@ -171,7 +215,7 @@ export async function recordExport(
   await tx.query("select public.dj_record_export($1, $2, $3, $4::jsonb, $5, $6)", [
     id,
     playlist.id,
-    playlist.url,
+    playlistUrl(playlist.id),
     JSON.stringify(matches),
     notice,
     Math.round(exportMs),

@@ -1,5 +1,5 @@
--- Profiles: created at sign-up, readable by everyone, writable only by their owner and only in the
--- columns meant for it.
+-- Profiles: created at sign-up, writable only by their owner and only in the columns meant for it.
+-- Who reads whose profile is tried in 15-profiles-visibility.test.sql.
 begin;
 select plan(21);
 
@@ -25,9 +25,9 @@ select is(
 
 -- another user's profile -------------------------------------------------------------------------------
 select tests.authenticate_as('alice');
-select isnt_empty(
+select is_empty(
   $$ select display_name from public.profiles where id = tests.get_supabase_uid('bob') $$,
-  'A signed-in user can read other people''s profiles');
+  'A signed-in user cannot read the profile of a stranger who published nothing');
 select is_empty(
   $$ update public.profiles set display_name = 'Hacked'
       where id = tests.get_supabase_uid('bob') returning id $$,
@@ -78,8 +78,8 @@ select throws_ok(
 
 -- anonymous visitor ------------------------------------------------------------------------------------
 select tests.clear_authentication();
-select isnt_empty($$ select id, display_name from public.profiles $$,
-  'An anonymous visitor can read profiles (they are public)');
+select is_empty($$ select id, display_name from public.profiles $$,
+  'An anonymous visitor reads no profile of members who published nothing');
 select throws_ok($$ update public.profiles set display_name = 'Anon' $$,
   '42501', 'permission denied for table profiles', 'An anonymous visitor cannot update profiles');
 select throws_ok($$ delete from public.profiles $$,

@@ -2,14 +2,14 @@
 -- dj_save_run, share links, exports, and Spotify connections whose token columns no API role can
 -- read. Every table is tried from the attacker's side: another user, an anonymous visitor.
 begin;
-select plan(51);
+select plan(52);
 
 select tests.create_supabase_user('alice', null, '{"display_name": "Alice"}');
 select tests.create_supabase_user('bob', null, '{"display_name": "Bob"}');
 
 -- Payloads for dj_save_run, built once as the table owner.
 create table tests.dj_payloads (k text primary key, p jsonb not null);
-grant select on tests.dj_payloads to anon, authenticated;
+grant select on tests.dj_payloads to anon, authenticated, service_role;
 -- Ids noted as their owner, for the other user to try.
 create table tests.dj_ids (k text primary key, id uuid not null);
 grant select, insert on tests.dj_ids to authenticated;
@@ -17,7 +17,10 @@ insert into tests.dj_payloads (k, p)
 select k, jsonb_build_object(
   'prompt', 'calm music for studying', 'length', 10, 'no_explicit', false,
   'plan', jsonb_build_object('playlist_name', 'Calm music for studying', 'description', 'Calm.',
-                             'mood', 'calm focus'),
+                             'mood', 'calm focus', 'search_terms', jsonb_build_array('calm study'),
+                             'genres', jsonb_build_array('piano'), 'energy', 0.2,
+                             'danceability', 0.3, 'valence', 0.4,
+                             'tempo', jsonb_build_object('min', 60, 'max', 100), 'language', 'en'),
   'plan_source', 'offline', 'source', 'catalogue', 'status', 'draft', 'timings', '{}'::jsonb,
   'tracks', t)
   from (values
@@ -59,6 +62,7 @@ insert into public.tracks (source, title, artist, owner_id, genres, moods, energ
 values ('studio', 'Bob''s demo', 'Bob', tests.get_supabase_uid('bob'), '{lo-fi}', '{calm}', 0.2);
 select is((select count(*)::int from public.tracks where source = 'studio'), 1,
   'A user adds a song of their own (private until published)');
+insert into tests.dj_ids (k, id) select 'studio', id from public.tracks where source = 'studio';
 select throws_ok($$ insert into public.tracks (source, title, artist, published)
                     values ('catalogue', 'x', 'y', true) $$,
   '42501', 'new row violates row-level security policy for table "tracks"',
@@ -78,7 +82,7 @@ select is_empty($$ delete from public.tracks where source = 'catalogue' returnin
 select throws_ok(
   $$ select public.dj_save_run(jsonb_set((select p from tests.dj_payloads where k = 'unknown'), '{tracks}',
        jsonb_build_array(jsonb_build_object('track_id',
-         (select id from public.tracks where source = 'studio' limit 1), 'reason', 'r')))) $$,
+         (select id from tests.dj_ids where k = 'studio'), 'reason', 'r')))) $$,
   'SC404', 'A track of this playlist does not exist', 'A run cannot use an unpublished song of another user');
 
 -- dj_save_run -------------------------------------------------------------------------------------------
@@ -102,11 +106,18 @@ select throws_ok($$ select public.dj_save_run((select p from tests.dj_payloads w
   'SC404', 'A track of this playlist does not exist', 'Unknown tracks are refused');
 select throws_ok(
   $$ select public.dj_save_run((select p || '{"length": 60}' from tests.dj_payloads where k = 'ok')) $$,
-  '23514', null, 'A length over 50 is refused');
+  'SC400', 'Choose a length from 10 to 50 tracks', 'A length over 50 is refused');
 select throws_ok(
   $$ select public.dj_save_run((select p || '{"parent_id": "not-a-uuid"}' from tests.dj_payloads where k = 'ok')) $$,
   'SC400', 'Not a playlist id', 'A malformed parent is refused');
 
+-- Spotify tracks are added by the server (service_role), then named in runs by their Spotify id.
+select tests.authenticate_as_service_role();
+select is(private.dj_add_spotify_tracks(
+            (select jsonb_agg(t -> 'spotify') from tests.dj_payloads, jsonb_array_elements(p -> 'tracks') t
+              where k = 'spotify')), 1,
+  'The server adds the Spotify tracks it found, once per Spotify id');
+select tests.authenticate_as('alice');
 select lives_ok(
   $$ select public.dj_save_run((select p || '{"source": "spotify"}' from tests.dj_payloads where k = 'spotify')) $$,
   'A run of Spotify tracks is saved');
