@@ -34,8 +34,10 @@ export async function listReviewsFor(
   opts: { limit?: number } = {},
 ): Promise<ReviewWithAuthor[]> {
   const rows = await tx.query(
-    `select ${REVIEW_COLUMNS.replace(/(\w+)/g, "r.$1")}, p.display_name as author_name
-       from public.reviews r join public.profiles p on p.id = r.author_id
+    `select ${
+      REVIEW_COLUMNS.replace(/(\w+)/g, "r.$1")
+    }, coalesce(p.display_name, 'A Soundcheck member') as author_name
+       from public.reviews r left join public.profiles p on p.id = r.author_id
       where r.subject_id = $1::uuid
       order by r.visible_at desc, r.id desc
       limit $2`,
