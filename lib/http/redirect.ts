@@ -27,5 +27,7 @@ export function safeRedirect(target: string | null | undefined, fallback = "/"):
 /** `/signin?next=<path>`, the sign-in page that comes back to `path` afterwards. */
 export function signInUrl(path: string): string {
   const next = safeRedirect(path, "/");
-  return next === "/" ? "/signin" : `/signin?next=${encodeURIComponent(next).replaceAll("%2F", "/")}`;
+  return next === "/"
+    ? "/signin"
+    : `/signin?next=${encodeURIComponent(next).replaceAll("%2F", "/")}`;
 }
