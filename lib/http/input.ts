@@ -17,15 +17,29 @@ export function checkText(value: string, field: string): void {
   }
 }
 
-/** Every key and string inside a parsed JSON value. */
-export function checkJson(value: unknown, path = "body"): void {
-  if (typeof value === "string") checkText(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => checkJson(v, `${path}.${i}`));
-  else if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const field = path === "body" ? k : `${path}.${k}`;
-      checkText(k, field);
-      checkJson(v, field);
+/** Deeper JSON than any request of this app has: refused rather than walked. */
+const MAX_DEPTH = 32;
+
+/** Every key and string inside a parsed JSON value (iteratively: depth cannot overflow). */
+export function checkJson(root: unknown): void {
+  const stack: [unknown, string, number][] = [[root, "body", 0]];
+  while (stack.length) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value === "string") checkText(value, path);
+    else if (value && typeof value === "object") {
+      if (depth >= MAX_DEPTH) {
+        throw new HttpError(400, `The JSON body is nested deeper than ${MAX_DEPTH} levels`, {
+          field: "body",
+        });
+      }
+      const entries = Array.isArray(value)
+        ? value.map((v, i) => [String(i), v] as const)
+        : Object.entries(value);
+      for (const [k, v] of entries) {
+        const field = path === "body" ? k : `${path}.${k}`;
+        checkText(k, field);
+        stack.push([v, field, depth + 1]);
+      }
     }
   }
 }

@@ -12,6 +12,8 @@
  */
 import type { Context } from "hono";
 import { z } from "zod";
+import { errorJson } from "../fresh_runtime/app_host.ts";
+import { HttpError } from "../http/errors.ts";
 import type { Claims } from "../db/mod.ts";
 import type { RealtimeEvent, RealtimeHub } from "./port.ts";
 
@@ -37,6 +39,9 @@ const MAX_BACKLOG = 500;
 
 const encoder = new TextEncoder();
 
+const fail = (status: number, message: string, field: string) =>
+  errorJson(new HttpError(status, message, { field }));
+
 // One event reaches every subscriber of its topic (both participants of a conversation, say):
 // it is serialised once, not once per stream.
 const frames = new WeakMap<RealtimeEvent, string>();
@@ -60,15 +65,15 @@ export function sseRoute(opts: SseRouteOptions): (c: Context) => Promise<Respons
 
   return async function realtimeSse(c) {
     const claims = await getClaims(c);
-    if (!claims) return c.json({ error: "Sign in to receive live updates" }, 401);
+    if (!claims) return fail(401, "Sign in to receive live updates", "authorization");
     const parsed = Topics.safeParse([...new Set(c.req.queries("topic") ?? [])]);
     if (!parsed.success) {
-      return c.json({ error: parsed.error.issues[0].message, field: "topic" }, 400);
+      return fail(400, parsed.error.issues[0].message, "topic");
     }
     const topics = parsed.data;
     for (const topic of topics) {
       if (!(await hub.authorize(claims, topic))) {
-        return c.json({ error: `You may not receive ${topic}`, field: "topic" }, 403);
+        return fail(403, `You may not receive ${topic}`, "topic");
       }
     }
 

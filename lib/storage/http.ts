@@ -12,6 +12,8 @@
  * @module
  */
 import { type Context, Hono } from "hono";
+import { errorJson } from "../fresh_runtime/app_host.ts";
+import { HttpError } from "../http/errors.ts";
 import { type Caller, StorageError, type StoragePort, type StoredObject } from "./port.ts";
 
 export interface StorageRoutesOptions {
@@ -75,6 +77,7 @@ export function storageRoutes(opts: StorageRoutesOptions): Hono {
     const caller = (await getCaller(c)) ?? ANON;
     return serve(c, caller, "private, no-cache");
   });
+  app.notFound(() => problem(404, "Object not found"));
   return app;
 }
 
@@ -96,11 +99,7 @@ function encodeRfc5987(s: string): string {
   );
 }
 
-/** Supabase Storage's error body: `{ statusCode, error, message }`. */
+/** The app's one JSON error body. */
 function problem(status: number, message: string): Response {
-  const error = status === 404 ? "not_found" : status === 400 ? "invalid_request" : "error";
-  return Response.json({ statusCode: String(status), error, message }, {
-    status,
-    headers: { "x-content-type-options": "nosniff" },
-  });
+  return errorJson(new HttpError(status, message));
 }

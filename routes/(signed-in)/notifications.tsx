@@ -14,6 +14,7 @@ import { Button } from "../../components/Button.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
 import { flashCookie, seeOther } from "../../lib/http/respond.ts";
 import { signedIn } from "../../lib/http/guards.ts";
+import { readForm } from "../../lib/http/body.ts";
 
 const PAGE_SIZE = 20;
 
@@ -66,7 +67,7 @@ export const handler = define.handlers<Data>({
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const raw = Object.fromEntries(form);
     // Without an intent (older forms and scripts): an id marks that one, none marks all.
     raw.intent ??= raw.id ? "read" : "read-all";

@@ -20,6 +20,7 @@ import { DjRunList } from "../../components/DjRunList.tsx";
 import { Card, EmptyState, PageTitle } from "../../components/Page.tsx";
 import DjPrompt from "../../islands/DjPrompt.tsx";
 import { signedIn } from "../../lib/http/guards.ts";
+import { readForm } from "../../lib/http/body.ts";
 
 interface Values {
   prompt: string;
@@ -34,6 +35,12 @@ interface Data {
   values: Values;
   parent: { id: string; name: string } | null;
   errors?: Record<string, string>;
+}
+
+/** The length typed on the form, as a number the form can show again (validation names it). */
+function echoLength(raw: unknown): number {
+  const n = Number(raw ?? 30);
+  return Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), 10), 50) : 30;
 }
 
 const DEFAULTS: Values = { prompt: "", length: 30, no_explicit: false };
@@ -68,7 +75,7 @@ export const handler = define.handlers<Data>({
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const raw: Record<string, unknown> = {};
     for (const key of ["prompt", "length", "no_explicit", "parent_id"]) {
       const v = form.get(key);
@@ -76,7 +83,7 @@ export const handler = define.handlers<Data>({
     }
     const values: Values = {
       prompt: String(raw.prompt ?? ""),
-      length: Number(raw.length ?? 30) || 30,
+      length: echoLength(raw.length),
       no_explicit: raw.no_explicit === "on",
     };
     const parentId = typeof raw.parent_id === "string" ? raw.parent_id : null;

@@ -21,6 +21,7 @@ import { CsrfField } from "../../../components/Field.tsx";
 import { Button } from "../../../components/Button.tsx";
 import { PageTitle } from "../../../components/Page.tsx";
 import { signedIn } from "../../../lib/http/guards.ts";
+import { readForm } from "../../../lib/http/body.ts";
 
 interface Data {
   booking: BookingWithParties;
@@ -54,7 +55,7 @@ export const handler = define.handlers<Data>({
   async POST(ctx) {
     const user = signedIn(ctx.state);
     if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const intent = Intent.safeParse(form.get("intent"));
     if (!intent.success) return await load(ctx, { errors: { _form: "Unknown action" } }, 400);
     const id = ctx.params.id;

@@ -25,6 +25,7 @@ import type { RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
 import { uploadLimit } from "../../../lib/http/body.ts";
 import { MAX_ATTACHMENT_BYTES } from "../../../lib/chat/schemas.ts";
 import { signedIn } from "../../../lib/http/guards.ts";
+import { readForm } from "../../../lib/http/body.ts";
 
 interface Data {
   conversation: ConversationDetail;
@@ -40,16 +41,19 @@ const Id = z.string().uuid();
 const Before = z.coerce.number().int().min(1).optional().catch(undefined);
 
 async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
-  const user = ctx.state.user!;
+  const user = signedIn(ctx.state);
   if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
   const id = ctx.params.id.toLowerCase();
   const before = Before.parse(ctx.url.searchParams.get("before") ?? undefined);
   const data = await ctx.state.platform.db.asUser(user.claims, async (tx) => {
     const page = await listMessages(tx, id, { before, limit: 50 });
     if (!page) return null;
-    // Opening the latest page reads it (this also says "open now", for 30 s).
+    // Opening the latest page reads it (this also says "open now", for 30 s); a refused send
+    // re-renders the page but changes nothing.
     const newest = page.messages.at(-1)?.id;
-    if (before === undefined && newest) await markRead(tx, id, { upTo: newest, active: true });
+    if (status < 400 && before === undefined && newest) {
+      await markRead(tx, id, { upTo: newest, active: true });
+    }
     const conversation = await getConversation(tx, id);
     return conversation && { conversation, page, unread: await unreadMessageCount(tx) };
   });
@@ -77,7 +81,7 @@ export const handler = define.handlers<Data>({
     const user = signedIn(ctx.state);
     if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
     const id = ctx.params.id.toLowerCase();
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const draft = String(form.get("body") ?? "");
     const parsed = SendMessageInput.safeParse({
       body: draft,

@@ -23,6 +23,7 @@ import type { State } from "../../../utils.ts";
 import type { RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
 import { uploadLimit } from "../../../lib/http/body.ts";
 import { signedIn } from "../../../lib/http/guards.ts";
+import { readForm } from "../../../lib/http/body.ts";
 
 const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -63,7 +64,7 @@ export const handler = define.handlers<Data>({
         status: 413,
       });
     }
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const secure = ctx.state.secure;
     const { db, storage } = ctx.state.platform;
 

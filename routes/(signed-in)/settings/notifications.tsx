@@ -15,6 +15,7 @@ import { Button } from "../../../components/Button.tsx";
 import { Card, PageTitle } from "../../../components/Page.tsx";
 import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
 import { signedIn } from "../../../lib/http/guards.ts";
+import { readForm } from "../../../lib/http/body.ts";
 
 interface Data {
   phone: string;
@@ -33,7 +34,7 @@ export const handler = define.handlers<Data>({
   async POST(ctx) {
     const user = signedIn(ctx.state);
     const { db } = ctx.state.platform;
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const current = await db.asUser(user.claims, (tx) => getPreferences(tx));
     // What the user ticked, to show again if something is wrong.
     const echoed = current.preferences.map((k) => ({

@@ -20,6 +20,7 @@ import { toMinor } from "../../../lib/web/time.ts";
 import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
 import { ApplyPanel, GigDetails, OwnerPanel } from "../../../components/GigPanels.tsx";
 import { signedIn } from "../../../lib/http/guards.ts";
+import { readForm } from "../../../lib/http/body.ts";
 
 interface Data {
   view: GigView;
@@ -56,7 +57,7 @@ export const handler = define.handlers<Data>({
     const user = signedIn(ctx.state);
     const gigId = ctx.params.id;
     if (!Id.safeParse(gigId).success) throw new HttpError(404);
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const intent = Intent.safeParse(form.get("intent"));
     if (!intent.success) return await load(ctx, { errors: { _form: "Unknown action" } }, 400);
     const appId = String(form.get("application_id") ?? "");

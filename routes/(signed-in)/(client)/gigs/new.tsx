@@ -9,6 +9,7 @@ import { flashCookie, seeOther } from "../../../../lib/http/respond.ts";
 import { GigForm, gigFormToInput } from "../../../../components/GigForm.tsx";
 import { PageTitle } from "../../../../components/Page.tsx";
 import { signedIn } from "../../../../lib/http/guards.ts";
+import { readForm } from "../../../../lib/http/body.ts";
 
 interface Data {
   values: Record<string, string>;
@@ -21,7 +22,7 @@ export const handler = define.handlers<Data>({
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const { raw, values } = gigFormToInput(form, { zonedToUtc, toMinor });
     const parsed = GigInput.safeParse(raw);
     if (!parsed.success) {

@@ -14,6 +14,7 @@ import { Checkbox, CsrfField, Field, FormErrors } from "../../../../components/F
 import { Button } from "../../../../components/Button.tsx";
 import { PageTitle } from "../../../../components/Page.tsx";
 import { signedIn } from "../../../../lib/http/guards.ts";
+import { readForm } from "../../../../lib/http/body.ts";
 
 interface Data {
   values: Record<string, string>;
@@ -43,7 +44,7 @@ export const handler = define.handlers<Data>({
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const values = formValues(form);
     const parsed = ClientProfileInput.safeParse({
       ...values,

@@ -23,6 +23,7 @@ import { Button } from "../../../../components/Button.tsx";
 import { PageTitle } from "../../../../components/Page.tsx";
 import AiDraft from "../../../../islands/AiDraft.tsx";
 import { signedIn } from "../../../../lib/http/guards.ts";
+import { readForm } from "../../../../lib/http/body.ts";
 
 interface Data {
   exists: boolean;
@@ -69,7 +70,7 @@ export const handler = define.handlers<Data>({
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     const values = formValues(form);
     const blank = (k: string) => (values[k]?.trim() ? values[k] : null);
     const parsed = MusicianProfileInput.safeParse({

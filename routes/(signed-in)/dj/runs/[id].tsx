@@ -21,6 +21,7 @@ import { CsrfField } from "../../../../components/Field.tsx";
 import { Button } from "../../../../components/Button.tsx";
 import { Card, EmptyState, PageTitle } from "../../../../components/Page.tsx";
 import { signedIn } from "../../../../lib/http/guards.ts";
+import { readForm } from "../../../../lib/http/body.ts";
 
 interface Data {
   run: DjRunWithTracks | null;
@@ -48,7 +49,7 @@ export const handler = define.handlers<Data>({
     const back = (kind: "success" | "error" | "info", text: string, to = here) =>
       seeOther(to, [flashCookie({ kind, text }, secure)]);
     const { db } = ctx.state.platform;
-    const intent = (await ctx.req.formData()).get("intent");
+    const intent = (await readForm(ctx.req)).get("intent");
     try {
       if (intent === "export") {
         const run = await exportRun(await djDeps(ctx.state.platform), user.claims, id);
@@ -63,12 +64,13 @@ export const handler = define.handlers<Data>({
         return back("info", "The share link no longer works.");
       }
       if (intent === "delete") {
-        await db.asUser(user.claims, (tx) => deleteRun(tx, id));
+        const deleted = await db.asUser(user.claims, (tx) => deleteRun(tx, id));
+        if (!deleted) throw new HttpError(404, "No such playlist");
         return back("info", "Playlist deleted from your history.", "/dj/history");
       }
       return new Response("intent: Unknown action", { status: 400 });
     } catch (err) {
-      if (err instanceof HttpError) return back("error", err.message);
+      if (err instanceof HttpError && err.status !== 404) return back("error", err.message);
       throw err;
     }
   },
