@@ -9,6 +9,7 @@ import { createApp } from "../lib/fresh_runtime/mod.ts";
 import { createEdge, JSON_PATHS } from "../lib/http/edge.ts";
 import { startTestApp } from "../tests/_helpers/app.ts";
 import type { State } from "../utils.ts";
+import { requestState } from "../lib/server.ts";
 import { type Result, summarise } from "./results.ts";
 
 export const EDGE_METRICS = ["edge.overhead_us", "edge.overhead_post_us"];
@@ -55,18 +56,7 @@ export async function edgeBench(opts: { runs: number }): Promise<Result[]> {
     log: quiet,
     use: edge.use as never,
     jsonPaths: JSON_PATHS,
-    initialState: () => ({
-      trail: [],
-      platform,
-      user: null,
-      credentials: "none",
-      ip: "unknown",
-      siteUrl: "",
-      secure: false,
-      limits: edge.limits,
-      csrf: "",
-      flash: null,
-    }),
+    initialState: () => ({ trail: [], ...requestState(platform, edge) }),
   });
   const cookie = `sc-access=${s.accessToken}; sc-csrf=tok`;
   const info = {

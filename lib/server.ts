@@ -7,7 +7,7 @@ import { createApp } from "./fresh_runtime/mod.ts";
 import type { Platform } from "./platform/mod.ts";
 import type { State } from "../utils.ts";
 import { usePlatform } from "../functions/_shared/platform.ts";
-import { createEdge, JSON_PATHS } from "./http/edge.ts";
+import { createEdge, type Edge, JSON_PATHS } from "./http/edge.ts";
 
 export const projectRoot = new URL("../", import.meta.url).pathname;
 
@@ -24,17 +24,22 @@ export async function createServer(platform: Platform): Promise<Server> {
     log: (entry) => platform.log({ msg: "request", ...entry }),
     use: edge.use,
     jsonPaths: JSON_PATHS,
-    initialState: () => ({
-      platform,
-      user: null,
-      credentials: "none",
-      ip: "unknown",
-      siteUrl: "",
-      secure: false,
-      limits: edge.limits,
-      csrf: "",
-      flash: null,
-    }),
+    initialState: () => requestState(platform, edge),
   });
   return { fetch: app.fetch };
+}
+
+/** A request's state before the edge fills it in. */
+export function requestState(platform: Platform, edge: Edge): State {
+  return {
+    platform,
+    user: null,
+    credentials: "none",
+    ip: "unknown",
+    siteUrl: "",
+    secure: false,
+    limits: edge.limits,
+    csrf: "",
+    flash: null,
+  };
 }

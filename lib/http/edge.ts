@@ -50,7 +50,7 @@ export function createEdge(platform: Platform): Edge {
   const originOk = (url: URL) => (origin: string) =>
     origin === site.origin(url) || (site.hostAllowed(url) && origin === url.origin);
 
-  async function answerError(ctx: FreshContext<State>, err: unknown): Promise<Response> {
+  function answerError(ctx: FreshContext<State>, err: unknown): Response {
     const e = toHttpError(err);
     if (!e) throw err; // the runtime logs it and answers a generic 500
     if (isAuthApi(ctx.url.pathname)) return gotrueErrorJson(e);
@@ -135,7 +135,7 @@ export function createEdge(platform: Platform): Edge {
     try {
       res = await pipeline(ctx);
     } catch (err) {
-      res = await answerError(ctx, err);
+      res = answerError(ctx, err);
     }
     if (site.secure) res = withHeader(res, "strict-transport-security", HSTS);
     if (isApi(ctx.url.pathname)) res = cors.apply(res, ctx.req.headers.get("origin"));

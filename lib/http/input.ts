@@ -5,11 +5,11 @@
  */
 import { HttpError } from "./errors.ts";
 
-// A NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function checkText(value: string, field: string): void {
-  if (UNSTORABLE.test(value)) {
+  if (value.includes("\0") || LONE_SURROGATE.test(value)) {
     throw new HttpError(400, `${field}: contains a character that cannot be stored`, {
       code: "invalid_text",
       field,

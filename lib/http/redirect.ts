@@ -5,7 +5,7 @@
  */
 const BASE = "http://soundcheck.invalid";
 // Control characters and anything a header cannot carry are never part of a path we redirect to.
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = /\p{Cc}/u;
 
 export function safeRedirect(target: string | null | undefined, fallback = "/"): string {
   if (!target || target.length > 2000 || !target.startsWith("/") || CONTROL.test(target)) {

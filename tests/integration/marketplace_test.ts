@@ -39,8 +39,8 @@ import {
   upsertOwnMusicianProfile,
   withdraw,
 } from "../../lib/gigs/mod.ts";
+import { gigBody } from "../_helpers/fuzz.ts";
 
-const DAY = 86_400_000;
 const ANON = { role: "anon" as const };
 
 /** The 4xx `fn` is refused with, as the API would answer it. */
@@ -103,23 +103,7 @@ async function world(): Promise<World> {
 }
 
 function gigInput(title: string, startsInDays: number, extra: Record<string, unknown> = {}) {
-  return GigInput.parse({
-    title,
-    description: `${title}: two sets for a listening crowd, grand piano and PA on site.`,
-    genres: "jazz",
-    instruments: "piano,bass",
-    starts_at: new Date(Date.now() + startsInDays * DAY).toISOString(),
-    timezone: "Europe/Lisbon",
-    duration_minutes: 150,
-    venue_name: "The Blue Door",
-    city: "Lisbon",
-    country: "PT",
-    lat: 38.71,
-    lng: -9.13,
-    budget_min_minor: 30000,
-    budget_max_minor: 50000,
-    ...extra,
-  });
+  return GigInput.parse({ ...gigBody(title, startsInDays), ...extra });
 }
 
 Deno.test("marketplace - profiles: upsert, public reads, and who may create which", async () => {

@@ -17,7 +17,7 @@ interface Data {
 }
 
 export const handler = define.handlers<Data>({
-  GET(ctx) {
+  GET() {
     return page({ values: {} });
   },
   async POST(ctx) {
