@@ -349,3 +349,31 @@ Deno.test("edge - CORS from the allow-list, and the API rate limit answers 429 w
   );
   assertEquals(spoofed.status, 429, "X-Forwarded-For from an untrusted peer changes nothing");
 });
+
+Deno.test("edge - a function served alone on the Edge Runtime gets the same stages", async () => {
+  await using app = await edgeApp({ CORS_ORIGINS: "https://app.example" });
+  const { aiWrite } = await import("../../functions/ai-write/index.ts");
+  const url = "http://127.0.0.1:9999/functions/v1/ai-write";
+  const post = (headers: Record<string, string>, body: BodyInit) =>
+    aiWrite.handler(new Request(url, { method: "POST", headers, body }));
+  const malformed = await post({ authorization: "Bearer a b" }, "{}");
+  assertEquals(malformed.status, 401);
+  const anon = await post({ "content-type": "application/json" }, '{"task":"bio"}');
+  assertEquals([anon.status, (await anon.json()).error.field], [401, "authorization"]);
+  const big = await post({ "content-type": "application/json" }, "x".repeat(9000));
+  assertEquals(big.status, 413);
+  const me = await app.platform.auth.signUp({
+    email: "fn@example.com",
+    password: "password-123",
+    metadata: { display_name: "Fn", is_musician: true },
+  });
+  const nul = await post(
+    { authorization: `Bearer ${me.accessToken}`, "content-type": "application/json" },
+    JSON.stringify({ task: "bio\u0000" }),
+  );
+  assertEquals([nul.status, (await nul.json()).error.field], [400, "task"]);
+  const pre = await aiWrite.handler(
+    new Request(url, { method: "OPTIONS", headers: { origin: "https://app.example" } }),
+  );
+  assertEquals(pre.headers.get("access-control-allow-origin"), "https://app.example");
+});
