@@ -4,8 +4,8 @@
  *
  * The score (score.ts) is `w_semantic·cos + w_genre·genreFit + w_instrument·instrumentFit +
  * w_availability·… + w_distance·… + w_fee·feeFit`. Ranked by cosine alone, the top 20 by score
- * sat as deep as the 150th–1000th nearest neighbour over 100,000 profiles (bench/marketplace.ts),
- * and an HNSW search that deep costs 10–20 ms in PGlite. Here a profile and a gig each store one
+ * sat hundreds of nearest neighbours deep in a large catalogue (bench/marketplace.ts), and an HNSW
+ * search that deep is slow. Here a profile and a gig each store one
  * vector whose inner product is, times `w_semantic`,
  *
  *     w_semantic·cos + w_instrument·I + w_genre·G + w_fee·F  (+ the same constant for all)
@@ -14,8 +14,8 @@
  * common ones have a slot each, others share a few hashed ones), fees by level (a level counts at
  * its lowest fee, so F never falls below the fee fit). Availability and distance stay out: a date
  * and a radius do not fit an inner product (and the place is part of the embedded text). The
- * search therefore finds the best candidates in a short list (40 held 99.9 % of the exact top 20
- * in the bench), and each candidate is then scored exactly by `scoreMatch`, which alone decides
+ * search therefore finds the best candidates in a short list (the bench measures how many of the
+ * exact top 20 it holds), and each candidate is then scored exactly by `scoreMatch`, which decides
  * the order and the reason.
  *
  * Layout (`MATCH_DIMS`): the unit embedding; instrument slots; genre slots; fee slots (currency ×

@@ -538,8 +538,7 @@ grant execute on function private.dj_add_spotify_tracks(jsonb) to service_role;
  * (and so of its conversation, booking and reviews). One statement of primary key and
  * applications_musician_id_idx probes that stops at the first hit. Security definer, so the
  * probes skip the RLS of the tables they read; PL/pgSQL rather than SQL, so the statement is
- * planned once per session rather than once per query (measured on PGlite: a policy calling the
- * SQL version cost about 1 ms more per query).
+ * planned once per session rather than once per query.
  */
 create or replace function private.can_see_profile(p_id uuid) returns boolean
 language plpgsql stable security definer set search_path = '' as $$
