@@ -5,7 +5,6 @@
 import { z } from "zod";
 import { HttpError } from "../http/errors.ts";
 import { isForm, isJson, readForm, readJson } from "../http/body.ts";
-import type { SignedInUser } from "../../utils.ts";
 
 export { HttpError };
 
@@ -37,7 +36,8 @@ export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S>
   return schema.parse(raw);
 }
 
-export function requireUser(user: SignedInUser | null): SignedInUser {
+/** The signed-in user (any user shape: this module stays below utils.ts), or a 401. */
+export function requireUser<U>(user: U | null): U {
   if (!user) {
     throw new HttpError(401, "Sign in, or send Authorization: Bearer <token>", {
       field: "authorization",

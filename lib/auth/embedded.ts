@@ -7,7 +7,7 @@ import bcrypt from "bcryptjs";
 import type { Db, Tx } from "../db/mod.ts";
 import { AuthError, type AuthPort, type AuthUser, type Session } from "./port.ts";
 import { randomToken, sha256, type TokenSigner } from "./tokens.ts";
-import { AUTH_USER_COLUMNS, type AuthUserRow, gotrueUser } from "./gotrue.ts";
+import { AUTH_USER_COLUMNS, type AuthUserRow, gotrueUser } from "./user.ts";
 
 const BCRYPT_COST = 10;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

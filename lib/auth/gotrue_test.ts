@@ -1,7 +1,8 @@
 import { assert, assertEquals } from "../../tests/_helpers/assert.ts";
 import { HttpError } from "../http/errors.ts";
 import { AuthError } from "./port.ts";
-import { gotrueError, GoTrueUser, gotrueUser, SignUpBody } from "./gotrue.ts";
+import { gotrueError, SignUpBody } from "./gotrue.ts";
+import { GoTrueUser, gotrueUser } from "./user.ts";
 
 const row = {
   id: "00000000-0000-4000-8000-000000000001",

@@ -1,7 +1,7 @@
 /** Auth port: the embedded adapter signs its own JWTs; the Supabase one calls Supabase Auth. */
 import type { Claims } from "../db/mod.ts";
 import { HttpError } from "../http/errors.ts";
-import type { GoTrueUser, SignOutScope } from "./gotrue.ts";
+import type { GoTrueUser, SignOutScope } from "./user.ts";
 
 export interface AuthUser {
   id: string;

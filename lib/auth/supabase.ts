@@ -2,7 +2,7 @@
 import { createClient, type Session as SbSession } from "@supabase/supabase-js";
 import { Claims } from "../db/mod.ts";
 import { AuthError, type AuthPort, type Session } from "./port.ts";
-import { GoTrueUser } from "./gotrue.ts";
+import { GoTrueUser } from "./user.ts";
 
 export interface SupabaseAuthOptions {
   url: string;

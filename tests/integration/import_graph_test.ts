@@ -1,0 +1,75 @@
+/**
+ * No import circles: every module of the app (tests and fixtures aside) must sit above everything
+ * it imports, type-only imports included, so each folder can be read from the bottom up.
+ */
+import { assertEquals } from "../_helpers/assert.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const SKIP = /^(node_modules|\.data|\.git|tests|supabase)\/|testdata\/|_test\.tsx?$/;
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["'](\.{1,2}\/[^"']+)["']/g;
+
+async function modules(dir = ""): Promise<string[]> {
+  const out: string[] = [];
+  for await (const e of Deno.readDir(ROOT + (dir || "."))) {
+    const path = dir ? `${dir}/${e.name}` : e.name;
+    if (SKIP.test(path + (e.isDirectory ? "/" : ""))) continue;
+    if (e.isDirectory) out.push(...await modules(path));
+    else if (/\.tsx?$/.test(e.name)) out.push(path);
+  }
+  return out;
+}
+
+function resolve(from: string, spec: string): string {
+  const parts = from.split("/").slice(0, -1);
+  for (const p of spec.split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== ".") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+/** Strongly connected components with more than one module (Tarjan). */
+function circles(graph: Map<string, string[]>): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) found.push(scc.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!idx.has(v)) visit(v);
+  return found;
+}
+
+Deno.test("architecture - no import circles", async () => {
+  const files = await modules();
+  const known = new Set(files);
+  const graph = new Map<string, string[]>();
+  for (const f of files) {
+    const src = await Deno.readTextFile(ROOT + f);
+    const deps = [...src.matchAll(IMPORT)].map((m) => resolve(f, m[1])).filter((d) => known.has(d));
+    graph.set(f, deps);
+  }
+  assertEquals(circles(graph), []);
+});
