@@ -1,6 +1,6 @@
 /**
- * The offline AI adapter: a deterministic lexical embedding, no generator (the writers compose
- * offline text themselves, see writer.ts).
+ * The offline AI adapter: a deterministic lexical embedding, no generator (each AI task has its
+ * own offline producer, see task.ts).
  *
  * The embedding hashes normalised terms into `EMBEDDING_DIMS` signed buckets (the "hashing trick")
  * and L2-normalises, so cosine similarity is a weighted term overlap. Text built by

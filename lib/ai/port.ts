@@ -1,7 +1,8 @@
 /**
  * The AI port (DESIGN.md rule 4): structured generation and embeddings. The live adapter is the
  * openai SDK against OpenAI or any OpenAI-compatible `baseURL`; the offline adapter embeds
- * lexically and has no generator, so writers fall back to their own deterministic composers.
+ * lexically and has no generator, so AI tasks fall back to their own deterministic producers
+ * (run_task.ts).
  *
  * @module
  */
@@ -74,7 +75,7 @@ const SAFE_INT = Number.MAX_SAFE_INTEGER;
  * The JSON Schema for OpenAI's strict structured output: the root is an object, every object
  * lists all its properties as required with `additionalProperties: false` (an optional value is
  * modelled as nullable instead), and keywords strict mode rejects are left to zod. Throws when a
- * schema cannot be made strict, which is a programming error caught by the writer's unit tests.
+ * schema cannot be made strict, which is a programming error caught by the tasks' unit tests.
  */
 export function strictJsonSchema(schema: z.ZodType): JsonSchema {
   const out = clean(z.toJSONSchema(schema, { io: "output" }) as JsonSchema, "$");

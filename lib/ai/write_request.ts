@@ -1,8 +1,8 @@
 /**
  * One AI writing request, as `functions/ai-write` (bearer token) and any route (session cookie)
  * serve it: validate → load the facts as the user (RLS) → spend the daily quota → write (live,
- * retry once, offline) → record tokens. Answers `{ task, draft, value, source, model, remaining }`
- * or `{ error: { status, message, field } }`.
+ * retry once, offline: run_task.ts) → record tokens. Answers
+ * `{ task, draft, value, source, model, remaining }` or `{ error: { status, message, field } }`.
  *
  * @module
  */
@@ -129,15 +129,14 @@ export async function aiWrite(
     throw err;
   }
   // Outside any transaction: a live model may take seconds.
-  const result = await write(deps.ai, req.task, facts, deps.log);
-  if (result.tokens > 0) {
-    await deps.db.asUser(
-      claims,
-      (tx) => tx.query("select public.record_ai_tokens($1, $2)", [req.task, result.tokens]),
-    ).catch((err) =>
-      deps.log?.({ level: "warn", msg: "ai usage tokens not recorded", error: String(err) })
-    );
-  }
+  const result = await write(deps.ai, req.task, facts, {
+    log: deps.log,
+    recordUsage: ({ task, tokens }) =>
+      deps.db.asUser(
+        claims,
+        (tx) => tx.query("select public.record_ai_tokens($1, $2)", [task, tokens]),
+      ),
+  });
   return {
     task: req.task,
     draft: result.text,

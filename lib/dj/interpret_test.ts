@@ -1,11 +1,8 @@
 import { assert, assertEquals, assertMatch } from "../../tests/_helpers/assert.ts";
-import {
-  AiOutputError,
-  type AiPort,
-  AiUnavailableError,
-  type GenerateRequest,
-} from "../ai/port.ts";
+import type { LogEntry } from "../log.ts";
+import { AiUnavailableError } from "../ai/port.ts";
 import { createOfflineAi } from "../ai/offline.ts";
+import { scriptedAi } from "../ai/test_utils.ts";
 import { interpret, offlinePlan } from "./interpret.ts";
 import { analyse } from "./lexicon.ts";
 import { DjPlan } from "./types.ts";
@@ -62,44 +59,32 @@ Deno.test("offline plan - names and descriptions follow the prompt's language", 
   assertEquals(other.playlist_name, "Songs about the ocean by Bon Iver");
 });
 
-/** A live AI port whose answers are scripted. */
-function scripted(answers: (unknown | Error)[]): AiPort & { calls: GenerateRequest<unknown>[] } {
-  const calls: GenerateRequest<unknown>[] = [];
-  return {
-    mode: "live",
-    model: "scripted",
-    embeddingModel: "none",
-    calls,
-    generate<T>(req: GenerateRequest<T>) {
-      calls.push(req as GenerateRequest<unknown>);
-      const a = answers.shift();
-      if (a instanceof Error) return Promise.reject(a);
-      return Promise.resolve({
-        value: req.schema.parse(a),
-        model: "gpt-x",
-        source: "live",
-        tokens: 9,
-      });
-    },
-    embed: () => Promise.reject(new Error("no")),
-  };
-}
-
 Deno.test("interpret - live structured output, one retry when invalid, else offline", async () => {
-  const live = { ...offlinePlan("calm piano"), playlist_name: "Piano calme" };
-  const ok = scripted([live]);
+  const live = JSON.stringify({ ...offlinePlan("calm piano"), playlist_name: "Piano calme" });
+  const ok = scriptedAi([live], 9);
   const r = await interpret(ok, "calm piano");
-  assertEquals([r.source, r.model, r.plan.playlist_name], ["live", "gpt-x", "Piano calme"]);
+  assertEquals([r.source, r.model, r.plan.playlist_name], ["live", "fake-model", "Piano calme"]);
   assertEquals([ok.calls[0].schemaName, ok.calls[0].task], ["dj_plan", "dj_plan"]);
+  assertEquals(ok.calls[0].prompt, "Request: calm piano");
+  assertMatch(ok.calls[0].system, /Soundcheck's AI DJ/);
+  assertEquals(Object.keys(r).sort(), ["model", "plan", "source"], "the result shape is kept");
 
-  const retry = scripted([new AiOutputError("answer is not JSON", "x"), live]);
-  assertEquals((await interpret(retry, "calm piano")).source, "live");
-  assertMatch(retry.calls[1].prompt, /previous answer was rejected/);
+  const logs: LogEntry[] = [];
+  const retry = scriptedAi(["x", live]);
+  assertEquals((await interpret(retry, "calm piano", (e) => logs.push(e))).source, "live");
+  assertMatch(retry.calls[1].prompt, /previous answer was rejected: answer is not JSON/);
+  assertEquals(logs.map((l) => [l.msg, l.task]), [["ai output invalid", "dj_plan"]]);
 
-  const down = scripted([new AiUnavailableError("offline")]);
+  const down = scriptedAi([new AiUnavailableError("offline")]);
   const fb = await interpret(down, "calm piano");
   assertEquals([fb.source, fb.fallback, down.calls.length], ["offline", "offline", 1]);
+  assertEquals(fb.plan, offlinePlan("calm piano"));
 
   const off = await interpret(createOfflineAi(), "musique calme pour dormir");
-  assertEquals([off.source, off.plan.language, off.fallback], ["offline", "fr", undefined]);
+  assertEquals([off.source, off.model, off.plan.language, off.fallback], [
+    "offline",
+    "offline-dj-lexicon-v1",
+    "fr",
+    undefined,
+  ]);
 });
