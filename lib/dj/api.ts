@@ -5,7 +5,6 @@
  * @module
  */
 import { z } from "zod";
-import { HttpError } from "../http/errors.ts";
 import { DjRun, DjRunWithTracks } from "./types.ts";
 
 export const RunListQuery = z.object({
@@ -33,9 +32,9 @@ export const SpotifyStatusBody = z.object({
 
 export const SharedRunBody = z.object({
   prompt: z.string(),
-  playlist_name: z.string(),
-  description: z.string(),
-  mood: z.string(),
+  playlist_name: z.string().nullable().describe("Null while the run is still being made"),
+  description: z.string().nullable(),
+  mood: z.string().nullable(),
   source: z.string(),
   status: z.string(),
   playlist_url: z.string().nullable(),
@@ -52,17 +51,5 @@ export const SharedRunBody = z.object({
   })),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A run id from the path; 400 naming `id` otherwise. */
-export function runId(raw: string | undefined): string {
-  if (!raw || !UUID.test(raw)) throw new HttpError(400, "Not a playlist id", { field: "id" });
-  return raw.toLowerCase();
-}
-
 /** A share link's token from the path (`randomToken(18)` makes 24 of these characters). */
 export const ShareTokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "Not a share link");
-
-export function isUuid(raw: string | undefined): raw is string {
-  return Boolean(raw && UUID.test(raw));
-}

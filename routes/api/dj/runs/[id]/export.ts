@@ -4,14 +4,14 @@
  */
 import { define } from "../../../../../utils.ts";
 import { requireUser } from "../../../../../lib/api/http.ts";
-import { runId } from "../../../../../lib/dj/api.ts";
+import { parseId } from "../../../../../lib/http/params.ts";
 import { exportRun } from "../../../../../lib/dj/export.ts";
 import { djDeps } from "../../../../../lib/dj/service.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = runId(ctx.params.id);
+    const id = parseId(ctx.params.id, "Playlist");
     const run = await exportRun(await djDeps(ctx.state.platform), user.claims, id);
     return Response.json({ run }, { headers: { "cache-control": "no-store" } });
   },

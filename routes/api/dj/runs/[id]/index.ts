@@ -1,20 +1,20 @@
 /** GET /api/dj/runs/:id: one of the caller's runs with its tracks. DELETE removes it. */
 import { define } from "../../../../../utils.ts";
 import { HttpError, requireUser } from "../../../../../lib/api/http.ts";
-import { runId } from "../../../../../lib/dj/api.ts";
+import { parseId } from "../../../../../lib/http/params.ts";
 import { deleteRun, getRun } from "../../../../../lib/dj/store.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = runId(ctx.params.id);
+    const id = parseId(ctx.params.id, "Playlist");
     const run = await ctx.state.platform.db.asUser(user.claims, (tx) => getRun(tx, id));
     if (!run) throw new HttpError(404, "No such playlist", { field: "id" });
     return Response.json({ run }, { headers: { "cache-control": "no-store" } });
   },
   async DELETE(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = runId(ctx.params.id);
+    const id = parseId(ctx.params.id, "Playlist");
     const gone = await ctx.state.platform.db.asUser(user.claims, (tx) => deleteRun(tx, id));
     if (!gone) throw new HttpError(404, "No such playlist", { field: "id" });
     return new Response(null, { status: 204 });

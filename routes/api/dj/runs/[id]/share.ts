@@ -2,13 +2,13 @@
 import { define } from "../../../../../utils.ts";
 import { requireUser } from "../../../../../lib/api/http.ts";
 import { randomToken } from "../../../../../lib/auth/tokens.ts";
-import { runId } from "../../../../../lib/dj/api.ts";
+import { parseId } from "../../../../../lib/http/params.ts";
 import { setShare } from "../../../../../lib/dj/store.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = runId(ctx.params.id);
+    const id = parseId(ctx.params.id, "Playlist");
     const token = await ctx.state.platform.db.asUser(
       user.claims,
       (tx) => setShare(tx, id, randomToken(18)),
@@ -17,7 +17,7 @@ export const handler = define.handlers({
   },
   async DELETE(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = runId(ctx.params.id);
+    const id = parseId(ctx.params.id, "Playlist");
     await ctx.state.platform.db.asUser(user.claims, (tx) => setShare(tx, id, null));
     return Response.json({ token: null, url: null });
   },
