@@ -7,9 +7,15 @@ import { useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { ChatMessage } from "../lib/chat/view.ts";
 import * as api from "../lib/chat/client.ts";
+import {
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_MAX_BYTES,
+  attachmentType,
+  isAttachmentType,
+  megabytes,
+  MESSAGE_MAX_CHARS,
+} from "../lib/shared/limits.ts";
 
-const MAX_BYTES = 20 * 1024 * 1024;
-const ACCEPT = "image/png,image/jpeg,image/webp,image/gif,audio/*,application/pdf,.pdf";
 const TYPING_EVERY_MS = 2_500;
 
 export interface ChatComposerProps {
@@ -22,11 +28,6 @@ export interface ChatComposerProps {
   /** Hydrated: send through the API. */
   enhanced: boolean;
   onSent(m: ChatMessage): void;
-}
-
-function allowed(file: File): boolean {
-  return /^(image\/(png|jpeg|webp|gif)|audio\/.+|application\/pdf)$/.test(file.type) ||
-    /\.pdf$/i.test(file.name);
 }
 
 export function ChatComposer(props: ChatComposerProps): JSX.Element {
@@ -61,9 +62,13 @@ export function ChatComposer(props: ChatComposerProps): JSX.Element {
   function onFile(e: Event) {
     const f = (e.target as HTMLInputElement).files?.[0] ?? null;
     setError(null);
-    if (f && f.size > MAX_BYTES) {
-      setError({ message: `${f.name} is larger than 20 MB.`, field: "file" });
-    } else if (f && !allowed(f)) {
+    // The same checks as the server's (lib/chat/attachments.ts), before a long upload.
+    if (f && f.size > ATTACHMENT_MAX_BYTES) {
+      setError({
+        message: `${f.name} is larger than ${megabytes(ATTACHMENT_MAX_BYTES)}.`,
+        field: "file",
+      });
+    } else if (f && !isAttachmentType(attachmentType(f))) {
       setError({ message: "Attach an image, an audio file or a PDF.", field: "file" });
     }
     setFile(f);
@@ -120,7 +125,7 @@ export function ChatComposer(props: ChatComposerProps): JSX.Element {
         id="chat-body"
         name="body"
         rows={3}
-        maxLength={4000}
+        maxLength={MESSAGE_MAX_CHARS}
         value={text}
         onInput={onInput}
         onKeyDown={onKeyDown}
@@ -131,12 +136,14 @@ export function ChatComposer(props: ChatComposerProps): JSX.Element {
       />
       <div class="flex flex-wrap items-center gap-3">
         <label class="text-sm text-gray-700">
-          <span class="mr-2">Attach (image, audio or PDF, up to 20 MB)</span>
+          <span class="mr-2">
+            Attach (image, audio or PDF, up to {megabytes(ATTACHMENT_MAX_BYTES)})
+          </span>
           <input
             ref={fileRef}
             type="file"
             name="file"
-            accept={ACCEPT}
+            accept={ATTACHMENT_ACCEPT}
             onChange={onFile}
             aria-invalid={error?.field === "file"}
             class="text-sm"

@@ -2,6 +2,7 @@
 import type { ComponentChildren, JSX } from "preact";
 import {
   attachmentKind,
+  attachmentUrl,
   type ChatMessage,
   fileSize,
   linkParts,
@@ -41,7 +42,7 @@ export function MessageText({ body }: { body: string }): JSX.Element {
 
 function Attachment({ m }: { m: ChatMessage }): JSX.Element | null {
   if (!m.attachment_name || m.deleted_at) return null;
-  const url = `/api/messages/${m.id}/attachment`;
+  const url = attachmentUrl(m.id);
   const kind = attachmentKind(m.attachment_type);
   const label = `${m.attachment_name}${
     m.attachment_size != null ? ` (${fileSize(m.attachment_size)})` : ""

@@ -6,6 +6,7 @@ import { TIME_ZONES } from "../lib/web/time.ts";
 import { formValues } from "../lib/http/forms.ts";
 import { GIG_KINDS, isTimeZone } from "../lib/gigs/mod.ts";
 import { kindLabel } from "../lib/ai/facts.ts";
+import { GIG_DESCRIPTION_MAX_CHARS, GIG_TITLE_MAX_CHARS } from "../lib/shared/limits.ts";
 
 export interface GigFormProps {
   action: string;
@@ -34,12 +35,25 @@ export function GigForm(
     >
       <CsrfField token={csrf} />
       <FormErrors errors={e} />
-      <Field name="title" label="Title" value={v.title} error={e.title} required maxLength={120} />
+      <Field
+        name="title"
+        label="Title"
+        value={v.title}
+        error={e.title}
+        maxLength={GIG_TITLE_MAX_CHARS}
+        required
+      />
       <div class="mb-4">
         <label for="f-description" class="mb-1 block text-sm font-medium text-gray-800">
           Description
         </label>
-        <textarea id="f-description" name="description" rows={6} maxLength={5000} class={select}>
+        <textarea
+          id="f-description"
+          name="description"
+          rows={6}
+          maxLength={GIG_DESCRIPTION_MAX_CHARS}
+          class={select}
+        >
           {v.description}
         </textarea>
         {err("description")}

@@ -12,6 +12,7 @@ import {
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import AiDraft from "../islands/AiDraft.tsx";
+import { PROPOSAL_MAX_CHARS, PROPOSAL_MIN_CHARS } from "../lib/shared/limits.ts";
 
 const card = "rounded-lg border border-gray-200 bg-white p-4 sm:p-6";
 
@@ -293,8 +294,8 @@ export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {} }: {
           name="proposal"
           rows={8}
           required
-          minLength={20}
-          maxLength={5000}
+          minLength={PROPOSAL_MIN_CHARS}
+          maxLength={PROPOSAL_MAX_CHARS}
           aria-invalid={errors.proposal ? "true" : undefined}
           aria-describedby={errors.proposal ? "proposal-error" : undefined}
           class="block w-full rounded-md border border-gray-300 px-3 py-2"

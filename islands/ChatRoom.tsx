@@ -10,6 +10,7 @@ import { type ChatMessage, lastId, mergeMessages } from "../lib/chat/view.ts";
 import * as api from "../lib/chat/client.ts";
 import { ChatMessageItem } from "../components/ChatMessage.tsx";
 import { ChatComposer } from "../components/ChatComposer.tsx";
+import { MESSAGE_EDIT_WINDOW_MS, MESSAGE_MAX_CHARS } from "../lib/shared/limits.ts";
 
 export interface ChatRoomProps {
   conversationId: string;
@@ -28,7 +29,6 @@ export interface ChatRoomProps {
   error?: { message: string; field?: string };
 }
 
-const EDIT_WINDOW_MS = 5 * 60_000;
 const HEARTBEAT_MS = 20_000;
 const TYPING_SHOWN_MS = 5_000;
 
@@ -206,7 +206,7 @@ export default function ChatRoom(props: ChatRoomProps) {
         {messages.map((m) => {
           const mine = m.sender_id === me.id;
           const editable = hydrated && mine && !m.deleted_at &&
-            now - Date.parse(m.created_at) < EDIT_WINDOW_MS;
+            now - Date.parse(m.created_at) < MESSAGE_EDIT_WINDOW_MS;
           return (
             <ChatMessageItem key={m.id} m={m} mine={mine} sender={mine ? me.name : other.name}>
               {editing?.id === m.id
@@ -219,7 +219,7 @@ export default function ChatRoom(props: ChatRoomProps) {
                       onInput={(e) =>
                         setEditing({ id: m.id, text: (e.target as HTMLTextAreaElement).value })}
                       rows={2}
-                      maxLength={4000}
+                      maxLength={MESSAGE_MAX_CHARS}
                       class="rounded-md border border-gray-300 px-2 py-1"
                     />
                     <div class="flex gap-2 text-sm">

@@ -10,6 +10,7 @@ import { readForm } from "../lib/http/body.ts";
 import { parseForm } from "../lib/http/forms.ts";
 import { sessionCookies } from "../lib/http/session.ts";
 import { flashCookie, seeOther } from "../lib/http/respond.ts";
+import { DISPLAY_NAME_MAX_CHARS } from "../lib/shared/limits.ts";
 
 interface Data {
   errors?: Record<string, string>;
@@ -73,7 +74,7 @@ export default define.page<typeof handler>(function SignUpPage({ data, state }) 
         error={e.display_name}
         required
         autocomplete="name"
-        maxLength={80}
+        maxLength={DISPLAY_NAME_MAX_CHARS}
       />
       <Field
         name="email"

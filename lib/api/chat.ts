@@ -1,24 +1,10 @@
-/** Request plumbing of the chat API: path ids and the send body (JSON, or multipart with a file). */
+/**
+ * Request plumbing of the chat API: the send body (JSON, or multipart with a file). Path ids go
+ * through `parseId`/`parseMessageId` (lib/http/params.ts), as everywhere.
+ */
 import { HttpError } from "../http/errors.ts";
-import { MessageIdParam, SendMessageInput } from "../chat/schemas.ts";
+import { SendMessageInput } from "../chat/schemas.ts";
 import type { SendMessageInput as SendInput } from "../chat/schemas.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A conversation id from the path; 404 for anything that is not a UUID (it cannot exist). */
-export function conversationParam(raw: string | undefined): string {
-  if (!raw || !UUID.test(raw)) throw new HttpError(404, "Conversation not found", { field: "id" });
-  return raw.toLowerCase();
-}
-
-/** A message id from the path; 404 for anything that is not one. */
-export function messageParam(raw: string | undefined): number {
-  const id = MessageIdParam.safeParse(raw);
-  if (!id.success || !/^\d+$/.test(raw ?? "")) {
-    throw new HttpError(404, "Message not found", { field: "id" });
-  }
-  return id.data;
-}
 
 /**
  * The send body: `application/json` ({ body, client_token }) or `multipart/form-data` with the

@@ -1,12 +1,14 @@
 /**
  * JSON API helpers for routes: bodies and query strings parsed with zod (a 400 naming the field),
- * the signed-in user or a 401. Failures are `HttpError`s; the edge answers them (lib/http/edge.ts).
+ * path ids (a 404, as for pages: lib/http/params.ts), the signed-in user or a 401. Failures are
+ * `HttpError`s; the edge answers them (lib/http/edge.ts).
  */
 import { z } from "zod";
 import { HttpError } from "../http/errors.ts";
 import { isForm, isJson, readForm, readJson } from "../http/body.ts";
 
 export { HttpError };
+export { notFound, parseId, parseMessageId } from "../http/params.ts";
 
 /** Reads a JSON (or form) body and parses it; 415 for other types, 400 naming the field. */
 export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
@@ -45,5 +47,3 @@ export function requireUser<U>(user: U | null): U {
   }
   return user;
 }
-
-export const Uuid = (field: string) => z.string().uuid(`${field} must be a UUID`);

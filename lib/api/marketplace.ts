@@ -2,9 +2,12 @@
 import { z } from "zod";
 import { ClientProfileInput, GigUpdate, MusicianProfileInput } from "../gigs/mod.ts";
 import { DEFAULT_CANDIDATES } from "../matching/queries.ts";
+import { DISPLAY_NAME_MAX_CHARS } from "../shared/limits.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 export const ProfileUpdateBody = z.object({
-  display_name: z.string().trim().min(1, "Enter a display name").max(80).optional(),
+  display_name: z.string().trim().min(1, "Enter a display name").max(DISPLAY_NAME_MAX_CHARS)
+    .optional(),
   is_musician: z.boolean().optional(),
   is_client: z.boolean().optional(),
   musician: MusicianProfileInput.optional().describe(
@@ -29,7 +32,7 @@ export const LimitQuery = z.object({
 });
 
 export const MatchList = z.array(
-  z.object({ id: z.string().uuid(), score: z.number(), reason: z.string() }),
+  z.object({ id: Uuid(), score: z.number(), reason: z.string() }),
 );
 
 export const ApplicationAction = z.enum(["shortlist", "decline", "withdraw", "accept"]);

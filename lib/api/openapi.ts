@@ -55,7 +55,10 @@ const ERRORS: Readonly<Record<number, { name: string; description: string }>> = 
   },
   401: { name: "Unauthorized", description: "Not signed in, or the token is invalid or expired" },
   403: { name: "Forbidden", description: "Not allowed" },
-  404: { name: "NotFound", description: "Not found (or not visible to you)" },
+  404: {
+    name: "NotFound",
+    description: "Not found: unknown, not visible to you, or a malformed id in the path",
+  },
   409: { name: "Conflict", description: "Conflict with the current state" },
   413: { name: "TooLarge", description: "The request body is too large" },
   415: { name: "UnsupportedMediaType", description: "Send application/json" },

@@ -21,10 +21,11 @@ import {
 } from "../gigs/mod.ts";
 import { GigPatchBody, LimitQuery, MatchList, ProfileUpdateBody } from "./marketplace.ts";
 import { AiWriteRequest } from "../ai/write_request.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 const OwnProfile = z.object({
   profile: z.object({
-    id: z.string().uuid(),
+    id: Uuid(),
     display_name: z.string(),
     is_musician: z.boolean(),
     is_client: z.boolean(),
@@ -122,6 +123,7 @@ export const marketplaceOperations: Operation[] = [
     tag: "applications",
     auth: true,
     response: z.array(ApplicationForGig),
+    errors: [404],
   },
   {
     method: "post",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Operation } from "./openapi.ts";
 import { Notification, NotificationQuery } from "../notifications/mod.ts";
 import { Preferences, PreferencesUpdate } from "../notifications/preferences.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 /** As sent over JSON: dates are ISO strings. */
 const NotificationJson = Notification.extend({
@@ -12,7 +13,7 @@ const NotificationJson = Notification.extend({
 
 const NotificationPage = z.object({
   items: z.array(NotificationJson),
-  nextBefore: z.string().uuid().nullable().describe("Pass as `before` for the next page"),
+  nextBefore: Uuid().nullable().describe("Pass as `before` for the next page"),
   unread: z.number().int(),
 });
 

@@ -8,9 +8,9 @@ import type { Db, Tx } from "../db/mod.ts";
 import { AuthError, type AuthPort, type AuthUser, type Session } from "./port.ts";
 import { randomToken, sha256, type TokenSigner } from "./tokens.ts";
 import { AUTH_USER_COLUMNS, type AuthUserRow, gotrueUser } from "./user.ts";
+import { isUuid } from "../shared/ids.ts";
 
 const BCRYPT_COST = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESET_TTL_MINUTES = 60;
 
 interface UserRow {
@@ -185,7 +185,7 @@ export function createEmbeddedAuth(
     async signOutSessions(accessToken, scope) {
       const claims = await signer.verify(accessToken);
       if (!claims) return;
-      const session = UUID.test(claims.session_id ?? "") ? claims.session_id : null;
+      const session = isUuid(claims.session_id) ? claims.session_id : null;
       await owner.query(
         `update auth.refresh_tokens set revoked = true, updated_at = now()
          where user_id = $1 and not revoked and case $3::text
@@ -199,7 +199,7 @@ export function createEmbeddedAuth(
     async getUser(accessToken) {
       const claims = await signer.verify(accessToken);
       if (!claims) return null;
-      const session = UUID.test(claims.session_id ?? "") ? claims.session_id : null;
+      const session = isUuid(claims.session_id) ? claims.session_id : null;
       // A token outlives its session's sign-out until it expires (RLS still accepts it, as on
       // Supabase), but /user answers for live sessions only, as Supabase Auth does.
       const [row] = await owner.query<AuthUserRow>(

@@ -1,5 +1,7 @@
 /** Auth form schemas: one place for the rules and their messages. */
 import { z } from "zod";
+import { DISPLAY_NAME_MAX_CHARS } from "../shared/limits.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 /** An e-mail address, trimmed and lower-cased (accounts are matched case-insensitively). */
 export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address"));
@@ -20,10 +22,8 @@ export const currentPassword = z.string().min(1, "Enter your password").max(
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const SignUp = z.object({
-  display_name: z.string().trim().min(1, "Enter your name or stage name").max(
-    80,
-    "At most 80 characters",
-  ),
+  display_name: z.string().trim().min(1, "Enter your name or stage name")
+    .max(DISPLAY_NAME_MAX_CHARS, `At most ${DISPLAY_NAME_MAX_CHARS} characters`),
   email,
   password: newPassword,
   is_musician: checkbox,
@@ -59,5 +59,5 @@ export const TokenResponse = z.object({
   token_type: z.literal("bearer"),
   expires_at: z.number().int(),
   refresh_token: z.string(),
-  user: z.object({ id: z.string().uuid(), email: z.string() }),
+  user: z.object({ id: Uuid(), email: z.string() }),
 });

@@ -3,6 +3,7 @@
  * answers for `getUser` and what /auth/v1 sends. No HTTP here: the adapters import it.
  */
 import { z } from "zod";
+import { Uuid } from "../shared/schemas.ts";
 
 /** Which sessions `POST /auth/v1/logout` ends; GoTrue's default is every session of the user. */
 export const SignOutScope = z.enum(
@@ -26,7 +27,7 @@ export const GoTrueIdentity = z.object({
 
 /** A user as `GET /auth/v1/user` answers it (timestamps ISO 8601; absent when not set). */
 export const GoTrueUser = z.looseObject({
-  id: z.string().uuid(),
+  id: Uuid(),
   aud: z.string(),
   role: z.string().optional(),
   email: z.string().optional(),

@@ -8,7 +8,15 @@
  */
 import type { Caller, StoragePort, StoredObject } from "../storage/port.ts";
 import { StorageError } from "../storage/port.ts";
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type Message } from "./schemas.ts";
+import type { Message } from "./schemas.ts";
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_NAME_MAX_CHARS,
+  type AttachmentType,
+  attachmentType,
+  isAttachmentType,
+  megabytes,
+} from "../shared/limits.ts";
 
 export const ATTACHMENT_BUCKET = "attachments";
 
@@ -20,45 +28,22 @@ export function safeFileName(name: string): string {
   return cleaned || "file";
 }
 
-/** The media type we store for `file`: its own, or guessed from the name for bare uploads. */
-export function attachmentType(file: { type: string; name: string }): string {
-  const type = file.type.split(";")[0].trim().toLowerCase();
-  if (type && type !== "application/octet-stream") return type;
-  const ext = file.name.toLowerCase().split(".").pop() ?? "";
-  return EXTENSIONS[ext] ?? "application/octet-stream";
-}
-
-const EXTENSIONS: Record<string, string> = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  webp: "image/webp",
-  gif: "image/gif",
-  mp3: "audio/mpeg",
-  m4a: "audio/mp4",
-  aac: "audio/aac",
-  ogg: "audio/ogg",
-  oga: "audio/ogg",
-  wav: "audio/wav",
-  flac: "audio/flac",
-  weba: "audio/webm",
-  pdf: "application/pdf",
-};
-
 /** Throws a 413/415 (field `file`) unless the file may be attached. */
 export function checkAttachment(file: { size: number; type: string; name: string }): string {
-  if (file.size > MAX_ATTACHMENT_BYTES) {
-    throw new StorageError(413, "Attach files of at most 20 MB", "file");
+  if (file.size > ATTACHMENT_MAX_BYTES) {
+    throw new StorageError(
+      413,
+      `Attach files of at most ${megabytes(ATTACHMENT_MAX_BYTES)}`,
+      "file",
+    );
   }
   if (file.size === 0) throw new StorageError(400, "The file is empty", "file");
   const type = attachmentType(file);
-  if (!(ATTACHMENT_TYPES as readonly string[]).includes(type)) {
+  if (!isAttachmentType(type)) {
     throw new StorageError(415, "Attach an image, an audio file or a PDF", "file");
   }
   return type;
 }
-
-type AttachmentType = typeof ATTACHMENT_TYPES[number];
 
 const ascii = (text: string) => Array.from(text, (ch) => ch.charCodeAt(0));
 const has = (b: Uint8Array, sig: number[], at = 0) =>
@@ -153,7 +138,8 @@ export async function uploadAttachment(
 ): Promise<{ path: string; name: string }> {
   const type = checkAttachment(file);
   // deno-lint-ignore no-control-regex -- control characters have no place in a shown file name
-  const name = file.name.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200) || "file";
+  const name = file.name.replace(/[\u0000-\u001f\u007f]/g, "").trim()
+    .slice(0, ATTACHMENT_NAME_MAX_CHARS) || "file";
   const path = `${conversationId}/${crypto.randomUUID()}-${safeFileName(name)}`;
   const bytes = new Uint8Array(await file.arrayBuffer());
   checkSignature(type, bytes);
@@ -186,9 +172,4 @@ export function downloadAttachment(
 ): Promise<StoredObject | null> {
   if (!message.attachment_path) return Promise.resolve(null);
   return storage.download(caller, ATTACHMENT_BUCKET, message.attachment_path);
-}
-
-/** Where the browser fetches a message's attachment (the app serves it after RLS said yes). */
-export function attachmentUrl(messageId: number): string {
-  return `/api/messages/${messageId}/attachment`;
 }

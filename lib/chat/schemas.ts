@@ -8,29 +8,8 @@
 import { z } from "zod";
 import { Timestamp } from "../gigs/rows.ts";
 import { decodeInboxCursor } from "./cursor.ts";
-
-/** Most characters in one message. */
-export const MAX_BODY = 4000;
-/** Largest attachment, as the 'attachments' bucket enforces it too. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-/** Attachment types the bucket accepts: images, audio, PDF. */
-export const ATTACHMENT_TYPES = [
-  "image/png",
-  "image/jpeg",
-  "image/webp",
-  "image/gif",
-  "audio/mpeg",
-  "audio/mp4",
-  "audio/aac",
-  "audio/ogg",
-  "audio/wav",
-  "audio/x-wav",
-  "audio/flac",
-  "audio/webm",
-  "application/pdf",
-] as const;
-/** How long after sending a message its sender may still edit it. */
-export const EDIT_WINDOW_MS = 5 * 60_000;
+import { MESSAGE_MAX_CHARS } from "../shared/limits.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 /** A message id from the database (int8: a bigint or text depending on the driver). */
 const MessageId = z.union([z.number(), z.bigint(), z.string()])
@@ -144,14 +123,14 @@ export const ConversationsQuery = z.object({
   }, "Use the `next` of the previous page").optional().describe("The `next` of the previous page"),
 });
 
-/** Message text: at most MAX_BODY characters, and no NUL (Postgres text cannot hold one). */
-const Body = z.string().max(MAX_BODY, `Write at most ${MAX_BODY} characters`)
+/** Message text: at most MESSAGE_MAX_CHARS characters, and no NUL (Postgres text cannot hold one). */
+const Body = z.string().max(MESSAGE_MAX_CHARS, `Write at most ${MESSAGE_MAX_CHARS} characters`)
   .refine((s) => !s.includes("\0"), "Remove the NUL character");
 
 /** What a sender writes; the attachment, if any, comes as a file (multipart) or an uploaded path. */
 export const SendMessageInput = z.object({
   body: Body.default(""),
-  client_token: z.union([z.literal("").transform(() => undefined), z.string().uuid()]).optional()
+  client_token: z.union([z.literal("").transform(() => undefined), Uuid("Use a UUID")]).optional()
     .describe("A UUID the client picks: sending again with it returns the first message"),
 });
 export type SendMessageInput = z.infer<typeof SendMessageInput>;

@@ -1,11 +1,12 @@
 /**
- * Browser-safe chat helpers shared by the conversation page and its island (no imports at run
- * time: islands bundle this file): merging message lists by id, splitting text into links, and
- * short times.
+ * Browser-safe chat helpers shared by the conversation page and its island (islands bundle this
+ * file: it imports only types and lib/shared): merging message lists by id, splitting text into
+ * links, short times, and how attachments are shown.
  *
  * @module
  */
 import type { Message } from "./schemas.ts";
+import { isAttachmentType } from "../shared/limits.ts";
 
 /** A message as pages and islands hold it (the API's shape). */
 export type ChatMessage = Message;
@@ -82,7 +83,12 @@ export function fileSize(bytes: number): string {
 /** How an attachment is shown: an image, a player, or a download link. */
 export function attachmentKind(type: string | null): "image" | "audio" | "file" {
   if (!type) return "file";
-  if (/^image\/(png|jpeg|gif|webp)$/.test(type)) return "image";
+  if (type.startsWith("image/") && isAttachmentType(type)) return "image";
   if (type.startsWith("audio/")) return "audio";
   return "file";
+}
+
+/** Where the browser fetches a message's attachment (the app serves it after RLS said yes). */
+export function attachmentUrl(messageId: number): string {
+  return `/api/messages/${messageId}/attachment`;
 }

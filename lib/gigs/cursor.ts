@@ -6,6 +6,7 @@
  */
 
 import { z } from "zod";
+import { isUuid } from "../shared/ids.ts";
 
 export type Cursor = Record<string, unknown>;
 
@@ -48,10 +49,7 @@ export function keysetOf<T extends { k: string; id: string }>(
 ): T | null {
   if (!cursor) return null;
   const { k, id } = cursor;
-  if (
-    check(k) && typeof id === "string" &&
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
-  ) {
+  if (check(k) && isUuid(id)) {
     return { k, id } as T;
   }
   throw new z.ZodError([{

@@ -10,8 +10,24 @@
  */
 import { z } from "zod";
 import { decodeCursor } from "./cursor.ts";
+import {
+  BIO_MAX_CHARS,
+  CANCEL_REASON_MAX_CHARS,
+  GIG_DESCRIPTION_MAX_CHARS,
+  GIG_TITLE_MAX_CHARS,
+  GIG_TITLE_MIN_CHARS,
+  ORGANISATION_MAX_CHARS,
+  PROPOSAL_MAX_CHARS,
+  PROPOSAL_MIN_CHARS,
+  REVIEW_MAX_CHARS,
+  STAGE_NAME_MAX_CHARS,
+} from "../shared/limits.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 export * from "./rows.ts";
+
+/** Text of at most `max` characters (after trimming), saying so when longer. */
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 
 // fields -----------------------------------------------------------------------------------------------
 
@@ -48,8 +64,7 @@ const bool = z.union([z.boolean(), z.enum(["true", "false", "on", "off", "1", "0
 
 /** Optional text: blank means none (null). */
 function optText(max: number) {
-  return z.string().trim().max(max, `At most ${max} characters`)
-    .transform((s) => (s === "" ? null : s)).nullish();
+  return text(max).transform((s) => (s === "" ? null : s)).nullish();
 }
 
 const money = z.coerce.number().int("Use whole minor units (cents)").min(0, "Must be zero or more");
@@ -117,8 +132,8 @@ const feeOrder = ordered<{ fee_min_minor?: number | null; fee_max_minor?: number
 
 /** PUT body for the caller's musician profile (the whole profile: missing fields are cleared). */
 export const MusicianProfileInput = z.object({
-  stage_name: z.string().trim().min(1, "Enter a stage name").max(80, "At most 80 characters"),
-  bio: z.string().trim().max(4000, "At most 4000 characters").default(""),
+  stage_name: text(STAGE_NAME_MAX_CHARS).min(1, "Enter a stage name"),
+  bio: text(BIO_MAX_CHARS).default(""),
   instruments: tags(20, "instrument").default([]),
   genres: tags(20, "genre").default([]),
   skills: items(30, "skill").default([]),
@@ -139,10 +154,7 @@ export type MusicianProfileInput = z.infer<typeof MusicianProfileInput>;
 
 /** PUT body for the caller's client (venue, planner, school…) profile. */
 export const ClientProfileInput = z.object({
-  organisation: z.string().trim().min(1, "Enter the organisation's name").max(
-    120,
-    "At most 120 characters",
-  ),
+  organisation: text(ORGANISATION_MAX_CHARS).min(1, "Enter the organisation's name"),
   venue_type: optText(60),
   capacity: z.coerce.number().int().min(0).max(1_000_000).nullish(),
   city: optText(120),
@@ -172,8 +184,11 @@ export const GIG_SORTS = ["starts_at", "budget", "relevance", "newest"] as const
 
 // Without defaults: a PATCH must not reset what it leaves out. GigInput adds the defaults.
 const gigShape = {
-  title: z.string().trim().min(3, "At least 3 characters").max(120, "At most 120 characters"),
-  description: z.string().trim().max(5000, "At most 5000 characters"),
+  title: text(GIG_TITLE_MAX_CHARS).min(
+    GIG_TITLE_MIN_CHARS,
+    `At least ${GIG_TITLE_MIN_CHARS} characters`,
+  ),
+  description: text(GIG_DESCRIPTION_MAX_CHARS),
   kind: z.enum(GIG_KINDS),
   genres: tags(20, "genre"),
   instruments: tags(20, "instrument"),
@@ -308,25 +323,25 @@ export const Setlist = z.union([
 
 /** POST /api/gigs/:id/applications body. */
 export const ApplicationInput = z.object({
-  proposal: z.string().trim().min(20, "Write at least 20 characters").max(
-    5000,
-    "At most 5000 characters",
+  proposal: text(PROPOSAL_MAX_CHARS).min(
+    PROPOSAL_MIN_CHARS,
+    `Write at least ${PROPOSAL_MIN_CHARS} characters`,
   ),
   quoted_fee_minor: money,
   setlist: Setlist.nullish(),
-  media_ids: z.array(z.uuid("Not a media id")).max(10, "Attach at most 10 media files").default([]),
+  media_ids: z.array(Uuid("Not a media id")).max(10, "Attach at most 10 media files").default([]),
 });
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
 
 /** Cancelling a booking needs a reason, which the other party reads. */
 export const CancelBookingInput = z.object({
-  reason: z.string().trim().min(1, "Give a reason").max(1000, "At most 1000 characters"),
+  reason: text(CANCEL_REASON_MAX_CHARS).min(1, "Give a reason"),
 });
 export type CancelBookingInput = z.infer<typeof CancelBookingInput>;
 
-/** POST body of a review: 1–5 stars and up to 2000 characters. */
+/** POST body of a review: 1–5 stars and up to REVIEW_MAX_CHARS characters. */
 export const ReviewInput = z.object({
   rating: z.coerce.number().int().min(1, "Give 1 to 5 stars").max(5, "Give 1 to 5 stars"),
-  body: z.string().trim().max(2000, "At most 2000 characters").default(""),
+  body: text(REVIEW_MAX_CHARS).default(""),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;

@@ -26,6 +26,7 @@ import { send } from "../queue/mod.ts";
 import { candidates, DEFAULT_CANDIDATES, rankCandidates } from "./queries.ts";
 import { anyStaleVector, deriveStale, deriveVectors } from "./derive.ts";
 import { NOTIFY_MAX, NOTIFY_THRESHOLD, reason } from "./score.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 /** `derived`: the embedding was current, its match vector (derive.ts) was not. */
 export type EmbedOutcome = "embedded" | "derived" | "fresh" | "missing";
@@ -39,7 +40,7 @@ export interface MatchingDeps {
   batchSize?: number;
 }
 
-const IdJob = z.object({ id: z.string().uuid() });
+const IdJob = z.object({ id: Uuid() });
 
 /** pgvector's text form. */
 export function toVectorLiteral(v: number[]): string {

@@ -10,10 +10,11 @@ import type { Logger } from "../log.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
 import { devDelivery } from "./delivery/mod.ts";
 import { DEFAULT_RETRY, deliverOutbox, type RetryPolicy } from "./outbox.ts";
+import { Uuid } from "../shared/schemas.ts";
 
-const WelcomeJob = z.object({ kind: z.literal("welcome"), user_id: z.string().uuid() });
+const WelcomeJob = z.object({ kind: z.literal("welcome"), user_id: Uuid() });
 const MessageJob = z.object({ kind: z.literal("message"), message_id: z.coerce.number().int() });
-const DeliverJob = z.object({ kind: z.literal("deliver"), outbox_id: z.string().uuid() });
+const DeliverJob = z.object({ kind: z.literal("deliver"), outbox_id: Uuid() });
 
 export interface NotifyDeps {
   delivery: DeliveryPort;

@@ -1,11 +1,12 @@
 /** The notification centre's data: what a user has been told, read and marked under RLS. */
 import { z } from "zod";
 import type { Tx } from "../db/mod.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 export { createNotifyHandler, type NotifyDeps, notifyHandler } from "./handler.ts";
 
 export const Notification = z.object({
-  id: z.string().uuid(),
+  id: Uuid(),
   kind: z.string(),
   title: z.string(),
   body: z.string(),
@@ -21,7 +22,7 @@ export const NotificationQuery = z.object({
   unread: z.enum(["true", "false", "1", "0"]).optional()
     .transform((v) => v === "true" || v === "1")
     .describe("true: only unread notifications"),
-  before: z.string().uuid("before must be a notification id").optional()
+  before: Uuid("before must be a notification id").optional()
     .describe("nextBefore of the previous page: notifications older than this one"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

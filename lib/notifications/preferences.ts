@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { Tx } from "../db/mod.ts";
+import { PHONE_PATTERN } from "../shared/limits.ts";
 
 export const CHANNELS = ["in_app", "email", "sms"] as const;
 export type Channel = typeof CHANNELS[number];
@@ -16,7 +17,7 @@ export const Phone = z.string().trim()
   .transform((s) => s.replace(/[\s().-]/g, "").replace(/^00/, "+"))
   .pipe(
     z.string().regex(
-      /^\+[1-9]\d{6,14}$/,
+      PHONE_PATTERN,
       "Enter the number in international format, e.g. +351 912 345 678",
     ),
   );

@@ -1,9 +1,11 @@
 /** Profiles: the signed-in user's own profile, read and written under RLS as that user. */
 import { z } from "zod";
 import type { Claims, Db, Tx } from "../db/mod.ts";
+import { AVATAR_TYPES, DISPLAY_NAME_MAX_CHARS } from "../shared/limits.ts";
 
 export const ProfileUpdate = z.object({
-  display_name: z.string().trim().min(1, "Enter a display name").max(80, "At most 80 characters"),
+  display_name: z.string().trim().min(1, "Enter a display name")
+    .max(DISPLAY_NAME_MAX_CHARS, `At most ${DISPLAY_NAME_MAX_CHARS} characters`),
   is_musician: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   is_client: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 }).refine((p) => p.is_musician || p.is_client, {
@@ -64,13 +66,6 @@ export async function setOwnAvatar(tx: Tx, path: string | null): Promise<void> {
     path,
   ]);
 }
-
-export const AVATAR_TYPES: Record<string, string> = {
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/webp": "webp",
-  "image/gif": "gif",
-};
 
 /** Object name for a new avatar: in the owner's folder, unique so caches never show an old one. */
 export function avatarObjectName(userId: string, contentType: string): string | null {

@@ -15,6 +15,7 @@
 import { z } from "zod";
 import type { Claims, Db } from "../db/mod.ts";
 import type { RealtimeEvent, RealtimeHub } from "./port.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 /** What `realtime.send` notifies: the message itself, or only its id when it was too big. */
 const Notice = z.object({
@@ -22,7 +23,7 @@ const Notice = z.object({
   event: z.string(),
   payload: z.record(z.string(), z.unknown()).nullish(),
   private: z.boolean().nullish(),
-  message_id: z.string().uuid().optional(),
+  message_id: Uuid().optional(),
 });
 
 /** Thrown to end the authorisation transaction, so that the probe row is rolled back. */

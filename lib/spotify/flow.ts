@@ -13,6 +13,7 @@ import { createSpotifyApi } from "./api.ts";
 import { saveConnection, type SpotifyDeps } from "./connection.ts";
 import { SpotifyError, SpotifyReconnectError } from "./errors.ts";
 import { authorizeUrl, exchangeCode, pkcePair } from "./oauth.ts";
+import { Uuid } from "../shared/schemas.ts";
 
 export const OAUTH_COOKIE = "sc-spotify-oauth";
 /** Ten minutes to sign in at Spotify. */
@@ -24,7 +25,7 @@ const Pending = z.object({
   /** PKCE verifier */
   v: z.string().min(43),
   /** the user who started */
-  u: z.string().uuid(),
+  u: Uuid(),
   /** redirect URI sent to Spotify (must be sent again with the code) */
   r: z.string().url(),
   /** where to go afterwards */

@@ -4,6 +4,7 @@ import { createUser, freshDb } from "../../tests/_helpers/db.ts";
 import { checkObjectName, createEmbeddedStorage } from "./embedded.ts";
 import { type Caller, StorageError } from "./port.ts";
 import { storageRoutes } from "./http.ts";
+import { AVATAR_MAX_BYTES } from "../shared/limits.ts";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2]);
 const anon: Caller = { claims: { role: "anon" } };
@@ -118,7 +119,7 @@ Deno.test("embedded storage", async (t) => {
     });
 
     await t.step("size and MIME limits: 413 and 415", async () => {
-      const big = new Uint8Array(2 * 1024 * 1024 + 1);
+      const big = new Uint8Array(AVATAR_MAX_BYTES + 1);
       big.set(PNG);
       await rejectsWith(
         413,

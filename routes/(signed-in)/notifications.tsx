@@ -15,6 +15,8 @@ import { EmptyState, PageTitle } from "../../components/Page.tsx";
 import { flashCookie, seeOther } from "../../lib/http/respond.ts";
 import { signedIn } from "../../lib/http/guards.ts";
 import { readForm } from "../../lib/http/body.ts";
+import { isUuid } from "../../lib/shared/ids.ts";
+import { Uuid } from "../../lib/shared/schemas.ts";
 
 const PAGE_SIZE = 20;
 
@@ -26,11 +28,11 @@ interface Data {
 
 const View = z.object({
   filter: z.enum(["all", "unread"]).catch("all"),
-  before: z.string().uuid().optional().catch(undefined),
+  before: Uuid().optional().catch(undefined),
 });
 
 const Action = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), id: z.string().uuid("Unknown notification") }),
+  z.object({ intent: z.literal("read"), id: z.string() }),
   z.object({ intent: z.literal("read-all") }),
 ]);
 
@@ -83,7 +85,9 @@ export const handler = define.handlers<Data>({
     const { db } = ctx.state.platform;
     const secure = ctx.state.secure;
     if (action.intent === "read") {
-      const done = await db.asUser(user.claims, (tx) => markOneRead(tx, action.id));
+      // A malformed id names no notification: the same 404 as an unknown one.
+      const done = isUuid(action.id) &&
+        await db.asUser(user.claims, (tx) => markOneRead(tx, action.id));
       if (!done) return new Response("id: Unknown notification", { status: 404 });
       return seeOther(backTo(ctx.url));
     }

@@ -1,7 +1,6 @@
 /** A musician's public profile: published ones for everyone, drafts for their owner only. */
-import { z } from "zod";
 import { define } from "../../utils.ts";
-import { HttpError, page } from "../../lib/fresh_runtime/mod.ts";
+import { page } from "../../lib/fresh_runtime/mod.ts";
 import {
   getMusicianProfile,
   listReviewsFor,
@@ -10,6 +9,7 @@ import {
 } from "../../lib/gigs/mod.ts";
 import { formatRange } from "../../lib/ai/facts.ts";
 import { PageTitle } from "../../components/Page.tsx";
+import { notFound, parseId } from "../../lib/http/params.ts";
 
 interface Data {
   m: MusicianProfile;
@@ -18,13 +18,13 @@ interface Data {
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
-    if (!z.string().uuid().safeParse(ctx.params.id).success) throw new HttpError(404);
+    const id = parseId(ctx.params.id, "Musician");
     const claims = ctx.state.user?.claims ?? { role: "anon" as const };
     const data = await ctx.state.platform.db.asUser(claims, async (tx) => {
-      const m = await getMusicianProfile(tx, ctx.params.id);
+      const m = await getMusicianProfile(tx, id);
       return m ? { m, reviews: await listReviewsFor(tx, m.id, { limit: 20 }) } : null;
     });
-    if (!data) throw new HttpError(404);
+    if (!data) throw notFound("Musician");
     return page(data);
   },
 });

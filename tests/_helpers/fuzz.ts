@@ -10,6 +10,7 @@
 import { decodeJwt, type JWTPayload, SignJWT } from "jose";
 import { type TestApp, TINY_PNG } from "./app.ts";
 import { COOKIE } from "../../lib/http/cookies.ts";
+import { UUID_SOURCE } from "../../lib/shared/ids.ts";
 
 /** The app's JWT secret in these suites: expired tokens are signed with it. */
 export const JWT_SECRET = "fuzz-suite-jwt-secret-".padEnd(48, "q");
@@ -1123,10 +1124,12 @@ function short(s: string, n = 300): string {
   return s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s;
 }
 
+const UUIDS = new RegExp(UUID_SOURCE, "g");
+
 /** A path with its ids and numbers replaced, for grouping. */
 export function routeOf(path: string): string {
   return path.split("?")[0]
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "{id}")
+    .replace(UUIDS, "{id}")
     .replace(/\/\d+(?=\/|$)/g, "/{n}");
 }
 

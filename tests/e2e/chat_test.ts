@@ -11,6 +11,7 @@ import { CHROMIUM, startTestApp, TINY_PNG } from "../_helpers/app.ts";
 import { type ChatPerson, chatPerson, seedConversations } from "../_helpers/chat.ts";
 import { COOKIE } from "../../lib/http/cookies.ts";
 import { sendMessage } from "../../lib/chat/mod.ts";
+import { ATTACHMENT_MAX_BYTES } from "../../lib/shared/limits.ts";
 
 /** A page signed in as `who` (the session cookie, as after signing in). */
 async function pageAs(browser: Browser, url: string, who: ChatPerson, problems: string[]) {
@@ -100,7 +101,7 @@ Deno.test({
         await c.getByLabel(/Attach/).setInputFiles({
           name: "huge.wav",
           mimeType: "audio/wav",
-          buffer: Buffer.alloc(20 * 1024 * 1024 + 1),
+          buffer: Buffer.alloc(ATTACHMENT_MAX_BYTES + 1),
         });
         await c.getByTestId("composer-error").getByText("huge.wav is larger than 20 MB.").waitFor();
         await c.getByLabel(/Attach/).setInputFiles([]);

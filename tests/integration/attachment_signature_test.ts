@@ -8,7 +8,7 @@ import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, TINY_PNG } from "../_helpers/app.ts";
 import { chatWorld } from "../_helpers/chat.ts";
 import { checkSignature } from "../../lib/chat/attachments.ts";
-import { ATTACHMENT_TYPES } from "../../lib/chat/schemas.ts";
+import { ATTACHMENT_TYPES } from "../../lib/shared/limits.ts";
 import { StorageError } from "../../lib/storage/port.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);

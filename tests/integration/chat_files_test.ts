@@ -11,6 +11,7 @@ import type { RealtimeEvent } from "../../lib/realtime/port.ts";
 import { ConversationDetail, Message } from "../../lib/chat/schemas.ts";
 import { NotParticipant, publishTyping } from "../../lib/chat/mod.ts";
 import { COOKIE } from "../../lib/http/cookies.ts";
+import { ATTACHMENT_MAX_BYTES } from "../../lib/shared/limits.ts";
 
 const file = (bytes: Uint8Array, name: string, type?: string, body?: string) => {
   const form = new FormData();
@@ -67,7 +68,7 @@ Deno.test({
       file(new Uint8Array([77, 90]), "tool.exe", "application/x-msdownload"),
     );
     assertEquals([exe.status, exe.json.error?.field], [415, "file"]);
-    const huge = new Uint8Array(20 * 1024 * 1024 + 1);
+    const huge = new Uint8Array(ATTACHMENT_MAX_BYTES + 1);
     const big = await call(client, "POST", msgs, file(huge, "huge.wav", "audio/wav"));
     assertEquals([big.status, big.json.error?.field], [413, "file"]);
     const fake = await call(

@@ -44,6 +44,7 @@ import {
   withMutant,
   type World,
 } from "../_helpers/fuzz.ts";
+import { UUID_SOURCE } from "../../lib/shared/ids.ts";
 
 type Headers = Record<string, string>;
 const JSON_TYPE = { "content-type": "application/json" };
@@ -298,7 +299,7 @@ async function discoverForms(
   return [...seen.values()];
 }
 
-const UUID_IN_PATH = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const UUID_IN_PATH = new RegExp(UUID_SOURCE);
 
 async function fuzzForm(fz: Fuzzer, found: FoundForm, tokens: Tokens, full: boolean) {
   const { app } = fz;

@@ -21,10 +21,13 @@ type Json = Record<string, unknown>;
 
 /** The document itself and its HTML rendering: not operations. */
 const META = new Set(["/api/openapi.json", "/api/docs"]);
-/** Path-parameter parsers that accept UUIDs only: the document's default for `{param}`. */
-const UUID_PARSERS = new Set(["Uuid", "conversationParam", "runId"]);
+/**
+ * Path-parameter parsers that accept UUIDs only: the document's default for `{param}`. `parseId`
+ * (lib/http/params.ts) is the one parser.
+ */
+const UUID_PARSERS = new Set(["parseId"]);
 /** Helpers that parse a path parameter with a schema of their own. */
-const PARAM_HELPERS: Record<string, z.ZodType> = { messageParam: MessageIdParam };
+const PARAM_HELPERS: Record<string, z.ZodType> = { parseMessageId: MessageIdParam };
 /** Helpers that read the whole body and parse it with a schema of their own. */
 const BODY_HELPERS: Record<string, z.ZodType> = {
   readSendBody: SendMessageInput,

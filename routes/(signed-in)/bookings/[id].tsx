@@ -1,7 +1,7 @@
 /** One booking: its terms, completing or cancelling it, and the review after completion. */
 import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
-import { type FreshContext, HttpError, page } from "../../../lib/fresh_runtime/mod.ts";
+import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
 import {
   type BookingWithParties,
   cancel,
@@ -22,6 +22,8 @@ import { Button } from "../../../components/Button.tsx";
 import { PageTitle } from "../../../components/Page.tsx";
 import { signedIn } from "../../../lib/http/guards.ts";
 import { readForm } from "../../../lib/http/body.ts";
+import { notFound, parseId } from "../../../lib/http/params.ts";
+import { REVIEW_MAX_CHARS } from "../../../lib/shared/limits.ts";
 
 interface Data {
   booking: BookingWithParties;
@@ -30,21 +32,20 @@ interface Data {
   errors?: Record<string, string>;
 }
 
-const Id = z.string().uuid();
 const Intent = z.enum(["complete", "cancel", "review"]);
 
 async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
   const user = ctx.state.user!;
-  if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
+  const id = parseId(ctx.params.id, "Booking");
   const data = await ctx.state.platform.db.asUser(user.claims, async (tx) => {
-    const booking = await getBooking(tx, ctx.params.id);
+    const booking = await getBooking(tx, id);
     if (!booking) return null;
     const other = booking.client_id === user.id ? booking.musician_id : booking.client_id;
     const reviews = (await listReviewsFor(tx, other)).filter((r) => r.booking_id === booking.id);
     const mine = (await listReviewsFor(tx, user.id)).filter((r) => r.booking_id === booking.id);
     return { booking, reviews: [...reviews, ...mine] };
   });
-  if (!data) throw new HttpError(404);
+  if (!data) throw notFound("Booking");
   return page({ ...data, me: user.id, ...extra }, { status });
 }
 
@@ -54,11 +55,10 @@ export const handler = define.handlers<Data>({
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
-    if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
+    const id = parseId(ctx.params.id, "Booking");
     const form = await readForm(ctx.req);
     const intent = Intent.safeParse(form.get("intent"));
     if (!intent.success) return await load(ctx, { errors: { _form: "Unknown action" } }, 400);
-    const id = ctx.params.id;
     const { db } = ctx.state.platform;
     const done = (text: string) =>
       seeOther(`/bookings/${id}`, [flashCookie({ kind: "success", text }, ctx.state.secure)]);
@@ -210,7 +210,7 @@ export default define.page<typeof handler>(function BookingPage({ data, state })
                 id="body"
                 name="body"
                 rows={4}
-                maxLength={2000}
+                maxLength={REVIEW_MAX_CHARS}
                 class="mb-2 block w-full rounded-md border border-gray-300 px-3 py-2"
               />
               <Button name="intent" value="review">Submit review</Button>

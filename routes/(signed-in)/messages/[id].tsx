@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
-import { type FreshContext, HttpError, page } from "../../../lib/fresh_runtime/mod.ts";
+import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
 import {
   type ConversationDetail,
   getConversation,
@@ -23,7 +23,8 @@ import { PageTitle } from "../../../components/Page.tsx";
 import ChatRoom from "../../../islands/ChatRoom.tsx";
 import type { RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
 import { uploadLimit } from "../../../lib/http/body.ts";
-import { MAX_ATTACHMENT_BYTES } from "../../../lib/chat/schemas.ts";
+import { ATTACHMENT_MAX_BYTES } from "../../../lib/shared/limits.ts";
+import { notFound, parseId } from "../../../lib/http/params.ts";
 import { signedIn } from "../../../lib/http/guards.ts";
 import { readForm } from "../../../lib/http/body.ts";
 
@@ -37,13 +38,11 @@ interface Data {
   error?: { message: string; field?: string };
 }
 
-const Id = z.string().uuid();
 const Before = z.coerce.number().int().min(1).optional().catch(undefined);
 
 async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
   const user = signedIn(ctx.state);
-  if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
-  const id = ctx.params.id.toLowerCase();
+  const id = parseId(ctx.params.id, "Conversation");
   const before = Before.parse(ctx.url.searchParams.get("before") ?? undefined);
   const data = await ctx.state.platform.db.asUser(user.claims, async (tx) => {
     const page = await listMessages(tx, id, { before, limit: 50 });
@@ -57,7 +56,7 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
     const conversation = await getConversation(tx, id);
     return conversation && { conversation, page, unread: await unreadMessageCount(tx) };
   });
-  if (!data) throw new HttpError(404);
+  if (!data) throw notFound("Conversation");
   ctx.state.unreadMessages = data.unread;
   return page(
     {
@@ -71,7 +70,7 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
   );
 }
 
-export const config: RouteConfig = { bodyLimit: uploadLimit(MAX_ATTACHMENT_BYTES) };
+export const config: RouteConfig = { bodyLimit: uploadLimit(ATTACHMENT_MAX_BYTES) };
 
 export const handler = define.handlers<Data>({
   GET(ctx) {
@@ -79,8 +78,7 @@ export const handler = define.handlers<Data>({
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
-    if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
-    const id = ctx.params.id.toLowerCase();
+    const id = parseId(ctx.params.id, "Conversation");
     const form = await readForm(ctx.req);
     const draft = String(form.get("body") ?? "");
     const parsed = SendMessageInput.safeParse({
@@ -105,7 +103,7 @@ export const handler = define.handlers<Data>({
         ? { status: err.status, message: err.message, field: err.field }
         : dbFailure(err);
       if (!known) throw err;
-      if (known.status === 404) throw new HttpError(404);
+      if (known.status === 404) throw notFound("Conversation");
       return await load(ctx, { draft, error: { message: known.message, field: known.field } }, 400);
     }
   },

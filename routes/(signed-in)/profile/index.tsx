@@ -6,7 +6,6 @@ import { Button } from "../../../components/Button.tsx";
 import { Card, PageTitle } from "../../../components/Page.tsx";
 import { Avatar } from "../../../components/Avatar.tsx";
 import {
-  AVATAR_TYPES,
   avatarObjectName,
   getOwnProfile,
   ProfileUpdate,
@@ -24,8 +23,14 @@ import type { RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
 import { uploadLimit } from "../../../lib/http/body.ts";
 import { signedIn } from "../../../lib/http/guards.ts";
 import { readForm } from "../../../lib/http/body.ts";
+import {
+  AVATAR_MAX_BYTES,
+  AVATAR_TYPES,
+  DISPLAY_NAME_MAX_CHARS,
+  megabytes,
+} from "../../../lib/shared/limits.ts";
 
-const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+const TOO_LARGE = `The image must be ${megabytes(AVATAR_MAX_BYTES)} or smaller`;
 
 interface Data {
   profile: ProfileWithUnread;
@@ -60,9 +65,7 @@ export const handler = define.handlers<Data>({
     if (length > AVATAR_MAX_BYTES + 64 * 1024) {
       const data = await load(ctx);
       if (!data) return ctx.redirect("/signin", 303);
-      return page({ ...data, errors: { avatar: "The image must be 2 MB or smaller" } }, {
-        status: 413,
-      });
+      return page({ ...data, errors: { avatar: TOO_LARGE } }, { status: 413 });
     }
     const form = await readForm(ctx.req);
     const secure = ctx.state.secure;
@@ -79,7 +82,7 @@ export const handler = define.handlers<Data>({
       if (!(file instanceof File) || file.size === 0) {
         return await fail(400, "Choose an image to upload");
       }
-      if (file.size > AVATAR_MAX_BYTES) return await fail(413, "The image must be 2 MB or smaller");
+      if (file.size > AVATAR_MAX_BYTES) return await fail(413, TOO_LARGE);
       const name = avatarObjectName(user.id, file.type);
       if (!name) return await fail(415, `Use one of: ${Object.values(AVATAR_TYPES).join(", ")}`);
       const caller = { claims: user.claims, accessToken: user.accessToken };
@@ -141,9 +144,9 @@ export default define.page<typeof handler>(function ProfilePage({ data, state })
               name="avatar"
               label="Upload a new photo"
               type="file"
-              accept="image/png,image/jpeg,image/webp,image/gif"
+              accept={Object.keys(AVATAR_TYPES).join(",")}
               error={e.avatar}
-              hint="PNG, JPEG, WebP or GIF, up to 2 MB."
+              hint={`PNG, JPEG, WebP or GIF, up to ${megabytes(AVATAR_MAX_BYTES)}.`}
             />
             <Button variant="secondary">Upload photo</Button>
           </form>
@@ -161,7 +164,7 @@ export default define.page<typeof handler>(function ProfilePage({ data, state })
                 value={v?.display_name ?? profile.display_name}
                 error={e.display_name}
                 required
-                maxLength={80}
+                maxLength={DISPLAY_NAME_MAX_CHARS}
               />
               <fieldset class="mb-4">
                 <legend class="mb-1 text-sm font-medium text-gray-800">On Soundcheck I am</legend>

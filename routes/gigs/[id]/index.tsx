@@ -1,7 +1,7 @@
 /** A gig: details for everyone; apply for musicians; applicants, matches and actions for its owner. */
 import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
-import { type FreshContext, HttpError, page } from "../../../lib/fresh_runtime/mod.ts";
+import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
 import {
   accept,
   ApplicationInput,
@@ -21,12 +21,16 @@ import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
 import { ApplyPanel, GigDetails, OwnerPanel } from "../../../components/GigPanels.tsx";
 import { signedIn } from "../../../lib/http/guards.ts";
 import { readForm } from "../../../lib/http/body.ts";
+import { notFound, parseId } from "../../../lib/http/params.ts";
 
 interface Data {
   view: GigView;
   errors?: Record<string, string>;
   values?: Record<string, string>;
 }
+
+/** The intents that act on one application (its id in the form's `application_id`). */
+const ON_APPLICATION = { shortlist: true, decline: true, accept: true, withdraw: true };
 
 const Intent = z.enum([
   "publish",
@@ -38,16 +42,15 @@ const Intent = z.enum([
   "accept",
   "withdraw",
 ]);
-const Id = z.string().uuid();
 
 async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
-  if (!Id.safeParse(ctx.params.id).success) throw new HttpError(404);
+  const id = parseId(ctx.params.id, "Gig");
   const claims = ctx.state.user?.claims ?? { role: "anon" as const };
   const view = await ctx.state.platform.db.asUser(
     claims,
-    (tx) => loadGigView(tx, ctx.params.id, ctx.state.user?.id ?? null),
+    (tx) => loadGigView(tx, id, ctx.state.user?.id ?? null),
   );
-  if (!view) throw new HttpError(404);
+  if (!view) throw notFound("Gig");
   return page({ view, ...extra }, { status });
 }
 
@@ -55,12 +58,14 @@ export const handler = define.handlers<Data>({
   GET: (ctx) => load(ctx),
   async POST(ctx) {
     const user = signedIn(ctx.state);
-    const gigId = ctx.params.id;
-    if (!Id.safeParse(gigId).success) throw new HttpError(404);
+    const gigId = parseId(ctx.params.id, "Gig");
     const form = await readForm(ctx.req);
     const intent = Intent.safeParse(form.get("intent"));
     if (!intent.success) return await load(ctx, { errors: { _form: "Unknown action" } }, 400);
-    const appId = String(form.get("application_id") ?? "");
+    // Actions on an application name it; a malformed id names none: 404, as an unknown one.
+    const appId = intent.data in ON_APPLICATION
+      ? parseId(String(form.get("application_id") ?? ""), "Application", "application_id")
+      : "";
     const values = {
       proposal: String(form.get("proposal") ?? ""),
       fee: String(form.get("fee") ?? ""),

@@ -15,6 +15,7 @@ import { Button } from "../../../../components/Button.tsx";
 import { PageTitle } from "../../../../components/Page.tsx";
 import { signedIn } from "../../../../lib/http/guards.ts";
 import { readForm } from "../../../../lib/http/body.ts";
+import { ORGANISATION_MAX_CHARS } from "../../../../lib/shared/limits.ts";
 
 interface Data {
   values: Record<string, string>;
@@ -88,7 +89,7 @@ export default define.page<typeof handler>(function ClientProfilePage({ data, st
           value={v.organisation}
           error={e.organisation}
           required
-          maxLength={120}
+          maxLength={ORGANISATION_MAX_CHARS}
         />
         <div class="grid gap-x-4 sm:grid-cols-2">
           <Field

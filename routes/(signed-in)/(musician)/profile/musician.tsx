@@ -24,6 +24,7 @@ import { PageTitle } from "../../../../components/Page.tsx";
 import AiDraft from "../../../../islands/AiDraft.tsx";
 import { signedIn } from "../../../../lib/http/guards.ts";
 import { readForm } from "../../../../lib/http/body.ts";
+import { BIO_MAX_CHARS, STAGE_NAME_MAX_CHARS } from "../../../../lib/shared/limits.ts";
 
 interface Data {
   exists: boolean;
@@ -132,7 +133,7 @@ export default define.page<typeof handler>(function MusicianProfilePage({ data, 
           value={v.stage_name}
           error={e.stage_name}
           required
-          maxLength={80}
+          maxLength={STAGE_NAME_MAX_CHARS}
         />
         <div class="mb-4">
           <label for="bio" class="mb-1 block text-sm font-medium text-gray-800">Bio</label>
@@ -147,7 +148,7 @@ export default define.page<typeof handler>(function MusicianProfilePage({ data, 
             id="bio"
             name="bio"
             rows={6}
-            maxLength={4000}
+            maxLength={BIO_MAX_CHARS}
             class="block w-full rounded-md border border-gray-300 px-3 py-2"
           >
             {v.bio}

@@ -7,20 +7,22 @@ import { define } from "../../../../utils.ts";
 import { HttpError } from "../../../../lib/fresh_runtime/mod.ts";
 import { conversationIdFor } from "../../../../lib/chat/mod.ts";
 import { signedIn } from "../../../../lib/http/guards.ts";
+import { notFound, parseId } from "../../../../lib/http/params.ts";
 
-const Target = z.object({ kind: z.enum(["application", "booking"]), id: z.string().uuid() });
+const Kind = z.enum(["application", "booking"]);
 
 export const handler = define.handlers({
   async GET(ctx) {
     const user = signedIn(ctx.state);
-    const target = Target.safeParse(ctx.params);
-    if (!target.success) throw new HttpError(404);
-    const { kind, id } = target.data;
+    const kind = Kind.safeParse(ctx.params.kind);
+    if (!kind.success) throw new HttpError(404);
+    const id = parseId(ctx.params.id, kind.data === "booking" ? "Booking" : "Application");
     const conv = await ctx.state.platform.db.asUser(
       user.claims,
-      (tx) => conversationIdFor(tx, kind === "booking" ? { bookingId: id } : { applicationId: id }),
+      (tx) =>
+        conversationIdFor(tx, kind.data === "booking" ? { bookingId: id } : { applicationId: id }),
     );
-    if (!conv) throw new HttpError(404);
+    if (!conv) throw notFound("Conversation");
     return ctx.redirect(`/messages/${conv}`, 303);
   },
 });

@@ -1,6 +1,6 @@
 /** POST /api/applications/:id/{shortlist|decline|withdraw|accept}; accept answers the booking. */
 import { define } from "../../../../utils.ts";
-import { HttpError, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { HttpError, parseId, requireUser } from "../../../../lib/api/http.ts";
 import { ApplicationAction } from "../../../../lib/api/marketplace.ts";
 import { accept, decline, shortlist, withdraw } from "../../../../lib/gigs/mod.ts";
 
@@ -19,7 +19,7 @@ const run: Record<
 export const handler = define.handlers({
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = Uuid("id").parse(ctx.params.id);
+    const id = parseId(ctx.params.id, "Application");
     const action = ApplicationAction.safeParse(ctx.params.action);
     if (!action.success) {
       throw new HttpError(404, "Unknown action: use shortlist, decline, withdraw or accept", {

@@ -1,6 +1,6 @@
 /** POST /api/bookings/:id/{complete|cancel|reviews}: finish, cancel (with a reason) or review it. */
 import { define } from "../../../../utils.ts";
-import { HttpError, readBody, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { HttpError, parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
 import { BookingAction } from "../../../../lib/api/marketplace.ts";
 import {
   cancel,
@@ -13,7 +13,7 @@ import {
 export const handler = define.handlers({
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = Uuid("id").parse(ctx.params.id);
+    const id = parseId(ctx.params.id, "Booking");
     const action = BookingAction.safeParse(ctx.params.action);
     if (!action.success) {
       throw new HttpError(404, "Unknown action: use complete, cancel or reviews", {

@@ -3,27 +3,27 @@
  * POST /api/conversations/:id/messages: send (JSON, or multipart with a `file` attachment).
  */
 import { define } from "../../../../utils.ts";
-import { HttpError, readQuery, requireUser } from "../../../../lib/api/http.ts";
-import { conversationParam, readSendBody } from "../../../../lib/api/chat.ts";
+import { notFound, parseId, readQuery, requireUser } from "../../../../lib/api/http.ts";
+import { readSendBody } from "../../../../lib/api/chat.ts";
 import { listMessages, MessagesQuery, sendWithFile } from "../../../../lib/chat/mod.ts";
 import type { RouteConfig } from "../../../../lib/fresh_runtime/mod.ts";
 import { uploadLimit } from "../../../../lib/http/body.ts";
-import { MAX_ATTACHMENT_BYTES } from "../../../../lib/chat/schemas.ts";
+import { ATTACHMENT_MAX_BYTES } from "../../../../lib/shared/limits.ts";
 
-export const config: RouteConfig = { bodyLimit: uploadLimit(MAX_ATTACHMENT_BYTES) };
+export const config: RouteConfig = { bodyLimit: uploadLimit(ATTACHMENT_MAX_BYTES) };
 
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = conversationParam(ctx.params.id);
+    const id = parseId(ctx.params.id, "Conversation");
     const q = readQuery(ctx.url, MessagesQuery);
     const page = await ctx.state.platform.db.asUser(user.claims, (tx) => listMessages(tx, id, q));
-    if (!page) throw new HttpError(404, "Conversation not found", { field: "id" });
+    if (!page) throw notFound("Conversation");
     return Response.json(page, { headers: { "cache-control": "no-store" } });
   },
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = conversationParam(ctx.params.id);
+    const id = parseId(ctx.params.id, "Conversation");
     const { input, file } = await readSendBody(ctx.req);
     const { platform } = ctx.state;
     const message = await sendWithFile(platform, user, id, input, file);

@@ -1,13 +1,12 @@
 /** POST /api/conversations/:id/read: move the caller's read marker; heartbeat while it is open. */
 import { define } from "../../../../utils.ts";
-import { readBody, requireUser } from "../../../../lib/api/http.ts";
-import { conversationParam } from "../../../../lib/api/chat.ts";
+import { parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
 import { markRead, ReadInput } from "../../../../lib/chat/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = conversationParam(ctx.params.id);
+    const id = parseId(ctx.params.id, "Conversation");
     // An empty body (a beacon, or `curl -X POST`) means "all read, still here".
     const hasBody = ctx.req.headers.has("content-type");
     const input = hasBody ? await readBody(ctx.req, ReadInput) : ReadInput.parse({});

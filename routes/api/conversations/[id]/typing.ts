@@ -1,13 +1,12 @@
 /** POST /api/conversations/:id/typing: tell the other participant you are typing (never stored). */
 import { define } from "../../../../utils.ts";
-import { HttpError, readBody, requireUser } from "../../../../lib/api/http.ts";
-import { conversationParam } from "../../../../lib/api/chat.ts";
+import { notFound, parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
 import { NotParticipant, publishTyping, TypingInput } from "../../../../lib/chat/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = conversationParam(ctx.params.id);
+    const id = parseId(ctx.params.id, "Conversation");
     const hasBody = ctx.req.headers.has("content-type");
     const { typing } = hasBody ? await readBody(ctx.req, TypingInput) : TypingInput.parse({});
     const { platform } = ctx.state;
@@ -26,7 +25,7 @@ export const handler = define.handlers({
       return Response.json(event, { status: 202 });
     } catch (e) {
       if (e instanceof NotParticipant) {
-        throw new HttpError(404, "Conversation not found", { field: "id" });
+        throw notFound("Conversation");
       }
       throw e;
     }

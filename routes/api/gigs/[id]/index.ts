@@ -1,20 +1,20 @@
 /** GET /api/gigs/:id (as visible to the caller); PATCH changes fields or moves its state. */
 import { define } from "../../../../utils.ts";
-import { HttpError, readBody, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { HttpError, notFound, parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
 import { GigPatchBody } from "../../../../lib/api/marketplace.ts";
 import { cancelGig, closeGig, getGig, publishGig, updateGig } from "../../../../lib/gigs/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
-    const id = Uuid("id").parse(ctx.params.id);
+    const id = parseId(ctx.params.id, "Gig");
     const claims = ctx.state.user?.claims ?? { role: "anon" as const };
     const gig = await ctx.state.platform.db.asUser(claims, (tx) => getGig(tx, id));
-    if (!gig) throw new HttpError(404, "No such gig", { field: "id" });
+    if (!gig) throw notFound("Gig");
     return Response.json(gig);
   },
   async PATCH(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = Uuid("id").parse(ctx.params.id);
+    const id = parseId(ctx.params.id, "Gig");
     const body = await readBody(ctx.req, GigPatchBody);
     const gig = await ctx.state.platform.db.asUser(user.claims, (tx) => {
       if ("status" in body && Object.keys(body).length === 1) {

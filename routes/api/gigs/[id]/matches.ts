@@ -1,13 +1,13 @@
 /** GET /api/gigs/:id/matches?limit=N: musicians for the caller's gig, best first, with reasons. */
 import { define } from "../../../../utils.ts";
-import { readQuery, requireUser, Uuid } from "../../../../lib/api/http.ts";
+import { parseId, readQuery, requireUser } from "../../../../lib/api/http.ts";
 import { LimitQuery } from "../../../../lib/api/marketplace.ts";
 import { musiciansForGig } from "../../../../lib/matching/queries.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = Uuid("id").parse(ctx.params.id);
+    const id = parseId(ctx.params.id, "Gig");
     const { limit } = readQuery(ctx.url, LimitQuery);
     return Response.json(
       await ctx.state.platform.db.asUser(user.claims, (tx) => musiciansForGig(tx, id, limit)),

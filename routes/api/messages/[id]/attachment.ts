@@ -1,7 +1,6 @@
 /** GET /api/messages/:id/attachment: the message's file, for its conversation's participants only. */
 import { define } from "../../../../utils.ts";
-import { HttpError, requireUser } from "../../../../lib/api/http.ts";
-import { messageParam } from "../../../../lib/api/chat.ts";
+import { notFound, parseMessageId, requireUser } from "../../../../lib/api/http.ts";
 import { downloadAttachment, getMessage, safeFileName } from "../../../../lib/chat/mod.ts";
 
 // The file shares the app's origin: it must never run script here (as lib/storage/http.ts does).
@@ -17,11 +16,11 @@ const INLINE = /^(image\/(png|jpeg|gif|webp)|audio\/[\w.+-]+)$/;
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
-    const id = messageParam(ctx.params.id);
+    const id = parseMessageId(ctx.params.id);
     const { db, storage } = ctx.state.platform;
     const message = await db.asUser(user.claims, (tx) => getMessage(tx, id));
     const file = message?.attachment_path ? await downloadAttachment(storage, user, message) : null;
-    if (!message || !file) throw new HttpError(404, "Attachment not found", { field: "id" });
+    if (!message || !file) throw notFound("Attachment");
     const name = safeFileName(message.attachment_name ?? "file");
     const type = message.attachment_type ?? file.contentType;
     return new Response(file.body as BodyInit, {
