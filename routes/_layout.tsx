@@ -40,13 +40,12 @@ export default define.page(function Layout({ Component, state, url }) {
               <>
                 {link("/matches", "For me")}
                 {link("/bookings", "Bookings")}
-                {/* The badges fetch their own counts: no page has to read them on their behalf. */}
                 <MessagesBadge
                   userId={user.id}
-                  initialCount={null}
+                  initialCount={state.unreadMessages ?? null}
                   current={url.pathname.startsWith("/messages")}
                 />
-                <NotificationBadge userId={user.id} initialCount={null} />
+                <NotificationBadge userId={user.id} initialCount={state.unread ?? null} />
                 {link("/profile", "Profile")}
                 <form method="post" action="/signout" class="inline">
                   <CsrfField token={state.csrf} />

@@ -14,6 +14,7 @@ import {
   type Message,
   SendMessageInput,
   sendWithFile,
+  unreadMessageCount,
 } from "../../../lib/chat/mod.ts";
 import { dbFailure } from "../../../lib/db/errors.ts";
 import { StorageError } from "../../../lib/storage/port.ts";
@@ -53,9 +54,10 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
       await markRead(tx, id, { upTo: newest, active: true });
     }
     const conversation = await getConversation(tx, id);
-    return conversation && { conversation, page };
+    return conversation && { conversation, page, unread: await unreadMessageCount(tx) };
   });
   if (!data) throw notFound("Conversation");
+  ctx.state.unreadMessages = data.unread;
   return page(
     {
       conversation: data.conversation,

@@ -26,6 +26,7 @@ export const handler = define.handlers<Data>({
       inbox: await listConversations(tx, { limit: PAGE_SIZE, before }),
       unread: await unreadMessageCount(tx),
     }));
+    ctx.state.unreadMessages = data.unread;
     return page({ ...data, before: before ?? null });
   },
 });
