@@ -1,5 +1,5 @@
 /**
- * AI DJ benchmark (issue 5), in the format of /work/shared/BENCH.md.
+ * AI DJ benchmark (issue 5), in the format of ../shared/BENCH.md.
  *
  * - `dj.overhead_ms`: the server's time for a 30-track playlist with zero-latency fakes: the real
  *   server (`startTestApp`, in-memory PGlite) with a user connected to a fake Spotify through the

@@ -1,5 +1,5 @@
 /**
- * Marketplace benchmarks (issue 3, item 11), in the format of /work/shared/BENCH.md.
+ * Marketplace benchmarks (issue 3, item 11), in the format of ../shared/BENCH.md.
  *
  * - `matching.top20.p95_ms`: "musicians for this gig" through `musiciansForGig` as the gig's owner
  *   (`db.asUser`: the HNSW search over match vectors, lib/matching/vector.ts, then the exact score

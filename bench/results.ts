@@ -1,4 +1,4 @@
-/** bench/results.json (format: /work/shared/BENCH.md): summarise runs, read, merge and write. */
+/** bench/results.json (format: ../shared/BENCH.md): summarise runs, read, merge and write. */
 
 export interface Result {
   name: string;

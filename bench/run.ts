@@ -1,6 +1,6 @@
 /**
  * `deno task bench [name-prefix…]`: measures the metrics below and merges them into
- * bench/results.json (format: /work/shared/BENCH.md). A prefix runs every group with a metric
+ * bench/results.json (format: ../shared/BENCH.md). A prefix runs every group with a metric
  * whose name starts with it, and writes all of that group's metrics (a ratio needs both sides).
  *
  * - The app: the real server (`startTestApp`: `createServer` on `Deno.serve`, APP_ENV=test,

@@ -12,7 +12,7 @@ import { clientAddress, parseTrustedProxies } from "../../lib/http/client.ts";
 import { createCors } from "../../lib/http/cors.ts";
 import { HttpError, toHttpError } from "../../lib/http/errors.ts";
 import { checkQuery } from "../../lib/http/input.ts";
-import { createRateLimiter } from "../../lib/http/rate_limit.ts";
+import { createLimits, type RateLimiter } from "../../lib/http/rate_limit.ts";
 import { resolveCredentials } from "../../lib/http/session.ts";
 import { getPlatform } from "./platform.ts";
 
@@ -85,7 +85,7 @@ interface Standalone {
   platform: Platform;
   cors: ReturnType<typeof createCors>;
   trust: ReturnType<typeof parseTrustedProxies>;
-  limit: ReturnType<typeof createRateLimiter> | null;
+  limit: RateLimiter | null;
 }
 
 function standalone(platform: Platform): Standalone {
@@ -94,7 +94,7 @@ function standalone(platform: Platform): Standalone {
     platform,
     cors: createCors(config.CORS_ORIGINS),
     trust: parseTrustedProxies(config.TRUSTED_PROXIES),
-    limit: config.API_RATE_LIMIT > 0 ? createRateLimiter(config.API_RATE_LIMIT, 60) : null,
+    limit: createLimits(config.API_RATE_LIMIT).api,
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import { defineFunction, requireCaller } from "../_shared/serve.ts";
 import { HttpError } from "../../lib/http/errors.ts";
-import { readRunBody, runResponse, wantsStream } from "../../lib/dj/http.ts";
+import { readRunBody, RUN_BODY_LIMIT, runResponse, wantsStream } from "../../lib/dj/http.ts";
 import { djDeps } from "../../lib/dj/service.ts";
 
 export const dj = defineFunction(async ({ req, platform, user }) => {
@@ -19,6 +19,6 @@ export const dj = defineFunction(async ({ req, platform, user }) => {
   const caller = requireCaller(user);
   const input = await readRunBody(req);
   return await runResponse(await djDeps(platform), caller.claims, input, wantsStream(req));
-}, { bodyLimit: 8 * 1024 });
+}, { bodyLimit: RUN_BODY_LIMIT });
 
 if (import.meta.main) Deno.serve(dj.handler);

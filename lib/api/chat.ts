@@ -3,6 +3,7 @@
  * through `parseId`/`parseMessageId` (lib/http/params.ts), as everywhere.
  */
 import { HttpError } from "../http/errors.ts";
+import { isForm, isJson, readForm, readJson } from "../http/body.ts";
 import { SendMessageInput } from "../chat/schemas.ts";
 import type { SendMessageInput as SendInput } from "../chat/schemas.ts";
 
@@ -11,27 +12,16 @@ import type { SendMessageInput as SendInput } from "../chat/schemas.ts";
  * same fields plus an optional `file`. 415 for other types, 400 naming the field.
  */
 export async function readSendBody(req: Request): Promise<{ input: SendInput; file: File | null }> {
-  const type = req.headers.get("content-type") ?? "";
-  let raw: Record<string, unknown>;
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  let raw: unknown;
   let file: File | null = null;
-  if (type.startsWith("application/json")) {
-    try {
-      raw = await req.json();
-    } catch {
-      throw new HttpError(400, "The body is not valid JSON", { field: "body" });
-    }
+  if (isJson(type)) {
+    raw = await readJson(req);
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
       throw new HttpError(400, "Send a JSON object", { field: "body" });
     }
-  } else if (
-    type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")
-  ) {
-    let form: FormData;
-    try {
-      form = await req.formData();
-    } catch {
-      throw new HttpError(400, "The form could not be read", { field: "body" });
-    }
+  } else if (isForm(type)) {
+    const form = await readForm(req);
     const f = form.get("file");
     if (f instanceof File && f.size > 0) file = f;
     else if (f instanceof File && f.name) {

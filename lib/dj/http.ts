@@ -8,12 +8,14 @@
  */
 import { z } from "zod";
 import { HttpError } from "../http/errors.ts";
+import { isJson, readForm, readJson } from "../http/body.ts";
 import { dbFailure } from "../db/errors.ts";
 import type { Claims } from "../db/mod.ts";
 import { type DjDeps, type Progress, runDj } from "./run.ts";
 import { DjRunInput, type DjRunRequest } from "./types.ts";
 
-const MAX_BODY = 8 * 1024;
+/** The body cap of a run request (route `config.bodyLimit`, function `bodyLimit`). */
+export const RUN_BODY_LIMIT = 8 * 1024;
 
 /** Parses a run request; unknown keys and bad values are 400s naming the field. */
 export function parseRunInput(raw: unknown): DjRunRequest {
@@ -26,27 +28,19 @@ export function parseRunInput(raw: unknown): DjRunRequest {
   throw new HttpError(400, issue.message, { field: String(issue.path[0] ?? "body") });
 }
 
-/** Reads a JSON (or form) body of at most 8 KiB. */
+/** Reads a JSON (or urlencoded form) body, as the edge parsed it (capped at `RUN_BODY_LIMIT`). */
 export async function readRunBody(req: Request): Promise<DjRunRequest> {
-  const type = req.headers.get("content-type") ?? "";
-  const text = await req.text();
-  if (text.length > MAX_BODY) {
-    throw new HttpError(413, "The request is too large", { field: "body" });
-  }
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
   if (type.startsWith("application/x-www-form-urlencoded")) {
-    const form = Object.fromEntries(new URLSearchParams(text));
-    delete form._csrf;
+    const form: Record<string, FormDataEntryValue> = {};
+    for (const [k, v] of await readForm(req)) if (k !== "_csrf") form[k] = v;
     return parseRunInput(form);
   }
-  if (!type.startsWith("application/json")) {
+  if (!isJson(type)) {
     throw new HttpError(415, "Send application/json", { field: "content-type" });
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "The body is not valid JSON", { field: "body" });
-  }
+  const body = await readJson(req);
+  if (body === undefined) throw new HttpError(400, "The body is not valid JSON", { field: "body" });
   return parseRunInput(body);
 }
 

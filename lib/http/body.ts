@@ -65,6 +65,32 @@ const isForm = (type: string) =>
   type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
 const isJson = (type: string) => /^application\/([\w.+-]+\+)?json/.test(type);
 
+/** Parses a form body; a 400 naming `body` when it cannot be read (bad or missing boundary). */
+async function parseForm(body: Response | Request): Promise<FormData> {
+  let form: FormData;
+  try {
+    form = await body.formData();
+  } catch {
+    throw new HttpError(400, "The form could not be read: send it again from the page", {
+      field: "body",
+    });
+  }
+  checkForm(form);
+  return form;
+}
+
+/** Parses JSON text; a 400 naming `body` when it is not JSON. */
+function parseJson(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "The body is not valid JSON", { field: "body" });
+  }
+  checkJson(value);
+  return value;
+}
+
 /**
  * Reads the body of `req` within `limit` and returns a request carrying the same bytes, with a
  * form or JSON body already parsed and checked.
@@ -81,25 +107,10 @@ export async function bufferBody(req: Request, limit: number): Promise<Request> 
   // Only the media type is case-insensitive: a multipart boundary must keep its case.
   const type = header.toLowerCase();
   if (isForm(type)) {
-    let form: FormData;
-    try {
-      form = await new Response(bytes, { headers: { "content-type": header } }).formData();
-    } catch {
-      throw new HttpError(400, "The form could not be read: send it again from the page", {
-        field: "body",
-      });
-    }
-    checkForm(form);
+    const form = await parseForm(new Response(bytes, { headers: { "content-type": header } }));
     parsedForms.set(buffered, form);
   } else if (isJson(type) && bytes.byteLength) {
-    let value: unknown;
-    try {
-      value = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw new HttpError(400, "The body is not valid JSON", { field: "body" });
-    }
-    checkJson(value);
-    parsedJson.set(buffered, value);
+    parsedJson.set(buffered, parseJson(new TextDecoder().decode(bytes)));
   }
   return buffered;
 }
@@ -114,15 +125,9 @@ export async function readForm(req: Request): Promise<FormData> {
       field: "content-type",
     });
   }
-  try {
-    const parsed = await req.formData();
-    checkForm(parsed);
-    parsedForms.set(req, parsed);
-    return parsed;
-  } catch (err) {
-    if (err instanceof HttpError) throw err;
-    throw new HttpError(400, "The form could not be read", { field: "body" });
-  }
+  const parsed = await parseForm(req);
+  parsedForms.set(req, parsed);
+  return parsed;
 }
 
 /** The parsed form if the edge parsed one (the CSRF check reads `_csrf` from it). */
@@ -137,13 +142,7 @@ export async function readJson(req: Request): Promise<unknown> {
   if (!isJson(type)) return undefined;
   const text = await req.text();
   if (!text) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "The body is not valid JSON", { field: "body" });
-  }
-  checkJson(value);
+  const value = parseJson(text);
   parsedJson.set(req, value);
   return value;
 }

@@ -70,6 +70,7 @@ export type Credentials =
   | { kind: "bearer"; token: string; claims: Claims | null }
   | { kind: "cookie"; session: ResolvedSession };
 
+const encoder = new TextEncoder();
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i;
 
 /**
@@ -102,8 +103,8 @@ export async function resolveCredentials(
 
 /** String equality in time independent of where the strings differ. */
 export function constantTimeEqual(a: string, b: string): boolean {
-  const x = new TextEncoder().encode(a);
-  const y = new TextEncoder().encode(b);
+  const x = encoder.encode(a);
+  const y = encoder.encode(b);
   let diff = x.length ^ y.length;
   for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
   return diff === 0;

@@ -6,9 +6,12 @@
 import { define } from "../../../../utils.ts";
 import { readQuery, requireUser } from "../../../../lib/api/http.ts";
 import { RunListQuery } from "../../../../lib/dj/api.ts";
-import { readRunBody, runResponse, wantsStream } from "../../../../lib/dj/http.ts";
+import { readRunBody, RUN_BODY_LIMIT, runResponse, wantsStream } from "../../../../lib/dj/http.ts";
 import { djDeps } from "../../../../lib/dj/service.ts";
 import { listRuns } from "../../../../lib/dj/store.ts";
+import type { RouteConfig } from "../../../../lib/fresh_runtime/mod.ts";
+
+export const config: RouteConfig = { bodyLimit: RUN_BODY_LIMIT };
 
 export const handler = define.handlers({
   async GET(ctx) {
