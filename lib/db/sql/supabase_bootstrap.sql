@@ -19,8 +19,6 @@ grant anon, authenticated, service_role to current_user;
 create schema if not exists extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
 create extension if not exists pgcrypto with schema extensions;
-create extension if not exists vector with schema extensions;
-create extension if not exists pg_trgm with schema extensions;
 
 grant usage on schema public to anon, authenticated, service_role;
 alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
