@@ -33,10 +33,6 @@ export interface State {
   /** Token every form posts back as `_csrf` (double-submit, checked by the root middleware). */
   csrf: string;
   flash: Flash | null;
-  /** Unread notifications when the page already read them (saves the badge a request). */
-  unread?: number;
-  /** Unread chat messages when the page already read them (saves the Messages badge a request). */
-  unreadMessages?: number;
 }
 
 export const define = createDefine<State>();

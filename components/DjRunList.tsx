@@ -1,9 +1,12 @@
 /** DJ history entries: name, prompt, status, and the re-run and refine actions (no JS needed). */
 import type { JSX } from "preact";
 import type { DjRun } from "../lib/dj/types.ts";
+import { isPending, runTitle } from "../lib/dj/view.ts";
 import { CsrfField } from "./Field.tsx";
 
 const STATUS: Record<DjRun["status"], [string, string]> = {
+  queued: ["Starting", "bg-indigo-50 text-indigo-800"],
+  running: ["Being made", "bg-indigo-100 text-indigo-800"],
   exported: ["In your Spotify", "bg-green-100 text-green-800"],
   draft: ["Draft", "bg-gray-100 text-gray-800"],
   failed: ["Nothing found", "bg-red-100 text-red-800"],
@@ -16,11 +19,6 @@ export function StatusBadge({ status }: { status: DjRun["status"] }): JSX.Elemen
       {label}
     </span>
   );
-}
-
-function nameOf(run: DjRun): string {
-  const plan = run.plan as { playlist_name?: unknown } | null;
-  return typeof plan?.playlist_name === "string" ? plan.playlist_name : run.prompt;
 }
 
 /** The same prompt again, as a one-button form. */
@@ -47,12 +45,15 @@ export function DjRunList({ runs, csrf }: { runs: DjRun[]; csrf: string }): JSX.
         <li key={run.id} class="px-4 py-3" data-testid="dj-run">
           <div class="flex flex-wrap items-center gap-2">
             <a href={`/dj/runs/${run.id}`} class="font-medium text-indigo-700 hover:underline">
-              {nameOf(run)}
+              {runTitle(run)}
             </a>
             <StatusBadge status={run.status} />
             <span class="text-xs text-gray-500">
-              {run.track_count} tracks ·{" "}
-              {run.source === "spotify" ? "Spotify" : "offline catalogue"}
+              {isPending(run.status)
+                ? `${run.length} tracks to come`
+                : `${run.track_count} tracks · ${
+                  run.source === "spotify" ? "Spotify" : "offline catalogue"
+                }`}
               {" · "}
               <time datetime={run.created_at}>
                 {run.created_at.slice(0, 16).replace("T", " ")} UTC

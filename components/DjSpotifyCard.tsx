@@ -27,6 +27,22 @@ export function ConnectLink(
   );
 }
 
+/** The playlist's own page on Spotify, in a new tab. */
+export function OpenInSpotify(
+  { url, class: cls = "" }: { url: string; class?: string },
+): JSX.Element {
+  return (
+    <a
+      class={`inline-block text-sm text-green-700 underline ${cls}`}
+      href={url}
+      rel="noopener"
+      target="_blank"
+    >
+      Open in Spotify
+    </a>
+  );
+}
+
 export function DjSpotifyCard(
   { spotify, csrf, next }: { spotify: SpotifyState; csrf: string; next: string },
 ): JSX.Element {

@@ -1,8 +1,8 @@
 /**
  * The DJ's prompt box: example chips in several languages, a length slider (10–50) and an
- * explicit filter. Without JavaScript it is a plain form posting to /dj (the server runs the DJ
- * and redirects to the playlist). With it, the run streams its progress (interpreting →
- * searching → building → done) from /api/dj/runs and then opens the playlist.
+ * explicit filter. Without JavaScript it is a plain form posting to /dj, which starts the run and
+ * redirects to its page. With it, the run is started through /api/dj/runs (errors show here,
+ * beside their fields) and its page opens at once, following the run's stages live.
  */
 import { useRef, useState } from "preact/hooks";
 
@@ -24,69 +24,27 @@ export interface DjPromptProps {
   submitLabel: string;
 }
 
-const STAGES = [
-  ["interpreting", "Reading your prompt"],
-  ["searching", "Searching for tracks"],
-  ["building", "Building the playlist"],
-  ["done", "Done"],
-] as const;
-type Stage = typeof STAGES[number][0];
-
-interface Line {
-  stage: Stage | "error";
-  playlist_name?: string;
-  source?: string;
-  found?: number;
-  requests?: number;
-  detail?: string;
-  run?: { id: string };
+interface Failure {
   error?: { message: string; field?: string };
 }
 
 export default function DjPrompt(props: DjPromptProps) {
   const [prompt, setPrompt] = useState(props.prompt);
   const [length, setLength] = useState(props.length);
-  const [stage, setStage] = useState<Stage | null>(null);
-  const [detail, setDetail] = useState("");
+  const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>(props.errors ?? {});
   const area = useRef<HTMLTextAreaElement>(null);
-  const busy = stage !== null && stage !== "done";
-
-  function apply(line: Line) {
-    if (line.stage === "error") {
-      setStage(null);
-      setErrors({ [line.error?.field ?? "_form"]: line.error?.message ?? "The DJ failed" });
-      return;
-    }
-    setStage(line.stage);
-    if (line.stage === "searching") {
-      const where = line.source === "spotify" ? "Spotify" : "the offline catalogue";
-      setDetail(
-        `“${line.playlist_name}”: ${line.found ?? 0} tracks from ${where} so far` +
-          (line.requests ? ` (${line.requests} searches)` : ""),
-      );
-    } else if (line.stage === "building") setDetail(line.detail ?? "");
-    else if (line.stage === "done" && line.run) {
-      setDetail("Opening your playlist…");
-      location.assign(`/dj/runs/${line.run.id}`);
-    }
-  }
 
   async function submit(e: Event) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     setErrors({});
-    setStage("interpreting");
-    setDetail("");
+    setBusy(true);
     try {
       const res = await fetch("/api/dj/runs", {
         method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/x-ndjson",
-          "x-csrf-token": props.csrf,
-        },
+        headers: { "content-type": "application/json", "x-csrf-token": props.csrf },
         body: JSON.stringify({
           prompt: data.get("prompt"),
           length: Number(data.get("length")),
@@ -94,32 +52,19 @@ export default function DjPrompt(props: DjPromptProps) {
           ...(props.parentId ? { parent_id: props.parentId } : {}),
         }),
       });
-      if (!res.ok || !res.body) {
-        const body = await res.json().catch(() => null) as
-          | { error?: { message: string; field?: string } }
-          | null;
-        apply({
-          stage: "error",
-          error: body?.error ?? { message: `The DJ failed (${res.status})` },
-        });
+      const body = await res.json().catch(() => null) as
+        | ({ run?: { id: string } } & Failure)
+        | null;
+      if (res.ok && body?.run) {
+        location.assign(`/dj/runs/${body.run.id}`);
         return;
       }
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buf = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += value;
-        let nl;
-        while ((nl = buf.indexOf("\n")) >= 0) {
-          const text = buf.slice(0, nl).trim();
-          buf = buf.slice(nl + 1);
-          if (text) apply(JSON.parse(text) as Line);
-        }
-      }
+      const err = body?.error ?? { message: `The DJ failed (${res.status})` };
+      setErrors({ [err.field ?? "_form"]: err.message });
     } catch {
-      apply({ stage: "error", error: { message: "No connection to the server. Try again." } });
+      setErrors({ _form: "No connection to the server. Try again." });
     }
+    setBusy(false);
   }
 
   function pickExample(e: Event, ex: DjExample) {
@@ -128,7 +73,6 @@ export default function DjPrompt(props: DjPromptProps) {
     area.current?.focus();
   }
 
-  const current = stage ? STAGES.findIndex(([s]) => s === stage) : -1;
   return (
     <form method="post" action="/dj" onSubmit={submit} class="space-y-4" data-testid="dj-form">
       {/* Hidden fields go last: `space-y` would space the first visible field from them. */}
@@ -213,34 +157,10 @@ export default function DjPrompt(props: DjPromptProps) {
         disabled={busy}
         class="inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-base font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
       >
-        {busy ? "Working…" : props.submitLabel}
+        {busy ? "Starting…" : props.submitLabel}
       </button>
       <input type="hidden" name="_csrf" value={props.csrf} />
       {props.parentId && <input type="hidden" name="parent_id" value={props.parentId} />}
-      <div role="status" aria-live="polite" data-testid="dj-progress">
-        {stage && (
-          <div class="rounded-md border border-gray-200 bg-white p-3">
-            <ol class="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {STAGES.map(([s, label], i) => (
-                <li
-                  key={s}
-                  data-stage={s}
-                  data-state={i < current ? "done" : i === current ? "current" : "pending"}
-                  class={i < current
-                    ? "text-green-700"
-                    : i === current
-                    ? "font-semibold text-indigo-700"
-                    : "text-gray-400"}
-                >
-                  {i < current ? "✓ " : i === current ? "… " : ""}
-                  {label}
-                </li>
-              ))}
-            </ol>
-            {detail && <p class="mt-2 text-sm text-gray-700">{detail}</p>}
-          </div>
-        )}
-      </div>
     </form>
   );
 }

@@ -40,12 +40,13 @@ export default define.page(function Layout({ Component, state, url }) {
               <>
                 {link("/matches", "For me")}
                 {link("/bookings", "Bookings")}
+                {/* The badges fetch their own counts: no page has to read them on their behalf. */}
                 <MessagesBadge
                   userId={user.id}
-                  initialCount={state.unreadMessages ?? null}
+                  initialCount={null}
                   current={url.pathname.startsWith("/messages")}
                 />
-                <NotificationBadge userId={user.id} initialCount={state.unread ?? null} />
+                <NotificationBadge userId={user.id} initialCount={null} />
                 {link("/profile", "Profile")}
                 <form method="post" action="/signout" class="inline">
                   <CsrfField token={state.csrf} />

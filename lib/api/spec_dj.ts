@@ -16,10 +16,12 @@ export const djOperations: Operation[] = [
   {
     method: "post",
     path: "/api/dj/runs",
-    summary: "A playlist from a prompt in any language: interpreted by the AI, searched on " +
-      "Spotify (when connected) or in the offline catalogue, saved to history. With " +
-      "`Accept: application/x-ndjson` the answer is a stream of progress lines " +
-      "(interpreting → searching → building → done).",
+    summary: "Starts a playlist from a prompt in any language and answers at once with the run, " +
+      "`queued`. Its stages then run as jobs: interpret (the AI reads the prompt) → search " +
+      "(Spotify when connected, else the offline catalogue) → build (the playlist, in the " +
+      "caller's Spotify account when connected). Follow it with GET /api/dj/runs/{id} " +
+      "(`status`, `stage`, `progress`), or live on the topic `dj_run:{id}` (event `progress`: " +
+      "GET /realtime/v1/sse?topic=dj_run:{id}, or the private Realtime channel on Supabase).",
     tag: "dj",
     auth: true,
     body: DjRunInput,
@@ -39,7 +41,8 @@ export const djOperations: Operation[] = [
   {
     method: "get",
     path: "/api/dj/runs/{id}",
-    summary: "One of the caller's DJ runs with its tracks and their reasons",
+    summary: "One of the caller's DJ runs with its tracks and their reasons; while `status` is " +
+      "`queued` or `running`, `stage` and `progress` say how far it got",
     tag: "dj",
     auth: true,
     response: RunBody,
@@ -59,7 +62,8 @@ export const djOperations: Operation[] = [
     method: "post",
     path: "/api/dj/runs/{id}/export",
     summary: "Create the run's playlist in the caller's Spotify account (`spotify` field: 409 " +
-      "connect or reconnect first, 403 development-mode allow-list, 429 busy)",
+      "connect or reconnect first, 403 development-mode allow-list, 429 busy; `id`: 409 while " +
+      "the run is still being made or already exported)",
     tag: "dj",
     auth: true,
     response: RunBody,

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { type Claims, type Db, escapeLiteral, type Tx } from "../db/mod.ts";
+import type { Tx } from "../db/mod.ts";
 import { Message, type MessagePage, type MessagesQuery, ReadMarker } from "./schemas.ts";
 
 const COLUMNS = `id, conversation_id, sender_id, body, attachment_path, attachment_name,
@@ -91,34 +91,6 @@ export async function sendMessage(
   );
   return Message.parse(row);
 }
-
-/**
- * `sendMessage` as one parameterless statement run with the caller's claims: on PGlite one round
- * trip instead of a transaction's five, which is most of what a send costs (bench/chat.ts). The
- * values travel as escaped literals; ids must be validated UUIDs and texts free of NUL (the input
- * schemas see to both).
- */
-export async function sendMessageAs(
-  db: Db,
-  claims: Claims,
-  conversationId: string,
-  args: SendArgs,
-): Promise<Message> {
-  const lit = (v: string | null | undefined) => (v == null ? "null" : escapeLiteral(v));
-  if (!UUID.test(conversationId) || (args.clientToken && !UUID.test(args.clientToken))) {
-    throw new RangeError("sendMessageAs takes validated UUIDs");
-  }
-  const [row] = await db.readAsUser(
-    claims,
-    `select ${COLUMNS} from public.send_message(${lit(conversationId)}::uuid, ${lit(args.body)},
-       ${lit(args.attachment?.path)}, ${lit(args.attachment?.name)}, ${
-      lit(args.clientToken)
-    }::uuid)`,
-  );
-  return Message.parse(row);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The sender changes their message's text; 409 after five minutes or once deleted. */
 export async function editMessage(tx: Tx, id: number, body: string): Promise<Message> {

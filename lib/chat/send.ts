@@ -8,7 +8,7 @@
 import type { Claims, Db } from "../db/mod.ts";
 import type { StoragePort } from "../storage/port.ts";
 import { discardAttachment, uploadAttachment } from "./attachments.ts";
-import { sendMessageAs } from "./messages.ts";
+import { sendMessage } from "./messages.ts";
 import type { Message, SendMessageInput } from "./schemas.ts";
 
 export interface SendDeps {
@@ -27,11 +27,12 @@ export async function sendWithFile(
     ? await uploadAttachment(deps.storage, caller, conversationId, file)
     : null;
   try {
-    return await sendMessageAs(deps.db, caller.claims, conversationId, {
-      body: input.body,
-      attachment,
-      clientToken: input.client_token,
-    });
+    return await deps.db.asUser(caller.claims, (tx) =>
+      sendMessage(tx, conversationId, {
+        body: input.body,
+        attachment,
+        clientToken: input.client_token,
+      }));
   } catch (e) {
     if (attachment) await discardAttachment(deps.storage, caller, attachment.path);
     throw e;

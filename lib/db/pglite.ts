@@ -5,8 +5,10 @@ import { pgcrypto } from "@electric-sql/pglite/contrib/pgcrypto";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pgtap } from "@electric-sql/pglite/pgtap";
-import type { Driver, Tx } from "./types.ts";
-import { simpleQuery } from "./pglite_simple.ts";
+import { messages } from "@electric-sql/pglite";
+import type { Acting, Driver, Tx } from "./types.ts";
+import * as P from "./pglite_protocol.ts";
+import { Statements } from "./pglite_protocol.ts";
 
 const extensions = { vector, pgcrypto, pg_trgm, btree_gist, pgtap };
 
@@ -53,35 +55,150 @@ export async function snapshot(driver: Driver & { pg: PGlite }): Promise<Blob> {
   return await driver.pg.dumpDataDir("none");
 }
 
-function txOf(t: Pick<PGlite, "query" | "exec">): Tx {
-  return {
-    async query<T>(sql: string, params?: unknown[]) {
-      // Without parameters the simple protocol is one call into PGlite instead of five or six.
-      if (!params || params.length === 0) {
-        const results = await t.exec(sql);
-        return (results[results.length - 1]?.rows ?? []) as T[];
-      }
-      const res = await t.query<T>(sql, params);
-      return res.rows;
-    },
-    async exec(sql: string) {
-      await t.exec(sql);
-    },
-  };
-}
+const BEGIN = P.query("begin");
+const COMMIT = P.query("commit");
+const ROLLBACK = P.query("rollback");
+/** The acting setup, bound to its values: no literal is ever built from the claims. */
+const ACT_AS = "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
 
+/**
+ * Round trips are what PGlite costs (DESIGN.md), so every call below is one batch of messages:
+ *
+ * - `queryAs`: the bound acting setup and the statement, then Sync: one implicit transaction, so
+ *   the settings end with it whatever happens.
+ * - `transaction`: `begin`, the acting setup and `fn`'s first statement go together; each later
+ *   statement is one call; `commit` (or `rollback`) is the last.
+ * - A statement runs as a prepared statement (planned once per session); a text that may hold
+ *   several (a `;` and no parameters) and `exec` run over the simple protocol, and the last
+ *   statement's rows come back.
+ */
 function wrap(pg: PGlite): Driver & { pg: PGlite } {
-  const session = txOf(pg);
+  const statements = new Statements();
+
+  /** One batch under PGlite's query lock. */
+  async function call(parts: Uint8Array[], sync = false): Promise<P.Reply> {
+    await pg._checkReady(); // throws once PGlite is closing or closed
+    return await pg._runExclusiveQuery(async () => {
+      const batch = P.join([...statements.takeCloses(), ...parts]);
+      // Errors are read from the reply: the whole batch has run by then.
+      const reply = await pg.execProtocolStream(batch, { syncToFs: false, throwOnError: false });
+      if (sync) await pg.syncToFs();
+      return P.readReply(reply, pg.parsers);
+    });
+  }
+
+  /** The prepared statement for `sql`; the first use prepares it (one call, once). */
+  async function prepared(sql: string): Promise<P.Prepared> {
+    const hit = statements.get(sql);
+    if (hit) return hit;
+    const name = statements.nextName();
+    const reply = await call(P.describe(name, sql));
+    if (reply.error) throw reply.error;
+    return statements.add(sql, { name, types: reply.types ?? [] });
+  }
+
+  /**
+   * Messages running `sql` with `params`: a prepared statement, unless the text may hold several
+   * statements (it has a `;` and no parameters), which only the simple protocol runs.
+   */
+  async function statement(sql: string, params: unknown[] = []): Promise<Uint8Array[]> {
+    if (params.length === 0 && sql.includes(";")) return simple(sql);
+    return [...P.run(await prepared(sql), params, pg.serializers, true), P.SYNC];
+  }
+
+  /** A simple query, after a Sync that ends any extended messages before it. */
+  function simple(sql: string): Uint8Array[] {
+    return [P.SYNC, P.query(sql)];
+  }
+
+  /** Rows of the last statement, or the error; a stale prepared statement is forgotten. */
+  function rowsOf<T>(reply: P.Reply, sqls: string[]): T[] {
+    if (reply.error) {
+      const stale = P.staleStatement(reply.error);
+      if (stale === "all") statements.clear(false);
+      if (stale === "one") { for (const sql of sqls) statements.drop(sql); }
+      throw reply.error;
+    }
+    return (reply.results.at(-1) ?? []) as T[];
+  }
+
+  /** Retries once when the session lost a prepared statement: the batch changed nothing. */
+  async function once<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      if (!(err instanceof messages.DatabaseError) || !P.staleStatement(err)) throw err;
+      return await run();
+    }
+  }
+
+  /** A statement outside any transaction; waits for one in progress to end. */
+  function sessionQuery<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    return pg._runExclusiveTransaction(() =>
+      once(async () => rowsOf<T>(await call(await statement(sql, params), true), [sql]))
+    );
+  }
+
+  /** Migrations, seeds, maintenance: always the simple protocol, nothing prepared. */
+  function sessionExec(sql: string): Promise<void> {
+    return pg._runExclusiveTransaction(async () => {
+      rowsOf(await call(simple(sql), true), []);
+    });
+  }
+
+  async function actingSetup(acting: Acting): Promise<Uint8Array[]> {
+    return P.run(await prepared(ACT_AS), [acting.role, acting.claims], pg.serializers, false);
+  }
+
+  async function transaction<T>(fn: (tx: Tx) => Promise<T>, acting?: Acting): Promise<T> {
+    return await pg._runExclusiveTransaction(async () => {
+      let opened = false;
+      let closed = false;
+      const run = async <R>(sql: string, parts: Uint8Array[]): Promise<R[]> => {
+        if (closed) throw new Error("This transaction has ended");
+        const opening = opened ? [] : [BEGIN, ...(acting ? await actingSetup(acting) : [])];
+        opened = true;
+        return rowsOf<R>(await call([...opening, ...parts]), [sql]);
+      };
+      const tx: Tx = {
+        async query<R>(sql: string, params?: unknown[]) {
+          return await run<R>(sql, await statement(sql, params));
+        },
+        async exec(sql: string) {
+          await run(sql, simple(sql));
+        },
+      };
+      try {
+        const result = await fn(tx);
+        closed = true;
+        if (opened) rowsOf(await call([COMMIT], true), []);
+        return result;
+      } catch (err) {
+        if (opened && !closed) await call([ROLLBACK], true);
+        closed = true;
+        throw err;
+      }
+    });
+  }
+
   return {
     kind: "pglite",
     pg,
-    async query<T>(sql: string, params?: unknown[]) {
-      if (params && params.length > 0) return await session.query<T>(sql, params);
-      return await simpleQuery<T>(pg, sql);
+    query: sessionQuery,
+    exec: sessionExec,
+    transaction,
+    queryAs<T>(acting: Acting, sql: string, params: unknown[] = []) {
+      return pg._runExclusiveTransaction(() =>
+        once(async () => {
+          const parts = [
+            ...await actingSetup(acting),
+            ...P.run(await prepared(sql), params, pg.serializers, true),
+            P.SYNC,
+          ];
+          return rowsOf<T>(await call(parts, true), [ACT_AS, sql]);
+        })
+      );
     },
-    exec: session.exec,
-    // PGlite's transaction() holds its own mutex: it is the one queue serialising transactions.
-    transaction: (fn) => pg.transaction((t) => fn(txOf(t))),
     async listen(channel, onPayload) {
       const unsub = await pg.listen(channel, onPayload);
       return async () => await unsub();
@@ -89,6 +206,8 @@ function wrap(pg: PGlite): Driver & { pg: PGlite } {
     async refreshTypes() {
       await pg.refreshArrayTypes();
       await pruneArrayParsers(pg);
+      // Migrations may have changed what a prepared statement's text means.
+      statements.clear(true);
     },
     async close() {
       if (!pg.closed) await pg.close();

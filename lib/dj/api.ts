@@ -32,9 +32,9 @@ export const SpotifyStatusBody = z.object({
 
 export const SharedRunBody = z.object({
   prompt: z.string(),
-  playlist_name: z.string(),
-  description: z.string(),
-  mood: z.string(),
+  playlist_name: z.string().nullable().describe("Null while the run is still being made"),
+  description: z.string().nullable(),
+  mood: z.string().nullable(),
   source: z.string(),
   status: z.string(),
   playlist_url: z.string().nullable(),

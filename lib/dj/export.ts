@@ -18,6 +18,7 @@ import {
 import type { DjDeps } from "./run.ts";
 import { getRun, recordExport } from "./store.ts";
 import { DjPlan, type DjRunWithTracks, type RunTrack } from "./types.ts";
+import { isPending } from "./states.ts";
 
 /** The 4xx a Spotify failure becomes, naming the `spotify` field. */
 export function spotifyFailure(err: unknown): HttpError | null {
@@ -53,6 +54,9 @@ export async function exportRun(
   }
   const run = await deps.db.asUser(claims, (tx) => getRun(tx, runId));
   if (!run) throw new HttpError(404, "No such playlist", { field: "id" });
+  if (isPending(run.status)) {
+    throw new HttpError(409, "This playlist is still being made", { field: "id" });
+  }
   if (run.status === "exported") {
     throw new HttpError(409, "This playlist is already in your Spotify account", { field: "id" });
   }

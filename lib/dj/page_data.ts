@@ -1,6 +1,6 @@
 /**
- * What the DJ pages need besides a run: the Spotify connection as shown to the user, the example
- * prompts, and flash texts for runs. Server-only.
+ * What the DJ pages need besides a run: the Spotify connection as shown to the user and the
+ * example prompts. Server-only.
  *
  * @module
  */
@@ -8,7 +8,6 @@ import { safeRedirect } from "../http/redirect.ts";
 import type { Platform } from "../platform/mod.ts";
 import { connectionStatus } from "../spotify/connection.ts";
 import { djDeps } from "./service.ts";
-import type { DjRun } from "./types.ts";
 
 export interface SpotifyView {
   configured: boolean;
@@ -36,15 +35,6 @@ export const EXAMPLES = [
   { label: "Gute Laune für den Roadtrip", prompt: "gute Laune für den Roadtrip", lang: "de" },
   { label: "Jazz for a dinner party", prompt: "jazz for a dinner party", lang: "en" },
 ];
-
-/** The flash after a run: where the playlist went. */
-export function runFlash(run: DjRun): { kind: "success" | "info" | "error"; text: string } {
-  if (run.status === "failed") return { kind: "error", text: run.error ?? "Nothing was found." };
-  if (run.status === "exported") {
-    return { kind: "success", text: "Your playlist is ready in your Spotify account." };
-  }
-  return { kind: "success", text: "Your playlist draft is ready." };
-}
 
 /** A same-site path under /dj to come back to, else /dj. */
 export function safeNext(raw: string | null | undefined): string {

@@ -1,19 +1,33 @@
 /**
  * The DJ's dependencies for a platform, built once: the database, the AI port, the daily
- * allowance and, when `SPOTIFY_CLIENT_ID` is set, Spotify (config and the token cipher).
+ * allowance and, when `SPOTIFY_CLIENT_ID` is set, Spotify (config and the token cipher). And
+ * `startDjRun`, what every entry point (API, form, functions/dj) does to start a run.
  *
  * @module
  */
-import type { Platform } from "../platform/mod.ts";
+import type { Config } from "../config.ts";
+import type { AiPort } from "../ai/port.ts";
+import type { Claims, Db } from "../db/mod.ts";
+import type { Logger } from "../log.ts";
+import type { Worker } from "../queue/worker.ts";
 import { spotifyConfig } from "../spotify/config.ts";
 import { createTokenCipher, loadTokenKey } from "../spotify/crypto.ts";
 import type { SpotifyDeps } from "../spotify/connection.ts";
-import type { DjDeps } from "./run.ts";
+import { type DjDeps, startRun } from "./run.ts";
+import type { DjRunRequest, DjRunWithTracks } from "./types.ts";
 
-const built = new WeakMap<Platform, Promise<DjDeps>>();
+/** The parts of the platform the DJ uses (the platform itself, or its pieces while it starts). */
+export interface DjPlatform {
+  db: Db;
+  ai: AiPort;
+  log: Logger;
+  config: Config;
+}
 
-async function build(platform: Platform): Promise<DjDeps> {
-  const { db, ai, log, config } = platform;
+// By database: the platform and the worker it starts (before the platform exists) share one.
+const built = new WeakMap<Db, Promise<DjDeps>>();
+
+async function build({ db, ai, log, config }: DjPlatform): Promise<DjDeps> {
   const cfg = spotifyConfig(config);
   let spotify: SpotifyDeps | null = null;
   if (cfg) {
@@ -27,11 +41,25 @@ async function build(platform: Platform): Promise<DjDeps> {
   return { db, ai, log, dailyLimit: config.AI_DAILY_LIMIT, spotify };
 }
 
-export function djDeps(platform: Platform): Promise<DjDeps> {
-  let p = built.get(platform);
+export function djDeps(platform: DjPlatform): Promise<DjDeps> {
+  let p = built.get(platform.db);
   if (!p) {
     p = build(platform);
-    built.set(platform, p);
+    built.set(platform.db, p);
   }
   return p;
+}
+
+/**
+ * Starts a run (run.ts `startRun`: 429 over the allowance, 404 `parent_id`) and wakes this
+ * process's worker, so the first stage starts now rather than at its next poll.
+ */
+export async function startDjRun(
+  platform: DjPlatform & { worker: Worker },
+  claims: Claims,
+  input: DjRunRequest,
+): Promise<DjRunWithTracks> {
+  const run = await startRun(await djDeps(platform), claims, input);
+  platform.worker.wake();
+  return run;
 }

@@ -1,13 +1,13 @@
 /**
  * DJ runs in the database, as the signed-in user (RLS): the local tracks the offline search
- * reads, saving a run with its tracks (one SQL function), the history in keyset pages, one run,
- * share links, exports and deletion.
+ * reads, the daily allowance, the history in keyset pages, one run, share links, exports and
+ * deletion. What the run's stages write is run_store.ts.
  *
  * @module
  */
 import type { Db, Tx } from "../db/mod.ts";
 import { type Cursor, decodeCursor, keysetOf, pageOf } from "../gigs/cursor.ts";
-import type { DjPlan, DjRun, DjRunWithTracks, RunTrack, Timings, TrackRow } from "./types.ts";
+import type { DjRun, DjRunWithTracks, RunTrack, TrackRow } from "./types.ts";
 
 const COLUMNS = `id, source, external_id, uri, title, artist, album, genres, moods, energy,
   valence, danceability, tempo, explicit, duration_ms, language, owner_id, audio_path`;
@@ -43,104 +43,15 @@ export async function spendQuota(tx: Tx, limit: number): Promise<number> {
   return remaining;
 }
 
-/** A picked track as saved: a local row by id, or a Spotify track by its Spotify fields. */
-export type SavedTrack =
-  & { reason: string; score: number; spotify_uri?: string | null }
-  & (
-    | { track_id: string }
-    | {
-      spotify: {
-        external_id: string;
-        uri: string;
-        title: string;
-        artist: string;
-        album: string | null;
-        explicit: boolean;
-        duration_ms: number | null;
-      };
-    }
-  );
-
-export interface SaveRunInput {
-  prompt: string;
-  length: number;
-  no_explicit: boolean;
-  parent_id?: string;
-  plan: DjPlan;
-  plan_source: "live" | "offline";
-  source: "spotify" | "catalogue";
-  status: "draft" | "exported" | "failed";
-  playlist_id?: string | null;
-  playlist_url?: string | null;
-  error?: string | null;
-  notice?: string | null;
-  timings: Timings;
-  tracks: SavedTrack[];
-}
-
-export interface Saved {
-  id: string;
-  created_at: string;
-  /** The tracks' ids in playlist order (Spotify tracks got theirs while saving). */
-  track_ids: string[];
-}
-
 /** The Spotify page of a playlist: the only link the database stores for one. */
 export function playlistUrl(playlistId: string): string {
   return `https://open.spotify.com/playlist/${playlistId}`;
 }
 
-/**
- * Adds the Spotify tracks a search found to `public.tracks` (or refreshes known ones), as the
- * server. Those rows are shared by every user's playlists and share pages, and only the server
- * knows their titles really came from Spotify, so the API roles may not write them
- * (`private.dj_add_spotify_tracks` is granted to service_role only). It runs inside the caller's
- * transaction, atomic with the save: the role is service_role for this one statement and then
- * what it was again. Nothing from the request decides that; a failure aborts the transaction,
- * which ends the role switch with it.
- */
-async function addSpotifyTracks(tx: Tx, tracks: SpotifyFields[]): Promise<void> {
-  const [{ role }] = await tx.query<{ role: string }>(
-    `select s.role, set_config('role', 'service_role', true)
-       from (select current_setting('role') as role offset 0) s`,
-  );
-  await tx.query("select private.dj_add_spotify_tracks($1::jsonb)", [JSON.stringify(tracks)]);
-  await tx.query("select set_config('role', $1, true)", [role]);
-}
-
-type SpotifyFields = Extract<SavedTrack, { spotify: unknown }>["spotify"];
-
-/**
- * Saves a finished run as the signed-in user: its Spotify tracks are added as the server first
- * (`addSpotifyTracks`), then `public.dj_save_run` checks the run as the server would and stores
- * it with a snapshot of its tracks.
- */
-export async function saveRun(tx: Tx, run: SaveRunInput): Promise<Saved> {
-  const spotify: SpotifyFields[] = [];
-  for (const t of run.tracks) {
-    if ("spotify" in t) {
-      // Spotify names every artist of a track: the joined list is cut to what a row holds
-      // (300 characters, counted as Postgres counts them).
-      const artist = Array.from(t.spotify.artist).slice(0, 300).join("");
-      spotify.push({ ...t.spotify, artist });
-    }
-  }
-  if (spotify.length) await addSpotifyTracks(tx, spotify);
-  const stored: SaveRunInput = {
-    ...run,
-    playlist_url: run.playlist_id ? playlistUrl(run.playlist_id) : null,
-  };
-  const [{ saved }] = await tx.query<{ saved: Saved }>(
-    "select public.dj_save_run($1::jsonb) as saved",
-    [JSON.stringify(stored)],
-  );
-  return saved;
-}
-
 const RUN_COLUMNS = `r.id, r.parent_id, r.prompt, r.length::int as length, r.no_explicit, r.plan,
-  r.plan_source, r.source, r.status, r.playlist_id, r.playlist_url, r.share_token, r.error,
-  r.notice, r.timings, r.created_at, r.exported_at, r.created_at::text as created_key,
-  jsonb_array_length(r.tracks) as track_count`;
+  r.plan_source, r.source, r.status, r.stage, r.progress, r.playlist_id, r.playlist_url,
+  r.share_token, r.error, r.notice, r.timings, r.created_at, r.exported_at,
+  r.created_at::text as created_key, jsonb_array_length(r.tracks) as track_count`;
 
 type RunRow = Omit<DjRun, "created_at" | "exported_at"> & {
   /** Exact (microseconds) for the keyset; the ISO string drops them. */
@@ -224,9 +135,10 @@ export async function recordExport(
 
 export interface SharedRun {
   prompt: string;
-  playlist_name: string;
-  description: string;
-  mood: string;
+  /** Null while the run is still being made. */
+  playlist_name: string | null;
+  description: string | null;
+  mood: string | null;
   source: string;
   status: string;
   playlist_url: string | null;

@@ -5,6 +5,9 @@
  * @module
  */
 import { z } from "zod";
+import { DJ_STAGES, RUN_STATUSES } from "./states.ts";
+
+export { DJ_STAGES, type DjStage, RUN_STATUSES, type RunStatus } from "./states.ts";
 
 export const TRACK_SOURCES = ["catalogue", "spotify", "studio", "artist"] as const;
 export type TrackSource = typeof TRACK_SOURCES[number];
@@ -93,7 +96,18 @@ export const RunTrack = z.object({
 });
 export type RunTrack = z.infer<typeof RunTrack>;
 
-export const RUN_STATUSES = ["draft", "exported", "failed"] as const;
+/** What a stage reports while it works (the run's `progress`, pushed live on `dj_run:<id>`). */
+export const DjProgress = z.object({
+  playlist_name: z.string().optional(),
+  mood: z.string().optional(),
+  source: z.enum(["spotify", "catalogue"]).optional(),
+  requests: z.number().int().optional().describe("Search requests so far"),
+  found: z.number().int().optional().describe("Tracks found so far"),
+  detail: z.string().optional().describe("What the stage is doing, in a sentence"),
+  playlist_id: z.string().optional().describe("The Spotify playlist the build stage made"),
+  added: z.boolean().optional().describe("The build stage has filled that playlist"),
+});
+export type DjProgress = z.infer<typeof DjProgress>;
 
 export const Timings = z.object({
   interpret_ms: z.number(),
@@ -111,10 +125,14 @@ export const DjRun = z.object({
   prompt: z.string(),
   length: z.number().int(),
   no_explicit: z.boolean(),
-  plan: z.unknown().describe("The interpreted plan (DjPlan)"),
-  plan_source: z.enum(["live", "offline"]),
-  source: z.enum(["spotify", "catalogue"]),
+  plan: z.unknown().describe("The interpreted plan (DjPlan); null until interpreted"),
+  plan_source: z.enum(["live", "offline"]).nullable(),
+  source: z.enum(["spotify", "catalogue"]).nullable().describe("Null until searched"),
   status: z.enum(RUN_STATUSES),
+  stage: z.enum(DJ_STAGES).nullable().describe(
+    "The stage running or next (interpret → search → build); null once finished",
+  ),
+  progress: DjProgress.describe("The current stage's latest report"),
   playlist_id: z.string().nullable(),
   playlist_url: z.string().nullable(),
   share_token: z.string().nullable(),

@@ -32,7 +32,7 @@ export function requireRole(role: Role): Middleware<State> {
   const sql = `select ${column} as ok from public.profiles where id = (select auth.uid())`;
   return async function requireRole(ctx: FreshContext<State>) {
     const user = signedIn(ctx.state);
-    const [row] = await ctx.state.platform.db.readAsUser<{ ok: boolean }>(user.claims, sql);
+    const [row] = await ctx.state.platform.db.queryAsUser<{ ok: boolean }>(user.claims, sql);
     if (!row?.ok) throw new HttpError(403, ROLE_TEXT[role], { code: "wrong_role" });
     return await ctx.next();
   };

@@ -14,6 +14,9 @@ import { createSupabaseStorage } from "../storage/supabase.ts";
 import type { RealtimeHub } from "../realtime/port.ts";
 import { createEmbeddedRealtime } from "../realtime/embedded.ts";
 import { createWorker, type Worker } from "../queue/worker.ts";
+import { stagedJobsHandler } from "../queue/jobs.ts";
+import { djRunJob } from "../dj/run.ts";
+import { djDeps } from "../dj/service.ts";
 import { createNotifyHandler } from "../notifications/mod.ts";
 import { createDelivery } from "../notifications/delivery/mod.ts";
 import { queueMessageDigests } from "../notifications/digest.ts";
@@ -91,6 +94,7 @@ export async function startPlatform(config: Config): Promise<Platform> {
         log,
       }),
       matching: createMatchingHandler({ ai, log }),
+      ai: stagedJobsHandler([djRunJob(() => djDeps({ db, ai, log, config }))]),
     },
     log,
     // Reviews become visible 14 days after completion even if only one side wrote one; on

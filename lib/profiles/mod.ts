@@ -1,6 +1,6 @@
 /** Profiles: the signed-in user's own profile, read and written under RLS as that user. */
 import { z } from "zod";
-import type { Claims, Db, Tx } from "../db/mod.ts";
+import type { Tx } from "../db/mod.ts";
 import { AVATAR_TYPES, DISPLAY_NAME_MAX_CHARS } from "../shared/limits.ts";
 
 export const ProfileUpdate = z.object({
@@ -32,12 +32,6 @@ const OWN_PROFILE = "select * from private.own_profile()";
 /** The caller's profile and unread notification count in one statement. */
 export async function getOwnProfile(tx: Tx): Promise<ProfileWithUnread | null> {
   const [row] = await tx.query<ProfileWithUnread>(OWN_PROFILE);
-  return row ?? null;
-}
-
-/** The same read as its own single round trip (`readAsUser`): the profile page's hot path. */
-export async function readOwnProfile(db: Db, claims: Claims): Promise<ProfileWithUnread | null> {
-  const [row] = await db.readAsUser<ProfileWithUnread>(claims, OWN_PROFILE);
   return row ?? null;
 }
 

@@ -1,6 +1,8 @@
 /**
  * Queues through the pgmq API (the extension on Supabase, the compatible schema when embedded).
  * A message always carries an idempotency key so that a redelivery never repeats committed work.
+ * The worker that drains them is worker.ts; slow work with progress (AI, Spotify, audio) runs as
+ * staged jobs, jobs.ts, whose module doc is the place to start.
  */
 import { z } from "zod";
 import type { Tx } from "../db/mod.ts";

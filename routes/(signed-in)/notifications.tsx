@@ -64,7 +64,6 @@ export const handler = define.handlers<Data>({
       }
       throw err;
     }
-    ctx.state.unread = result.unread;
     return page({ result, unreadOnly, before: v.before ?? null });
   },
   async POST(ctx) {

@@ -1,18 +1,17 @@
 /**
  * The AI DJ: a prompt becomes a playlist. GET shows the prompt box (prefilled from ?prompt= or,
- * to refine, from ?refine=<run id>), the Spotify connection and recent playlists. POST is the
- * no-JavaScript path: it runs the DJ and redirects to the playlist.
+ * to refine, from ?refine=<run id>), the Spotify connection and recent playlists. POST (the form,
+ * with or without JavaScript) starts a run and redirects to its page, which follows its stages.
  */
 import { define } from "../../utils.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
 import { HttpError } from "../../lib/http/errors.ts";
 import { dbFailure } from "../../lib/db/errors.ts";
-import { flashCookie, seeOther } from "../../lib/http/respond.ts";
+import { seeOther } from "../../lib/http/respond.ts";
 import { isUuid } from "../../lib/shared/ids.ts";
 import { parseRunInput } from "../../lib/dj/http.ts";
-import { EXAMPLES, runFlash, type SpotifyView, spotifyView } from "../../lib/dj/page_data.ts";
-import { runDj } from "../../lib/dj/run.ts";
-import { djDeps } from "../../lib/dj/service.ts";
+import { EXAMPLES, type SpotifyView, spotifyView } from "../../lib/dj/page_data.ts";
+import { startDjRun } from "../../lib/dj/service.ts";
 import { getRun, listRuns } from "../../lib/dj/store.ts";
 import { DjPlan, type DjRun } from "../../lib/dj/types.ts";
 import { DjSpotifyCard } from "../../components/DjSpotifyCard.tsx";
@@ -98,8 +97,8 @@ export const handler = define.handlers<Data>({
     };
     try {
       const input = parseRunInput(raw);
-      const run = await runDj(await djDeps(ctx.state.platform), user.claims, input);
-      return seeOther(`/dj/runs/${run.id}`, [flashCookie(runFlash(run), ctx.state.secure)]);
+      const run = await startDjRun(ctx.state.platform, user.claims, input);
+      return seeOther(`/dj/runs/${run.id}`);
     } catch (err) {
       if (err instanceof HttpError) {
         return again(err.status === 400 ? 422 : err.status, {

@@ -1,8 +1,9 @@
 /**
- * The AI DJ in a real browser. Offline: a Spanish prompt → live progress → 30 tracks with
- * reasons → history → a share link that works signed out. With a fake Spotify: connect through
- * OAuth → an English prompt → the playlist lands in the fake account and the embedded player
- * shows; no token ever reaches the browser.
+ * The AI DJ in a real browser. Offline: a Spanish prompt → the run's page at once → its stages
+ * live as the worker runs them → 30 tracks with reasons, in the same document (no reload) →
+ * history → a share link that works signed out. With a fake Spotify: connect through OAuth → an
+ * English prompt → the playlist lands in the fake account and the embedded player shows; no
+ * token ever reaches the browser.
  */
 import { type BrowserContext, chromium } from "playwright-core";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
@@ -23,10 +24,11 @@ async function signedIn(app: TestApp, ctx: BrowserContext, email: string) {
 }
 
 Deno.test({
-  name: "dj journey - offline: Spanish prompt, 30 tracks with reasons, history, share",
+  name: "dj journey - offline: Spanish prompt, live stages, 30 tracks with reasons, history, share",
   ...opts,
 }, async () => {
-  await using app = await startTestApp();
+  // The worker is driven by the test, so that the run's page is open while its stages run.
+  await using app = await startTestApp({ WORKER: "off" });
   const browser = await chromium.launch(CHROMIUM);
   try {
     const ctx = await browser.newContext();
@@ -45,12 +47,30 @@ Deno.test({
       "música para relajarse estudiando",
     );
     assertEquals(await page.getByTestId("dj-length-value").textContent(), "30");
-    const streamed = page.waitForResponse((r) => r.url().endsWith("/api/dj/runs"));
+    const started = page.waitForResponse((r) => r.url().endsWith("/api/dj/runs"));
     await page.getByRole("button", { name: "Make the playlist" }).click();
-    const res = await streamed;
-    assertMatch(res.headers()["content-type"] ?? "", /ndjson/);
+    const res = await started;
+    assertEquals(res.status(), 201);
     await page.waitForURL(/\/dj\/runs\/[0-9a-f-]{36}$/);
+    // The run's page, following it live: the stages, then the playlist in the same document.
+    await page.locator('[data-testid="dj-live"][data-live="1"]').waitFor();
+    assertEquals(await page.getByTestId("dj-progress").getAttribute("data-status"), "queued");
+    await page.evaluate(() => document.body.setAttribute("data-same-document", "1"));
+    // One round of the worker runs one stage; the page shows the next as current each time.
+    const current = (stage: string) =>
+      page.locator(`[data-testid="dj-progress"] [data-stage="${stage}"][data-state="current"]`);
+    await current("interpret").waitFor();
+    await app.platform.worker.runOnce();
+    await current("search").waitFor();
+    await app.platform.worker.runOnce();
+    await current("build").waitFor();
+    assertMatch(
+      await page.getByTestId("dj-progress-detail").textContent() ?? "",
+      /Saving 30 tracks as a draft/,
+    );
+    await app.platform.worker.runOnce();
     await page.getByRole("heading", { name: "Música tranquila para estudiar" }).waitFor();
+    assertEquals(await page.locator("body").getAttribute("data-same-document"), "1", "no reload");
     assertEquals(await page.getByTestId("dj-track").count(), 30);
     const reasons = await page.getByTestId("dj-reason").allTextContents();
     assert(reasons.length === 30 && reasons.every((r) => r.startsWith("Found by")), "reasons");

@@ -1,31 +1,17 @@
 /**
  * The AI DJ through HTTP on the embedded platform, offline (no Spotify, no AI key): prompts in
  * Spanish and English become 30-track drafts with reasons from the local catalogue; history with
- * keyset pages, share links, refine, streaming progress, the no-JS form, the `dj` function, and
- * every bad input answered with a 4xx naming the field.
+ * keyset pages, share links, refine, the no-JS form and the `dj` function (each starting a run
+ * the worker finishes), and every bad input answered with a 4xx naming the field.
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
 import { signIn } from "../_fakes/dj_session.ts";
 import { dedupeKey } from "../../lib/dj/collect.ts";
 import type { DjPlan, DjRunWithTracks } from "../../lib/dj/types.ts";
+import { finishRun, makeRun as run } from "./dj_helpers.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
-
-async function run(
-  app: Awaited<ReturnType<typeof startTestApp>>,
-  headers: Record<string, string>,
-  body: Record<string, unknown>,
-): Promise<DjRunWithTracks> {
-  const res = await app.fetch("/api/dj/runs", {
-    method: "POST",
-    headers,
-    body: JSON.stringify(body),
-  });
-  const json = await res.json();
-  assertEquals(res.status, 201, JSON.stringify(json));
-  return json.run;
-}
 
 function assertPlaylist(r: DjRunWithTracks, length: number) {
   assertEquals(r.tracks.length, length);
@@ -230,35 +216,16 @@ Deno.test(
 );
 
 Deno.test(
-  { name: "dj offline - streamed progress, the no-JS form and the dj function", ...opts },
+  {
+    name: "dj offline - the no-JS form and the dj function start runs the worker finishes",
+    ...opts,
+  },
   async () => {
     await using app = await startTestApp({ WORKER: "off" });
-    const me = await signIn(app, "dj-stream@example.com");
+    const me = await signIn(app, "dj-form@example.com");
 
-    const res = await app.fetch("/api/dj/runs", {
-      method: "POST",
-      headers: { ...me.json, accept: "application/x-ndjson" },
-      body: JSON.stringify({ prompt: "Ruhige Musik zum Lernen", length: 30 }),
-    });
-    assertEquals(res.status, 200);
-    assertMatch(res.headers.get("content-type") ?? "", /application\/x-ndjson/);
-    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
-    const stages = [...new Set(lines.map((l) => l.stage))];
-    assertEquals(stages, ["interpreting", "searching", "building", "done"]);
-    const done = lines.at(-1).run as DjRunWithTracks;
-    assertEquals([done.tracks.length, (done.plan as DjPlan).playlist_name], [
-      30,
-      "Ruhige Musik zum Lernen",
-    ]);
-    // An error before the stream starts is an ordinary 4xx.
-    const early = await app.fetch("/api/dj/runs", {
-      method: "POST",
-      headers: { ...me.json, accept: "application/x-ndjson" },
-      body: JSON.stringify({ prompt: "" }),
-    });
-    assertEquals([early.status, (await early.json()).error.field], [400, "prompt"]);
-
-    // The form works without JavaScript: POST /dj runs the DJ and redirects to the playlist.
+    // The form works without JavaScript: POST /dj starts the run and redirects to its page, which
+    // shows the stages and refreshes itself until the playlist is there.
     const form = await app.fetch("/dj", {
       method: "POST",
       headers: { cookie: me.cookie, "content-type": "application/x-www-form-urlencoded" },
@@ -272,9 +239,16 @@ Deno.test(
     assertEquals(form.status, 303);
     const location = form.headers.get("location")!;
     assertMatch(location, /^\/dj\/runs\/[0-9a-f-]{36}$/);
+    const waiting = await (await app.fetch(location, { headers: { cookie: me.cookie } })).text();
+    assertMatch(waiting, /Making your playlist/);
+    assertMatch(waiting, /<noscript><meta http-equiv="refresh" content="2"/);
+    assertMatch(waiting, /data-testid="dj-progress" data-status="queued"/);
+    assertMatch(waiting, /data-stage="interpret" data-state="current"/);
+    await finishRun(app, me.json, location.split("/").at(-1)!);
     const page = await (await app.fetch(location, { headers: { cookie: me.cookie } })).text();
     assertMatch(page, /Música energética para treinar/);
     assertEquals(page.match(/data-testid="dj-track"/g)?.length, 25);
+    assert(!page.includes('http-equiv="refresh"'), "a finished run's page stays put");
     const invalid = await app.fetch("/dj", {
       method: "POST",
       headers: { cookie: me.cookie, "content-type": "application/x-www-form-urlencoded" },
@@ -283,15 +257,17 @@ Deno.test(
     assertEquals(invalid.status, 422);
     assertMatch(await invalid.text(), /Describe the music in a few words/);
 
-    // The Edge Function: bearer token, JSON.
+    // The Edge Function: bearer token, JSON; the run it starts is the same job.
     const fn = await app.fetch("/functions/v1/dj", {
       method: "POST",
       headers: { authorization: `Bearer ${me.accessToken}`, "content-type": "application/json" },
       body: JSON.stringify({ prompt: "canciones tristes de desamor", length: 12 }),
     });
     const fnBody = await fn.json();
-    assertEquals([fn.status, fnBody.run.tracks.length], [201, 12]);
-    assertEquals((fnBody.run.plan as DjPlan).language, "es");
+    assertEquals([fn.status, fnBody.run.status, fnBody.run.tracks], [201, "queued", []]);
+    const fnRun = await finishRun(app, me.json, fnBody.run.id);
+    assertEquals([fnRun.status, fnRun.tracks.length], ["draft", 12]);
+    assertEquals((fnRun.plan as DjPlan).language, "es");
     const noAuth = await app.fetch("/functions/v1/dj", {
       method: "POST",
       headers: { "content-type": "application/json" },

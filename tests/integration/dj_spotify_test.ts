@@ -1,7 +1,7 @@
 /**
  * The AI DJ against a fake Spotify and a fake OpenAI on 127.0.0.1, through the real flow: OAuth
  * with PKCE and a cookie-bound state, a live (structured output) plan, searches capped at 10 with
- * offset paging, playlists created in the fake account; 429 with Retry-After, 401 → one refresh,
+ * offset paging, playlists created in the fake account by the run's build stage; 429 with Retry-After, 401 → one refresh,
  * 403 (development mode), a revoked token → reconnect (never an error page); tokens encrypted at
  * rest and never sent to the browser.
  */
@@ -13,18 +13,13 @@ import { connectSpotify, type Session, signIn } from "../_fakes/dj_session.ts";
 import { dedupeKey } from "../../lib/dj/collect.ts";
 import { offlinePlan } from "../../lib/dj/interpret.ts";
 import type { DjPlan, DjRunWithTracks } from "../../lib/dj/types.ts";
+import { makeRun } from "./dj_helpers.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
-async function run(app: TestApp, me: Session, body: Record<string, unknown>) {
-  const res = await app.fetch("/api/dj/runs", {
-    method: "POST",
-    headers: me.json,
-    body: JSON.stringify(body),
-  });
-  const json = await res.json();
-  assertEquals(res.status, 201, JSON.stringify(json).slice(0, 300));
-  return json.run as DjRunWithTracks;
+/** A playlist: started over HTTP, its stages run by the worker (WORKER is off here). */
+function run(app: TestApp, me: Session, body: Record<string, unknown>) {
+  return makeRun(app, me.json, body);
 }
 
 async function status(app: TestApp, me: Session) {
@@ -153,12 +148,13 @@ Deno.test({
     1,
   ]);
 
-  // A token about to expire is refreshed before it is used, not after a 401.
+  // A token about to expire is refreshed before it is used, not after a 401: by each stage that
+  // talks to Spotify (search, build), since every token here lives less than the margin.
   spotify.accessTtlS = 30;
   await connectSpotify(app, me);
   const [r0, u0] = [refreshes(), spotify.unauthorized];
   const early = await run(app, me, { prompt: "Music for studying", length: 10 });
-  assertEquals([early.status, refreshes() - r0, spotify.unauthorized - u0], ["exported", 1, 0]);
+  assertEquals([early.status, refreshes() - r0, spotify.unauthorized - u0], ["exported", 2, 0]);
   spotify.accessTtlS = 3600;
 
   // 403: a development-mode app; the tracks stay as a draft with the explanation.

@@ -37,6 +37,7 @@ Deno.test("postgres driver - migrates and enforces RLS over the wire", async () 
         [b],
       );
     });
+    const title = "select title from public.notifications where kind = $1";
     const seen = await db.asUser(
       { sub: a, role: "authenticated" },
       (tx) => tx.query("select title from public.notifications"),
@@ -52,6 +53,14 @@ Deno.test("postgres driver - migrates and enforces RLS over the wire", async () 
       tx.query<{ n: number }>("select count(*)::int as n from public.notifications")
     );
     assertEquals(all[0].n, 1);
+    // The one-statement path: pipelined opening, statement and commit, then nothing left set.
+    const own = await db.queryAsUser({ sub: b, role: "authenticated" }, title, ["x"]);
+    assertEquals(own, [{ title: "for Bob" }]);
+    assertEquals(await db.queryAsUser({ sub: a, role: "authenticated" }, title, ["x"]), []);
+    const [after] = await db.driver.query<{ r: string; c: string | null }>(
+      "select current_user::text as r, current_setting('request.jwt.claims', true) as c",
+    );
+    assertEquals([after.r, after.c ?? ""], ["postgres", ""]);
   } finally {
     await db.driver.close();
     await server.stop();

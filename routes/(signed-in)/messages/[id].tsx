@@ -14,7 +14,6 @@ import {
   type Message,
   SendMessageInput,
   sendWithFile,
-  unreadMessageCount,
 } from "../../../lib/chat/mod.ts";
 import { dbFailure } from "../../../lib/db/errors.ts";
 import { StorageError } from "../../../lib/storage/port.ts";
@@ -54,10 +53,9 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
       await markRead(tx, id, { upTo: newest, active: true });
     }
     const conversation = await getConversation(tx, id);
-    return conversation && { conversation, page, unread: await unreadMessageCount(tx) };
+    return conversation && { conversation, page };
   });
   if (!data) throw notFound("Conversation");
-  ctx.state.unreadMessages = data.unread;
   return page(
     {
       conversation: data.conversation,

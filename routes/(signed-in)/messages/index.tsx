@@ -26,7 +26,6 @@ export const handler = define.handlers<Data>({
       inbox: await listConversations(tx, { limit: PAGE_SIZE, before }),
       unread: await unreadMessageCount(tx),
     }));
-    ctx.state.unreadMessages = data.unread;
     return page({ ...data, before: before ?? null });
   },
 });

@@ -8,9 +8,9 @@ import { Avatar } from "../../../components/Avatar.tsx";
 import {
   avatarObjectName,
   getOwnProfile,
+  getProfile,
+  type Profile,
   ProfileUpdate,
-  type ProfileWithUnread,
-  readOwnProfile,
   setOwnAvatar,
   updateOwnProfile,
 } from "../../../lib/profiles/mod.ts";
@@ -33,7 +33,7 @@ import {
 const TOO_LARGE = `The image must be ${megabytes(AVATAR_MAX_BYTES)} or smaller`;
 
 interface Data {
-  profile: ProfileWithUnread;
+  profile: Profile;
   avatarUrl: string | null;
   errors?: Record<string, string>;
   values?: Record<string, string>;
@@ -41,9 +41,8 @@ interface Data {
 
 async function load(ctx: FreshContext<State>): Promise<Data | null> {
   const user = ctx.state.user!;
-  const profile = await readOwnProfile(ctx.state.platform.db, user.claims);
+  const profile = await ctx.state.platform.db.asUser(user.claims, (tx) => getProfile(tx, user.id));
   if (!profile) return null;
-  ctx.state.unread = profile.unread;
   const avatarUrl = profile.avatar_path
     ? ctx.state.platform.storage.publicUrl("avatars", profile.avatar_path)
     : null;

@@ -6,7 +6,7 @@ import { UNREAD_MESSAGES_SQL } from "../../../lib/chat/mod.ts";
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
-    const [{ n: unread }] = await ctx.state.platform.db.readAsUser<{ n: number }>(
+    const [{ n: unread }] = await ctx.state.platform.db.queryAsUser<{ n: number }>(
       user.claims,
       UNREAD_MESSAGES_SQL,
     );

@@ -6,7 +6,7 @@ import { requireUser } from "../../../lib/api/http.ts";
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
-    const [{ n: unread }] = await ctx.state.platform.db.readAsUser<{ n: number }>(
+    const [{ n: unread }] = await ctx.state.platform.db.queryAsUser<{ n: number }>(
       user.claims,
       UNREAD_SQL,
     );

@@ -4,6 +4,7 @@ import { page } from "../../../lib/fresh_runtime/mod.ts";
 import { type SharedRun, sharedRun } from "../../../lib/dj/store.ts";
 import { DjTrackList, totalMinutes } from "../../../components/DjTrackList.tsx";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
+import { OpenInSpotify } from "../../../components/DjSpotifyCard.tsx";
 
 interface Data {
   run: SharedRun | null;
@@ -34,22 +35,15 @@ export default define.page<typeof handler>(function SharedDjRun({ data }) {
   }
   return (
     <>
-      <PageTitle sub={run.description}>{run.playlist_name}</PageTitle>
+      <PageTitle sub={run.description ?? undefined}>
+        {run.playlist_name ?? "A playlist in the making"}
+      </PageTitle>
       <div class="space-y-4">
         <p class="text-sm text-gray-700" data-testid="dj-shared-meta">
           {run.shared_by ? `Shared by ${run.shared_by}` : "Shared"} · {run.tracks.length}{" "}
           tracks · about {totalMinutes(run.tracks)} min · made from “{run.prompt}”
         </p>
-        {run.playlist_url && (
-          <a
-            class="inline-block text-sm text-green-700 underline"
-            href={run.playlist_url}
-            rel="noopener"
-            target="_blank"
-          >
-            Open in Spotify
-          </a>
-        )}
+        {run.playlist_url && <OpenInSpotify url={run.playlist_url} />}
         <DjTrackList tracks={run.tracks} />
         <p class="text-sm text-gray-600">
           Made with Soundcheck's <a class="text-indigo-700 underline" href="/dj">AI DJ</a>.

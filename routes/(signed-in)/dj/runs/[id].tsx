@@ -1,5 +1,6 @@
 /**
- * One DJ playlist: its tracks with reasons, the Spotify player once it is in the user's account,
+ * One DJ playlist: while its stages work, their progress (live with JavaScript, refreshing
+ * without); then its tracks with reasons, the Spotify player once it is in the user's account,
  * and the actions (export a draft, share a read-only link, refine, run again, delete). Every
  * action is a form; Spotify trouble comes back as a message with a way forward.
  */
@@ -13,13 +14,14 @@ import { exportRun } from "../../../../lib/dj/export.ts";
 import { type SpotifyView, spotifyView } from "../../../../lib/dj/page_data.ts";
 import { djDeps } from "../../../../lib/dj/service.ts";
 import { deleteRun, getRun, setShare } from "../../../../lib/dj/store.ts";
-import { DjPlan, type DjRunWithTracks } from "../../../../lib/dj/types.ts";
-import { DjTrackList, totalMinutes } from "../../../../components/DjTrackList.tsx";
-import { ConnectLink } from "../../../../components/DjSpotifyCard.tsx";
-import { RerunForm, StatusBadge } from "../../../../components/DjRunList.tsx";
+import type { DjRunWithTracks } from "../../../../lib/dj/types.ts";
+import { isPending, planOf, runTitle } from "../../../../lib/dj/view.ts";
+import { RerunForm } from "../../../../components/DjRunList.tsx";
+import { DjRunResult } from "../../../../components/DjRunResult.tsx";
+import DjRunLive from "../../../../islands/DjRunLive.tsx";
 import { CsrfField } from "../../../../components/Field.tsx";
 import { Button } from "../../../../components/Button.tsx";
-import { Card, EmptyState, PageTitle } from "../../../../components/Page.tsx";
+import { EmptyState, PageTitle } from "../../../../components/Page.tsx";
 import { signedIn } from "../../../../lib/http/guards.ts";
 import { readForm } from "../../../../lib/http/body.ts";
 import { notFound } from "../../../../lib/http/params.ts";
@@ -77,17 +79,6 @@ export const handler = define.handlers<Data>({
   },
 });
 
-function Meter({ label, value }: { label: string; value: number }) {
-  return (
-    <div class="flex items-center gap-2">
-      <dt class="w-24 text-gray-600">{label}</dt>
-      <dd class="flex-1">
-        <meter min={0} max={1} value={value} class="w-32" aria-label={label} /> {value.toFixed(2)}
-      </dd>
-    </div>
-  );
-}
-
 export default define.page<typeof handler>(function DjRunPage({ data, state }) {
   const { run, spotify } = data;
   if (!run) {
@@ -98,84 +89,32 @@ export default define.page<typeof handler>(function DjRunPage({ data, state }) {
       </EmptyState>
     );
   }
-  const parsed = DjPlan.safeParse(run.plan);
-  const plan = parsed.success ? parsed.data : null;
+  const plan = planOf(run);
   const here = `/dj/runs/${run.id}`;
   const shareUrl = run.share_token ? `${data.origin}/dj/share/${run.share_token}` : null;
+  const pending = isPending(run.status);
   return (
     <>
-      <PageTitle sub={plan?.description}>{plan?.playlist_name ?? run.prompt}</PageTitle>
+      <PageTitle sub={plan?.description ?? (pending ? `“${run.prompt}”` : undefined)}>
+        {pending ? "Making your playlist" : runTitle(run)}
+      </PageTitle>
       <div class="space-y-6">
-        <div class="flex flex-wrap items-center gap-3 text-sm text-gray-700">
-          <StatusBadge status={run.status} />
-          <span>
-            {run.tracks.length} tracks · about {totalMinutes(run.tracks)} min ·{" "}
-            {run.source === "spotify" ? "from Spotify" : "from the offline catalogue"} · plan by
-            {" "}
-            {run.plan_source === "live" ? "the AI model" : "the offline lexicon"}
-          </span>
-          <span class="text-gray-500">“{run.prompt}”</span>
-        </div>
-        {run.notice && (
-          <p
-            role="note"
-            class="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-900"
-            data-testid="dj-notice"
-          >
-            {run.notice}
-          </p>
-        )}
-        {run.error && (
-          <p
-            role="alert"
-            class="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900"
-          >
-            {run.error}
-          </p>
-        )}
-        {run.playlist_id && (
-          <Card>
-            <iframe
-              title={`Spotify player: ${plan?.playlist_name ?? "playlist"}`}
-              src={`https://open.spotify.com/embed/playlist/${run.playlist_id}`}
-              width="100%"
-              height="380"
-              loading="lazy"
-              allow="autoplay; clipboard-write; encrypted-media; fullscreen; picture-in-picture"
-              class="rounded-lg border-0"
-              data-testid="dj-embed"
-            />
-            {run.playlist_url && (
-              <a
-                class="mt-3 inline-block text-sm text-green-700 underline"
-                href={run.playlist_url}
-                rel="noopener"
-                target="_blank"
-              >
-                Open in Spotify
-              </a>
-            )}
-          </Card>
-        )}
+        {pending
+          ? (
+            <>
+              {/* Without JavaScript the page reloads itself until the run is done. */}
+              <noscript>
+                <meta http-equiv="refresh" content="2" />
+                <p class="text-sm text-gray-700">
+                  This page refreshes every few seconds.{" "}
+                  <a class="text-indigo-700 underline" href={here}>Refresh now</a>
+                </p>
+              </noscript>
+              <DjRunLive run={run} spotify={spotify} csrf={state.csrf} />
+            </>
+          )
+          : <DjRunResult run={run} spotify={spotify} csrf={state.csrf} />}
         <div class="flex flex-wrap items-start gap-4">
-          {run.status !== "exported" && run.tracks.length > 0 && spotify?.configured && (
-            spotify.status === "active"
-              ? (
-                <form method="post" action={here}>
-                  <CsrfField token={state.csrf} />
-                  <Button name="intent" value="export">Export to Spotify</Button>
-                </form>
-              )
-              : (
-                <ConnectLink
-                  next={here}
-                  label={spotify.status === "broken"
-                    ? "Reconnect Spotify to export"
-                    : "Connect Spotify to export"}
-                  testId={spotify.status === "broken" ? "dj-reconnect" : "dj-connect"}
-                />
-              )
-          )}
           <form method="post" action={here}>
             <CsrfField token={state.csrf} />
             {shareUrl
@@ -209,39 +148,6 @@ export default define.page<typeof handler>(function DjRunPage({ data, state }) {
               class="block w-full rounded-md border border-gray-300 bg-gray-50 px-3 py-2 text-sm"
             />
           </div>
-        )}
-        {run.tracks.length > 0 && <DjTrackList tracks={run.tracks} />}
-        {plan && (
-          <details class="rounded-lg border border-gray-200 bg-white p-4 text-sm">
-            <summary class="cursor-pointer font-medium text-gray-900">
-              How the DJ read your prompt
-            </summary>
-            <dl class="mt-3 space-y-1">
-              <div class="flex gap-2">
-                <dt class="w-24 text-gray-600">Mood</dt>
-                <dd>{plan.mood}</dd>
-              </div>
-              <Meter label="Energy" value={plan.energy} />
-              <Meter label="Valence" value={plan.valence} />
-              <Meter label="Danceability" value={plan.danceability} />
-              <div class="flex gap-2">
-                <dt class="w-24 text-gray-600">Tempo</dt>
-                <dd>{plan.tempo.min}–{plan.tempo.max} BPM</dd>
-              </div>
-              <div class="flex gap-2">
-                <dt class="w-24 text-gray-600">Genres</dt>
-                <dd>{plan.genres.join(", ") || "—"}</dd>
-              </div>
-              <div class="flex gap-2">
-                <dt class="w-24 text-gray-600">Searches</dt>
-                <dd>{plan.search_terms.join(" · ")}</dd>
-              </div>
-              <div class="flex gap-2">
-                <dt class="w-24 text-gray-600">Language</dt>
-                <dd>{plan.language}</dd>
-              </div>
-            </dl>
-          </details>
         )}
         <details class="text-sm">
           <summary class="cursor-pointer text-red-700 underline">Delete this playlist</summary>

@@ -1,13 +1,14 @@
 /**
  * GET /api/dj/runs: the caller's DJ history, newest first, keyset pages.
- * POST /api/dj/runs: a playlist from a prompt `{ prompt, length?, no_explicit?, parent_id? }`;
- * 201 `{ run }`, or with `Accept: application/x-ndjson` a stream of progress lines.
+ * POST /api/dj/runs: starts a playlist from a prompt `{ prompt, length?, no_explicit?, parent_id? }`;
+ * 201 `{ run }` at once, `queued`: its stages run as jobs and report on `dj_run:<id>` and in
+ * GET /api/dj/runs/<id>.
  */
 import { define } from "../../../../utils.ts";
 import { readQuery, requireUser } from "../../../../lib/api/http.ts";
 import { RunListQuery } from "../../../../lib/dj/api.ts";
-import { readRunBody, RUN_BODY_LIMIT, runResponse, wantsStream } from "../../../../lib/dj/http.ts";
-import { djDeps } from "../../../../lib/dj/service.ts";
+import { readRunBody, RUN_BODY_LIMIT, startedResponse } from "../../../../lib/dj/http.ts";
+import { startDjRun } from "../../../../lib/dj/service.ts";
 import { listRuns } from "../../../../lib/dj/store.ts";
 import type { RouteConfig } from "../../../../lib/fresh_runtime/mod.ts";
 
@@ -23,7 +24,6 @@ export const handler = define.handlers({
   async POST(ctx) {
     const user = requireUser(ctx.state.user);
     const input = await readRunBody(ctx.req);
-    const deps = await djDeps(ctx.state.platform);
-    return await runResponse(deps, user.claims, input, wantsStream(ctx.req));
+    return startedResponse(await startDjRun(ctx.state.platform, user.claims, input));
   },
 });
