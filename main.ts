@@ -1,12 +1,13 @@
 /** Starts Soundcheck: the platform (embedded or Supabase), the worker, and the web server. */
-import { loadConfig } from "./lib/config.ts";
+import { loadConfig } from "./lib/platform/config.ts";
 import { startPlatform } from "./lib/platform/mod.ts";
-import { createServer } from "./lib/server.ts";
+import { soundcheckJobs } from "./jobs.ts";
+import { createServer } from "./server.ts";
 import { demoAccounts, demoAllowed } from "./lib/platform/demo.ts";
 
 const t0 = performance.now();
 const config = loadConfig();
-const platform = await startPlatform(config);
+const platform = await startPlatform(config, soundcheckJobs);
 const server = await createServer(platform);
 
 const abort = new AbortController();

@@ -1,8 +1,8 @@
 /** Request-scoped state and the typed `define` helpers, created once as Fresh's utils.ts does. */
 import { createDefine } from "./lib/fresh_runtime/mod.ts";
 import type { Platform } from "./lib/platform/mod.ts";
-import type { Claims } from "./lib/db/mod.ts";
-import type { Limits } from "./lib/http/rate_limit.ts";
+import type { Claims } from "./lib/ports/db/mod.ts";
+import type { Limits } from "./lib/web/rate_limit.ts";
 
 export interface SignedInUser {
   id: string;

@@ -18,7 +18,7 @@
  */
 import { startTestApp } from "../tests/_helpers/app.ts";
 import { seedConversations } from "../tests/_helpers/chat.ts";
-import { createTokenSigner } from "../lib/auth/tokens.ts";
+import { createTokenSigner } from "../lib/ports/auth/tokens.ts";
 import { type Result, summarise } from "./results.ts";
 import type { ChatClientConfig, ChatClientReport } from "./chat_client.ts";
 

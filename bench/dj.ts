@@ -29,9 +29,9 @@ import { startTestApp, type TestApp } from "../tests/_helpers/app.ts";
 import { FakeSpotify } from "../tests/_fakes/spotify.ts";
 import { FakeOpenAi } from "../tests/_fakes/openai.ts";
 import { connectSpotify, type Session, signIn } from "../tests/_fakes/dj_session.ts";
-import { offlinePlan } from "../lib/dj/interpret.ts";
-import type { DjRunWithTracks } from "../lib/dj/types.ts";
-import { isPending, runTopic } from "../lib/dj/view.ts";
+import { offlinePlan } from "../lib/domains/dj/interpret.ts";
+import type { DjRunWithTracks } from "../lib/domains/dj/types.ts";
+import { isPending, runTopic } from "../lib/browser/dj_view.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
 
 const num = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);

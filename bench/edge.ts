@@ -1,15 +1,15 @@
 /**
- * `edge.overhead_us`: what the one request pipeline (lib/http/edge.ts) costs per request. The same
+ * `edge.overhead_us`: what the one request pipeline (lib/web/edge.ts) costs per request. The same
  * fixture app (lib/fresh_runtime/testdata) is built twice, bare and with the edge in front, and
  * both answer the same signed-in page view through `fetch` in this process, alternating in
  * batches (the fastest batch of each side counts); the difference is the edge's cost. `edge.overhead_post_us`
  * does the same for a form post (body cap, parse, text checks, CSRF).
  */
 import { createApp } from "../lib/fresh_runtime/mod.ts";
-import { createEdge, JSON_PATHS } from "../lib/http/edge.ts";
+import { createEdge, JSON_PATHS } from "../lib/web/edge.ts";
 import { startTestApp } from "../tests/_helpers/app.ts";
 import type { State } from "../utils.ts";
-import { requestState } from "../lib/server.ts";
+import { requestState } from "../server.ts";
 import { type Result, summarise } from "./results.ts";
 
 export const EDGE_METRICS = ["edge.overhead_us", "edge.overhead_post_us"];

@@ -2,7 +2,7 @@
  * Marketplace benchmarks (issue 3, item 11), in the format of ../shared/BENCH.md.
  *
  * - `matching.top20.p95_ms`: "musicians for this gig" through `musiciansForGig` as the gig's owner
- *   (`db.asUser`: the HNSW search over match vectors, lib/matching/vector.ts, then the exact score
+ *   (`db.asUser`: the HNSW search over match vectors, lib/domains/matching/vector.ts, then the exact score
  *   of each candidate in TypeScript), top 20, over `BENCH_MUSICIANS` [100000] synthetic musician
  *   profiles. Per run every query gig is asked once; the value is the median over runs of each
  *   run's p95.
@@ -31,16 +31,20 @@
  *
  * @module
  */
-import { createDb, type Db } from "../lib/db/mod.ts";
-import { openPglite, snapshot } from "../lib/db/pglite.ts";
-import type { Claims } from "../lib/db/types.ts";
+import { createDb, type Db } from "../lib/ports/db/mod.ts";
+import { openPglite, snapshot } from "../lib/ports/db/pglite.ts";
+import type { Claims } from "../lib/ports/db/types.ts";
 import { migratedSnapshot, type PgliteDriver } from "../tests/_helpers/db.ts";
 import { startTestApp } from "../tests/_helpers/app.ts";
-import { lexicalEmbedding, OFFLINE_EMBEDDING_MODEL } from "../lib/ai/offline.ts";
-import { seededRandom } from "../lib/ai/facts.ts";
-import { DEFAULT_CANDIDATES, type Match, musiciansForGig } from "../lib/matching/queries.ts";
-import { deriveStale } from "../lib/matching/derive.ts";
-import { MATCH_VECTOR_VERSION } from "../lib/matching/vector.ts";
+import { lexicalEmbedding, OFFLINE_EMBEDDING_MODEL } from "../lib/ports/ai/offline.ts";
+import { seededRandom } from "../lib/domains/gigs/facts.ts";
+import {
+  DEFAULT_CANDIDATES,
+  type Match,
+  musiciansForGig,
+} from "../lib/domains/matching/queries.ts";
+import { deriveStale } from "../lib/domains/matching/derive.ts";
+import { MATCH_VECTOR_VERSION } from "../lib/domains/matching/vector.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
 
 const num = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
@@ -624,7 +628,7 @@ async function loadMatching(
   log(`  embedded in ${secs(t)}`);
 
   // The facts beside each vector, as the triggers keep them, and the match vectors, derived by
-  // the worker's own code (lib/matching/derive.ts) from the stored embeddings.
+  // the worker's own code (lib/domains/matching/derive.ts) from the stored embeddings.
   t = performance.now();
   await driver.exec("select private.refresh_musician_match(null)");
   const db = createDb(driver);

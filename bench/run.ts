@@ -23,8 +23,8 @@
  */
 import { Hono } from "hono";
 import { startTestApp, type TestApp } from "../tests/_helpers/app.ts";
-import type { Claims } from "../lib/db/mod.ts";
-import { COOKIE } from "../lib/http/cookies.ts";
+import type { Claims } from "../lib/ports/db/mod.ts";
+import { COOKIE } from "../lib/web/cookies.ts";
 import type { LoadResult } from "./load.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
 import { MARKETPLACE_METRICS, MARKETPLACE_TARGETS, marketplaceBench } from "./marketplace.ts";

@@ -5,8 +5,8 @@
  */
 import { useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import type { ChatMessage } from "../lib/chat/view.ts";
-import * as api from "../lib/chat/client.ts";
+import type { ChatMessage } from "../lib/browser/chat_view.ts";
+import * as api from "../lib/browser/chat.ts";
 import {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_MAX_BYTES,
@@ -62,7 +62,7 @@ export function ChatComposer(props: ChatComposerProps): JSX.Element {
   function onFile(e: Event) {
     const f = (e.target as HTMLInputElement).files?.[0] ?? null;
     setError(null);
-    // The same checks as the server's (lib/chat/attachments.ts), before a long upload.
+    // The same checks as the server's (lib/domains/chat/attachments.ts), before a long upload.
     if (f && f.size > ATTACHMENT_MAX_BYTES) {
       setError({
         message: `${f.name} is larger than ${megabytes(ATTACHMENT_MAX_BYTES)}.`,

@@ -7,7 +7,7 @@ import {
   fileSize,
   linkParts,
   shortTime,
-} from "../lib/chat/view.ts";
+} from "../lib/browser/chat_view.ts";
 
 export interface ChatMessageProps {
   m: ChatMessage;

@@ -1,7 +1,7 @@
 /** DJ history entries: name, prompt, status, and the re-run and refine actions (no JS needed). */
 import type { JSX } from "preact";
-import type { DjRun } from "../lib/dj/types.ts";
-import { isPending, runTitle } from "../lib/dj/view.ts";
+import type { DjRun } from "../lib/domains/dj/types.ts";
+import { isPending, runTitle } from "../lib/browser/dj_view.ts";
 import { CsrfField } from "./Field.tsx";
 
 const STATUS: Record<DjRun["status"], [string, string]> = {

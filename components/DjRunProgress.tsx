@@ -1,6 +1,6 @@
 /** A DJ run's stages while they work: done ones ticked, the current one named, and what it is at. */
 import type { JSX } from "preact";
-import { DJ_STAGES, progressDetail, type RunState, STAGE_LABELS } from "../lib/dj/view.ts";
+import { DJ_STAGES, progressDetail, type RunState, STAGE_LABELS } from "../lib/browser/dj_view.ts";
 
 export function DjRunProgress({ run }: { run: RunState }): JSX.Element {
   // A queued run is about to read the prompt: its first stage shows as the current one.

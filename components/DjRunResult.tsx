@@ -5,9 +5,9 @@
  * stages are done.
  */
 import type { JSX } from "preact";
-import type { DjPlan, DjRunWithTracks } from "../lib/dj/types.ts";
-import type { SpotifyView } from "../lib/dj/page_data.ts";
-import { planOf } from "../lib/dj/view.ts";
+import type { DjPlan, DjRunWithTracks } from "../lib/domains/dj/types.ts";
+import type { SpotifyView } from "../lib/domains/dj/page_data.ts";
+import { planOf } from "../lib/browser/dj_view.ts";
 import { DjTrackList, totalMinutes } from "./DjTrackList.tsx";
 import { ConnectLink, OpenInSpotify } from "./DjSpotifyCard.tsx";
 import { StatusBadge } from "./DjRunList.tsx";

@@ -1,6 +1,6 @@
 /** One gig in a list: what, when, where, budget, and optionally why it matches. */
 import type { JSX } from "preact";
-import { formatDay, formatRange, formatTime, kindLabel } from "../lib/ai/facts.ts";
+import { formatDay, formatRange, formatTime, kindLabel } from "../lib/domains/gigs/facts.ts";
 
 export interface GigCardProps {
   gig: {

@@ -2,10 +2,10 @@
 import type { JSX } from "preact";
 import { CsrfField, CURRENCIES, Field, FormErrors, SelectField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
-import { TIME_ZONES } from "../lib/web/time.ts";
-import { formValues } from "../lib/http/forms.ts";
-import { GIG_KINDS, isTimeZone } from "../lib/gigs/mod.ts";
-import { kindLabel } from "../lib/ai/facts.ts";
+import { TIME_ZONES } from "../lib/browser/time.ts";
+import { formValues } from "../lib/web/forms.ts";
+import { GIG_KINDS, isTimeZone } from "../lib/domains/gigs/mod.ts";
+import { kindLabel } from "../lib/domains/gigs/facts.ts";
 import { GIG_DESCRIPTION_MAX_CHARS, GIG_TITLE_MAX_CHARS } from "../lib/shared/limits.ts";
 
 export interface GigFormProps {

@@ -1,6 +1,6 @@
 /** The parts of the gig page: details, the owner's panel, and the musician's apply panel. */
 import type { JSX } from "preact";
-import type { GigView, RankedApplication } from "../lib/gigs/view.ts";
+import type { GigView, RankedApplication } from "../lib/domains/gigs/view.ts";
 import {
   formatDay,
   formatDuration,
@@ -8,7 +8,7 @@ import {
   formatRange,
   formatTime,
   kindLabel,
-} from "../lib/ai/facts.ts";
+} from "../lib/domains/gigs/facts.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import AiDraft from "../islands/AiDraft.tsx";

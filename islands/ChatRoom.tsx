@@ -5,9 +5,9 @@
  * receipts, the typing indicator, edit/delete, and uploads with progress and a size check.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { onStatus, type RealtimeStatus, subscribe } from "../lib/realtime/client.ts";
-import { type ChatMessage, lastId, mergeMessages } from "../lib/chat/view.ts";
-import * as api from "../lib/chat/client.ts";
+import { onStatus, type RealtimeStatus, subscribe } from "../lib/browser/realtime.ts";
+import { type ChatMessage, lastId, mergeMessages } from "../lib/browser/chat_view.ts";
+import * as api from "../lib/browser/chat.ts";
 import { ChatMessageItem } from "../components/ChatMessage.tsx";
 import { ChatComposer } from "../components/ChatComposer.tsx";
 import { MESSAGE_EDIT_WINDOW_MS, MESSAGE_MAX_CHARS } from "../lib/shared/limits.ts";

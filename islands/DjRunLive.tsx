@@ -6,10 +6,16 @@
  * JavaScript refreshes.
  */
 import { useEffect, useState } from "preact/hooks";
-import { onStatus, subscribe } from "../lib/realtime/client.ts";
-import { isPending, type RunState, runStateOf, runTitle, runTopic } from "../lib/dj/view.ts";
-import type { DjRunWithTracks } from "../lib/dj/types.ts";
-import type { SpotifyView } from "../lib/dj/page_data.ts";
+import { onStatus, subscribe } from "../lib/browser/realtime.ts";
+import {
+  isPending,
+  type RunState,
+  runStateOf,
+  runTitle,
+  runTopic,
+} from "../lib/browser/dj_view.ts";
+import type { DjRunWithTracks } from "../lib/domains/dj/types.ts";
+import type { SpotifyView } from "../lib/domains/dj/page_data.ts";
 import { DjRunProgress } from "../components/DjRunProgress.tsx";
 import { DjRunResult } from "../components/DjRunResult.tsx";
 

@@ -4,7 +4,7 @@
  * (re)opens the count is fetched again, since events sent while disconnected are gone.
  */
 import { useEffect, useState } from "preact/hooks";
-import { onStatus, subscribe } from "../lib/realtime/client.ts";
+import { onStatus, subscribe } from "../lib/browser/realtime.ts";
 
 export interface MessagesBadgeProps {
   userId: string;

@@ -1,6 +1,6 @@
 /** The notifications link with a live unread count and a toast for each new notification. */
 import { useEffect, useState } from "preact/hooks";
-import { subscribe } from "../lib/realtime/client.ts";
+import { subscribe } from "../lib/browser/realtime.ts";
 
 export interface NotificationBadgeProps {
   userId: string;

@@ -4,7 +4,7 @@
  */
 import { define } from "../utils.ts";
 import { EmptyState } from "../components/Page.tsx";
-import { HttpError } from "../lib/http/errors.ts";
+import { HttpError } from "../lib/web/errors.ts";
 
 export default define.page(function ErrorPage({ error }) {
   if (error instanceof HttpError && error.status < 500) {

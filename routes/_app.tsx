@@ -1,6 +1,6 @@
 /** The HTML shell of every page. */
 import { define } from "../utils.ts";
-import { realtimeClientConfig, realtimeMeta } from "../lib/realtime/supabase.ts";
+import { realtimeClientConfig, realtimeMeta } from "../lib/ports/realtime/supabase.ts";
 
 export default define.page(function App({ Component, state }) {
   const realtime = realtimeMeta(realtimeClientConfig(state.platform.config));

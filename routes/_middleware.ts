@@ -1,7 +1,7 @@
 /** Root middleware: the flash message of the previous redirect (the edge ran before this). */
 import { define } from "../utils.ts";
-import { COOKIE, parseCookies, serializeCookie } from "../lib/http/cookies.ts";
-import { readFlash, withCookies } from "../lib/http/respond.ts";
+import { COOKIE, parseCookies, serializeCookie } from "../lib/web/cookies.ts";
+import { readFlash, withCookies } from "../lib/web/respond.ts";
 
 export const handler = define.middleware(async function flash(ctx) {
   const raw = parseCookies(ctx.req.headers.get("cookie"))[COOKIE.flash];

@@ -3,14 +3,14 @@ import { define } from "../utils.ts";
 import { page } from "../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../components/AuthForm.tsx";
 import { Field } from "../components/Field.tsx";
-import { SignIn } from "../lib/auth/schemas.ts";
-import { signIn } from "../lib/auth/sign_in.ts";
-import { HttpError } from "../lib/http/errors.ts";
-import { readForm } from "../lib/http/body.ts";
-import { parseForm } from "../lib/http/forms.ts";
-import { sessionCookies } from "../lib/http/session.ts";
-import { seeOther } from "../lib/http/respond.ts";
-import { safeRedirect } from "../lib/http/redirect.ts";
+import { SignIn } from "../lib/ports/auth/schemas.ts";
+import { signIn } from "../lib/web/sign_in.ts";
+import { HttpError } from "../lib/web/errors.ts";
+import { readForm } from "../lib/web/body.ts";
+import { parseForm } from "../lib/web/forms.ts";
+import { sessionCookies } from "../lib/web/session.ts";
+import { seeOther } from "../lib/web/respond.ts";
+import { safeRedirect } from "../lib/web/redirect.ts";
 
 interface Data {
   errors?: Record<string, string>;

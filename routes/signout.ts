@@ -1,8 +1,8 @@
 /** Sign out: ends the session server-side and clears the cookies. */
 import { define } from "../utils.ts";
-import { COOKIE, parseCookies } from "../lib/http/cookies.ts";
-import { clearSessionCookies } from "../lib/http/session.ts";
-import { flashCookie, seeOther } from "../lib/http/respond.ts";
+import { COOKIE, parseCookies } from "../lib/web/cookies.ts";
+import { clearSessionCookies } from "../lib/web/session.ts";
+import { flashCookie, seeOther } from "../lib/web/respond.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

@@ -3,13 +3,13 @@ import { define } from "../utils.ts";
 import { page } from "../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../components/AuthForm.tsx";
 import { Checkbox, Field } from "../components/Field.tsx";
-import { SignUp } from "../lib/auth/schemas.ts";
-import { signUp } from "../lib/auth/sign_in.ts";
-import { HttpError } from "../lib/http/errors.ts";
-import { readForm } from "../lib/http/body.ts";
-import { parseForm } from "../lib/http/forms.ts";
-import { sessionCookies } from "../lib/http/session.ts";
-import { flashCookie, seeOther } from "../lib/http/respond.ts";
+import { SignUp } from "../lib/ports/auth/schemas.ts";
+import { signUp } from "../lib/web/sign_in.ts";
+import { HttpError } from "../lib/web/errors.ts";
+import { readForm } from "../lib/web/body.ts";
+import { parseForm } from "../lib/web/forms.ts";
+import { sessionCookies } from "../lib/web/session.ts";
+import { flashCookie, seeOther } from "../lib/web/respond.ts";
 import { DISPLAY_NAME_MAX_CHARS } from "../lib/shared/limits.ts";
 
 interface Data {

@@ -13,7 +13,7 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../lib/config.ts";
+import { loadConfig } from "../lib/platform/config.ts";
 import { openDatabase } from "../lib/platform/database.ts";
 
 const projectDir = fileURLToPath(new URL("..", import.meta.url));

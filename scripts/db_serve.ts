@@ -17,10 +17,10 @@
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { loadConfig } from "../lib/config.ts";
-import { bootstrapSupabaseCompat, migrate, seed } from "../lib/db/migrate.ts";
-import { openPglite } from "../lib/db/pglite.ts";
-import type { Driver } from "../lib/db/types.ts";
+import { loadConfig } from "../lib/platform/config.ts";
+import { bootstrapSupabaseCompat, migrate, seed } from "../lib/ports/db/migrate.ts";
+import { openPglite } from "../lib/ports/db/pglite.ts";
+import type { Driver } from "../lib/ports/db/types.ts";
 import type { PGlite } from "@electric-sql/pglite";
 
 /** Where and what to serve. */

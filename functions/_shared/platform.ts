@@ -2,8 +2,9 @@
  * The platform a function runs on: the web server's own when mounted in it, else one built from
  * the environment (Supabase Edge Runtime, or `deno run functions/<name>/index.ts`).
  */
-import { loadConfig } from "../../lib/config.ts";
+import { loadConfig } from "../../lib/platform/config.ts";
 import { type Platform, startPlatform } from "../../lib/platform/mod.ts";
+import { soundcheckJobs } from "../../jobs.ts";
 
 let current: Promise<Platform> | null = null;
 
@@ -14,7 +15,10 @@ export function usePlatform(platform: Platform): void {
 
 export function getPlatform(): Promise<Platform> {
   // A standalone function never runs the worker loop: functions/worker is invoked instead.
-  current ??= startPlatform(loadConfig({ ...Deno.env.toObject(), WORKER: "off" }));
+  current ??= startPlatform(
+    loadConfig({ ...Deno.env.toObject(), WORKER: "off" }),
+    soundcheckJobs,
+  );
   return current;
 }
 

@@ -1,6 +1,6 @@
 /** The worker secret (or the service role key): what pg_cron and operators present. */
 import type { Platform } from "../../lib/platform/mod.ts";
-import { constantTimeEqual } from "../../lib/http/session.ts";
+import { constantTimeEqual } from "../../lib/web/session.ts";
 
 /** The configured secret, or null when the worker endpoint is off. */
 export function workerSecret(platform: Platform): string | null {

@@ -7,13 +7,13 @@
 import type { Platform } from "../../lib/platform/mod.ts";
 import type { SignedInUser } from "../../utils.ts";
 import { errorJson } from "../../lib/fresh_runtime/app_host.ts";
-import { bufferBody, DEFAULT_BODY_LIMIT } from "../../lib/http/body.ts";
-import { clientAddress, parseTrustedProxies } from "../../lib/http/client.ts";
-import { createCors } from "../../lib/http/cors.ts";
-import { HttpError, toHttpError } from "../../lib/http/errors.ts";
-import { checkQuery } from "../../lib/http/input.ts";
-import { createLimits, type RateLimiter } from "../../lib/http/rate_limit.ts";
-import { resolveCredentials } from "../../lib/http/session.ts";
+import { bufferBody, DEFAULT_BODY_LIMIT } from "../../lib/web/body.ts";
+import { clientAddress, parseTrustedProxies } from "../../lib/web/client.ts";
+import { createCors } from "../../lib/web/cors.ts";
+import { HttpError, toHttpError } from "../../lib/web/errors.ts";
+import { checkQuery } from "../../lib/web/input.ts";
+import { createLimits, type RateLimiter } from "../../lib/web/rate_limit.ts";
+import { resolveCredentials } from "../../lib/web/session.ts";
 import { getPlatform } from "./platform.ts";
 
 export interface FunctionContext {

@@ -1,5 +1,5 @@
 /**
- * `ai-write`: an AI draft for the signed-in user (lib/ai/write_request.ts).
+ * `ai-write`: an AI draft for the signed-in user (lib/domains/writing/write_request.ts).
  *
  * POST `{ task, gig_id?, musician_id? }` with `Authorization: Bearer <access token>`;
  * task is one of bio, setlist, proposal, announcement, social_post (all but bio need gig_id).
@@ -8,7 +8,7 @@
  * daily limit (AI_DAILY_LIMIT per task). The draft is never saved: the user edits it first.
  */
 import { defineFunction } from "../_shared/serve.ts";
-import { handleAiWriteRequest } from "../../lib/ai/write_request.ts";
+import { handleAiWriteRequest } from "../../lib/domains/writing/write_request.ts";
 
 export const aiWrite = defineFunction(({ req, platform, user }) =>
   handleAiWriteRequest(

@@ -1,5 +1,5 @@
 /**
- * `dj`: starts an AI DJ run for a signed-in user (lib/dj/run.ts): a prompt in any language
+ * `dj`: starts an AI DJ run for a signed-in user (lib/domains/dj/run.ts): a prompt in any language
  * becomes a playlist, in the user's Spotify account when connected, else a draft from the offline
  * catalogue. The run goes on as staged jobs on the `ai` queue (interpret → search → build).
  *
@@ -11,9 +11,9 @@
  * for an unknown parent_id, 429 over the daily limit.
  */
 import { defineFunction, requireCaller } from "../_shared/serve.ts";
-import { HttpError } from "../../lib/http/errors.ts";
-import { readRunBody, RUN_BODY_LIMIT, startedResponse } from "../../lib/dj/http.ts";
-import { startDjRun } from "../../lib/dj/service.ts";
+import { HttpError } from "../../lib/web/errors.ts";
+import { readRunBody, RUN_BODY_LIMIT, startedResponse } from "../../lib/domains/dj/http.ts";
+import { startDjRun } from "../../lib/domains/dj/service.ts";
 
 export const dj = defineFunction(async ({ req, platform, user }) => {
   if (req.method !== "POST") {

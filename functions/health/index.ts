@@ -5,7 +5,7 @@
 import { defineFunction } from "../_shared/serve.ts";
 import { json } from "../_shared/platform.ts";
 import { workerAuthorised } from "../_shared/secret.ts";
-import { metrics } from "../../lib/queue/mod.ts";
+import { metrics } from "../../lib/ports/queue/mod.ts";
 
 export const health = defineFunction(async ({ req, platform }) => {
   const t0 = performance.now();

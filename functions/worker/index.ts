@@ -5,7 +5,7 @@
 import { defineFunction } from "../_shared/serve.ts";
 import { json } from "../_shared/platform.ts";
 import { workerAuthorised, workerSecret } from "../_shared/secret.ts";
-import { HttpError } from "../../lib/http/errors.ts";
+import { HttpError } from "../../lib/web/errors.ts";
 
 const BUDGET_MS = 20_000;
 

@@ -1,12 +1,12 @@
 /** Opens the database for either mode and brings its schema up to date. */
-import type { Config } from "../config.ts";
-import { isSupabase } from "../config.ts";
-import { createDb, type Db } from "../db/mod.ts";
-import { openPglite } from "../db/pglite.ts";
-import { openPostgres } from "../db/postgres.ts";
-import { bootstrapSupabaseCompat, migrate, seed } from "../db/migrate.ts";
+import type { Config } from "./config.ts";
+import { isSupabase } from "./config.ts";
+import { createDb, type Db } from "../ports/db/mod.ts";
+import { openPglite } from "../ports/db/pglite.ts";
+import { openPostgres } from "../ports/db/postgres.ts";
+import { bootstrapSupabaseCompat, migrate, seed } from "../ports/db/migrate.ts";
 import { demoAllowed } from "./demo.ts";
-import type { Driver } from "../db/types.ts";
+import type { Driver } from "../ports/db/types.ts";
 
 export interface OpenedDatabase {
   db: Db;

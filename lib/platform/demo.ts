@@ -1,7 +1,6 @@
 /** The demo accounts the seed creates (marked in app metadata), for the startup banner. */
-import type { Db } from "../db/mod.ts";
-import type { Config } from "../config.ts";
-import { listensOnLoopback } from "../http/site.ts";
+import type { Db } from "../ports/db/mod.ts";
+import { type Config, listensOnLoopback } from "./config.ts";
 
 /**
  * Demo accounts (known password) and the dev outbox exist only in dev on a server that listens

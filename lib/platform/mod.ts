@@ -2,29 +2,21 @@
  * The platform: every port wired for the current mode (embedded or Supabase), built once per
  * process and handed to routes (through ctx.state) and to functions (through functions/_shared).
  */
-import { type Config, isSupabase } from "../config.ts";
-import type { Db } from "../db/mod.ts";
-import type { AuthPort } from "../auth/port.ts";
-import { createEmbeddedAuth } from "../auth/embedded.ts";
-import { createSupabaseAuth } from "../auth/supabase.ts";
-import { createTokenSigner } from "../auth/tokens.ts";
-import type { StoragePort } from "../storage/port.ts";
-import { createEmbeddedStorage } from "../storage/embedded.ts";
-import { createSupabaseStorage } from "../storage/supabase.ts";
-import type { RealtimeHub } from "../realtime/port.ts";
-import { createEmbeddedRealtime } from "../realtime/embedded.ts";
-import { createWorker, type Worker } from "../queue/worker.ts";
-import { stagedJobsHandler } from "../queue/jobs.ts";
-import { djRunJob } from "../dj/run.ts";
-import { djDeps } from "../dj/service.ts";
-import { createNotifyHandler } from "../notifications/mod.ts";
-import { createDelivery } from "../notifications/delivery/mod.ts";
-import { queueMessageDigests } from "../notifications/digest.ts";
-import { type AiPort, createAiPort } from "../ai/mod.ts";
-import { createMatchingHandler, queueReembedIfStale } from "../matching/handler.ts";
-import { queueMail } from "../notifications/outbox.ts";
-import { releaseDueReviews } from "../gigs/reviews.ts";
-import { createLogger, type Logger } from "../log.ts";
+import { type Config, isSupabase } from "./config.ts";
+import type { Db } from "../ports/db/mod.ts";
+import type { AuthPort } from "../ports/auth/port.ts";
+import { createEmbeddedAuth } from "../ports/auth/embedded.ts";
+import { createSupabaseAuth } from "../ports/auth/supabase.ts";
+import { createTokenSigner } from "../ports/auth/tokens.ts";
+import type { StoragePort } from "../ports/storage/port.ts";
+import { createEmbeddedStorage } from "../ports/storage/embedded.ts";
+import { createSupabaseStorage } from "../ports/storage/supabase.ts";
+import type { RealtimeHub } from "../ports/realtime/port.ts";
+import { createEmbeddedRealtime } from "../ports/realtime/embedded.ts";
+import { createWorker, type Worker, type WorkerOptions } from "../ports/queue/worker.ts";
+import { type AiPort, createAiPort } from "../ports/ai/mod.ts";
+import { queueMail } from "../ports/mail/outbox.ts";
+import { createLogger, type Logger } from "./log.ts";
 import { openDatabase } from "./database.ts";
 import { loadJwtSecret } from "./secrets.ts";
 import { demoAllowed } from "./demo.ts";
@@ -46,7 +38,29 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function startPlatform(config: Config): Promise<Platform> {
+/** What an app's jobs are built from: the platform's ports and settings. */
+export interface JobPorts {
+  config: Config;
+  db: Db;
+  ai: AiPort;
+  log: Logger;
+  mode: "embedded" | "supabase";
+  siteUrl: string;
+}
+
+/** An app's queue consumers and periodic sweeps, and what to do once at boot (worker on). */
+export type Jobs = Pick<WorkerOptions, "handlers" | "periodic"> & {
+  boot?: (db: Db) => Promise<unknown>;
+};
+
+/**
+ * Builds the ports for `config` and the worker that runs `jobs` on them (the app's are
+ * `soundcheckJobs` in jobs.ts, at the top level: the platform knows no domain).
+ */
+export async function startPlatform(
+  config: Config,
+  jobs: (ports: JobPorts) => Jobs,
+): Promise<Platform> {
   const t0 = performance.now();
   const log = createLogger(config.LOG_LEVEL);
   const { db, migrated, seeded } = await openDatabase(config);
@@ -84,36 +98,12 @@ export async function startPlatform(config: Config): Promise<Platform> {
   }
 
   const ai = createAiPort(config);
-  const worker = createWorker({
-    db,
-    handlers: {
-      notify: createNotifyHandler({
-        delivery: createDelivery(config, supabase ? "supabase" : "embedded"),
-        siteUrl,
-        retry: { maxAttempts: config.OUTBOX_MAX_ATTEMPTS },
-        log,
-      }),
-      matching: createMatchingHandler({ ai, log }),
-      ai: stagedJobsHandler([djRunJob(() => djDeps({ db, ai, log, config }))]),
-    },
-    log,
-    // Reviews become visible 14 days after completion even if only one side wrote one; on
-    // Supabase pg_cron runs the same function.
-    periodic: [{
-      name: "release_due_reviews",
-      everyMs: 5 * 60_000,
-      run: (d) => d.asService(releaseDueReviews),
-    }, {
-      // One e-mail per user for chat messages unread for 15 minutes; pg_cron too on Supabase.
-      name: "message_digest",
-      everyMs: 60_000,
-      run: (d) => d.asService((tx) => queueMessageDigests(tx)),
-    }],
-  });
-  // Vectors of another embedding model (or none) are re-embedded by a queued sweep.
-  if (config.WORKER === "on") {
-    await db.asService((tx) => queueReembedIfStale(tx, ai.embeddingModel)).catch((err) =>
-      log({ level: "warn", msg: "embedding check failed", error: String(err) })
+  const mode = supabase ? "supabase" : "embedded";
+  const { boot, ...work } = jobs({ config, db, ai, log, mode, siteUrl });
+  const worker = createWorker({ db, log, ...work });
+  if (config.WORKER === "on" && boot) {
+    await boot(db).catch((err) =>
+      log({ level: "warn", msg: "the jobs' boot step failed", error: String(err) })
     );
   }
   // pgmq's visibility timeout makes several consumers safe: the server's loop may run beside
@@ -122,7 +112,7 @@ export async function startPlatform(config: Config): Promise<Platform> {
 
   return {
     config,
-    mode: supabase ? "supabase" : "embedded",
+    mode,
     db,
     auth,
     storage,

@@ -1,6 +1,6 @@
 /** The embedded JWT secret: from JWT_SECRET, else generated once into DATA_DIR (dev), else random. */
-import type { Config } from "../config.ts";
-import { randomToken } from "../auth/tokens.ts";
+import type { Config } from "./config.ts";
+import { randomToken } from "../ports/auth/tokens.ts";
 
 export async function loadJwtSecret(config: Config): Promise<string> {
   if (config.JWT_SECRET) return config.JWT_SECRET;

@@ -3,7 +3,7 @@
  *
  * Rows are keyed by UUIDs (written in the canonical 8-4-4-4-12 hex form) and chat messages by
  * growing integers. A path id that does not have the right form cannot name a row, so every
- * route answers it as it answers an unknown id: 404 (`parseId` in lib/http/params.ts).
+ * route answers it as it answers an unknown id: 404 (`parseId` in lib/web/params.ts).
  *
  * Browser-safe and import-free: islands bundle it.
  *

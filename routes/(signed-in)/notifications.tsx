@@ -8,13 +8,13 @@ import {
   markOneRead,
   type NotificationPage,
   UnknownNotification,
-} from "../../lib/notifications/mod.ts";
+} from "../../lib/domains/notifications/mod.ts";
 import { CsrfField } from "../../components/Field.tsx";
 import { Button } from "../../components/Button.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
-import { flashCookie, seeOther } from "../../lib/http/respond.ts";
-import { signedIn } from "../../lib/http/guards.ts";
-import { readForm } from "../../lib/http/body.ts";
+import { flashCookie, seeOther } from "../../lib/web/respond.ts";
+import { signedIn } from "../../lib/web/guards.ts";
+import { readForm } from "../../lib/web/body.ts";
 import { isUuid } from "../../lib/shared/ids.ts";
 import { Uuid } from "../../lib/shared/schemas.ts";
 

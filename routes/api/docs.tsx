@@ -1,6 +1,6 @@
 /** GET /api/docs: browsable API reference rendered from the OpenAPI document (no JavaScript). */
 import { define } from "../../utils.ts";
-import { listOperations, openApiDocument } from "../../lib/api/spec.ts";
+import { listOperations, openApiDocument } from "../../lib/web/api/spec.ts";
 import { PageTitle } from "../../components/Page.tsx";
 
 type Json = Record<string, unknown>;

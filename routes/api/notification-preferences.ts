@@ -1,11 +1,11 @@
 /** GET/PUT /api/notification-preferences: per type and channel, plus the SMS phone number. */
 import { define } from "../../utils.ts";
-import { readBody, requireUser } from "../../lib/api/http.ts";
+import { readBody, requireUser } from "../../lib/web/api/http.ts";
 import {
   getPreferences,
   PreferencesUpdate,
   savePreferences,
-} from "../../lib/notifications/preferences.ts";
+} from "../../lib/domains/notifications/preferences.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,15 +1,15 @@
 /** GET/PUT /api/profile: the caller's profile with its musician and client parts. */
 import { define } from "../../utils.ts";
-import { readBody, requireUser } from "../../lib/api/http.ts";
-import { ProfileUpdateBody } from "../../lib/api/marketplace.ts";
+import { readBody, requireUser } from "../../lib/web/api/http.ts";
+import { ProfileUpdateBody } from "../../lib/web/api/marketplace.ts";
 import {
   getClientProfile,
   getMusicianProfile,
+  getOwnProfile,
   upsertOwnClientProfile,
   upsertOwnMusicianProfile,
-} from "../../lib/gigs/mod.ts";
-import { getOwnProfile } from "../../lib/profiles/mod.ts";
-import type { Tx } from "../../lib/db/mod.ts";
+} from "../../lib/domains/profiles/mod.ts";
+import type { Tx } from "../../lib/ports/db/mod.ts";
 
 async function read(tx: Tx, id: string) {
   const profile = await getOwnProfile(tx);

@@ -1,10 +1,11 @@
 /** The dev outbox: e-mail and SMS the embedded platform would have sent. Off unless embedded dev. */
 import { define } from "../../utils.ts";
 import { HttpError, page } from "../../lib/fresh_runtime/mod.ts";
-import { listOutbox, type OutboxRow, renderText } from "../../lib/notifications/outbox.ts";
+import { listOutbox, type OutboxRow, renderText } from "../../lib/ports/mail/outbox.ts";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
-import { isLoopback } from "../../lib/http/client.ts";
-import { isLoopbackHost, listensOnLoopback } from "../../lib/http/site.ts";
+import { isLoopback } from "../../lib/web/client.ts";
+import { isLoopbackHost } from "../../lib/web/site.ts";
+import { listensOnLoopback } from "../../lib/platform/config.ts";
 
 interface Data {
   rows: OutboxRow[];

@@ -5,21 +5,21 @@
  */
 import { define } from "../../utils.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
-import { HttpError } from "../../lib/http/errors.ts";
-import { dbFailure } from "../../lib/db/errors.ts";
-import { seeOther } from "../../lib/http/respond.ts";
+import { HttpError } from "../../lib/web/errors.ts";
+import { dbFailure } from "../../lib/ports/db/errors.ts";
+import { seeOther } from "../../lib/web/respond.ts";
 import { isUuid } from "../../lib/shared/ids.ts";
-import { parseRunInput } from "../../lib/dj/http.ts";
-import { EXAMPLES, type SpotifyView, spotifyView } from "../../lib/dj/page_data.ts";
-import { startDjRun } from "../../lib/dj/service.ts";
-import { getRun, listRuns } from "../../lib/dj/store.ts";
-import { DjPlan, type DjRun } from "../../lib/dj/types.ts";
+import { parseRunInput } from "../../lib/domains/dj/http.ts";
+import { EXAMPLES, type SpotifyView, spotifyView } from "../../lib/domains/dj/page_data.ts";
+import { startDjRun } from "../../lib/domains/dj/service.ts";
+import { getRun, listRuns } from "../../lib/domains/dj/store.ts";
+import { DjPlan, type DjRun } from "../../lib/domains/dj/types.ts";
 import { DjSpotifyCard } from "../../components/DjSpotifyCard.tsx";
 import { DjRunList } from "../../components/DjRunList.tsx";
 import { Card, EmptyState, PageTitle } from "../../components/Page.tsx";
 import DjPrompt from "../../islands/DjPrompt.tsx";
-import { signedIn } from "../../lib/http/guards.ts";
-import { readForm } from "../../lib/http/body.ts";
+import { signedIn } from "../../lib/web/guards.ts";
+import { readForm } from "../../lib/web/body.ts";
 
 interface Values {
   prompt: string;

@@ -7,9 +7,9 @@ import {
   GigSearchQuery,
   type Page,
   searchGigs,
-} from "../../lib/gigs/mod.ts";
-import { fieldErrors } from "../../lib/http/forms.ts";
-import { toMinor } from "../../lib/web/time.ts";
+} from "../../lib/domains/gigs/mod.ts";
+import { fieldErrors } from "../../lib/web/forms.ts";
+import { toMinor } from "../../lib/browser/time.ts";
 import { GigCard, NextPage } from "../../components/GigCard.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
 import { Button, LinkButton } from "../../components/Button.tsx";

@@ -2,14 +2,14 @@
 import { define } from "../../utils.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
 import {
-  getMusicianProfile,
   listReviewsFor,
   type MusicianProfile,
   type ReviewWithAuthor,
-} from "../../lib/gigs/mod.ts";
-import { formatRange } from "../../lib/ai/facts.ts";
+} from "../../lib/domains/gigs/mod.ts";
+import { getMusicianProfile } from "../../lib/domains/profiles/mod.ts";
+import { formatRange } from "../../lib/domains/gigs/facts.ts";
 import { PageTitle } from "../../components/Page.tsx";
-import { notFound, parseId } from "../../lib/http/params.ts";
+import { notFound, parseId } from "../../lib/web/params.ts";
 
 interface Data {
   m: MusicianProfile;

@@ -3,12 +3,12 @@ import { define } from "../../utils.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../../components/AuthForm.tsx";
 import { Field } from "../../components/Field.tsx";
-import { ResetConfirm } from "../../lib/auth/schemas.ts";
-import { AuthError } from "../../lib/auth/port.ts";
-import { readForm } from "../../lib/http/body.ts";
-import { parseForm } from "../../lib/http/forms.ts";
-import { sessionCookies } from "../../lib/http/session.ts";
-import { flashCookie, seeOther } from "../../lib/http/respond.ts";
+import { ResetConfirm } from "../../lib/ports/auth/schemas.ts";
+import { AuthError } from "../../lib/ports/auth/port.ts";
+import { readForm } from "../../lib/web/body.ts";
+import { parseForm } from "../../lib/web/forms.ts";
+import { sessionCookies } from "../../lib/web/session.ts";
+import { flashCookie, seeOther } from "../../lib/web/respond.ts";
 
 interface Data {
   token: string;

@@ -3,11 +3,11 @@ import { define } from "../../utils.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../../components/AuthForm.tsx";
 import { Field } from "../../components/Field.tsx";
-import { ResetRequest } from "../../lib/auth/schemas.ts";
-import { requestPasswordReset } from "../../lib/auth/sign_in.ts";
-import { HttpError } from "../../lib/http/errors.ts";
-import { readForm } from "../../lib/http/body.ts";
-import { parseForm } from "../../lib/http/forms.ts";
+import { ResetRequest } from "../../lib/ports/auth/schemas.ts";
+import { requestPasswordReset } from "../../lib/web/sign_in.ts";
+import { HttpError } from "../../lib/web/errors.ts";
+import { readForm } from "../../lib/web/body.ts";
+import { parseForm } from "../../lib/web/forms.ts";
 
 interface Data {
   errors?: Record<string, string>;

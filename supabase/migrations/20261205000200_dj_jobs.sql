@@ -1,7 +1,7 @@
--- AI DJ runs as staged jobs (DESIGN.md rule 5; the job shape is lib/queue/jobs.ts). A request
+-- AI DJ runs as staged jobs (DESIGN.md rule 5; the job shape is lib/ports/queue/jobs.ts). A request
 -- creates the run `queued` and queues its first stage on `ai`; the worker runs interpret → search
 -- → build, each stage writing the run's progress and broadcasting it on the run's own topic
--- `dj_run:<id>`, which only the run's owner may receive. Errors follow lib/db/errors.ts.
+-- `dj_run:<id>`, which only the run's owner may receive. Errors follow lib/ports/db/errors.ts.
 
 -- tables ---------------------------------------------------------------------------------------------
 -- The job columns (status gains `queued` and `running`; stage and progress are new). Until the
@@ -45,7 +45,7 @@ alter table public.dj_runs add constraint dj_runs_tracks_check check (
  *   p_parent uuid) returns uuid
  * Server only (service_role): a new run of user p_user, `queued` at its first stage; returns its
  * id. The server has checked the input and spent the user's allowance in the same transaction,
- * and queues the stage's message there too (lib/dj/run.ts). SC404 `parent_id` when the run it
+ * and queues the stage's message there too (lib/domains/dj/run.ts). SC404 `parent_id` when the run it
  * refines is not one of the user's.
  */
 create or replace function private.dj_queue_run(

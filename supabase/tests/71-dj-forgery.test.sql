@@ -8,7 +8,7 @@ select plan(34);
 select tests.create_supabase_user('mallory', null, '{"display_name": "Mallory"}');
 select tests.create_supabase_user('victim', null, '{"display_name": "Victor"}');
 
--- What the server sends (lib/dj/store.ts SaveRunInput after its zod checks), built as the owner.
+-- What the server sends (lib/domains/dj/store.ts SaveRunInput after its zod checks), built as the owner.
 create table tests.dj_forge (k text primary key, p jsonb not null);
 grant select on tests.dj_forge to authenticated;
 insert into tests.dj_forge (k, p) values ('base', jsonb_build_object(

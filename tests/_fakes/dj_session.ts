@@ -3,7 +3,7 @@
  * connecting Spotify through the real OAuth redirects against tests/_fakes/spotify.ts.
  */
 import type { TestApp } from "../_helpers/app.ts";
-import { COOKIE } from "../../lib/http/cookies.ts";
+import { COOKIE } from "../../lib/web/cookies.ts";
 
 export interface Session {
   userId: string;

@@ -4,7 +4,7 @@
  * HTTP error. Embeddings are lexical (float or base64), as the offline adapter makes them. Every
  * request is recorded. Zero latency.
  */
-import { lexicalEmbedding } from "../../lib/ai/offline.ts";
+import { lexicalEmbedding } from "../../lib/ports/ai/offline.ts";
 
 export interface ChatRequest {
   model: string;

@@ -10,8 +10,8 @@
  * const app = await startTestApp(spotify.env());
  * ```
  */
-import { catalogue } from "../../lib/dj/catalogue.ts";
-import { fold } from "../../lib/dj/lexicon.ts";
+import { catalogue } from "../../lib/domains/dj/catalogue.ts";
+import { fold } from "../../lib/domains/dj/lexicon.ts";
 
 export interface FakeTrack {
   id: string;

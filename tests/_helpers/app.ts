@@ -1,7 +1,8 @@
 /** A whole Soundcheck server for integration and browser tests: in-memory database, temp storage. */
-import { loadConfig } from "../../lib/config.ts";
+import { loadConfig } from "../../lib/platform/config.ts";
 import { type Platform, startPlatform } from "../../lib/platform/mod.ts";
-import { createServer } from "../../lib/server.ts";
+import { soundcheckJobs } from "../../jobs.ts";
+import { createServer } from "../../server.ts";
 
 export interface TestApp extends AsyncDisposable {
   platform: Platform;
@@ -36,6 +37,7 @@ export async function startTestApp(
       API_RATE_LIMIT: "0",
       ...env,
     }),
+    soundcheckJobs,
   );
   const server = await createServer(platform);
   await opts.beforeListen?.(platform);

@@ -4,9 +4,9 @@
  * the bench's 500 conversations (the conversations themselves come from the migration's
  * trigger); signed-up people; and API calls as them.
  */
-import type { Claims, Driver } from "../../lib/db/types.ts";
+import type { Claims, Driver } from "../../lib/ports/db/types.ts";
 import type { TestApp } from "./app.ts";
-import { Message } from "../../lib/chat/schemas.ts";
+import { Message } from "../../lib/domains/chat/schemas.ts";
 
 export interface ChatPairIds {
   clientId: string;

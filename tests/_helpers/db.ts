@@ -16,15 +16,15 @@
  * @module
  */
 import type { PGlite } from "@electric-sql/pglite";
-import { createDb, type Db } from "../../lib/db/mod.ts";
+import { createDb, type Db } from "../../lib/ports/db/mod.ts";
 import {
   bootstrapSupabaseCompat,
   migrate,
   projectRoot,
   readMigrations,
-} from "../../lib/db/migrate.ts";
-import { openPglite, snapshot } from "../../lib/db/pglite.ts";
-import type { Claims, Driver } from "../../lib/db/types.ts";
+} from "../../lib/ports/db/migrate.ts";
+import { openPglite, snapshot } from "../../lib/ports/db/pglite.ts";
+import type { Claims, Driver } from "../../lib/ports/db/types.ts";
 
 /** The PGlite driver, with the PGlite instance for tools that need it (sockets, dumps). */
 export type PgliteDriver = Driver & { pg: PGlite };
@@ -40,10 +40,10 @@ const dataDir = new URL(".data/", projectRoot);
 
 /** Files whose contents shape the migrated data dir: a change to any of them invalidates the cache. */
 const SCHEMA_INPUTS = [
-  "lib/db/sql/supabase_bootstrap.sql",
-  "lib/db/sql/pgmq_compat.sql",
-  "lib/db/migrate.ts",
-  "lib/db/pglite.ts",
+  "lib/ports/db/sql/supabase_bootstrap.sql",
+  "lib/ports/db/sql/pgmq_compat.sql",
+  "lib/ports/db/migrate.ts",
+  "lib/ports/db/pglite.ts",
   // The data dir format follows the Postgres build inside PGlite.
   "node_modules/@electric-sql/pglite/package.json",
 ];

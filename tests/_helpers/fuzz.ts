@@ -9,7 +9,7 @@
  */
 import { decodeJwt, type JWTPayload, SignJWT } from "jose";
 import { type TestApp, TINY_PNG } from "./app.ts";
-import { COOKIE } from "../../lib/http/cookies.ts";
+import { COOKIE } from "../../lib/web/cookies.ts";
 import { UUID_SOURCE } from "../../lib/shared/ids.ts";
 
 /** The app's JWT secret in these suites: expired tokens are signed with it. */

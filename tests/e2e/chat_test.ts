@@ -9,8 +9,8 @@ import { Buffer } from "node:buffer";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp, TINY_PNG } from "../_helpers/app.ts";
 import { type ChatPerson, chatPerson, seedConversations } from "../_helpers/chat.ts";
-import { COOKIE } from "../../lib/http/cookies.ts";
-import { sendMessage } from "../../lib/chat/mod.ts";
+import { COOKIE } from "../../lib/web/cookies.ts";
+import { sendMessage } from "../../lib/domains/chat/mod.ts";
 import { ATTACHMENT_MAX_BYTES } from "../../lib/shared/limits.ts";
 
 /** A page signed in as `who` (the session cookie, as after signing in). */

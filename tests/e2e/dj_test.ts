@@ -8,7 +8,7 @@
 import { type BrowserContext, chromium } from "playwright-core";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp, type TestApp } from "../_helpers/app.ts";
-import { COOKIE } from "../../lib/http/cookies.ts";
+import { COOKIE } from "../../lib/web/cookies.ts";
 import { FakeSpotify } from "../_fakes/spotify.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };

@@ -5,11 +5,11 @@
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { createAiPort } from "../../lib/ai/mod.ts";
-import { lexicalEmbedding } from "../../lib/ai/offline.ts";
+import { createAiPort } from "../../lib/ports/ai/mod.ts";
+import { lexicalEmbedding } from "../../lib/ports/ai/offline.ts";
 import { FakeOpenAi } from "../_fakes/openai.ts";
-import { write } from "../../lib/ai/writer.ts";
-import type { BioDraft, GigFacts, MusicianFacts } from "../../lib/ai/writer.ts";
+import { write } from "../../lib/domains/writing/writer.ts";
+import type { BioDraft, GigFacts, MusicianFacts } from "../../lib/domains/writing/writer.ts";
 
 const ella: MusicianFacts = {
   stage_name: "Ella Hart",

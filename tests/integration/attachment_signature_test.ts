@@ -7,9 +7,9 @@
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, TINY_PNG } from "../_helpers/app.ts";
 import { chatWorld } from "../_helpers/chat.ts";
-import { checkSignature } from "../../lib/chat/attachments.ts";
+import { checkSignature } from "../../lib/domains/chat/attachments.ts";
 import { ATTACHMENT_TYPES } from "../../lib/shared/limits.ts";
-import { StorageError } from "../../lib/storage/port.ts";
+import { StorageError } from "../../lib/ports/storage/port.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 const cat = (...parts: (Uint8Array | number[])[]) => {

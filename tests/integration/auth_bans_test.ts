@@ -6,8 +6,8 @@
  */
 import { assert, assertEquals, assertRejects } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { AuthError, type Session } from "../../lib/auth/port.ts";
-import { listOutbox } from "../../lib/notifications/outbox.ts";
+import { AuthError, type Session } from "../../lib/ports/auth/port.ts";
+import { listOutbox } from "../../lib/ports/mail/outbox.ts";
 
 const RESET_URL = "http://test/reset-password/confirm";
 const opts = { sanitizeOps: false, sanitizeResources: false };

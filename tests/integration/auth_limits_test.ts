@@ -5,7 +5,7 @@
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { listOutbox } from "../../lib/notifications/outbox.ts";
+import { listOutbox } from "../../lib/ports/mail/outbox.ts";
 
 const PASSWORD = "the-right-password";
 const CSRF = { cookie: "sc-csrf=tok" };

@@ -1,10 +1,10 @@
 /** The embedded auth adapter on a real (PGlite) database: sessions, rotation, reset via outbox. */
 import { assert, assertEquals, assertRejects } from "../_helpers/assert.ts";
 import { freshDb } from "../_helpers/db.ts";
-import { createEmbeddedAuth } from "../../lib/auth/embedded.ts";
-import { createTokenSigner } from "../../lib/auth/tokens.ts";
-import { queueMail } from "../../lib/notifications/outbox.ts";
-import { listOutbox } from "../../lib/notifications/outbox.ts";
+import { createEmbeddedAuth } from "../../lib/ports/auth/embedded.ts";
+import { createTokenSigner } from "../../lib/ports/auth/tokens.ts";
+import { queueMail } from "../../lib/ports/mail/outbox.ts";
+import { listOutbox } from "../../lib/ports/mail/outbox.ts";
 
 async function setup() {
   const f = await freshDb();

@@ -7,10 +7,10 @@
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, TINY_PNG } from "../_helpers/app.ts";
 import { type ChatPerson, chatWorld, eventually } from "../_helpers/chat.ts";
-import type { RealtimeEvent } from "../../lib/realtime/port.ts";
-import { ConversationDetail, Message } from "../../lib/chat/schemas.ts";
-import { NotParticipant, publishTyping } from "../../lib/chat/mod.ts";
-import { COOKIE } from "../../lib/http/cookies.ts";
+import type { RealtimeEvent } from "../../lib/ports/realtime/port.ts";
+import { ConversationDetail, Message } from "../../lib/domains/chat/schemas.ts";
+import { NotParticipant, publishTyping } from "../../lib/domains/chat/mod.ts";
+import { COOKIE } from "../../lib/web/cookies.ts";
 import { ATTACHMENT_MAX_BYTES } from "../../lib/shared/limits.ts";
 
 const file = (bytes: Uint8Array, name: string, type?: string, body?: string) => {

@@ -7,14 +7,14 @@
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
 import { type ChatPerson, chatWorld, eventually } from "../_helpers/chat.ts";
-import type { RealtimeEvent } from "../../lib/realtime/port.ts";
+import type { RealtimeEvent } from "../../lib/ports/realtime/port.ts";
 import {
   ConversationDetail,
   InboxPage,
   Message,
   MessagePage,
   ReadMarker,
-} from "../../lib/chat/schemas.ts";
+} from "../../lib/domains/chat/schemas.ts";
 
 Deno.test({
   name: "chat API - conversations and messages",

@@ -1,7 +1,7 @@
 /** The test database harness: isolation between fresh databases, users, asUser and asService. */
 import { assert, assertEquals, assertRejects } from "../_helpers/assert.ts";
 import { createUser, freshDb } from "../_helpers/db.ts";
-import { Claims } from "../../lib/db/types.ts";
+import { Claims } from "../../lib/ports/db/types.ts";
 
 Deno.test("freshDb - a write in one database is absent from another", async () => {
   await using first = await freshDb();

@@ -7,8 +7,8 @@
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
 import { signIn } from "../_fakes/dj_session.ts";
-import { dedupeKey } from "../../lib/dj/collect.ts";
-import type { DjPlan, DjRunWithTracks } from "../../lib/dj/types.ts";
+import { dedupeKey } from "../../lib/domains/dj/collect.ts";
+import type { DjPlan, DjRunWithTracks } from "../../lib/domains/dj/types.ts";
 import { finishRun, makeRun as run } from "./dj_helpers.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };

@@ -5,8 +5,8 @@
  */
 import { assertEquals } from "../_helpers/assert.ts";
 import type { TestApp } from "../_helpers/app.ts";
-import type { DjRunWithTracks } from "../../lib/dj/types.ts";
-import { isPending } from "../../lib/dj/view.ts";
+import type { DjRunWithTracks } from "../../lib/domains/dj/types.ts";
+import { isPending } from "../../lib/browser/dj_view.ts";
 
 /** POST /api/dj/runs: the run as answered at once (201, queued). */
 export async function startRun(

@@ -1,5 +1,5 @@
 /**
- * A DJ run as staged jobs (lib/queue/jobs.ts, lib/dj/run.ts): the request answers at once with a
+ * A DJ run as staged jobs (lib/ports/queue/jobs.ts, lib/domains/dj/run.ts): the request answers at once with a
  * queued run; the worker runs interpret → search → build, each stage's progress pushed live on
  * `dj_run:<id>` (which only the owner may receive); a stage commits once however often its
  * message comes; a run whose stage keeps failing ends `failed`; the SQL checks agree with the
@@ -8,11 +8,11 @@
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import { signIn } from "../_fakes/dj_session.ts";
-import { createWorker } from "../../lib/queue/worker.ts";
-import { sendStage, stagedJobsHandler } from "../../lib/queue/jobs.ts";
-import { DJ_RUN, djRunJob } from "../../lib/dj/run.ts";
-import { djDeps } from "../../lib/dj/service.ts";
-import { DJ_STAGES, RUN_STATUSES } from "../../lib/dj/states.ts";
+import { createWorker } from "../../lib/ports/queue/worker.ts";
+import { sendStage, stagedJobsHandler } from "../../lib/ports/queue/jobs.ts";
+import { DJ_RUN, djRunJob } from "../../lib/domains/dj/run.ts";
+import { djDeps } from "../../lib/domains/dj/service.ts";
+import { DJ_STAGES, RUN_STATUSES } from "../../lib/shared/dj_states.ts";
 import { finishRun, startRun } from "./dj_helpers.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };

@@ -10,9 +10,9 @@ import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import { FakeSpotify } from "../_fakes/spotify.ts";
 import { FakeOpenAi } from "../_fakes/openai.ts";
 import { connectSpotify, type Session, signIn } from "../_fakes/dj_session.ts";
-import { dedupeKey } from "../../lib/dj/collect.ts";
-import { offlinePlan } from "../../lib/dj/interpret.ts";
-import type { DjPlan, DjRunWithTracks } from "../../lib/dj/types.ts";
+import { dedupeKey } from "../../lib/domains/dj/collect.ts";
+import { offlinePlan } from "../../lib/domains/dj/interpret.ts";
+import type { DjPlan, DjRunWithTracks } from "../../lib/domains/dj/types.ts";
 import { makeRun } from "./dj_helpers.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };

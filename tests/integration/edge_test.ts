@@ -4,11 +4,12 @@
  * go straight to the server's fetch with a chosen peer address, as Deno.serve would pass them.
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
-import { loadConfig } from "../../lib/config.ts";
+import { loadConfig } from "../../lib/platform/config.ts";
 import { type Platform, startPlatform } from "../../lib/platform/mod.ts";
-import { createServer } from "../../lib/server.ts";
-import { listOutbox } from "../../lib/notifications/outbox.ts";
-import { safeRedirect } from "../../lib/http/redirect.ts";
+import { soundcheckJobs } from "../../jobs.ts";
+import { createServer } from "../../server.ts";
+import { listOutbox } from "../../lib/ports/mail/outbox.ts";
+import { safeRedirect } from "../../lib/web/redirect.ts";
 
 const ORIGIN = "http://127.0.0.1:8000";
 const CSRF = { cookie: "sc-csrf=tok", origin: ORIGIN };
@@ -24,6 +25,7 @@ async function edgeApp(env: Record<string, string> = {}): Promise<EdgeApp> {
   const dataDir = await Deno.makeTempDir({ prefix: "soundcheck-edge-" });
   const platform = await startPlatform(
     loadConfig({ APP_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "error", WORKER: "off", ...env }),
+    soundcheckJobs,
   );
   const server = await createServer(platform);
   // Deno.serve builds the request URL from the Host header: so does this.

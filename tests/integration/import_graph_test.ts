@@ -1,12 +1,20 @@
 /**
- * No import circles: every module of the app (tests and fixtures aside) must sit above everything
- * it imports, type-only imports included, so each folder can be read from the bottom up.
+ * The architecture, checked on the import graph (tests and fixtures aside):
+ * - no import circles: every module sits above everything it imports, type-only imports
+ *   included, so each folder can be read from the bottom up;
+ * - the layers of the README's Layout: ports and the platform know no domain and no web code
+ *   (an adapter may name a domain's types, the port it implements); domains know no routes,
+ *   pages or islands; browser code and shared rules run in the browser, so their values come
+ *   from the browser and shared folders only.
  */
 import { assertEquals } from "../_helpers/assert.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const SKIP = /^(node_modules|\.data|\.git|tests|supabase)\/|testdata\/|_test\.tsx?$/;
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["'](\.{1,2}\/[^"']+)["']/g;
+/** The same, with whether the whole import is type-only. */
+const IMPORT_KIND =
+  /(?:^|\n)\s*(?:import|export)\s+(type\s)?[^;]*?from\s*["'](\.{1,2}\/[^"']+)["']/g;
 
 async function modules(dir = ""): Promise<string[]> {
   const out: string[] = [];
@@ -72,4 +80,45 @@ Deno.test("architecture - no import circles", async () => {
     graph.set(f, deps);
   }
   assertEquals(circles(graph), []);
+});
+
+/** What a folder's modules may import: `values` for any import, `types` for type-only ones. */
+interface Layer {
+  folder: RegExp;
+  values: RegExp;
+  types: RegExp;
+}
+
+const APP = /^(routes|islands|components)\/|^(server|jobs|main|utils)\.ts$/;
+const LAYERS: Layer[] = [{
+  folder: /^lib\/(ports|platform)\//,
+  values: /^lib\/(ports|platform|shared|fresh_runtime)\/|^lib\/web\/errors\.ts$/,
+  types: /^lib\/(ports|platform|shared|fresh_runtime|domains|browser)\/|^lib\/web\/errors\.ts$/,
+}, {
+  folder: /^lib\/domains\//,
+  values: /^lib\/(ports|platform|shared|domains|web|fresh_runtime)\//,
+  types: /^lib\/(ports|platform|shared|domains|web|fresh_runtime|browser)\//,
+}, {
+  folder: /^lib\/browser\//,
+  values: /^lib\/(browser|shared)\//,
+  types: /^lib\//,
+}, {
+  folder: /^lib\/shared\//,
+  values: /^lib\/shared\//,
+  types: /^lib\/shared\//,
+}];
+
+Deno.test("architecture - each layer imports only what sits below it", async () => {
+  const wrong: string[] = [];
+  for (const f of await modules()) {
+    const layer = LAYERS.find((l) => l.folder.test(f));
+    if (!layer || /test_utils\.ts$/.test(f)) continue;
+    const src = await Deno.readTextFile(ROOT + f);
+    for (const m of src.matchAll(IMPORT_KIND)) {
+      const dep = resolve(f, m[2]);
+      const allowed = m[1] ? layer.types : layer.values;
+      if (APP.test(dep) || !allowed.test(dep)) wrong.push(`${f} → ${dep}${m[1] ? " (type)" : ""}`);
+    }
+  }
+  assertEquals(wrong, []);
 });

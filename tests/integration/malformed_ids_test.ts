@@ -1,15 +1,15 @@
 /**
  * A malformed id names no row, so it is answered as an unknown one, everywhere: 404 naming the
  * parameter, on every documented API operation with an id in its path, on every page that takes
- * one in its path, and for the ids forms post (lib/http/params.ts `parseId`).
+ * one in its path, and for the ids forms post (lib/web/params.ts `parseId`).
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
 import { bearer, browser, CSRF, signUpPerson } from "../_helpers/fuzz.ts";
-import { listOperations, openApiDocument } from "../../lib/api/spec.ts";
-import type { Operation } from "../../lib/api/openapi.ts";
-import { MessageIdParam } from "../../lib/chat/schemas.ts";
-import { MALFORMED_ID_STATUS } from "../../lib/http/params.ts";
+import { listOperations, openApiDocument } from "../../lib/web/api/spec.ts";
+import type { Operation } from "../../lib/web/api/openapi.ts";
+import { MessageIdParam } from "../../lib/domains/chat/schemas.ts";
+import { MALFORMED_ID_STATUS } from "../../lib/web/params.ts";
 
 /** Not ids: words, signs, fractions, too long, too many digits, a UUID with a character more. */
 const MALFORMED = [

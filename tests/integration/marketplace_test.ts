@@ -1,12 +1,12 @@
 /**
- * The marketplace through lib/gigs on the embedded database, as its users: profiles, a gig from
+ * The marketplace through lib/domains/gigs on the embedded database, as its users: profiles, a gig from
  * draft to booking, search with keyset pages, reviews; and every refusal mapped by `dbFailure()`
  * to the 4xx (and field) the API sends.
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { createUser, type FreshDb, freshDb, type TestUser } from "../_helpers/db.ts";
-import { type DbFailure, dbFailure } from "../../lib/db/errors.ts";
-import type { Tx } from "../../lib/db/mod.ts";
+import { type DbFailure, dbFailure } from "../../lib/ports/db/errors.ts";
+import type { Tx } from "../../lib/ports/db/mod.ts";
 import {
   accept,
   ApplicationInput,
@@ -15,9 +15,7 @@ import {
   complete,
   createGig,
   getBooking,
-  getClientProfile,
   getGig,
-  getMusicianProfile,
   GigInput,
   GigSearchQuery,
   GigUpdate,
@@ -25,7 +23,6 @@ import {
   listOwnApplications,
   listOwnBookings,
   listOwnGigs,
-  listPublishedMusicians,
   listReviewsFor,
   MusicianListQuery,
   MusicianProfileInput,
@@ -35,10 +32,15 @@ import {
   shortlist,
   submitReview,
   updateGig,
+  withdraw,
+} from "../../lib/domains/gigs/mod.ts";
+import {
+  getClientProfile,
+  getMusicianProfile,
+  listPublishedMusicians,
   upsertOwnClientProfile,
   upsertOwnMusicianProfile,
-  withdraw,
-} from "../../lib/gigs/mod.ts";
+} from "../../lib/domains/profiles/mod.ts";
 import { gigBody } from "../_helpers/fuzz.ts";
 
 const ANON = { role: "anon" as const };

@@ -6,14 +6,14 @@
  */
 import { assert, assertEquals, assertMatch, assertRejects } from "../_helpers/assert.ts";
 import { createUser, type FreshDb, freshDb, type TestUser } from "../_helpers/db.ts";
-import { createWorker } from "../../lib/queue/worker.ts";
-import { createMatchingHandler, queueReembedIfStale } from "../../lib/matching/handler.ts";
-import { gigsForMusician, musiciansForGig } from "../../lib/matching/queries.ts";
-import { MATCH_WEIGHTS } from "../../lib/matching/score.ts";
-import { MATCH_DIMS } from "../../lib/matching/vector.ts";
-import { createOfflineAi, OFFLINE_EMBEDDING_MODEL } from "../../lib/ai/offline.ts";
-import type { AiPort } from "../../lib/ai/port.ts";
-import { notifyHandler } from "../../lib/notifications/mod.ts";
+import { createWorker } from "../../lib/ports/queue/worker.ts";
+import { createMatchingHandler, queueReembedIfStale } from "../../lib/domains/matching/handler.ts";
+import { gigsForMusician, musiciansForGig } from "../../lib/domains/matching/queries.ts";
+import { MATCH_WEIGHTS } from "../../lib/domains/matching/score.ts";
+import { MATCH_DIMS } from "../../lib/domains/matching/vector.ts";
+import { createOfflineAi, OFFLINE_EMBEDDING_MODEL } from "../../lib/ports/ai/offline.ts";
+import type { AiPort } from "../../lib/ports/ai/port.ts";
+import { notifyHandler } from "../../lib/domains/notifications/mod.ts";
 
 const quiet = () => {};
 const DAY = 86_400_000;

@@ -6,12 +6,12 @@
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { createUser, freshDb, type TestUser } from "../_helpers/db.ts";
 import { seedConversations } from "../_helpers/chat.ts";
-import { createWorker } from "../../lib/queue/worker.ts";
-import { send } from "../../lib/queue/mod.ts";
-import { createNotifyHandler } from "../../lib/notifications/mod.ts";
-import { devDelivery } from "../../lib/notifications/delivery/mod.ts";
-import { queueMessageDigests } from "../../lib/notifications/digest.ts";
-import { savePreferences } from "../../lib/notifications/preferences.ts";
+import { createWorker } from "../../lib/ports/queue/worker.ts";
+import { send } from "../../lib/ports/queue/mod.ts";
+import { createNotifyHandler } from "../../lib/domains/notifications/mod.ts";
+import { devDelivery } from "../../lib/ports/mail/mod.ts";
+import { queueMessageDigests } from "../../lib/domains/notifications/digest.ts";
+import { savePreferences } from "../../lib/domains/notifications/preferences.ts";
 
 const quiet = () => {};
 

@@ -6,7 +6,7 @@
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
 import { fakeHttp } from "../_helpers/fake_http.ts";
-import type { RealtimeEvent } from "../../lib/realtime/port.ts";
+import type { RealtimeEvent } from "../../lib/ports/realtime/port.ts";
 
 async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, ms = 8000) {
   const until = Date.now() + ms;

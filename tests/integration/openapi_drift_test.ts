@@ -1,5 +1,5 @@
 /**
- * The OpenAPI document (lib/api/spec*.ts) and the routes under routes/api cannot drift: every
+ * The OpenAPI document (lib/web/api/spec*.ts) and the routes under routes/api cannot drift: every
  * (method, path) a route serves has an operation and every operation a route; path parameters,
  * query strings and bodies are parsed by the handler with the very schemas the document is built
  * from (checked by identity, through the route module's imports); and a running server answers
@@ -9,13 +9,13 @@ import { z } from "zod";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
 import { loadRoutes } from "../../lib/fresh_runtime/fs_routes.ts";
-import { listOperations, openApiDocument } from "../../lib/api/spec.ts";
-import type { Operation } from "../../lib/api/openapi.ts";
-import { LimitQuery } from "../../lib/api/marketplace.ts";
-import { DEFAULT_CANDIDATES } from "../../lib/matching/queries.ts";
-import { MessageIdParam, SendMessageInput } from "../../lib/chat/schemas.ts";
-import { DjRunInput } from "../../lib/dj/types.ts";
-import { AiWriteRequest } from "../../lib/ai/write_request.ts";
+import { listOperations, openApiDocument } from "../../lib/web/api/spec.ts";
+import type { Operation } from "../../lib/web/api/openapi.ts";
+import { LimitQuery } from "../../lib/web/api/marketplace.ts";
+import { DEFAULT_CANDIDATES } from "../../lib/domains/matching/queries.ts";
+import { MessageIdParam, SendMessageInput } from "../../lib/domains/chat/schemas.ts";
+import { DjRunInput } from "../../lib/domains/dj/types.ts";
+import { AiWriteRequest } from "../../lib/domains/writing/write_request.ts";
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ type Json = Record<string, unknown>;
 const META = new Set(["/api/openapi.json", "/api/docs"]);
 /**
  * Path-parameter parsers that accept UUIDs only: the document's default for `{param}`. `parseId`
- * (lib/http/params.ts) is the one parser.
+ * (lib/web/params.ts) is the one parser.
  */
 const UUID_PARSERS = new Set(["parseId"]);
 /** Helpers that parse a path parameter with a schema of their own. */

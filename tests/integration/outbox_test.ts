@@ -12,10 +12,10 @@ import {
   createSmtpSender,
   createTwilioSender,
   DeliveryError,
-} from "../../lib/notifications/delivery/mod.ts";
-import { createNotifyHandler } from "../../lib/notifications/mod.ts";
-import { createWorker } from "../../lib/queue/worker.ts";
-import type { Db } from "../../lib/db/mod.ts";
+} from "../../lib/ports/mail/mod.ts";
+import { createNotifyHandler } from "../../lib/domains/notifications/mod.ts";
+import { createWorker } from "../../lib/ports/queue/worker.ts";
+import type { Db } from "../../lib/ports/db/mod.ts";
 
 const quiet = () => {};
 

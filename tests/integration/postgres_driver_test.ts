@@ -4,9 +4,9 @@
  */
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { assertEquals } from "../_helpers/assert.ts";
-import { openPglite } from "../../lib/db/pglite.ts";
+import { openPglite } from "../../lib/ports/db/pglite.ts";
 import { openDatabase } from "../../lib/platform/database.ts";
-import { loadConfig } from "../../lib/config.ts";
+import { loadConfig } from "../../lib/platform/config.ts";
 
 Deno.test("postgres driver - migrates and enforces RLS over the wire", async () => {
   const pglite = await openPglite();

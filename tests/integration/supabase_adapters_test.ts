@@ -4,15 +4,15 @@
  */
 import { Hono } from "hono";
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { createSupabaseStorage } from "../../lib/storage/supabase.ts";
-import { type Caller, StorageError } from "../../lib/storage/port.ts";
+import { createSupabaseStorage } from "../../lib/ports/storage/supabase.ts";
+import { type Caller, StorageError } from "../../lib/ports/storage/port.ts";
 import {
   configureRealtime,
   disconnectRealtime,
   onStatus,
   type Payload,
   subscribe,
-} from "../../lib/realtime/client.ts";
+} from "../../lib/browser/realtime.ts";
 
 const ANON_KEY = "anon-key-for-tests";
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);

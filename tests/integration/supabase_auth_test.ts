@@ -5,8 +5,8 @@
 import { Hono } from "hono";
 import { SignJWT } from "jose";
 import { assert, assertEquals, assertRejects } from "../_helpers/assert.ts";
-import { createSupabaseAuth } from "../../lib/auth/supabase.ts";
-import { AuthError } from "../../lib/auth/port.ts";
+import { createSupabaseAuth } from "../../lib/ports/auth/supabase.ts";
+import { AuthError } from "../../lib/ports/auth/port.ts";
 
 const ANON_KEY = "anon-key-for-tests";
 const SECRET = new TextEncoder().encode("gotrue-secret".padEnd(40, "!"));

@@ -6,8 +6,8 @@
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { GoTrueSession } from "../../lib/auth/gotrue.ts";
-import { listOutbox } from "../../lib/notifications/outbox.ts";
+import { GoTrueSession } from "../../lib/web/gotrue.ts";
+import { listOutbox } from "../../lib/ports/mail/outbox.ts";
 
 /** A supabase-js client whose every request is recorded (to show no cookie was involved). */
 function client(app: TestApp) {

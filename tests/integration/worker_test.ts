@@ -1,9 +1,9 @@
 /** The queue worker: welcome job end to end, idempotency, retries and the dead-letter queue. */
 import { assertEquals } from "../_helpers/assert.ts";
 import { createUser, freshDb } from "../_helpers/db.ts";
-import { createWorker } from "../../lib/queue/worker.ts";
-import { send } from "../../lib/queue/mod.ts";
-import { notifyHandler } from "../../lib/notifications/mod.ts";
+import { createWorker } from "../../lib/ports/queue/worker.ts";
+import { send } from "../../lib/ports/queue/mod.ts";
+import { notifyHandler } from "../../lib/domains/notifications/mod.ts";
 
 const quiet = () => {};
 

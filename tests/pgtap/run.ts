@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { openPglite } from "../../lib/db/pglite.ts";
+import { openPglite } from "../../lib/ports/db/pglite.ts";
 import { cachedSnapshot, migratedSnapshot, type Snapshot } from "../_helpers/db.ts";
 
 const testsDir = new URL("../../supabase/tests/", import.meta.url);

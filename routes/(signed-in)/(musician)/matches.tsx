@@ -1,12 +1,12 @@
 /** "Gigs for me": published gigs ranked for the signed-in musician, each with its reason. */
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
-import { getGigs, type Gig } from "../../../lib/gigs/mod.ts";
-import { gigsForMusician } from "../../../lib/matching/queries.ts";
+import { getGigs, type Gig } from "../../../lib/domains/gigs/mod.ts";
+import { gigsForMusician } from "../../../lib/domains/matching/queries.ts";
 import { GigCard } from "../../../components/GigCard.tsx";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { LinkButton } from "../../../components/Button.tsx";
-import { signedIn } from "../../../lib/http/guards.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
 
 interface Data {
   hasProfile: boolean;

@@ -12,17 +12,17 @@ import {
   ReviewInput,
   type ReviewWithAuthor,
   submitReview,
-} from "../../../lib/gigs/mod.ts";
-import { dbFailure } from "../../../lib/db/errors.ts";
-import { fieldErrors } from "../../../lib/http/forms.ts";
-import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
-import { formatDay, formatMoney, formatTime } from "../../../lib/ai/facts.ts";
+} from "../../../lib/domains/gigs/mod.ts";
+import { dbFailure } from "../../../lib/ports/db/errors.ts";
+import { fieldErrors } from "../../../lib/web/forms.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { formatDay, formatMoney, formatTime } from "../../../lib/domains/gigs/facts.ts";
 import { CsrfField } from "../../../components/Field.tsx";
 import { Button } from "../../../components/Button.tsx";
 import { PageTitle } from "../../../components/Page.tsx";
-import { signedIn } from "../../../lib/http/guards.ts";
-import { readForm } from "../../../lib/http/body.ts";
-import { notFound, parseId } from "../../../lib/http/params.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
+import { readForm } from "../../../lib/web/body.ts";
+import { notFound, parseId } from "../../../lib/web/params.ts";
 import { REVIEW_MAX_CHARS } from "../../../lib/shared/limits.ts";
 
 interface Data {

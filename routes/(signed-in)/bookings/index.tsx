@@ -1,10 +1,10 @@
 /** The caller's bookings, as client and as musician. */
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
-import { type BookingWithParties, listOwnBookings } from "../../../lib/gigs/mod.ts";
-import { formatDay, formatMoney, formatTime } from "../../../lib/ai/facts.ts";
+import { type BookingWithParties, listOwnBookings } from "../../../lib/domains/gigs/mod.ts";
+import { formatDay, formatMoney, formatTime } from "../../../lib/domains/gigs/facts.ts";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
-import { signedIn } from "../../../lib/http/guards.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
 
 interface Data {
   items: BookingWithParties[];

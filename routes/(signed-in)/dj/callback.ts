@@ -4,12 +4,12 @@
  * redirect with a message, never an error page.
  */
 import { define } from "../../../utils.ts";
-import { parseCookies, serializeCookie } from "../../../lib/http/cookies.ts";
-import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
-import { safeNext } from "../../../lib/dj/page_data.ts";
-import { djDeps } from "../../../lib/dj/service.ts";
-import { ConnectError, finishConnect, OAUTH_COOKIE } from "../../../lib/spotify/flow.ts";
-import { signedIn } from "../../../lib/http/guards.ts";
+import { parseCookies, serializeCookie } from "../../../lib/web/cookies.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { safeNext } from "../../../lib/domains/dj/page_data.ts";
+import { djDeps } from "../../../lib/domains/dj/service.ts";
+import { ConnectError, finishConnect, OAUTH_COOKIE } from "../../../lib/ports/spotify/flow.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

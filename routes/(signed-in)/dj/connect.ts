@@ -3,12 +3,12 @@
  * PKCE). A link, not a form: the CSP's form-action would block the redirect to Spotify.
  */
 import { define } from "../../../utils.ts";
-import { serializeCookie } from "../../../lib/http/cookies.ts";
-import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
-import { safeNext } from "../../../lib/dj/page_data.ts";
-import { djDeps } from "../../../lib/dj/service.ts";
-import { OAUTH_COOKIE, OAUTH_MAX_AGE, startConnect } from "../../../lib/spotify/flow.ts";
-import { signedIn } from "../../../lib/http/guards.ts";
+import { serializeCookie } from "../../../lib/web/cookies.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { safeNext } from "../../../lib/domains/dj/page_data.ts";
+import { djDeps } from "../../../lib/domains/dj/service.ts";
+import { OAUTH_COOKIE, OAUTH_MAX_AGE, startConnect } from "../../../lib/ports/spotify/flow.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,8 +1,8 @@
 /** POST /dj/disconnect: deletes the user's stored Spotify tokens (after a confirm step on the page). */
 import { define } from "../../../utils.ts";
-import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
-import { disconnect } from "../../../lib/spotify/connection.ts";
-import { signedIn } from "../../../lib/http/guards.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { disconnect } from "../../../lib/ports/spotify/connection.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

@@ -2,11 +2,11 @@
 import { z } from "zod";
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
-import { dbFailure } from "../../../lib/db/errors.ts";
-import { listRuns, type RunPage } from "../../../lib/dj/store.ts";
+import { dbFailure } from "../../../lib/ports/db/errors.ts";
+import { listRuns, type RunPage } from "../../../lib/domains/dj/store.ts";
 import { DjRunList } from "../../../components/DjRunList.tsx";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
-import { signedIn } from "../../../lib/http/guards.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
 
 interface Data {
   page: RunPage;

@@ -14,18 +14,18 @@ import {
   type Message,
   SendMessageInput,
   sendWithFile,
-} from "../../../lib/chat/mod.ts";
-import { dbFailure } from "../../../lib/db/errors.ts";
-import { StorageError } from "../../../lib/storage/port.ts";
-import { seeOther } from "../../../lib/http/respond.ts";
+} from "../../../lib/domains/chat/mod.ts";
+import { dbFailure } from "../../../lib/ports/db/errors.ts";
+import { StorageError } from "../../../lib/ports/storage/port.ts";
+import { seeOther } from "../../../lib/web/respond.ts";
 import { PageTitle } from "../../../components/Page.tsx";
 import ChatRoom from "../../../islands/ChatRoom.tsx";
 import type { RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
-import { uploadLimit } from "../../../lib/http/body.ts";
+import { uploadLimit } from "../../../lib/web/body.ts";
 import { ATTACHMENT_MAX_BYTES } from "../../../lib/shared/limits.ts";
-import { notFound, parseId } from "../../../lib/http/params.ts";
-import { signedIn } from "../../../lib/http/guards.ts";
-import { readForm } from "../../../lib/http/body.ts";
+import { notFound, parseId } from "../../../lib/web/params.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
+import { readForm } from "../../../lib/web/body.ts";
 
 interface Data {
   conversation: ConversationDetail;

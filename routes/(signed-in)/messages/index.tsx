@@ -2,11 +2,15 @@
 import { z } from "zod";
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
-import { type InboxPage, listConversations, unreadMessageCount } from "../../../lib/chat/mod.ts";
-import { ConversationsQuery } from "../../../lib/chat/schemas.ts";
-import { shortTime } from "../../../lib/chat/view.ts";
+import {
+  type InboxPage,
+  listConversations,
+  unreadMessageCount,
+} from "../../../lib/domains/chat/mod.ts";
+import { ConversationsQuery } from "../../../lib/domains/chat/schemas.ts";
+import { shortTime } from "../../../lib/browser/chat_view.ts";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
-import { signedIn } from "../../../lib/http/guards.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
 
 const PAGE_SIZE = 30;
 

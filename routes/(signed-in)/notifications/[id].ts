@@ -3,9 +3,9 @@
  * paths only). Marking one's own notification read is harmless, so a plain link can do it.
  */
 import { define } from "../../../utils.ts";
-import { markOneRead, safeLink } from "../../../lib/notifications/mod.ts";
-import { signedIn } from "../../../lib/http/guards.ts";
-import { notFound, parseId } from "../../../lib/http/params.ts";
+import { markOneRead, safeLink } from "../../../lib/domains/notifications/mod.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
+import { notFound, parseId } from "../../../lib/web/params.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

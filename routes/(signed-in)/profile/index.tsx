@@ -13,16 +13,16 @@ import {
   ProfileUpdate,
   setOwnAvatar,
   updateOwnProfile,
-} from "../../../lib/profiles/mod.ts";
-import { parseForm } from "../../../lib/http/forms.ts";
-import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
-import { StorageError } from "../../../lib/storage/port.ts";
+} from "../../../lib/domains/profiles/mod.ts";
+import { parseForm } from "../../../lib/web/forms.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { StorageError } from "../../../lib/ports/storage/port.ts";
 import type { FreshContext } from "../../../lib/fresh_runtime/mod.ts";
 import type { State } from "../../../utils.ts";
 import type { RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
-import { uploadLimit } from "../../../lib/http/body.ts";
-import { signedIn } from "../../../lib/http/guards.ts";
-import { readForm } from "../../../lib/http/body.ts";
+import { uploadLimit } from "../../../lib/web/body.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
+import { readForm } from "../../../lib/web/body.ts";
 import {
   AVATAR_MAX_BYTES,
   AVATAR_TYPES,

@@ -8,14 +8,14 @@ import {
   type KindPreference,
   savePreferences,
   updateFromForm,
-} from "../../../lib/notifications/preferences.ts";
-import { dbFailure } from "../../../lib/db/errors.ts";
+} from "../../../lib/domains/notifications/preferences.ts";
+import { dbFailure } from "../../../lib/ports/db/errors.ts";
 import { CsrfField, Field, FormErrors } from "../../../components/Field.tsx";
 import { Button } from "../../../components/Button.tsx";
 import { Card, PageTitle } from "../../../components/Page.tsx";
-import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
-import { signedIn } from "../../../lib/http/guards.ts";
-import { readForm } from "../../../lib/http/body.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
+import { readForm } from "../../../lib/web/body.ts";
 
 interface Data {
   phone: string;

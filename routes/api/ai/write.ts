@@ -3,7 +3,7 @@
  * header), so pages never hold a bearer token. Same contract and limits as the function.
  */
 import { define } from "../../../utils.ts";
-import { handleAiWriteRequest } from "../../../lib/ai/write_request.ts";
+import { handleAiWriteRequest } from "../../../lib/domains/writing/write_request.ts";
 
 export const handler = define.handlers({
   POST(ctx) {

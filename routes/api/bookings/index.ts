@@ -1,7 +1,7 @@
 /** GET /api/bookings: the caller's bookings, as client and as musician. */
 import { define } from "../../../utils.ts";
-import { requireUser } from "../../../lib/api/http.ts";
-import { listOwnBookings } from "../../../lib/gigs/mod.ts";
+import { requireUser } from "../../../lib/web/api/http.ts";
+import { listOwnBookings } from "../../../lib/domains/gigs/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,7 +1,7 @@
 /** GET /api/conversations: the caller's conversations, latest activity first, with unread counts. */
 import { define } from "../../../utils.ts";
-import { readQuery, requireUser } from "../../../lib/api/http.ts";
-import { ConversationsQuery, listConversations } from "../../../lib/chat/mod.ts";
+import { readQuery, requireUser } from "../../../lib/web/api/http.ts";
+import { ConversationsQuery, listConversations } from "../../../lib/domains/chat/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

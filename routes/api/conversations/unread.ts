@@ -1,7 +1,7 @@
 /** GET /api/conversations/unread → `{ unread }`: the caller's unread messages (the badge). */
 import { define } from "../../../utils.ts";
-import { requireUser } from "../../../lib/api/http.ts";
-import { UNREAD_MESSAGES_SQL } from "../../../lib/chat/mod.ts";
+import { requireUser } from "../../../lib/web/api/http.ts";
+import { UNREAD_MESSAGES_SQL } from "../../../lib/domains/chat/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

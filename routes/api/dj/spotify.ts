@@ -3,9 +3,9 @@
  * DELETE /api/dj/spotify: disconnects it (the stored tokens are deleted).
  */
 import { define } from "../../../utils.ts";
-import { requireUser } from "../../../lib/api/http.ts";
-import { djDeps } from "../../../lib/dj/service.ts";
-import { connectionStatus, disconnect } from "../../../lib/spotify/connection.ts";
+import { requireUser } from "../../../lib/web/api/http.ts";
+import { djDeps } from "../../../lib/domains/dj/service.ts";
+import { connectionStatus, disconnect } from "../../../lib/ports/spotify/connection.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,6 +1,6 @@
 /** GET /api/gigs: search (anyone). POST /api/gigs: create a draft, or publish at once with ?publish=true. */
 import { define } from "../../../utils.ts";
-import { readBody, readQuery, requireUser } from "../../../lib/api/http.ts";
+import { readBody, readQuery, requireUser } from "../../../lib/web/api/http.ts";
 import {
   createGig,
   GigCreateQuery,
@@ -8,7 +8,7 @@ import {
   GigSearchQuery,
   publishGig,
   searchGigs,
-} from "../../../lib/gigs/mod.ts";
+} from "../../../lib/domains/gigs/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,8 +1,8 @@
 /** GET /api/matches/gigs?limit=N: gigs for the signed-in musician, best first, with reasons. */
 import { define } from "../../../utils.ts";
-import { readQuery, requireUser } from "../../../lib/api/http.ts";
-import { LimitQuery } from "../../../lib/api/marketplace.ts";
-import { gigsForMusician } from "../../../lib/matching/queries.ts";
+import { readQuery, requireUser } from "../../../lib/web/api/http.ts";
+import { LimitQuery } from "../../../lib/web/api/marketplace.ts";
+import { gigsForMusician } from "../../../lib/domains/matching/queries.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,7 +1,7 @@
 /** GET /api/musicians/:id: a published musician profile (or the caller's own draft). */
 import { define } from "../../../utils.ts";
-import { notFound, parseId } from "../../../lib/api/http.ts";
-import { getMusicianProfile } from "../../../lib/gigs/mod.ts";
+import { notFound, parseId } from "../../../lib/web/api/http.ts";
+import { getMusicianProfile } from "../../../lib/domains/profiles/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,11 +1,11 @@
 /** GET /api/notifications?unread=&before=&limit=: the caller's notifications, newest first. */
 import { define } from "../../../utils.ts";
-import { HttpError, readQuery, requireUser } from "../../../lib/api/http.ts";
+import { HttpError, readQuery, requireUser } from "../../../lib/web/api/http.ts";
 import {
   listNotifications,
   NotificationQuery,
   UnknownNotification,
-} from "../../../lib/notifications/mod.ts";
+} from "../../../lib/domains/notifications/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

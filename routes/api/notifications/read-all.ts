@@ -1,7 +1,7 @@
 /** POST /api/notifications/read-all: marks every notification of the caller read. */
 import { define } from "../../../utils.ts";
-import { requireUser } from "../../../lib/api/http.ts";
-import { markAllRead } from "../../../lib/notifications/mod.ts";
+import { requireUser } from "../../../lib/web/api/http.ts";
+import { markAllRead } from "../../../lib/domains/notifications/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

@@ -1,7 +1,7 @@
 /** GET /api/notifications/unread → `{ unread }` for the signed-in user. */
 import { define } from "../../../utils.ts";
-import { UNREAD_SQL } from "../../../lib/notifications/mod.ts";
-import { requireUser } from "../../../lib/api/http.ts";
+import { UNREAD_SQL } from "../../../lib/domains/notifications/mod.ts";
+import { requireUser } from "../../../lib/web/api/http.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -10,7 +10,7 @@ import {
   embeddedOnly,
   LogoutQuery,
   parseGoTrueQuery,
-} from "../../../lib/auth/gotrue.ts";
+} from "../../../lib/web/gotrue.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

@@ -5,7 +5,7 @@
  * it is needed: in Supabase mode. Embedded pages use SSE with the cookie, so here it is a 404.
  */
 import { define } from "../../../utils.ts";
-import { HttpError } from "../../../lib/http/errors.ts";
+import { HttpError } from "../../../lib/web/errors.ts";
 
 export const handler = define.handlers({
   GET(ctx) {

@@ -5,8 +5,8 @@
  * Embedded mode only.
  */
 import { define } from "../../../utils.ts";
-import { embeddedOnly, readGoTrueBody, RecoverBody } from "../../../lib/auth/gotrue.ts";
-import { requestPasswordReset } from "../../../lib/auth/sign_in.ts";
+import { embeddedOnly, readGoTrueBody, RecoverBody } from "../../../lib/web/gotrue.ts";
+import { requestPasswordReset } from "../../../lib/web/sign_in.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

@@ -10,9 +10,9 @@ import {
   gotrueSession,
   readGoTrueBody,
   SignUpBody,
-} from "../../../lib/auth/gotrue.ts";
-import { signUp } from "../../../lib/auth/sign_in.ts";
-import { HttpError } from "../../../lib/http/errors.ts";
+} from "../../../lib/web/gotrue.ts";
+import { signUp } from "../../../lib/web/sign_in.ts";
+import { HttpError } from "../../../lib/web/errors.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

@@ -14,10 +14,10 @@ import {
   readGoTrueBody,
   RefreshGrant,
   TokenQuery,
-} from "../../../lib/auth/gotrue.ts";
-import { signIn } from "../../../lib/auth/sign_in.ts";
-import type { Session } from "../../../lib/auth/port.ts";
-import { HttpError } from "../../../lib/http/errors.ts";
+} from "../../../lib/web/gotrue.ts";
+import { signIn } from "../../../lib/web/sign_in.ts";
+import type { Session } from "../../../lib/ports/auth/port.ts";
+import { HttpError } from "../../../lib/web/errors.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

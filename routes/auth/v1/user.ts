@@ -4,8 +4,8 @@
  * stored session. Embedded mode only.
  */
 import { define } from "../../../utils.ts";
-import { bearerUser, embeddedOnly } from "../../../lib/auth/gotrue.ts";
-import { HttpError } from "../../../lib/http/errors.ts";
+import { bearerUser, embeddedOnly } from "../../../lib/web/gotrue.ts";
+import { HttpError } from "../../../lib/web/errors.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,7 +1,7 @@
 /** A shared DJ playlist: read-only, for anyone with the link (no sign-in). */
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
-import { type SharedRun, sharedRun } from "../../../lib/dj/store.ts";
+import { type SharedRun, sharedRun } from "../../../lib/domains/dj/store.ts";
 import { DjTrackList, totalMinutes } from "../../../components/DjTrackList.tsx";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { OpenInSpotify } from "../../../components/DjSpotifyCard.tsx";

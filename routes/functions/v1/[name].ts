@@ -3,7 +3,7 @@
  * every other route (on Supabase, functions/_shared/serve.ts gives them the same stages).
  */
 import { define } from "../../../utils.ts";
-import { HttpError } from "../../../lib/http/errors.ts";
+import { HttpError } from "../../../lib/web/errors.ts";
 import { functions } from "../../../functions/mod.ts";
 
 export const handler = define.handlers((ctx) => {

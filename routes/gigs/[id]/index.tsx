@@ -12,16 +12,16 @@ import {
   publishGig,
   shortlist,
   withdraw,
-} from "../../../lib/gigs/mod.ts";
-import { type GigView, loadGigView } from "../../../lib/gigs/view.ts";
-import { dbFailure } from "../../../lib/db/errors.ts";
-import { fieldErrors } from "../../../lib/http/forms.ts";
-import { toMinor } from "../../../lib/web/time.ts";
-import { flashCookie, seeOther } from "../../../lib/http/respond.ts";
+} from "../../../lib/domains/gigs/mod.ts";
+import { type GigView, loadGigView } from "../../../lib/domains/gigs/view.ts";
+import { dbFailure } from "../../../lib/ports/db/errors.ts";
+import { fieldErrors } from "../../../lib/web/forms.ts";
+import { toMinor } from "../../../lib/browser/time.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
 import { ApplyPanel, GigDetails, OwnerPanel } from "../../../components/GigPanels.tsx";
-import { signedIn } from "../../../lib/http/guards.ts";
-import { readForm } from "../../../lib/http/body.ts";
-import { notFound, parseId } from "../../../lib/http/params.ts";
+import { signedIn } from "../../../lib/web/guards.ts";
+import { readForm } from "../../../lib/web/body.ts";
+import { notFound, parseId } from "../../../lib/web/params.ts";
 
 interface Data {
   view: GigView;

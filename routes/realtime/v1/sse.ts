@@ -1,10 +1,10 @@
-/** `GET /realtime/v1/sse`: the embedded platform's live updates (lib/realtime/sse.ts). */
+/** `GET /realtime/v1/sse`: the embedded platform's live updates (lib/ports/realtime/sse.ts). */
 import { Hono } from "hono";
 import { define } from "../../../utils.ts";
-import { HttpError } from "../../../lib/http/errors.ts";
-import { sseRoute } from "../../../lib/realtime/sse.ts";
-import type { Claims } from "../../../lib/db/mod.ts";
-import type { RealtimeHub } from "../../../lib/realtime/port.ts";
+import { HttpError } from "../../../lib/web/errors.ts";
+import { sseRoute } from "../../../lib/ports/realtime/sse.ts";
+import type { Claims } from "../../../lib/ports/db/mod.ts";
+import type { RealtimeHub } from "../../../lib/ports/realtime/port.ts";
 
 const apps = new WeakMap<RealtimeHub, Hono>();
 

@@ -1,15 +1,15 @@
 /** Post a gig: saved as a draft, or published at once. */
 import { define } from "../../../../utils.ts";
 import { page } from "../../../../lib/fresh_runtime/mod.ts";
-import { createGig, GigInput, publishGig } from "../../../../lib/gigs/mod.ts";
-import { dbFailure } from "../../../../lib/db/errors.ts";
-import { fieldErrors } from "../../../../lib/http/forms.ts";
-import { toMinor, zonedToUtc } from "../../../../lib/web/time.ts";
-import { flashCookie, seeOther } from "../../../../lib/http/respond.ts";
+import { createGig, GigInput, publishGig } from "../../../../lib/domains/gigs/mod.ts";
+import { dbFailure } from "../../../../lib/ports/db/errors.ts";
+import { fieldErrors } from "../../../../lib/web/forms.ts";
+import { toMinor, zonedToUtc } from "../../../../lib/browser/time.ts";
+import { flashCookie, seeOther } from "../../../../lib/web/respond.ts";
 import { GigForm, gigFormToInput } from "../../../../components/GigForm.tsx";
 import { PageTitle } from "../../../../components/Page.tsx";
-import { signedIn } from "../../../../lib/http/guards.ts";
-import { readForm } from "../../../../lib/http/body.ts";
+import { signedIn } from "../../../../lib/web/guards.ts";
+import { readForm } from "../../../../lib/web/body.ts";
 
 interface Data {
   values: Record<string, string>;

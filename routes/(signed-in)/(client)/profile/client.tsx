@@ -1,20 +1,16 @@
 /** The caller's client (venue, planner, school…) profile. */
 import { define, type State } from "../../../../utils.ts";
 import { type FreshContext, page } from "../../../../lib/fresh_runtime/mod.ts";
-import {
-  type ClientProfile,
-  ClientProfileInput,
-  getClientProfile,
-  upsertOwnClientProfile,
-} from "../../../../lib/gigs/mod.ts";
-import { dbFailure } from "../../../../lib/db/errors.ts";
-import { fieldErrors, formValues } from "../../../../lib/http/forms.ts";
-import { flashCookie, seeOther } from "../../../../lib/http/respond.ts";
+import { type ClientProfile, ClientProfileInput } from "../../../../lib/domains/gigs/mod.ts";
+import { getClientProfile, upsertOwnClientProfile } from "../../../../lib/domains/profiles/mod.ts";
+import { dbFailure } from "../../../../lib/ports/db/errors.ts";
+import { fieldErrors, formValues } from "../../../../lib/web/forms.ts";
+import { flashCookie, seeOther } from "../../../../lib/web/respond.ts";
 import { Checkbox, CsrfField, Field, FormErrors } from "../../../../components/Field.tsx";
 import { Button } from "../../../../components/Button.tsx";
 import { PageTitle } from "../../../../components/Page.tsx";
-import { signedIn } from "../../../../lib/http/guards.ts";
-import { readForm } from "../../../../lib/http/body.ts";
+import { signedIn } from "../../../../lib/web/guards.ts";
+import { readForm } from "../../../../lib/web/body.ts";
 import { ORGANISATION_MAX_CHARS } from "../../../../lib/shared/limits.ts";
 
 interface Data {

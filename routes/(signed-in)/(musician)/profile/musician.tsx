@@ -1,16 +1,15 @@
 /** The caller's musician profile: what clients and matching read. */
 import { define, type State } from "../../../../utils.ts";
 import { type FreshContext, page } from "../../../../lib/fresh_runtime/mod.ts";
+import { type MusicianProfile, MusicianProfileInput } from "../../../../lib/domains/gigs/mod.ts";
 import {
   getMusicianProfile,
-  type MusicianProfile,
-  MusicianProfileInput,
   upsertOwnMusicianProfile,
-} from "../../../../lib/gigs/mod.ts";
-import { dbFailure } from "../../../../lib/db/errors.ts";
-import { fieldErrors, formValues } from "../../../../lib/http/forms.ts";
-import { toMinor } from "../../../../lib/web/time.ts";
-import { flashCookie, seeOther } from "../../../../lib/http/respond.ts";
+} from "../../../../lib/domains/profiles/mod.ts";
+import { dbFailure } from "../../../../lib/ports/db/errors.ts";
+import { fieldErrors, formValues } from "../../../../lib/web/forms.ts";
+import { toMinor } from "../../../../lib/browser/time.ts";
+import { flashCookie, seeOther } from "../../../../lib/web/respond.ts";
 import {
   Checkbox,
   CsrfField,
@@ -22,8 +21,8 @@ import {
 import { Button } from "../../../../components/Button.tsx";
 import { PageTitle } from "../../../../components/Page.tsx";
 import AiDraft from "../../../../islands/AiDraft.tsx";
-import { signedIn } from "../../../../lib/http/guards.ts";
-import { readForm } from "../../../../lib/http/body.ts";
+import { signedIn } from "../../../../lib/web/guards.ts";
+import { readForm } from "../../../../lib/web/body.ts";
 import { BIO_MAX_CHARS, STAGE_NAME_MAX_CHARS } from "../../../../lib/shared/limits.ts";
 
 interface Data {

@@ -6,25 +6,25 @@
  */
 import { define } from "../../../../utils.ts";
 import { page } from "../../../../lib/fresh_runtime/mod.ts";
-import { HttpError } from "../../../../lib/http/errors.ts";
-import { randomToken } from "../../../../lib/auth/tokens.ts";
-import { flashCookie, seeOther } from "../../../../lib/http/respond.ts";
+import { HttpError } from "../../../../lib/web/errors.ts";
+import { randomToken } from "../../../../lib/ports/auth/tokens.ts";
+import { flashCookie, seeOther } from "../../../../lib/web/respond.ts";
 import { isUuid } from "../../../../lib/shared/ids.ts";
-import { exportRun } from "../../../../lib/dj/export.ts";
-import { type SpotifyView, spotifyView } from "../../../../lib/dj/page_data.ts";
-import { djDeps } from "../../../../lib/dj/service.ts";
-import { deleteRun, getRun, setShare } from "../../../../lib/dj/store.ts";
-import type { DjRunWithTracks } from "../../../../lib/dj/types.ts";
-import { isPending, planOf, runTitle } from "../../../../lib/dj/view.ts";
+import { exportRun } from "../../../../lib/domains/dj/export.ts";
+import { type SpotifyView, spotifyView } from "../../../../lib/domains/dj/page_data.ts";
+import { djDeps } from "../../../../lib/domains/dj/service.ts";
+import { deleteRun, getRun, setShare } from "../../../../lib/domains/dj/store.ts";
+import type { DjRunWithTracks } from "../../../../lib/domains/dj/types.ts";
+import { isPending, planOf, runTitle } from "../../../../lib/browser/dj_view.ts";
 import { RerunForm } from "../../../../components/DjRunList.tsx";
 import { DjRunResult } from "../../../../components/DjRunResult.tsx";
 import DjRunLive from "../../../../islands/DjRunLive.tsx";
 import { CsrfField } from "../../../../components/Field.tsx";
 import { Button } from "../../../../components/Button.tsx";
 import { EmptyState, PageTitle } from "../../../../components/Page.tsx";
-import { signedIn } from "../../../../lib/http/guards.ts";
-import { readForm } from "../../../../lib/http/body.ts";
-import { notFound } from "../../../../lib/http/params.ts";
+import { signedIn } from "../../../../lib/web/guards.ts";
+import { readForm } from "../../../../lib/web/body.ts";
+import { notFound } from "../../../../lib/web/params.ts";
 
 interface Data {
   run: DjRunWithTracks | null;

@@ -5,9 +5,9 @@
 import { z } from "zod";
 import { define } from "../../../../utils.ts";
 import { HttpError } from "../../../../lib/fresh_runtime/mod.ts";
-import { conversationIdFor } from "../../../../lib/chat/mod.ts";
-import { signedIn } from "../../../../lib/http/guards.ts";
-import { notFound, parseId } from "../../../../lib/http/params.ts";
+import { conversationIdFor } from "../../../../lib/domains/chat/mod.ts";
+import { signedIn } from "../../../../lib/web/guards.ts";
+import { notFound, parseId } from "../../../../lib/web/params.ts";
 
 const Kind = z.enum(["application", "booking"]);
 

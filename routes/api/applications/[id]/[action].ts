@@ -1,10 +1,10 @@
 /** POST /api/applications/:id/{shortlist|decline|withdraw|accept}; accept answers the booking. */
 import { define } from "../../../../utils.ts";
-import { HttpError, parseId, requireUser } from "../../../../lib/api/http.ts";
-import { ApplicationAction } from "../../../../lib/api/marketplace.ts";
-import { accept, decline, shortlist, withdraw } from "../../../../lib/gigs/mod.ts";
+import { HttpError, parseId, requireUser } from "../../../../lib/web/api/http.ts";
+import { ApplicationAction } from "../../../../lib/web/api/marketplace.ts";
+import { accept, decline, shortlist, withdraw } from "../../../../lib/domains/gigs/mod.ts";
 
-import type { Tx } from "../../../../lib/db/mod.ts";
+import type { Tx } from "../../../../lib/ports/db/mod.ts";
 
 const run: Record<
   "shortlist" | "decline" | "withdraw" | "accept",

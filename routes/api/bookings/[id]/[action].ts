@@ -1,14 +1,14 @@
 /** POST /api/bookings/:id/{complete|cancel|reviews}: finish, cancel (with a reason) or review it. */
 import { define } from "../../../../utils.ts";
-import { HttpError, parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
-import { BookingAction } from "../../../../lib/api/marketplace.ts";
+import { HttpError, parseId, readBody, requireUser } from "../../../../lib/web/api/http.ts";
+import { BookingAction } from "../../../../lib/web/api/marketplace.ts";
 import {
   cancel,
   CancelBookingInput,
   complete,
   ReviewInput,
   submitReview,
-} from "../../../../lib/gigs/mod.ts";
+} from "../../../../lib/domains/gigs/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

@@ -1,7 +1,7 @@
 /** GET /api/conversations/:id: one conversation with both participants' read markers. */
 import { define } from "../../../../utils.ts";
-import { notFound, parseId, requireUser } from "../../../../lib/api/http.ts";
-import { getConversation } from "../../../../lib/chat/mod.ts";
+import { notFound, parseId, requireUser } from "../../../../lib/web/api/http.ts";
+import { getConversation } from "../../../../lib/domains/chat/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -3,11 +3,11 @@
  * POST /api/conversations/:id/messages: send (JSON, or multipart with a `file` attachment).
  */
 import { define } from "../../../../utils.ts";
-import { notFound, parseId, readQuery, requireUser } from "../../../../lib/api/http.ts";
-import { readSendBody } from "../../../../lib/api/chat.ts";
-import { listMessages, MessagesQuery, sendWithFile } from "../../../../lib/chat/mod.ts";
+import { notFound, parseId, readQuery, requireUser } from "../../../../lib/web/api/http.ts";
+import { readSendBody } from "../../../../lib/web/api/chat.ts";
+import { listMessages, MessagesQuery, sendWithFile } from "../../../../lib/domains/chat/mod.ts";
 import type { RouteConfig } from "../../../../lib/fresh_runtime/mod.ts";
-import { uploadLimit } from "../../../../lib/http/body.ts";
+import { uploadLimit } from "../../../../lib/web/body.ts";
 import { ATTACHMENT_MAX_BYTES } from "../../../../lib/shared/limits.ts";
 
 export const config: RouteConfig = { bodyLimit: uploadLimit(ATTACHMENT_MAX_BYTES) };

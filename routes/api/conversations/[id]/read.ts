@@ -1,7 +1,7 @@
 /** POST /api/conversations/:id/read: move the caller's read marker; heartbeat while it is open. */
 import { define } from "../../../../utils.ts";
-import { parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
-import { markRead, ReadInput } from "../../../../lib/chat/mod.ts";
+import { parseId, readBody, requireUser } from "../../../../lib/web/api/http.ts";
+import { markRead, ReadInput } from "../../../../lib/domains/chat/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

@@ -1,7 +1,7 @@
 /** POST /api/conversations/:id/typing: tell the other participant you are typing (never stored). */
 import { define } from "../../../../utils.ts";
-import { notFound, parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
-import { NotParticipant, publishTyping, TypingInput } from "../../../../lib/chat/mod.ts";
+import { notFound, parseId, readBody, requireUser } from "../../../../lib/web/api/http.ts";
+import { NotParticipant, publishTyping, TypingInput } from "../../../../lib/domains/chat/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

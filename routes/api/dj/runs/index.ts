@@ -5,11 +5,11 @@
  * GET /api/dj/runs/<id>.
  */
 import { define } from "../../../../utils.ts";
-import { readQuery, requireUser } from "../../../../lib/api/http.ts";
-import { RunListQuery } from "../../../../lib/dj/api.ts";
-import { readRunBody, RUN_BODY_LIMIT, startedResponse } from "../../../../lib/dj/http.ts";
-import { startDjRun } from "../../../../lib/dj/service.ts";
-import { listRuns } from "../../../../lib/dj/store.ts";
+import { readQuery, requireUser } from "../../../../lib/web/api/http.ts";
+import { RunListQuery } from "../../../../lib/domains/dj/api.ts";
+import { readRunBody, RUN_BODY_LIMIT, startedResponse } from "../../../../lib/domains/dj/http.ts";
+import { startDjRun } from "../../../../lib/domains/dj/service.ts";
+import { listRuns } from "../../../../lib/domains/dj/store.ts";
 import type { RouteConfig } from "../../../../lib/fresh_runtime/mod.ts";
 
 export const config: RouteConfig = { bodyLimit: RUN_BODY_LIMIT };

@@ -1,8 +1,8 @@
 /** GET /api/dj/share/:token: a shared playlist, read-only, for anyone with the link. */
 import { define } from "../../../../utils.ts";
-import { HttpError } from "../../../../lib/http/errors.ts";
-import { ShareTokenParam } from "../../../../lib/dj/api.ts";
-import { sharedRun } from "../../../../lib/dj/store.ts";
+import { HttpError } from "../../../../lib/web/errors.ts";
+import { ShareTokenParam } from "../../../../lib/domains/dj/api.ts";
+import { sharedRun } from "../../../../lib/domains/dj/store.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,7 +1,11 @@
 /** POST /api/gigs/:id/applications: apply (musicians). GET: the applicants (the gig's owner). */
 import { define } from "../../../../utils.ts";
-import { parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
-import { ApplicationInput, apply, listApplicationsForGig } from "../../../../lib/gigs/mod.ts";
+import { parseId, readBody, requireUser } from "../../../../lib/web/api/http.ts";
+import {
+  ApplicationInput,
+  apply,
+  listApplicationsForGig,
+} from "../../../../lib/domains/gigs/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

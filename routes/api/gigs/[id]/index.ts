@@ -1,8 +1,20 @@
 /** GET /api/gigs/:id (as visible to the caller); PATCH changes fields or moves its state. */
 import { define } from "../../../../utils.ts";
-import { HttpError, notFound, parseId, readBody, requireUser } from "../../../../lib/api/http.ts";
-import { GigPatchBody } from "../../../../lib/api/marketplace.ts";
-import { cancelGig, closeGig, getGig, publishGig, updateGig } from "../../../../lib/gigs/mod.ts";
+import {
+  HttpError,
+  notFound,
+  parseId,
+  readBody,
+  requireUser,
+} from "../../../../lib/web/api/http.ts";
+import { GigPatchBody } from "../../../../lib/web/api/marketplace.ts";
+import {
+  cancelGig,
+  closeGig,
+  getGig,
+  publishGig,
+  updateGig,
+} from "../../../../lib/domains/gigs/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,8 +1,8 @@
 /** GET /api/gigs/:id/matches?limit=N: musicians for the caller's gig, best first, with reasons. */
 import { define } from "../../../../utils.ts";
-import { parseId, readQuery, requireUser } from "../../../../lib/api/http.ts";
-import { LimitQuery } from "../../../../lib/api/marketplace.ts";
-import { musiciansForGig } from "../../../../lib/matching/queries.ts";
+import { parseId, readQuery, requireUser } from "../../../../lib/web/api/http.ts";
+import { LimitQuery } from "../../../../lib/web/api/marketplace.ts";
+import { musiciansForGig } from "../../../../lib/domains/matching/queries.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

@@ -1,9 +1,9 @@
 /** GET /api/messages/:id/attachment: the message's file, for its conversation's participants only. */
 import { define } from "../../../../utils.ts";
-import { notFound, parseMessageId, requireUser } from "../../../../lib/api/http.ts";
-import { downloadAttachment, getMessage, safeFileName } from "../../../../lib/chat/mod.ts";
+import { notFound, parseMessageId, requireUser } from "../../../../lib/web/api/http.ts";
+import { downloadAttachment, getMessage, safeFileName } from "../../../../lib/domains/chat/mod.ts";
 
-// The file shares the app's origin: it must never run script here (as lib/storage/http.ts does).
+// The file shares the app's origin: it must never run script here (as lib/ports/storage/http.ts does).
 const SAFE_HEADERS = {
   "x-content-type-options": "nosniff",
   "content-security-policy":

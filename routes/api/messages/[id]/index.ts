@@ -1,7 +1,7 @@
 /** PATCH /api/messages/:id: edit (the sender, within 5 minutes). DELETE: delete (the sender). */
 import { define } from "../../../../utils.ts";
-import { parseMessageId, readBody, requireUser } from "../../../../lib/api/http.ts";
-import { deleteMessage, editMessage, EditMessageInput } from "../../../../lib/chat/mod.ts";
+import { parseMessageId, readBody, requireUser } from "../../../../lib/web/api/http.ts";
+import { deleteMessage, editMessage, EditMessageInput } from "../../../../lib/domains/chat/mod.ts";
 
 export const handler = define.handlers({
   async PATCH(ctx) {

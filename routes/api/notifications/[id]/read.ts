@@ -1,7 +1,7 @@
 /** POST /api/notifications/:id/read: marks one of the caller's notifications read. */
 import { define } from "../../../../utils.ts";
-import { notFound, parseId, requireUser } from "../../../../lib/api/http.ts";
-import { markOneRead, unreadCount } from "../../../../lib/notifications/mod.ts";
+import { notFound, parseId, requireUser } from "../../../../lib/web/api/http.ts";
+import { markOneRead, unreadCount } from "../../../../lib/domains/notifications/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

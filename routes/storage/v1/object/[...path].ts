@@ -3,9 +3,9 @@
  * serves them). The caller is the one the edge resolved for this request.
  */
 import { define } from "../../../../utils.ts";
-import { HttpError } from "../../../../lib/http/errors.ts";
-import { storageRoutes } from "../../../../lib/storage/http.ts";
-import type { Caller } from "../../../../lib/storage/port.ts";
+import { HttpError } from "../../../../lib/web/errors.ts";
+import { storageRoutes } from "../../../../lib/ports/storage/http.ts";
+import type { Caller } from "../../../../lib/ports/storage/port.ts";
 import type { Platform } from "../../../../lib/platform/mod.ts";
 
 const apps = new WeakMap<Platform, ReturnType<typeof storageRoutes>>();

@@ -3,10 +3,10 @@
  * 409 `spotify` to (re)connect first, 403 `spotify` for a development-mode refusal, 429 busy.
  */
 import { define } from "../../../../../utils.ts";
-import { requireUser } from "../../../../../lib/api/http.ts";
-import { parseId } from "../../../../../lib/http/params.ts";
-import { exportRun } from "../../../../../lib/dj/export.ts";
-import { djDeps } from "../../../../../lib/dj/service.ts";
+import { requireUser } from "../../../../../lib/web/api/http.ts";
+import { parseId } from "../../../../../lib/web/params.ts";
+import { exportRun } from "../../../../../lib/domains/dj/export.ts";
+import { djDeps } from "../../../../../lib/domains/dj/service.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

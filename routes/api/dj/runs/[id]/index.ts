@@ -1,8 +1,8 @@
 /** GET /api/dj/runs/:id: one of the caller's runs with its tracks. DELETE removes it. */
 import { define } from "../../../../../utils.ts";
-import { HttpError, requireUser } from "../../../../../lib/api/http.ts";
-import { parseId } from "../../../../../lib/http/params.ts";
-import { deleteRun, getRun } from "../../../../../lib/dj/store.ts";
+import { HttpError, requireUser } from "../../../../../lib/web/api/http.ts";
+import { parseId } from "../../../../../lib/web/params.ts";
+import { deleteRun, getRun } from "../../../../../lib/domains/dj/store.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {

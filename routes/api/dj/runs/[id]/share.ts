@@ -1,9 +1,9 @@
 /** POST /api/dj/runs/:id/share: a read-only public link (a new one each time). DELETE revokes it. */
 import { define } from "../../../../../utils.ts";
-import { requireUser } from "../../../../../lib/api/http.ts";
-import { randomToken } from "../../../../../lib/auth/tokens.ts";
-import { parseId } from "../../../../../lib/http/params.ts";
-import { setShare } from "../../../../../lib/dj/store.ts";
+import { requireUser } from "../../../../../lib/web/api/http.ts";
+import { randomToken } from "../../../../../lib/ports/auth/tokens.ts";
+import { parseId } from "../../../../../lib/web/params.ts";
+import { setShare } from "../../../../../lib/domains/dj/store.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {

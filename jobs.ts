@@ -1,0 +1,46 @@
+/**
+ * The worker's composition: which domain consumes which queue, and the periodic sweeps. The
+ * platform (lib/platform) runs it on the ports it built; `functions/worker` runs the same jobs
+ * when pg_cron calls it on Supabase.
+ *
+ * A queue's consumer is a plain handler, or staged jobs (lib/ports/queue/jobs.ts) for AI work
+ * that reports progress: the DJ's runs today, the studio's and the artists' next.
+ */
+import type { JobPorts, Jobs } from "./lib/platform/mod.ts";
+import { stagedJobsHandler } from "./lib/ports/queue/jobs.ts";
+import { createDelivery } from "./lib/ports/mail/mod.ts";
+import { djRunJob } from "./lib/domains/dj/run.ts";
+import { djDeps } from "./lib/domains/dj/service.ts";
+import { createNotifyHandler } from "./lib/domains/notifications/mod.ts";
+import { queueMessageDigests } from "./lib/domains/notifications/digest.ts";
+import { createMatchingHandler, queueReembedIfStale } from "./lib/domains/matching/handler.ts";
+import { releaseDueReviews } from "./lib/domains/gigs/reviews.ts";
+
+export function soundcheckJobs({ config, db, ai, log, mode, siteUrl }: JobPorts): Jobs {
+  return {
+    handlers: {
+      notify: createNotifyHandler({
+        delivery: createDelivery(config, mode),
+        siteUrl,
+        retry: { maxAttempts: config.OUTBOX_MAX_ATTEMPTS },
+        log,
+      }),
+      matching: createMatchingHandler({ ai, log }),
+      ai: stagedJobsHandler([djRunJob(() => djDeps({ db, ai, log, config }))]),
+    },
+    periodic: [{
+      // Reviews become visible 14 days after completion even if only one side wrote one; on
+      // Supabase pg_cron runs the same function.
+      name: "release_due_reviews",
+      everyMs: 5 * 60_000,
+      run: (d) => d.asService(releaseDueReviews),
+    }, {
+      // One e-mail per user for chat messages unread for 15 minutes; pg_cron too on Supabase.
+      name: "message_digest",
+      everyMs: 60_000,
+      run: (d) => d.asService((tx) => queueMessageDigests(tx)),
+    }],
+    // Vectors of another embedding model (or none) are re-embedded by a queued sweep.
+    boot: (d) => d.asService((tx) => queueReembedIfStale(tx, ai.embeddingModel)),
+  };
+}

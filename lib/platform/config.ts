@@ -1,0 +1,88 @@
+/** Environment configuration, parsed once with zod (DESIGN.md rule 3). */
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOSTNAME: z.string().default("127.0.0.1"),
+  /** The public origin of every absolute link; https here makes cookies Secure and sends HSTS. */
+  SITE_URL: z.string().url().optional(),
+  /** Proxies whose X-Forwarded-For is believed: addresses or IPv4 CIDR ranges, comma-separated. */
+  TRUSTED_PROXIES: z.string().optional(),
+  /** Origins allowed to call the API and functions from a browser, comma-separated. */
+  CORS_ORIGINS: z.string().optional(),
+  /** API, function and /auth/v1 requests per client per minute (0: no limit). */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  /** Embedded data directory (PGlite files under db/, storage files under storage/). */
+  DATA_DIR: z.string().default(".data"),
+  /** Any Postgres: switches the embedded database from PGlite to postgres.js. */
+  DATABASE_URL: z.string().url().optional(),
+  SUPABASE_URL: z.string().url().optional(),
+  SUPABASE_ANON_KEY: z.string().optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
+  /** HS256 secret for embedded JWTs; a dev default is generated into DATA_DIR when absent. */
+  JWT_SECRET: z.string().min(32).optional(),
+  JWT_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  /** "dev" runs the seed and shows /dev pages; "test" keeps everything in memory. */
+  APP_ENV: z.enum(["dev", "prod", "test"]).default("dev"),
+  WORKER: z.enum(["on", "off"]).default("on"),
+  /** Bearer secret for functions/worker (pg_cron calls it on Supabase); unset disables the endpoint. */
+  WORKER_SECRET: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Either of these switches the AI port to the live adapter (the openai SDK). */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Any OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1. */
+  OPENAI_BASE_URL: z.string().url().optional(),
+  AI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  /** Stored with each vector: changing it re-embeds every profile and gig. */
+  AI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  /** AI writing requests per user, per task, per day. */
+  AI_DAILY_LIMIT: z.coerce.number().int().min(0).max(100000).default(50),
+  /** AI DJ: a Spotify app's client id switches on "Connect Spotify" (PKCE; the secret is optional). */
+  SPOTIFY_CLIENT_ID: z.string().min(1).optional(),
+  SPOTIFY_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Registered in the Spotify app; default `<SITE_URL>/dj/callback`. */
+  SPOTIFY_REDIRECT_URL: z.string().url().optional(),
+  /** Base URLs, overridable for fakes on 127.0.0.1 in tests. */
+  SPOTIFY_ACCOUNTS_URL: z.string().url().default("https://accounts.spotify.com"),
+  SPOTIFY_API_URL: z.string().url().default("https://api.spotify.com/v1"),
+  /** AES-GCM key material for stored Spotify tokens (≥ 32 chars); embedded dev generates one. */
+  TOKEN_ENCRYPTION_KEY: z.string().min(32).optional(),
+  /** Outbound e-mail: SMTP (smtp:// or smtps:// with user:pass) wins over the HTTP e-mail API. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "Use smtp://… or smtps://…").optional(),
+  /** A Resend-style JSON API (POST <url>/emails, bearer key); the key alone means Resend. */
+  EMAIL_API_URL: z.string().url().optional(),
+  EMAIL_API_KEY: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Soundcheck <no-reply@soundcheck.local>"),
+  /** SMS through Twilio's Messages API when all three are set; the base URL is for test fakes. */
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_API_URL: z.string().url().default("https://api.twilio.com"),
+  /** Attempts per e-mail or SMS before it is marked failed (backoff doubles from 30 s). */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+});
+export type Config = z.infer<typeof Env>;
+
+/** Parses `env` (default: the process environment); throws a readable error naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = Deno.env.toObject()): Config {
+  // Supabase's Edge Runtime names the database URL SUPABASE_DB_URL.
+  const parsed = Env.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL ?? env.SUPABASE_DB_URL });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** Supabase mode when SUPABASE_URL is set; otherwise the embedded platform. */
+export function isSupabase(config: Config): boolean {
+  return Boolean(config.SUPABASE_URL);
+}
+
+/** The names of this machine, as a Host header or a listening address spells them. */
+export const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "[::1]", "::1"];
+
+/** True for a listening address only this machine can reach. */
+export function listensOnLoopback(hostname: string): boolean {
+  return LOOPBACK_HOSTS.includes(hostname.toLowerCase()) || /^127\./.test(hostname);
+}

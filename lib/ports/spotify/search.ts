@@ -1,0 +1,53 @@
+/**
+ * Spotify as a `TrackSearch` for the DJ: one page of one query through `GET /search` (10 at most
+ * a request, `offset` paging). Spotify tracks carry no mood data any more (audio features are
+ * gone for new apps), so those fields stay empty and the ranking works from provenance and words.
+ *
+ * @module
+ */
+import type { SearchPage, TrackSearch } from "../../domains/dj/collect.ts";
+import type { Query } from "../../domains/dj/strategy.ts";
+import type { FoundTrack } from "../../domains/dj/types.ts";
+import type { SpotifyApi, SpotifyTrack } from "./api.ts";
+
+/** The Spotify `q` for a query: genres use the `genre:` filter. */
+export function spotifyQuery(q: Query): string {
+  return q.kind === "genre" ? `genre:"${q.text}"` : q.text;
+}
+
+export function toFoundTrack(t: SpotifyTrack): FoundTrack {
+  return {
+    id: null,
+    source: "spotify",
+    external_id: t.id,
+    uri: t.uri,
+    title: t.name,
+    artist: t.artists.map((a) => a.name).join(", "),
+    album: t.album?.name || null,
+    genres: [],
+    moods: [],
+    energy: null,
+    valence: null,
+    danceability: null,
+    tempo: null,
+    explicit: t.explicit,
+    duration_ms: t.duration_ms ?? null,
+    language: null,
+    url: t.external_urls?.spotify ?? null,
+  };
+}
+
+export function createSpotifySearch(api: SpotifyApi): TrackSearch {
+  return {
+    source: "spotify",
+    async search(
+      q: Query,
+      offset: number,
+      limit: number,
+      signal: AbortSignal,
+    ): Promise<SearchPage> {
+      const page = await api.searchTracks(spotifyQuery(q), offset, limit, signal);
+      return { tracks: page.tracks.map(toFoundTrack), total: page.total };
+    },
+  };
+}

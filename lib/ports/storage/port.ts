@@ -1,0 +1,42 @@
+/** Storage port: buckets of files whose access is decided by RLS on `storage.objects`. */
+import type { AnonClaims, Claims } from "../db/mod.ts";
+import { HttpError } from "../../web/errors.ts";
+
+/** Who is asking: their verified claims and, for the Supabase adapter, their access token. */
+export interface Caller {
+  claims: Claims | AnonClaims;
+  accessToken?: string;
+}
+
+export interface StoredObject {
+  body: Uint8Array;
+  contentType: string;
+  size: number;
+  updatedAt: Date;
+}
+
+export type StorageStatus = 400 | 403 | 404 | 409 | 413 | 415;
+
+export class StorageError extends HttpError {
+  constructor(status: StorageStatus, message: string, field = "file") {
+    super(status, message, { field });
+  }
+}
+
+export interface StoragePort {
+  /** Stores `body` at `bucket/path` as the caller; enforces bucket size and MIME limits and RLS. */
+  upload(
+    caller: Caller,
+    bucket: string,
+    path: string,
+    body: Uint8Array,
+    contentType: string,
+    opts?: { upsert?: boolean },
+  ): Promise<{ path: string }>;
+  /** Reads an object as the caller (RLS decides); null when missing or not visible. */
+  download(caller: Caller, bucket: string, path: string): Promise<StoredObject | null>;
+  /** Deletes an object as the caller; false when missing or not theirs. */
+  remove(caller: Caller, bucket: string, path: string): Promise<boolean>;
+  /** The URL under which a public bucket's object is served. */
+  publicUrl(bucket: string, path: string): string;
+}
