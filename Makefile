@@ -9,11 +9,12 @@ DENO ?= $(shell command -v deno 2>/dev/null || echo $(CURDIR)/node_modules/deno/
 export DENO_NO_UPDATE_CHECK := 1
 export PATH := $(PATH):$(CURDIR)/node_modules/deno:$(CURDIR)/node_modules/.bin
 
-.PHONY: help setup dev test bench db-reset db-advisors supabase-start clean chromium fmt
+.PHONY: help setup dev test test-postgres bench db-reset db-advisors supabase-start clean chromium fmt
 
 help:
 	@echo "make dev      run Soundcheck on the embedded platform (http://127.0.0.1:8000)"
 	@echo "make test     everything CI checks"
+	@echo "make test-postgres  the real-PostgreSQL tier alone (apt installs what it needs)"
 	@echo "make setup    install npm packages and Deno (done by dev and test)"
 	@echo "make bench    write bench/results.json"
 	@echo "make db-reset drop the embedded database and start again from migrations + seed"
@@ -51,6 +52,16 @@ test: setup chromium
 	$(DENO) task test:integration
 	$(DENO) task test:e2e
 	$(DENO) task db:advisors
+	@$(MAKE) --no-print-directory test-postgres
+
+# Real PostgreSQL 15 with pgvector, pgmq and pg_cron: the schema goes in as users put it in
+# (Supabase's image SQL, then `supabase db push`), then pgTAP, advisors, and the app's worker on it
+# (scripts/postgres/tier.ts). Exit code 3 means the machine cannot install PostgreSQL (no apt, not
+# root): the reason is printed and the tier counts as skipped.
+test-postgres: setup
+	@$(DENO) task test:postgres; rc=$$?; \
+	  if [ $$rc -eq 3 ]; then echo "test-postgres: SKIPPED (see the reason above)"; \
+	  elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
 bench: setup
 	$(DENO) task bench

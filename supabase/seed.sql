@@ -1,11 +1,15 @@
 -- Demo data for local development (`make dev`, `supabase db reset`). Password for every demo
 -- account: soundcheck-demo. Idempotent: rows with fixed ids are skipped when present.
+-- Supabase Auth reads the token columns of auth.users as non-null strings (NULL fails sign-in with
+-- "Database error querying schema"), so every insert sets them to ''.
 
 insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-                        raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+                        raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+                        confirmation_token, recovery_token, email_change, email_change_token_new)
 select '00000000-0000-0000-0000-000000000000', v.id::uuid, 'authenticated', 'authenticated', v.email,
        extensions.crypt('soundcheck-demo', extensions.gen_salt('bf', 10)), now(),
-       '{"provider":"email","providers":["email"],"demo":true}'::jsonb, v.meta::jsonb, now(), now()
+       '{"provider":"email","providers":["email"],"demo":true}'::jsonb, v.meta::jsonb, now(), now(),
+       '', '', '', ''
 from (values
   ('00000000-0000-4000-8000-00000000d001', 'musician@demo.soundcheck.local',
    '{"display_name":"Maya Ortiz","is_musician":true,"is_client":false}'),
@@ -24,11 +28,12 @@ where not exists (select 1 from auth.users u where u.id = v.id::uuid);
 -- exist, so re-running changes nothing. All passwords: soundcheck-demo (one bcrypt hash, reused).
 
 insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-                        raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+                        raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+                        confirmation_token, recovery_token, email_change, email_change_token_new)
 select '00000000-0000-0000-0000-000000000000', v.id::uuid, 'authenticated', 'authenticated', v.email,
        pw.hash, now(), '{"provider":"email","providers":["email"],"demo":true}'::jsonb,
        jsonb_build_object('display_name', v.name, 'is_musician', v.musician, 'is_client', v.client),
-       now(), now()
+       now(), now(), '', '', '', ''
 from (values
   ('00000000-0000-4000-8000-000000010001', 'ines.carvalho@demo.soundcheck.local', 'Inês Carvalho', true, false),
   ('00000000-0000-4000-8000-000000010002', 'tomas.reis.quartet@demo.soundcheck.local', 'Tomás Reis Quartet', true, false),

@@ -2,6 +2,7 @@
 import { loadConfig } from "../../lib/platform/config.ts";
 import { type Platform, startPlatform } from "../../lib/platform/mod.ts";
 import { soundcheckJobs } from "../../jobs.ts";
+import { databaseForTestApp } from "./postgres.ts";
 import { createServer } from "../../server.ts";
 
 export interface TestApp extends AsyncDisposable {
@@ -28,6 +29,8 @@ export async function startTestApp(
   opts: TestAppOptions = {},
 ): Promise<TestApp> {
   const dataDir = opts.dataDir ?? await Deno.makeTempDir({ prefix: "soundcheck-test-" });
+  // Under the real-Postgres tier, the same tests run on a fresh copy of the migrated database.
+  const pg = env.DATABASE_URL ? null : await databaseForTestApp();
   const platform = await startPlatform(
     // No API rate limit unless a test asks for one: suites and benches make many calls.
     loadConfig({
@@ -35,10 +38,14 @@ export async function startTestApp(
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       API_RATE_LIMIT: "0",
+      ...(pg ? { DATABASE_URL: pg.url } : {}),
       ...env,
     }),
     soundcheckJobs,
   );
+  if (pg && platform.db.driver.kind !== "postgres") {
+    throw new Error("TEST_DATABASE_URL is set, yet the test app is not on real Postgres");
+  }
   const server = await createServer(platform);
   await opts.beforeListen?.(platform);
   const http = Deno.serve(
@@ -53,6 +60,7 @@ export async function startTestApp(
     await platform.realtime?.close();
     await stopped;
     await platform.close();
+    await pg?.drop();
     if (!opts.keepData) await Deno.remove(dataDir, { recursive: true }).catch(() => {});
   };
   return {

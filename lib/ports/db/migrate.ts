@@ -27,14 +27,31 @@ export async function readMigrations(dir: URL = migrationsDir): Promise<Migratio
   return out.sort((a, b) => a.version.localeCompare(b.version));
 }
 
-/** Makes a plain Postgres look like Supabase's image: roles, auth, storage, realtime, extensions. */
+const bootstrapFile = new URL("sql/supabase_bootstrap.sql", here);
+const SERVICES_MARK = /^-- @services:.*$/m;
+
+/**
+ * The part of the bootstrap that stands in for what Supabase's services (Auth, Storage, Realtime)
+ * create, for a database that already has Supabase's own image SQL (scripts/postgres/).
+ */
+export async function supabaseServicesSql(): Promise<string> {
+  const text = await Deno.readTextFile(bootstrapFile);
+  const at = text.search(SERVICES_MARK);
+  if (at < 0) throw new Error("supabase_bootstrap.sql lost its `-- @services:` line");
+  return text.slice(at);
+}
+
+/**
+ * Makes a plain Postgres look like Supabase's image plus its services: roles, auth, storage,
+ * realtime. Extensions are the migrations' business, as on Supabase; only where the pgmq
+ * extension cannot be installed (PGlite) does its compatible schema stand in for it.
+ */
 export async function bootstrapSupabaseCompat(db: Driver): Promise<void> {
-  await db.exec(await Deno.readTextFile(new URL("sql/supabase_bootstrap.sql", here)));
+  await db.exec(await Deno.readTextFile(bootstrapFile));
   const [{ available }] = await db.query<{ available: boolean }>(
     "select exists (select from pg_available_extensions where name = 'pgmq') as available",
   );
-  if (available) await db.exec("create extension if not exists pgmq");
-  else await db.exec(await Deno.readTextFile(new URL("sql/pgmq_compat.sql", here)));
+  if (!available) await db.exec(await Deno.readTextFile(new URL("sql/pgmq_compat.sql", here)));
 }
 
 const HISTORY = `

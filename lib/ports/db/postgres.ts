@@ -45,9 +45,24 @@ export function openingSql(acting?: Acting): string {
     `set_config('request.jwt.claims', convert_from(decode('${hex}', 'hex'), 'UTF8'), true)`;
 }
 
+/**
+ * JSON parameters as the app passes them: already serialised (`JSON.stringify(x)`), as PGlite
+ * takes them. postgres.js would encode a string bound to a json or jsonb parameter once more, so
+ * `insert … values ($1::jsonb)` with '{"a":1}' stored the jsonb string "{\"a\":1}", not the object
+ * (seen on real PostgreSQL: user metadata, queue messages). Other values are still encoded.
+ */
+const JSON_TYPES = {
+  jsonText: {
+    to: 3802,
+    from: [114, 3802],
+    serialize: (x: unknown) => typeof x === "string" ? x : JSON.stringify(x),
+    parse: (x: string) => JSON.parse(x),
+  },
+};
+
 export function openPostgres(url: string): Driver {
   // prepare: false keeps it valid behind Supabase's pooler in transaction mode.
-  const sql = postgres(url, { prepare: false, onnotice: () => {}, max: 10 });
+  const sql = postgres(url, { prepare: false, onnotice: () => {}, max: 10, types: JSON_TYPES });
   const session = txOf(sql);
 
   async function transaction<T>(fn: (tx: Tx) => Promise<T>, acting?: Acting): Promise<T> {
