@@ -15,6 +15,8 @@
  *   (bench/edge.ts; in-process `fetch`, no sockets).
  * - `boot.*`: `deno run -A main.ts` as a child (APP_ENV=dev, temp DATA_DIR): the first boot creates
  *   the database, later boots open it; time from spawn to the first 200 on `GET /`.
+ * - `queue.*`: the queue port's throughput on the embedded database, and on real Postgres as
+ *   `queue.pg.*` when BENCH_DATABASE_URL is set (bench/queue.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
@@ -32,6 +34,7 @@ import { CHAT_METRICS, CHAT_TARGETS, chatBench } from "./chat.ts";
 import { DJ_METRICS, DJ_TARGETS, djBench } from "./dj.ts";
 import { type Boot, bootFirstByte } from "./boot.ts";
 import { EDGE_METRICS, edgeBench } from "./edge.ts";
+import { QUEUE_METRICS, QUEUE_TARGETS, queueBench } from "./queue.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LOAD_SCRIPT = new URL("./load.ts", import.meta.url).pathname;
@@ -224,6 +227,7 @@ const GROUPS = {
   chat: CHAT_METRICS,
   dj: DJ_METRICS,
   edge: EDGE_METRICS,
+  queue: QUEUE_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -233,6 +237,7 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ...MARKETPLACE_TARGETS,
   ...CHAT_TARGETS,
   ...DJ_TARGETS,
+  ...QUEUE_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -247,6 +252,7 @@ async function main(prefixes: string[]): Promise<number> {
     chat: wanted(GROUPS.chat),
     dj: wanted(GROUPS.dj),
     edge: wanted(GROUPS.edge),
+    queue: wanted(GROUPS.queue),
   };
   if (!Object.values(run).some(Boolean)) {
     console.error(
@@ -274,6 +280,11 @@ async function main(prefixes: string[]): Promise<number> {
     // The DJ bench starts its own fakes (a second process) and servers.
     if (run.dj) results.push(...await djBench({ runs: RUNS }));
     if (run.edge) results.push(...await edgeBench({ runs: RUNS }));
+    if (run.queue) {
+      results.push(
+        ...await queueBench({ runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S }),
+      );
+    }
   } catch (err) {
     const detail = err instanceof BenchFailure
       ? err.message

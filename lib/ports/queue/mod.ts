@@ -38,11 +38,28 @@ export async function send(
   message: JobMessage,
   delaySeconds = 0,
 ): Promise<number> {
+  // Every parameter typed: pgmq 1.5 overloads send (delay as int or timestamptz, headers), and a
+  // number sent untyped makes the call ambiguous ("function pgmq.send(unknown, jsonb, unknown)").
   const [row] = await tx.query<{ id: number }>(
-    "select pgmq.send($1, $2::jsonb, $3) as id",
+    "select pgmq.send($1::text, $2::jsonb, $3::int) as id",
     [queue, JSON.stringify(message), delaySeconds],
   );
   return Number(row.id);
+}
+
+/** Enqueues `messages` at once (one statement); their ids, in order. */
+export async function sendBatch(
+  tx: Tx,
+  queue: QueueName,
+  messages: JobMessage[],
+  delaySeconds = 0,
+): Promise<number[]> {
+  // One jsonb parameter unpacked in SQL: both drivers pass it the same way (no array encoding).
+  const rows = await tx.query<{ id: number }>(
+    `select pgmq.send_batch($1::text, array(select jsonb_array_elements($2::jsonb)), $3::int) as id`,
+    [queue, JSON.stringify(messages), delaySeconds],
+  );
+  return rows.map((r) => Number(r.id));
 }
 
 /** Takes up to `qty` visible messages, hiding them for `vtSeconds` (redelivered after that). */
@@ -53,27 +70,60 @@ export async function read(
   qty: number,
 ): Promise<QueuedMessage[]> {
   const rows = await tx.query<QueuedMessage>(
-    "select msg_id, read_ct, enqueued_at, message from pgmq.read($1, $2, $3)",
+    "select msg_id, read_ct, enqueued_at, message from pgmq.read($1::text, $2::int, $3::int)",
     [queue, vtSeconds, qty],
   );
   return rows.map((r) => ({ ...r, msg_id: Number(r.msg_id), read_ct: Number(r.read_ct) }));
 }
 
+/** Moves a message to the queue's archive (`pgmq.a_<queue>`); false when it was not there. */
+export async function archive(tx: Tx, queue: string, msgId: number): Promise<boolean> {
+  const [row] = await tx.query<{ ok: boolean }>(
+    "select pgmq.archive($1::text, $2::bigint) as ok",
+    [queue, msgId],
+  );
+  return row.ok;
+}
+
+/** Archives several messages in one statement; the ids that were there. */
+export async function archiveMany(tx: Tx, queue: string, msgIds: number[]): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>(
+    `select pgmq.archive($1::text, array(select jsonb_array_elements_text($2::jsonb)::bigint)) as id`,
+    [queue, JSON.stringify(msgIds)],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** Deletes a message without archiving it; false when it was not there. */
+export async function remove(tx: Tx, queue: string, msgId: number): Promise<boolean> {
+  const [row] = await tx.query<{ ok: boolean }>(
+    "select pgmq.delete($1::text, $2::bigint) as ok",
+    [queue, msgId],
+  );
+  return row.ok;
+}
+
 export interface QueueMetrics {
   queue_name: string;
+  /** Messages in the queue, visible or not. */
   queue_length: number;
+  /** Of those, the ones a read would take now. */
+  queue_visible_length: number;
   oldest_msg_age_sec: number | null;
+  /** Every message ever sent to the queue. */
   total_messages: number;
 }
 
 /** Length and age of every queue, for `health` and the admin area. */
 export async function metrics(tx: Tx): Promise<QueueMetrics[]> {
   const rows = await tx.query<QueueMetrics>(
-    "select queue_name, queue_length, oldest_msg_age_sec, total_messages from pgmq.metrics_all()",
+    `select queue_name, queue_length, queue_visible_length, oldest_msg_age_sec, total_messages
+       from pgmq.metrics_all()`,
   );
   return rows.map((r) => ({
     ...r,
     queue_length: Number(r.queue_length),
+    queue_visible_length: Number(r.queue_visible_length),
     total_messages: Number(r.total_messages),
   }));
 }
