@@ -5,8 +5,7 @@
  * cap, bearer session, CORS, rate limit and the one error mapping).
  */
 import type { Platform } from "../../lib/platform/mod.ts";
-import type { SignedInUser } from "../../utils.ts";
-import { errorJson } from "../../lib/fresh_runtime/app_host.ts";
+import type { Claims } from "../../lib/ports/db/mod.ts";
 import { bufferBody, DEFAULT_BODY_LIMIT } from "../../lib/web/body.ts";
 import { clientAddress, parseTrustedProxies } from "../../lib/web/client.ts";
 import { createCors } from "../../lib/web/cors.ts";
@@ -16,11 +15,22 @@ import { createLimits, type RateLimiter } from "../../lib/web/rate_limit.ts";
 import { resolveCredentials } from "../../lib/web/session.ts";
 import { getPlatform } from "./platform.ts";
 
+/**
+ * A caller with a verified session: the shape of the web server's `SignedInUser` (utils.ts),
+ * spelled out here because utils.ts brings the page runtime, which functions must not bundle.
+ */
+export interface Caller {
+  id: string;
+  email: string;
+  claims: Claims;
+  accessToken: string;
+}
+
 export interface FunctionContext {
   req: Request;
   platform: Platform;
   /** The caller of a bearer (or, mounted in the server, cookie) session; null when anonymous. */
-  user: SignedInUser | null;
+  user: Caller | null;
 }
 
 export interface EdgeFunction {
@@ -41,7 +51,16 @@ export function defineFunction(
     run,
     async handler(req, info) {
       edge ??= getPlatform().then(standalone);
-      const e = await edge;
+      let e: Standalone;
+      try {
+        e = await edge;
+      } catch (err) {
+        // A misconfigured function (SITE_URL missing on Supabase…) says why in its log, and the
+        // next request tries again.
+        edge = null;
+        console.error(`function failed to start: ${err instanceof Error ? err.message : err}`);
+        return errorJson(new HttpError(500));
+      }
       const origin = req.headers.get("origin");
       if (req.method === "OPTIONS") return e.cors.preflight(origin);
       let res: Response;
@@ -98,8 +117,22 @@ function standalone(platform: Platform): Standalone {
   };
 }
 
+/**
+ * The app's one error body, as lib/fresh_runtime/app_host.ts `errorJson` writes it (same status,
+ * code, message, field, issues and headers: serve_test.ts compares them), without the runtime.
+ */
+export function errorJson(err: HttpError): Response {
+  const { status, code, message, field, issues } = err;
+  return Response.json(
+    {
+      error: { status, code, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}) },
+    },
+    { status, headers: { "cache-control": "no-store", ...err.headers } },
+  );
+}
+
 /** The signed-in user, or a 401 naming the header. */
-export function requireCaller(user: SignedInUser | null): SignedInUser {
+export function requireCaller(user: Caller | null): Caller {
   if (!user) throw new HttpError(401, "Sign in first", { field: "authorization" });
   return user;
 }

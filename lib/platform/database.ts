@@ -2,11 +2,10 @@
 import type { Config } from "./config.ts";
 import { isSupabase } from "./config.ts";
 import { createDb, type Db } from "../ports/db/mod.ts";
-import { openPglite } from "../ports/db/pglite.ts";
 import { openPostgres } from "../ports/db/postgres.ts";
-import { bootstrapSupabaseCompat, migrate, seed } from "../ports/db/migrate.ts";
-import { demoAllowed } from "./demo.ts";
-import type { Driver } from "../ports/db/types.ts";
+import type { AuthPort } from "../ports/auth/port.ts";
+import type { StoragePort } from "../ports/storage/port.ts";
+import type { RealtimeHub } from "../ports/realtime/port.ts";
 
 export interface OpenedDatabase {
   db: Db;
@@ -14,26 +13,38 @@ export interface OpenedDatabase {
   seeded: boolean;
 }
 
+/** What embedded mode adds to the platform (lib/platform/embedded.ts). */
+export interface EmbeddedAdapters {
+  /** PGlite (or DATABASE_URL) with the compat bootstrap, migrations and (dev) seed. */
+  openDatabase(config: Config): Promise<OpenedDatabase>;
+  /** Embedded auth, storage and the NOTIFY → SSE realtime hub. */
+  ports(config: Config, db: Db, siteUrl: string): Promise<{
+    auth: AuthPort;
+    storage: StoragePort;
+    realtime: RealtimeHub;
+  }>;
+}
+
+// A computed specifier, so no bundler follows it: Supabase's bundles an Edge Function with every
+// module its graph names, and functions run in Supabase mode, where PGlite (26 MB) and the
+// embedded adapters are dead weight (tests/integration/functions_bundle_test.ts).
+const EMBEDDED = new URL("./embedded.ts", import.meta.url).href;
+
+/** The embedded adapters, loaded on first use by the web server or scripts in embedded mode. */
+export async function loadEmbedded(): Promise<EmbeddedAdapters> {
+  const mod: { embedded: EmbeddedAdapters } = await import(EMBEDDED);
+  return mod.embedded;
+}
+
 /**
  * Embedded: PGlite under DATA_DIR/db (memory for tests) or DATABASE_URL, with the compat bootstrap,
  * migrations and (dev) seed. Supabase: its own Postgres, already migrated by `supabase db push`.
  */
 export async function openDatabase(config: Config): Promise<OpenedDatabase> {
+  if (!isSupabase(config)) return await (await loadEmbedded()).openDatabase(config);
   const url = config.DATABASE_URL;
-  if (isSupabase(config)) {
-    if (!url) {
-      throw new Error("Supabase mode needs DATABASE_URL (or SUPABASE_DB_URL) for the server");
-    }
-    return { db: createDb(openPostgres(url)), migrated: [], seeded: false };
+  if (!url) {
+    throw new Error("Supabase mode needs DATABASE_URL (or SUPABASE_DB_URL) for the server");
   }
-  const dataDir = config.APP_ENV === "test" ? undefined : `${config.DATA_DIR}/db`;
-  // PGlite creates only the last segment of its data dir: a fresh clone has no DATA_DIR yet.
-  if (!url && dataDir) await Deno.mkdir(config.DATA_DIR, { recursive: true });
-  const driver: Driver = url ? openPostgres(url) : await openPglite({ dataDir });
-  await bootstrapSupabaseCompat(driver);
-  const migrated = await migrate(driver);
-  const seeded = demoAllowed(config) ? await seed(driver) : false;
-  // Types created by the bootstrap or migrations (vector[], …) must be known to serialise params.
-  if (migrated.length > 0) await driver.refreshTypes?.();
-  return { db: createDb(driver), migrated, seeded };
+  return { db: createDb(openPostgres(url)), migrated: [], seeded: false };
 }
