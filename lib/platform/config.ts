@@ -16,9 +16,21 @@ const Env = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Any Postgres: switches the embedded database from PGlite to postgres.js. */
   DATABASE_URL: z.string().url().optional(),
+  /** Where this server reaches Supabase (self-hosted: `http://kong:8000` inside the network). */
   SUPABASE_URL: z.string().url().optional(),
-  SUPABASE_ANON_KEY: z.string().optional(),
-  SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
+  /**
+   * Where browsers reach Supabase (Realtime, public file URLs) when it differs from SUPABASE_URL,
+   * as in Supabase's self-hosting compose; default SUPABASE_URL.
+   */
+  SUPABASE_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * The project's public key: the publishable key (`sb_publishable_…`) or the legacy anon JWT.
+   * loadConfig fills it from SUPABASE_PUBLISHABLE_KEY (which wins), SUPABASE_PUBLISHABLE_KEYS
+   * (Edge Functions' JSON map) or SUPABASE_ANON_KEY. Never decoded: a publishable key is no JWT.
+   */
+  SUPABASE_ANON_KEY: z.string().min(1).optional(),
+  /** Server-only key: the legacy service_role JWT, else a secret key (`sb_secret_…`). */
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
   /** HS256 secret for embedded JWTs; a dev default is generated into DATA_DIR when absent. */
   JWT_SECRET: z.string().min(32).optional(),
   JWT_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
@@ -63,15 +75,57 @@ const Env = z.object({
 });
 export type Config = z.infer<typeof Env>;
 
-/** Parses `env` (default: the process environment); throws a readable error naming the variable. */
-export function loadConfig(env: Record<string, string | undefined> = Deno.env.toObject()): Config {
+/**
+ * Parses `env` (default: the process environment); throws a readable error naming the variable.
+ * An empty value counts as unset, as a compose file's `${OPTIONAL:-}` leaves it.
+ */
+export function loadConfig(
+  given: Record<string, string | undefined> = Deno.env.toObject(),
+): Config {
+  const env = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== ""));
   // Supabase's Edge Runtime names the database URL SUPABASE_DB_URL.
-  const parsed = Env.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL ?? env.SUPABASE_DB_URL });
+  const parsed = Env.safeParse({
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? env.SUPABASE_DB_URL,
+    ...supabaseKeys(env),
+  });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** Edge Functions get `SUPABASE_PUBLISHABLE_KEYS` / `SUPABASE_SECRET_KEYS`: `{"default": "sb_…"}`. */
+const KeyMap = z.record(z.string(), z.string().min(1));
+
+function defaultKey(json: string | undefined): string | undefined {
+  if (!json) return undefined;
+  try {
+    const keys = KeyMap.parse(JSON.parse(json));
+    return keys.default ?? Object.values(keys)[0];
+  } catch {
+    throw new Error("Invalid environment configuration: a SUPABASE_*_KEYS value is not a JSON map");
+  }
+}
+
+/**
+ * One public and one server key from the names Supabase uses: new projects issue publishable and
+ * secret keys beside (or instead of) the legacy anon and service_role JWTs. The publishable key
+ * wins: it keeps working once a project disables its legacy keys.
+ */
+function supabaseKeys(env: Record<string, string | undefined>) {
+  return {
+    SUPABASE_ANON_KEY: env.SUPABASE_PUBLISHABLE_KEY ?? defaultKey(env.SUPABASE_PUBLISHABLE_KEYS) ??
+      env.SUPABASE_ANON_KEY,
+    SUPABASE_SERVICE_ROLE_KEY: env.SUPABASE_SERVICE_ROLE_KEY ?? env.SUPABASE_SECRET_KEY ??
+      defaultKey(env.SUPABASE_SECRET_KEYS),
+  };
+}
+
+/** The Supabase URL for browsers: SUPABASE_PUBLIC_URL, else SUPABASE_URL. */
+export function supabasePublicUrl(config: Config): string | undefined {
+  return config.SUPABASE_PUBLIC_URL ?? config.SUPABASE_URL;
 }
 
 /** Supabase mode when SUPABASE_URL is set; otherwise the embedded platform. */

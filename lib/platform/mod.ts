@@ -2,24 +2,17 @@
  * The platform: every port wired for the current mode (embedded or Supabase), built once per
  * process and handed to routes (through ctx.state) and to functions (through functions/_shared).
  */
-import { type Config, isSupabase } from "./config.ts";
+import { type Config, isSupabase, supabasePublicUrl } from "./config.ts";
 import type { Db } from "../ports/db/mod.ts";
 import type { AuthPort } from "../ports/auth/port.ts";
-import { createEmbeddedAuth } from "../ports/auth/embedded.ts";
 import { createSupabaseAuth } from "../ports/auth/supabase.ts";
-import { createTokenSigner } from "../ports/auth/tokens.ts";
 import type { StoragePort } from "../ports/storage/port.ts";
-import { createEmbeddedStorage } from "../ports/storage/embedded.ts";
 import { createSupabaseStorage } from "../ports/storage/supabase.ts";
 import type { RealtimeHub } from "../ports/realtime/port.ts";
-import { createEmbeddedRealtime } from "../ports/realtime/embedded.ts";
 import { createWorker, type Worker, type WorkerOptions } from "../ports/queue/worker.ts";
 import { type AiPort, createAiPort } from "../ports/ai/mod.ts";
-import { queueMail } from "../ports/mail/outbox.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { openDatabase } from "./database.ts";
-import { loadJwtSecret } from "./secrets.ts";
-import { demoAllowed } from "./demo.ts";
+import { loadEmbedded, openDatabase } from "./database.ts";
 
 export interface Platform {
   config: Config;
@@ -73,28 +66,16 @@ export async function startPlatform(
   if (supabase) {
     const url = config.SUPABASE_URL!;
     const anonKey = config.SUPABASE_ANON_KEY;
-    if (!anonKey) throw new Error("Supabase mode needs SUPABASE_ANON_KEY");
+    if (!anonKey) {
+      throw new Error(
+        "Supabase mode needs SUPABASE_PUBLISHABLE_KEY (or the legacy SUPABASE_ANON_KEY)",
+      );
+    }
     auth = { ...createSupabaseAuth({ url, anonKey }), anonKey };
-    storage = createSupabaseStorage({ url, anonKey });
+    storage = createSupabaseStorage({ url, anonKey, publicUrl: supabasePublicUrl(config) });
   } else {
-    const secret = await loadJwtSecret(config);
-    const signer = createTokenSigner(secret, config.JWT_EXPIRY_SECONDS, `${siteUrl}/auth/v1`);
-    auth = {
-      ...createEmbeddedAuth({
-        db,
-        signer,
-        sendMail: (tx, mail) => queueMail(tx, mail),
-        allowDemo: demoAllowed(config),
-      }),
-      anonKey: await signer.anonKey(),
-    };
-    // Relative URLs unless SITE_URL is set: the page works whatever host and port it is served on.
-    storage = createEmbeddedStorage({
-      db,
-      root: `${config.DATA_DIR}/storage`,
-      publicBaseUrl: config.SITE_URL,
-    });
-    realtime = await createEmbeddedRealtime(db);
+    // Loaded only here (and by openDatabase): Edge Functions, in Supabase mode, never bundle them.
+    ({ auth, storage, realtime } = await (await loadEmbedded()).ports(config, db, siteUrl));
   }
 
   const ai = createAiPort(config);

@@ -17,6 +17,7 @@
 import type { State } from "../../utils.ts";
 import { HttpError } from "./errors.ts";
 import type { Session } from "../ports/auth/port.ts";
+import { serializeCookie } from "./cookies.ts";
 
 /** What the limited actions need from a request's state. */
 export type AuthState = Pick<State, "platform" | "limits" | "ip">;
@@ -66,13 +67,29 @@ export async function signUp(
 }
 
 /**
+ * The PKCE verifier of a Supabase reset request, kept by the browser that asked: Supabase Auth's
+ * default e-mail link comes back with `?code=`, which only this verifier redeems.
+ */
+export const RESET_VERIFIER_COOKIE = "sc-reset-verifier";
+/** As long as a reset link lives (`otp_expiry` in supabase/config.toml). */
+const RESET_VERIFIER_MAX_AGE = 3600;
+
+export function resetVerifierCookie(verifier: string, secure: boolean): string {
+  return serializeCookie(RESET_VERIFIER_COOKIE, verifier, {
+    secure,
+    maxAge: verifier ? RESET_VERIFIER_MAX_AGE : 0,
+  });
+}
+
+/**
  * Sends a reset link, limited per recipient (nobody's inbox is flooded) and per client address
- * (nobody sprays the whole user list). Silent for unknown addresses, as the port is.
+ * (nobody sprays the whole user list). Silent for unknown addresses, as the port is. Returns
+ * the Set-Cookie values the requesting browser must keep (Supabase's PKCE verifier).
  */
 export async function requestPasswordReset(
-  state: AuthState & Pick<State, "siteUrl">,
+  state: AuthState & Pick<State, "siteUrl" | "secure">,
   email: string,
-): Promise<void> {
+): Promise<string[]> {
   const recipient = email.toLowerCase();
   const wait = Math.max(
     state.limits.mailPerAddress.hit(state.ip),
@@ -86,9 +103,10 @@ export async function requestPasswordReset(
   }
   // The link always points at this site: a caller-chosen `redirect_to` would let anyone send a
   // genuine-looking reset mail that leads elsewhere.
-  await state.platform.auth.requestPasswordReset(
+  const { codeVerifier } = await state.platform.auth.requestPasswordReset(
     recipient,
     `${state.siteUrl}/reset-password/confirm`,
   );
   state.platform.worker.wake();
+  return codeVerifier ? [resetVerifierCookie(codeVerifier, state.secure)] : [];
 }

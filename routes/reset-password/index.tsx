@@ -1,4 +1,7 @@
-/** Asks for a password reset link (embedded: it lands in the dev outbox). */
+/**
+ * Asks for a password reset link (embedded: it lands in the dev outbox). On Supabase the browser
+ * also keeps the request's PKCE verifier (a cookie) for Auth's default `?code=` link.
+ */
 import { define } from "../../utils.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../../components/AuthForm.tsx";
@@ -20,8 +23,9 @@ export const handler = define.handlers<Data>({
   async POST(ctx) {
     const parsed = parseForm(ResetRequest, await readForm(ctx.req));
     if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values }, { status: 422 });
+    let cookies: string[];
     try {
-      await requestPasswordReset(ctx.state, parsed.data.email);
+      cookies = await requestPasswordReset(ctx.state, parsed.data.email);
     } catch (err) {
       // Too many requests for this address or from this client (429 with Retry-After).
       if (!(err instanceof HttpError) || err.status >= 500) throw err;
@@ -30,7 +34,9 @@ export const handler = define.handlers<Data>({
         headers: err.headers,
       });
     }
-    return page({ sent: true });
+    const headers = new Headers();
+    for (const c of cookies) headers.append("set-cookie", c);
+    return page({ sent: true }, { headers });
   },
 });
 

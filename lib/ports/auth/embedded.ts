@@ -233,10 +233,16 @@ export function createEmbeddedAuth(
             `If it was not you, ignore this e-mail.`,
         });
       });
+      // The link carries its token itself: no PKCE flow here.
+      return {};
     },
 
-    async resetPassword(token, newPassword) {
-      const tokenHash = await sha256(token);
+    async resetPassword(proof, newPassword) {
+      // Only Supabase Auth's redirect carries a code.
+      if (typeof proof !== "string") {
+        throw new AuthError(400, "This reset link is invalid or has expired", "token");
+      }
+      const tokenHash = await sha256(proof);
       const hash = await bcrypt.hash(newPassword, BCRYPT_COST);
       // Errors are returned rather than thrown, so that the revocations commit before they are
       // raised.

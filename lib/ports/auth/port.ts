@@ -44,13 +44,27 @@ export interface AuthPort {
   getUser(accessToken: string): Promise<GoTrueUser | null>;
   /** Verifies signature, expiry and audience; null for anything invalid. */
   verify(accessToken: string): Promise<Claims | null>;
-  /** Sends a reset link (embedded: to the dev outbox). Silent for unknown addresses. */
-  requestPasswordReset(email: string, redirectTo: string): Promise<void>;
+  /**
+   * Sends a reset link (embedded: to the dev outbox). Silent for unknown addresses. On Supabase
+   * it also starts a PKCE flow: the requesting browser keeps `codeVerifier`, which Auth's own
+   * `/verify` link (`?code=` on `redirectTo`) needs.
+   */
+  requestPasswordReset(email: string, redirectTo: string): Promise<{ codeVerifier?: string }>;
   /**
    * The project's public anon key: what supabase-js sends as its bearer before sign-in. It
    * identifies the project, not a user.
    */
   anonKey?: string;
-  /** Sets a new password with a token from the reset link; returns a fresh session. */
-  resetPassword(token: string, newPassword: string): Promise<Session>;
+  /**
+   * Sets a new password with what the reset link proves; ends the account's other sessions and
+   * returns a fresh one. 400 (field `token`) for a link that is invalid, used or expired.
+   */
+  resetPassword(proof: RecoveryProof, newPassword: string): Promise<Session>;
 }
+
+/**
+ * What a reset link carries: its token (embedded: `?token=`; Supabase: the recovery template's
+ * `?token_hash=`), or the `?code=` of Supabase Auth's `/verify` redirect with the verifier kept by
+ * the browser that asked.
+ */
+export type RecoveryProof = string | { code: string; codeVerifier: string };

@@ -35,10 +35,13 @@ export const SignUp = z.object({
 
 export const SignIn = z.object({ email, password: currentPassword });
 export const ResetRequest = z.object({ email });
-export const ResetConfirm = z.object({
-  token: z.string().min(10, "This reset link is incomplete"),
-  password: newPassword,
-});
+/** What a reset link carries: a token (or token hash), or Supabase Auth's code. */
+const linkPart = z.string().trim().max(512, "This reset link is malformed").default("");
+export const ResetConfirm = z.object({ token: linkPart, code: linkPart, password: newPassword })
+  .refine((v) => v.token.length >= 10 || v.code.length >= 10, {
+    message: "This reset link is incomplete: open the link from the e-mail again",
+    path: ["_form"],
+  });
 
 /** POST /api/auth/token: password or refresh-token grant. */
 export const TokenRequest = z.union([

@@ -6,8 +6,10 @@
  * select the topic (policy "Users receive their own channel"), so nothing here decides access.
  *
  * The browser joins with `lib/browser/realtime.ts`, using the user's access token from
- * `GET /auth/v1/realtime-token`. For private-only channels, turn off "Allow public access" in the
- * project's Realtime settings (`[realtime]` in supabase/config.toml for local stacks).
+ * `GET /auth/v1/realtime-token`. It joins private channels only, so RLS always decides; "Allow
+ * public access" (off in a hosted project's Realtime settings) only concerns public channels, and
+ * supabase/config.toml has no such setting for local stacks (`[realtime]` has `enabled`,
+ * `ip_version`, `max_header_length`).
  *
  * What this module does provide is the page's side of the choice between the two platforms: the
  * `<meta name="sc-realtime">` attributes that `client.ts` reads.
@@ -18,13 +20,17 @@
  * ```
  * @module
  */
-import { type Config, isSupabase } from "../../platform/config.ts";
+import { type Config, isSupabase, supabasePublicUrl } from "../../platform/config.ts";
 import type { RealtimeClientConfig } from "../../browser/realtime.ts";
 
-/** Which realtime transport the browser should use. Only public values (URL, anon key) go in. */
+/**
+ * Which realtime transport the browser should use. Only public values go in: the URL browsers
+ * reach Supabase at (SUPABASE_PUBLIC_URL when set) and the publishable or anon key.
+ */
 export function realtimeClientConfig(config: Config): RealtimeClientConfig {
-  if (isSupabase(config) && config.SUPABASE_URL && config.SUPABASE_ANON_KEY) {
-    return { mode: "supabase", url: config.SUPABASE_URL, anonKey: config.SUPABASE_ANON_KEY };
+  const url = supabasePublicUrl(config);
+  if (isSupabase(config) && url && config.SUPABASE_ANON_KEY) {
+    return { mode: "supabase", url, anonKey: config.SUPABASE_ANON_KEY };
   }
   return { mode: "embedded" };
 }

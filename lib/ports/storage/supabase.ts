@@ -11,7 +11,7 @@
  * @module
  */
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
-import { checkBucketId, checkObjectName } from "./embedded.ts";
+import { checkBucketId, checkObjectName } from "./names.ts";
 import { type Caller, StorageError, type StoragePort, type StorageStatus } from "./port.ts";
 
 export interface SupabaseStorageOptions {
@@ -19,6 +19,8 @@ export interface SupabaseStorageOptions {
   url: string;
   /** The public anon key: sent as `apikey`, and as the bearer for anonymous callers. */
   anonKey: string;
+  /** Where browsers reach Supabase, for public file URLs (self-hosted: not `http://kong:8000`). */
+  publicUrl?: string;
 }
 
 type Status = StorageStatus;
@@ -42,6 +44,10 @@ export function createSupabaseStorage(opts: SupabaseStorageOptions): StoragePort
       },
     });
   const anonClient = clientFor(null);
+  // Public URLs are computed, not fetched: from the browsers' address of Supabase.
+  const publicClient = opts.publicUrl && opts.publicUrl !== opts.url
+    ? createClient(opts.publicUrl, opts.anonKey, { accessToken: () => Promise.resolve(null) })
+    : anonClient;
 
   return {
     async upload(caller, bucket, path, body, contentType, uploadOpts = {}) {
@@ -87,7 +93,7 @@ export function createSupabaseStorage(opts: SupabaseStorageOptions): StoragePort
     },
 
     publicUrl(bucket, path) {
-      return anonClient.storage.from(bucket).getPublicUrl(path).data.publicUrl;
+      return publicClient.storage.from(bucket).getPublicUrl(path).data.publicUrl;
     },
   };
 }
