@@ -4,6 +4,8 @@
  * too (routes/functions, routes/storage, routes/realtime).
  */
 import { createApp } from "./lib/fresh_runtime/mod.ts";
+import type { CspSources } from "./lib/fresh_runtime/secure_headers.ts";
+import { type Config, isSupabase, supabasePublicUrl } from "./lib/platform/config.ts";
 import type { Platform } from "./lib/platform/mod.ts";
 import type { State } from "./utils.ts";
 import { usePlatform } from "./functions/_shared/platform.ts";
@@ -24,9 +26,22 @@ export async function createServer(platform: Platform): Promise<Server> {
     log: (entry) => platform.log({ msg: "request", ...entry }),
     use: edge.use,
     jsonPaths: JSON_PATHS,
+    csp: supabaseSources(platform.config),
     initialState: () => requestState(platform, edge),
   });
   return { fetch: app.fetch };
+}
+
+/**
+ * On Supabase, browsers talk to the project itself (Realtime's websocket, public file URLs): its
+ * public origin joins the pages' CSP. Embedded, everything is same-origin.
+ */
+export function supabaseSources(config: Config): CspSources {
+  const url = isSupabase(config) ? supabasePublicUrl(config) : undefined;
+  if (!url) return {};
+  const origin = new URL(url).origin;
+  const ws = origin.replace(/^http/, "ws");
+  return { connect: [origin, ws], img: [origin] };
 }
 
 /** A request's state before the edge fills it in. */

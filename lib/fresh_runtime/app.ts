@@ -12,7 +12,7 @@ import { statusText } from "./error.ts";
 import { loadRoutes } from "./fs_routes.ts";
 import { installIslandHooks, loadIslands } from "./islands.ts";
 import { PageRenderer } from "./render.ts";
-import { applySecureHeaders, generateNonce, requestIdFrom } from "./secure_headers.ts";
+import { applySecureHeaders, cspFor, generateNonce, requestIdFrom } from "./secure_headers.ts";
 import { type Asset, IMMUTABLE, loadStaticFiles, makeAsset, serveAsset } from "./static_files.ts";
 import type { AppOptions, FreshApp } from "./types.ts";
 import { join } from "./walk.ts";
@@ -66,7 +66,8 @@ export async function createApp<State>(opts: AppOptions<State>): Promise<FreshAp
 
   const host = new AppHost<State>(table, new PageRenderer(sheet.href, bundle), log, opts);
   const hono = new Hono();
-  hono.use(requestMiddleware(log));
+  const policy = cspFor(opts.csp);
+  hono.use(requestMiddleware(log, policy));
   opts.extraRoutes?.(hono);
 
   const unroutable = new Map<string, Asset>();
@@ -103,7 +104,7 @@ export async function createApp<State>(opts: AppOptions<State>): Promise<FreshAp
 }
 
 /** Request id, nonce, security headers and the access log, around everything else. */
-function requestMiddleware(log: Log): MiddlewareHandler {
+function requestMiddleware(log: Log, policy: (nonce: string) => string): MiddlewareHandler {
   return async function freshRequest(c, next) {
     const start = performance.now();
     const requestId = requestIdFrom(c.req.header("x-request-id"));
@@ -111,7 +112,7 @@ function requestMiddleware(log: Log): MiddlewareHandler {
     c.set("requestId", requestId);
     c.set("nonce", nonce);
     await next();
-    const res = applySecureHeaders(c.res, nonce, requestId);
+    const res = applySecureHeaders(c.res, nonce, requestId, policy);
     if (res !== c.res) c.res = res;
     log({
       level: res.status >= 500 ? "error" : "info",

@@ -13,16 +13,27 @@ export const SECURE_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["permissions-policy", "camera=(), microphone=(), geolocation=()"],
 ];
 
-// Inline styles stay blocked (style-src 'self'): the runtime ships all CSS as one file.
-const CSP_BEFORE_NONCE = "default-src 'self'; script-src 'self' 'nonce-";
-const CSP_AFTER_NONCE = "'; style-src 'self'; img-src 'self' data: blob: https:; " +
-  "connect-src 'self'; frame-src https://open.spotify.com; object-src 'none'; base-uri 'self'; " +
-  "form-action 'self'; frame-ancestors 'none'";
-
-/** The Content-Security-Policy value for `nonce`. */
-export function csp(nonce: string): string {
-  return CSP_BEFORE_NONCE + nonce + CSP_AFTER_NONCE;
+/** Origins the pages may reach beyond their own (e.g. Supabase's API, Realtime and files). */
+export interface CspSources {
+  connect?: string[];
+  img?: string[];
 }
+
+/**
+ * The Content-Security-Policy for an app: a function of the request's nonce, built once. Inline
+ * styles stay blocked (style-src 'self'): the runtime ships all CSS as one file.
+ */
+export function cspFor(sources: CspSources = {}): (nonce: string) => string {
+  const list = (base: string, extra?: string[]) => [base, ...(extra ?? [])].join(" ");
+  const before = "default-src 'self'; script-src 'self' 'nonce-";
+  const after = `'; style-src 'self'; img-src ${list("'self' data: blob: https:", sources.img)}; ` +
+    `connect-src ${list("'self'", sources.connect)}; frame-src https://open.spotify.com; ` +
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  return (nonce) => before + nonce + after;
+}
+
+/** The Content-Security-Policy value for `nonce`, with no origin beyond the page's own. */
+export const csp: (nonce: string) => string = cspFor();
 
 /** A fresh base64 CSP nonce (128 random bits). */
 export function generateNonce(): string {
@@ -42,20 +53,25 @@ export function requestIdFrom(incoming: string | undefined | null): string {
  * (e.g. a page that must allow more in its CSP). Returns a copy when `res` has immutable headers
  * (e.g. from `Response.redirect` or `fetch`).
  */
-export function applySecureHeaders(res: Response, nonce: string, requestId: string): Response {
+export function applySecureHeaders(
+  res: Response,
+  nonce: string,
+  requestId: string,
+  policy: (nonce: string) => string = csp,
+): Response {
   try {
-    setAll(res.headers, nonce, requestId);
+    setAll(res.headers, policy(nonce), requestId);
     return res;
   } catch (err) {
     if (!(err instanceof TypeError)) throw err;
     const copy = new Response(res.body, res);
-    setAll(copy.headers, nonce, requestId);
+    setAll(copy.headers, policy(nonce), requestId);
     return copy;
   }
 }
 
-function setAll(headers: Headers, nonce: string, requestId: string): void {
-  if (!headers.has("content-security-policy")) headers.set("content-security-policy", csp(nonce));
+function setAll(headers: Headers, policy: string, requestId: string): void {
+  if (!headers.has("content-security-policy")) headers.set("content-security-policy", policy);
   for (const [name, value] of SECURE_HEADERS) {
     if (!headers.has(name)) headers.set(name, value);
   }

@@ -1,4 +1,4 @@
-import { applySecureHeaders, csp, generateNonce, requestIdFrom } from "./secure_headers.ts";
+import { applySecureHeaders, csp, cspFor, generateNonce, requestIdFrom } from "./secure_headers.ts";
 import { assert, assertEquals } from "./test_utils.ts";
 
 Deno.test("secure_headers - nonces are fresh base64", () => {
@@ -23,4 +23,21 @@ Deno.test("secure_headers - immutable responses are copied; handler-set headers 
   const own = new Response("x", { headers: { "x-frame-options": "SAMEORIGIN" } });
   assertEquals(applySecureHeaders(own, "n", "rid").headers.get("x-frame-options"), "SAMEORIGIN");
   await own.body?.cancel();
+});
+
+Deno.test("secure_headers - an app's extra origins join connect-src and img-src only", () => {
+  const policy = cspFor({
+    connect: ["https://x.supabase.co", "wss://x.supabase.co"],
+    img: ["http://files.local"],
+  })("n0nce");
+  const directive = (name: string) =>
+    policy.split("; ").find((d) => d.startsWith(`${name} `)) ?? "";
+  assertEquals(
+    directive("connect-src"),
+    "connect-src 'self' https://x.supabase.co wss://x.supabase.co",
+  );
+  assertEquals(directive("img-src"), "img-src 'self' data: blob: https: http://files.local");
+  assertEquals(directive("script-src"), "script-src 'self' 'nonce-n0nce'");
+  assertEquals(directive("default-src"), "default-src 'self'");
+  assertEquals(cspFor()("n0nce"), csp("n0nce"));
 });

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CspSources } from "./secure_headers.ts";
 import type { ComponentType, VNode } from "preact";
 import type { Hono } from "hono";
 
@@ -119,6 +120,8 @@ export interface AppOptions<State> {
   use?: Middleware<State>[];
   /** Path prefixes answered with JSON errors (default `["/api"]`). */
   jsonPaths?: string[];
+  /** Origins the pages' CSP allows beyond their own, for connections and images. */
+  csp?: CspSources;
 }
 
 /** What `createApp` returns. */
