@@ -8,9 +8,12 @@
  * - `queue.jobs_per_s`: send one message, read one (`pgmq.read` qty 1), archive it.
  * - `queue.batch_jobs_per_s`: send 100 (`send_batch`), read 100, archive those (one array call).
  * - `queue.serial_jobs_per_s` (extra): `queue.jobs_per_s` with one caller: the latency side.
- * - With `BENCH_DATABASE_URL` (a real PostgreSQL with the pgmq extension, shaped like Supabase's:
- *   a `service_role` with usage on schema pgmq): the same through the postgres.js driver, as
- *   `queue.pg.jobs_per_s`, `queue.pg.batch_jobs_per_s` and `queue.pg.serial_jobs_per_s`.
+ * - On real PostgreSQL with the pgmq extension: the same through the postgres.js driver, as
+ *   `queue.pg.jobs_per_s`, `queue.pg.batch_jobs_per_s` and `queue.pg.serial_jobs_per_s`. The
+ *   database is `BENCH_DATABASE_URL` when set (shaped like Supabase's: a `service_role` with usage
+ *   on schema pgmq), else a fresh migrated copy on a throwaway cluster of the real-Postgres tier
+ *   (tests/_helpers/postgres.ts) when its packages are installed (`make test-postgres` installs
+ *   them).
  *
  * Each figure is measured for `BENCH_DURATION_S` [3] after `BENCH_WARMUP_S` [0.5], on a queue of
  * its own made for it and dropped after; value: the median over `BENCH_RUNS` [5] runs.
@@ -19,6 +22,7 @@
  * @module
  */
 import { freshDb } from "../tests/_helpers/db.ts";
+import { postgresAvailable, startPostgres } from "../tests/_helpers/postgres.ts";
 import { createDb, type Db } from "../lib/ports/db/mod.ts";
 import { openPostgres } from "../lib/ports/db/postgres.ts";
 import type { Driver, Tx } from "../lib/ports/db/types.ts";
@@ -158,16 +162,21 @@ export async function queueBench(
     await using f = await freshDb();
     results.push(...await measure(f.db, "queue.", o));
   }
-  const url = Deno.env.get("BENCH_DATABASE_URL");
-  if (url) {
-    const driver: Driver = openPostgres(url);
+  const given = Deno.env.get("BENCH_DATABASE_URL");
+  if (!given && !postgresAvailable()) {
+    console.log("queue.pg.*: no BENCH_DATABASE_URL and no PostgreSQL 15 with pgmq: not measured");
+    return results;
+  }
+  const pg = given ? null : await startPostgres();
+  try {
+    const driver: Driver = openPostgres(given ?? await pg!.freshDatabase());
     try {
       results.push(...await measure(createDb(driver), "queue.pg.", o));
     } finally {
       await driver.close();
     }
-  } else {
-    console.log("queue.pg.*: BENCH_DATABASE_URL is not set, real Postgres not measured");
+  } finally {
+    await pg?.stop();
   }
   return results;
 }
