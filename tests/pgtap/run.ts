@@ -15,12 +15,13 @@
 import { openPglite } from "../../lib/ports/db/pglite.ts";
 import { cachedSnapshot, migratedSnapshot, type Snapshot } from "../_helpers/db.ts";
 import {
+  collectTap,
   describeError,
   type FileResult,
   reportFile,
   splitSql,
   summariseTap,
-  TAP_LINE,
+  testFiles,
 } from "./tap.ts";
 
 const testsDir = new URL("../../supabase/tests/", import.meta.url);
@@ -41,18 +42,7 @@ async function runFile(snapshot: Snapshot, dir: URL, name: string): Promise<File
     if (!ownTransaction) statements.unshift({ sql: "begin", line: 1 });
     for (const stmt of statements) {
       try {
-        for (const result of await driver.pg.exec(stmt.sql)) {
-          for (const row of result.rows) {
-            for (const value of Object.values(row)) {
-              if (typeof value !== "string") continue;
-              for (const line of value.split("\n")) {
-                if (!TAP_LINE.test(line)) continue;
-                lines.push(line);
-                console.log(line);
-              }
-            }
-          }
-        }
+        for (const result of await driver.pg.exec(stmt.sql)) collectTap(result.rows, lines);
       } catch (err) {
         error = describeError(err, stmt, name);
         console.log(`not ok - ${error}`);
@@ -63,16 +53,6 @@ async function runFile(snapshot: Snapshot, dir: URL, name: string): Promise<File
     await driver.close(); // the rollback is implied: the copy is thrown away
   }
   return { ...summariseTap(lines), error, ms: performance.now() - started };
-}
-
-async function testFiles(dir: URL, filters: string[]): Promise<string[]> {
-  const names: string[] = [];
-  for await (const entry of Deno.readDir(dir)) {
-    if (entry.isFile && entry.name.endsWith(".test.sql")) names.push(entry.name);
-  }
-  return names
-    .filter((n) => filters.length === 0 || filters.some((f) => n.includes(f)))
-    .sort();
 }
 
 /** Builds (or reads the cached) snapshot with pgTAP and the helpers installed. */

@@ -16,12 +16,13 @@
  */
 import postgres from "postgres";
 import {
+  collectTap,
   describeError,
   type FileResult,
   reportFile,
   splitSql,
   summariseTap,
-  TAP_LINE,
+  testFiles,
 } from "./tap.ts";
 
 const testsDir = new URL("../../supabase/tests/", import.meta.url);
@@ -61,17 +62,7 @@ async function runFile(sql: postgres.Sql, dir: URL, name: string): Promise<FileR
       // The file's own end is replaced by the rollback below: nothing a file does may last.
       if (/^(commit|end|rollback|abort)(\s+(work|transaction))?$/i.test(stmt.sql)) continue;
       try {
-        const rows = await conn.unsafe(stmt.sql);
-        for (const row of rows) {
-          for (const value of Object.values(row)) {
-            if (typeof value !== "string") continue;
-            for (const line of value.split("\n")) {
-              if (!TAP_LINE.test(line)) continue;
-              lines.push(line);
-              console.log(line);
-            }
-          }
-        }
+        collectTap(await conn.unsafe(stmt.sql), lines);
       } catch (err) {
         error = describeError(err, stmt, name);
         console.log(`not ok - ${error}`);
@@ -92,12 +83,7 @@ export async function runPgtap(
 ): Promise<PgtapRun> {
   const dir = opts.dir ?? testsDir;
   const started = performance.now();
-  const names: string[] = [];
-  for await (const e of Deno.readDir(dir)) {
-    if (e.isFile && e.name.endsWith(".test.sql")) names.push(e.name);
-  }
-  const filters = opts.filters ?? [];
-  const files = names.filter((n) => !filters.length || filters.some((f) => n.includes(f))).sort();
+  const files = await testFiles(dir, opts.filters);
   if (files.length === 0) {
     console.log("pgTAP: 0 passed, 1 failed");
     return { files: 0, passed: 0, failed: 1 };

@@ -139,3 +139,28 @@ export function reportFile(name: string, r: FileResult): { passed: number; faile
   );
   return { passed: r.passed, failed: r.failed + (r.error || r.planned !== r.ran ? 1 : 0) };
 }
+
+/** The `*.test.sql` files of `dir` whose names contain one of `filters` (all without), sorted. */
+export async function testFiles(dir: URL, filters: string[] = []): Promise<string[]> {
+  const names: string[] = [];
+  for await (const entry of Deno.readDir(dir)) {
+    if (entry.isFile && entry.name.endsWith(".test.sql")) names.push(entry.name);
+  }
+  return names
+    .filter((n) => filters.length === 0 || filters.some((f) => n.includes(f)))
+    .sort();
+}
+
+/** Prints and keeps the TAP lines in a statement's result rows (pgTAP returns them as text). */
+export function collectTap(rows: Iterable<Record<string, unknown>>, lines: string[]): void {
+  for (const row of rows) {
+    for (const value of Object.values(row)) {
+      if (typeof value !== "string") continue;
+      for (const line of value.split("\n")) {
+        if (!TAP_LINE.test(line)) continue;
+        lines.push(line);
+        console.log(line);
+      }
+    }
+  }
+}
