@@ -15,6 +15,7 @@ import { createNotifyHandler } from "./lib/domains/notifications/mod.ts";
 import { queueMessageDigests } from "./lib/domains/notifications/digest.ts";
 import { createMatchingHandler, queueReembedIfStale } from "./lib/domains/matching/handler.ts";
 import { releaseDueReviews } from "./lib/domains/gigs/reviews.ts";
+import { paymentDeps, sweepPayments } from "./lib/domains/payments/mod.ts";
 
 export function soundcheckJobs({ config, db, ai, log, mode, siteUrl }: JobPorts): Jobs {
   return {
@@ -39,6 +40,12 @@ export function soundcheckJobs({ config, db, ai, log, mode, siteUrl }: JobPorts)
       name: "message_digest",
       everyMs: 60_000,
       run: (d) => d.asService((tx) => queueMessageDigests(tx)),
+    }, {
+      // Held funds released PAYMENT_RELEASE_DAYS after the gig unless disputed (pg_cron runs the
+      // same SQL on Supabase), provider calls retried, built-in payouts settled.
+      name: "payments",
+      everyMs: 60_000,
+      run: (d) => sweepPayments(paymentDeps({ db: d, config, siteUrl, log })).then(() => {}),
     }],
     // Vectors of another embedding model (or none) are re-embedded by a queued sweep.
     boot: (d) => d.asService((tx) => queueReembedIfStale(tx, ai.embeddingModel)),

@@ -3,6 +3,13 @@ import type { EdgeFunction } from "./_shared/serve.ts";
 import { aiWrite } from "./ai-write/index.ts";
 import { dj } from "./dj/index.ts";
 import { health } from "./health/index.ts";
+import { paymentsWebhook } from "./payments-webhook/index.ts";
 import { worker } from "./worker/index.ts";
 
-export const functions: Record<string, EdgeFunction> = { "ai-write": aiWrite, dj, health, worker };
+export const functions: Record<string, EdgeFunction> = {
+  "ai-write": aiWrite,
+  dj,
+  health,
+  "payments-webhook": paymentsWebhook,
+  worker,
+};

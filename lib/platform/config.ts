@@ -72,6 +72,16 @@ const Env = z.object({
   TWILIO_API_URL: z.string().url().default("https://api.twilio.com"),
   /** Attempts per e-mail or SMS before it is marked failed (backoff doubles from 30 s). */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Escrow: held funds are released this many days after the gig ends unless disputed. */
+  PAYMENT_RELEASE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /** The built-in provider's webhook signing secret; a random one per process when unset. */
+  PAYMENTS_BUILTIN_SECRET: z.string().min(16).optional(),
+  /** The built-in provider's payouts settle this long after a release. */
+  PAYMENTS_BUILTIN_PAYOUT_DELAY_S: z.coerce.number().int().min(0).max(604800).default(60),
+  /** Name Stripe or Razorpay for new checkouts (their adapters are not built yet). */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Env>;
 

@@ -9,6 +9,7 @@ import { marketplaceOperations } from "./spec_marketplace.ts";
 import { chatOperations } from "./spec_chat.ts";
 import { notificationOperations } from "./spec_notifications.ts";
 import { djOperations } from "./spec_dj.ts";
+import { paymentOperations } from "./spec_payments.ts";
 
 const operations: Operation[] = [
   {
@@ -33,6 +34,7 @@ const operations: Operation[] = [
   ...chatOperations,
   ...notificationOperations,
   ...djOperations,
+  ...paymentOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

@@ -1,0 +1,235 @@
+/**
+ * What people do with a booking's money: the client opens a checkout and releases; the musician
+ * refunds; either party disputes; an admin decides. Each is one SQL transition as the caller
+ * (lib/ports/db/errors.ts maps its SC4xx), then the provider call it implies (a transfer, a
+ * refund) with an idempotency key; a failed provider call stays pending for the payments sweep.
+ */
+import type { Claims, Tx } from "../../ports/db/mod.ts";
+import { idempotencyKey } from "../../ports/payments/mod.ts";
+import { HttpError } from "../../web/errors.ts";
+import type { PaymentDeps } from "./deps.ts";
+import {
+  DisputeRow,
+  LedgerLine,
+  PaymentRow,
+  type PaymentView,
+  type ResolveInput,
+  TimelineItem,
+} from "./schemas.ts";
+import type { z } from "zod";
+
+const COLUMNS =
+  `id, booking_id, provider, state, resolution, currency, fee_minor, platform_fee_minor,
+  provider_fee_minor, total_minor, refunded_minor, payout_state, payout_error, refund_state,
+  release_at, held_at, settled_at`;
+
+async function bookingCurrency(tx: Tx, bookingId: string): Promise<string> {
+  const [b] = await tx.query<{ currency: string }>(
+    "select currency from public.bookings where id = $1::uuid",
+    [bookingId],
+  );
+  if (!b) throw new HttpError(404, "Booking not found", { field: "booking_id" });
+  return b.currency;
+}
+
+/** The client opens (or reopens) the checkout: amounts from the booking, the provider by currency. */
+export async function startCheckout(deps: PaymentDeps, claims: Claims, bookingId: string) {
+  const payment = await deps.db.asUser(claims, async (tx) => {
+    const provider = deps.providers.select(await bookingCurrency(tx, bookingId));
+    const [row] = await tx.query(
+      `select ${COLUMNS} from public.open_checkout($1::uuid, $2)`,
+      [bookingId, provider],
+    );
+    return PaymentRow.parse(row);
+  });
+  const provider = deps.providers.get(payment.provider as "builtin");
+  const checkout = await provider.openCheckout({
+    bookingId,
+    paymentId: payment.id,
+    amountMinor: payment.total_minor,
+    currency: payment.currency,
+    returnUrl: `/bookings/${bookingId}`,
+    idempotencyKey: idempotencyKey(bookingId, `checkout:${payment.total_minor}`),
+  });
+  await deps.db.asService((tx) =>
+    tx.query("select private.set_checkout_ref($1::uuid, $2)", [payment.id, checkout.ref])
+  );
+  return { payment, checkout_url: checkout.url };
+}
+
+/** The booking's money as a party (or an admin) sees it; 404 for anyone else. */
+export function getPayment(deps: PaymentDeps, claims: Claims, bookingId: string) {
+  return deps.db.asUser(claims, async (tx): Promise<PaymentView> => {
+    await bookingCurrency(tx, bookingId);
+    const [p] = await tx.query(
+      `select ${COLUMNS} from public.payments where booking_id = $1::uuid`,
+      [bookingId],
+    );
+    const ledger = await tx.query(
+      `select t.kind, e.account, e.amount_minor, e.currency
+         from public.ledger_entries e join public.ledger_transactions t on t.id = e.transaction_id
+        where e.booking_id = $1::uuid order by e.id`,
+      [bookingId],
+    );
+    const timeline = await tx.query(
+      `select created_at as at, kind as what, null::bigint as amount_minor
+         from public.ledger_transactions where booking_id = $1::uuid
+       union all
+       select created_at, 'dispute_opened', null from public.disputes where booking_id = $1::uuid
+       union all
+       select decided_at, 'dispute_' || decision, musician_share_minor from public.disputes
+        where booking_id = $1::uuid and decided_at is not null
+       order by 1`,
+      [bookingId],
+    );
+    const [d] = await tx.query(
+      `select id, opened_by, reason, state, decision, musician_share_minor, note, created_at, decided_at
+         from public.disputes where booking_id = $1::uuid`,
+      [bookingId],
+    );
+    const payment = p ? PaymentRow.parse(p) : null;
+    return {
+      booking_id: bookingId,
+      state: payment?.state ?? "unpaid",
+      payment,
+      ledger: ledger.map((l) => LedgerLine.parse(l)),
+      timeline: timeline.map((t) => TimelineItem.parse(t)),
+      dispute: d ? DisputeRow.parse(d) : null,
+    };
+  });
+}
+
+async function transition(
+  deps: PaymentDeps,
+  claims: Claims,
+  sql: string,
+  params: unknown[],
+): Promise<PaymentRow> {
+  const payment = await deps.db.asUser(claims, async (tx) => {
+    const [row] = await tx.query(sql, params);
+    return PaymentRow.parse(row);
+  });
+  await providerWork(deps, payment.id);
+  return payment;
+}
+
+/** The client: "the gig happened — release now". A second release: 409. */
+export function releasePayment(deps: PaymentDeps, claims: Claims, bookingId: string) {
+  return transition(
+    deps,
+    claims,
+    `select ${COLUMNS} from public.release_payment($1::uuid)`,
+    [bookingId],
+  );
+}
+
+/** The musician refunds the whole fee (no amount) or part of it. */
+export function refundPayment(
+  deps: PaymentDeps,
+  claims: Claims,
+  bookingId: string,
+  amountMinor?: number,
+) {
+  return transition(
+    deps,
+    claims,
+    `select ${COLUMNS} from public.refund_payment($1::uuid, $2::bigint)`,
+    [bookingId, amountMinor ?? null],
+  );
+}
+
+/** Either party freezes held funds with a reason. */
+export function openDispute(deps: PaymentDeps, claims: Claims, bookingId: string, reason: string) {
+  return deps.db.asUser(claims, async (tx) => {
+    const [row] = await tx.query(
+      `select id, opened_by, reason, state, decision, musician_share_minor, note, created_at,
+              decided_at from public.open_dispute($1::uuid, $2)`,
+      [bookingId, reason],
+    );
+    return DisputeRow.parse(row);
+  });
+}
+
+/** An admin decides: release, refund or split (with the musician's share of the fee). */
+export function resolveDispute(
+  deps: PaymentDeps,
+  claims: Claims,
+  bookingId: string,
+  input: z.infer<typeof ResolveInput>,
+) {
+  return transition(
+    deps,
+    claims,
+    `select ${COLUMNS} from public.resolve_dispute($1::uuid, $2, $3::bigint, $4)`,
+    [bookingId, input.decision, input.musician_share_minor ?? null, input.note ?? null],
+  );
+}
+
+/**
+ * The provider calls a settled payment implies: the refund, then the musician's transfer. Keys are
+ * booking + action, so a retry after a crash repeats nothing at the provider. Errors stay on the
+ * payment (visible to the musician and admins) and the sweep retries.
+ */
+export async function providerWork(deps: PaymentDeps, paymentId: string): Promise<void> {
+  const [p] = await deps.db.asService((tx) =>
+    tx.query<{
+      booking_id: string;
+      provider: "builtin";
+      currency: string;
+      fee_minor: string;
+      refunded_minor: string;
+      provider_payment_id: string | null;
+      refund_state: string;
+      payout_state: string;
+      payout_ref: string | null;
+    }>(
+      `select booking_id, provider, currency, fee_minor, refunded_minor, provider_payment_id,
+              refund_state, payout_state, payout_ref from public.payments where id = $1::uuid`,
+      [paymentId],
+    )
+  );
+  if (!p?.provider) return;
+  const provider = deps.providers.get(p.provider);
+  const base = { bookingId: p.booking_id, paymentId, currency: p.currency };
+  if (p.refund_state === "pending" || p.refund_state === "failed") {
+    try {
+      await provider.refund({
+        ...base,
+        amountMinor: Number(p.refunded_minor),
+        providerPaymentRef: p.provider_payment_id,
+        idempotencyKey: idempotencyKey(p.booking_id, "refund"),
+      });
+      await setWork(deps, paymentId, "refund_state = 'done', refund_error = null", []);
+    } catch (err) {
+      await setWork(deps, paymentId, "refund_state = 'failed', refund_error = $2", [String(err)]);
+    }
+  }
+  const share = Number(p.fee_minor) - Math.min(Number(p.refunded_minor), Number(p.fee_minor));
+  if ((p.payout_state === "pending" || p.payout_state === "failed") && !p.payout_ref && share > 0) {
+    try {
+      const t = await provider.transfer({
+        ...base,
+        amountMinor: share,
+        idempotencyKey: idempotencyKey(p.booking_id, "release"),
+      });
+      await setWork(
+        deps,
+        paymentId,
+        "payout_state = 'pending', payout_ref = $2, payout_due_at = $3::timestamptz, payout_error = null",
+        [t.ref, t.settlesAt.toISOString()],
+      );
+    } catch (err) {
+      await setWork(deps, paymentId, "payout_state = 'failed', payout_error = $2", [String(err)]);
+    }
+  }
+}
+
+/** Provider bookkeeping only (refs, errors): money states move through the SQL functions. */
+async function setWork(deps: PaymentDeps, id: string, set: string, params: unknown[]) {
+  await deps.db.asService((tx) =>
+    tx.query(`update public.payments set ${set}, updated_at = now() where id = $1::uuid`, [
+      id,
+      ...params,
+    ])
+  );
+}

@@ -1,0 +1,14 @@
+/** Escrow payments for bookings: checkout, provider events, release, refund, disputes, sweep. */
+export * from "./schemas.ts";
+export { type PaymentDeps, paymentDeps } from "./deps.ts";
+export {
+  getPayment,
+  openDispute,
+  providerWork,
+  refundPayment,
+  releasePayment,
+  resolveDispute,
+  startCheckout,
+} from "./actions.ts";
+export { applyEvent, type ApplyResult } from "./events.ts";
+export { sweepPayments } from "./sweep.ts";

@@ -1,0 +1,92 @@
+/** Shapes of the payments domain: what the API reads and returns. */
+import { z } from "zod";
+
+export const PaymentState = z.enum([
+  "unpaid",
+  "checkout_open",
+  "held",
+  "released",
+  "refunded",
+  "partially_refunded",
+  "disputed",
+  "resolved",
+]);
+
+const Minor = z.coerce.number().int();
+
+export const PaymentRow = z.object({
+  id: z.string().uuid(),
+  booking_id: z.string().uuid(),
+  provider: z.string().nullable(),
+  state: PaymentState,
+  resolution: z.string().nullable(),
+  currency: z.string(),
+  fee_minor: Minor,
+  platform_fee_minor: Minor,
+  provider_fee_minor: Minor,
+  total_minor: Minor,
+  refunded_minor: Minor,
+  payout_state: z.string(),
+  payout_error: z.string().nullable(),
+  refund_state: z.string(),
+  release_at: z.coerce.date().nullable(),
+  held_at: z.coerce.date().nullable(),
+  settled_at: z.coerce.date().nullable(),
+});
+export type PaymentRow = z.infer<typeof PaymentRow>;
+
+export const TimelineItem = z.object({
+  at: z.coerce.date(),
+  what: z.string(),
+  amount_minor: Minor.nullable(),
+});
+
+export const LedgerLine = z.object({
+  kind: z.string(),
+  account: z.string(),
+  amount_minor: Minor,
+  currency: z.string(),
+});
+
+export const DisputeRow = z.object({
+  id: z.string().uuid(),
+  opened_by: z.string().uuid(),
+  reason: z.string(),
+  state: z.enum(["open", "resolved"]),
+  decision: z.string().nullable(),
+  musician_share_minor: Minor.nullable(),
+  note: z.string().nullable(),
+  created_at: z.coerce.date(),
+  decided_at: z.coerce.date().nullable(),
+});
+export type DisputeRow = z.infer<typeof DisputeRow>;
+
+export const PaymentView = z.object({
+  booking_id: z.string().uuid(),
+  state: PaymentState,
+  payment: PaymentRow.nullable(),
+  ledger: z.array(LedgerLine),
+  timeline: z.array(TimelineItem),
+  dispute: DisputeRow.nullable(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
+
+export const CheckoutResult = z.object({
+  payment: PaymentRow,
+  checkout_url: z.string(),
+});
+
+export const RefundInput = z.object({
+  amount_minor: z.number().int().min(1).max(2_000_000_000).optional()
+    .describe("Part of the fee to refund; the whole fee when absent"),
+}).strict();
+
+export const DisputeInput = z.object({
+  reason: z.string().trim().min(1, "Give a reason").max(2000),
+}).strict();
+
+export const ResolveInput = z.object({
+  decision: z.enum(["release", "refund", "split"]),
+  musician_share_minor: z.number().int().min(1).max(2_000_000_000).optional(),
+  note: z.string().trim().max(2000).optional(),
+}).strict();

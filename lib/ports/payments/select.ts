@@ -1,0 +1,19 @@
+/**
+ * Which provider takes a booking's money: INR goes to Razorpay when it is configured, anything
+ * else to Stripe when configured, and the built-in provider otherwise. Only the built-in adapter
+ * exists yet: `providerFor` refuses to build the others until they land.
+ */
+import type { ProviderName } from "./port.ts";
+
+export interface ProviderConfig {
+  STRIPE_SECRET_KEY?: string;
+  RAZORPAY_KEY_ID?: string;
+  RAZORPAY_KEY_SECRET?: string;
+}
+
+export function selectProvider(config: ProviderConfig, currency: string): ProviderName {
+  const razorpay = Boolean(config.RAZORPAY_KEY_ID && config.RAZORPAY_KEY_SECRET);
+  if (currency.toUpperCase() === "INR" && razorpay) return "razorpay";
+  if (config.STRIPE_SECRET_KEY) return "stripe";
+  return "builtin";
+}

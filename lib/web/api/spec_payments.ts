@@ -1,0 +1,73 @@
+/** The escrow payments' API operations for the OpenAPI document. */
+import type { Operation } from "./openapi.ts";
+import {
+  CheckoutResult,
+  DisputeInput,
+  DisputeRow,
+  PaymentRow,
+  PaymentView,
+  RefundInput,
+  ResolveInput,
+} from "../../domains/payments/mod.ts";
+
+export const paymentOperations: Operation[] = [
+  {
+    method: "get",
+    path: "/api/bookings/{id}/payment",
+    summary: "The booking's money: state, amounts, ledger lines, timeline and dispute",
+    tag: "payments",
+    auth: true,
+    response: PaymentView,
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/bookings/{id}/payment/checkout",
+    summary: "Open the checkout for a booking (its client): amounts from the booking",
+    tag: "payments",
+    auth: true,
+    response: CheckoutResult,
+    status: 201,
+    errors: [403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/bookings/{id}/payment/release",
+    summary: "Release held funds to the musician (the client: the gig happened)",
+    tag: "payments",
+    auth: true,
+    response: PaymentRow,
+    errors: [403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/bookings/{id}/payment/refund",
+    summary: "Refund held funds to the client, all or part of the fee (the musician)",
+    tag: "payments",
+    auth: true,
+    body: RefundInput,
+    response: PaymentRow,
+    errors: [403, 404, 409, 415],
+  },
+  {
+    method: "post",
+    path: "/api/bookings/{id}/payment/dispute",
+    summary: "Dispute held funds with a reason (either party): they stay frozen until decided",
+    tag: "payments",
+    auth: true,
+    body: DisputeInput,
+    response: DisputeRow,
+    status: 201,
+    errors: [404, 409, 415],
+  },
+  {
+    method: "post",
+    path: "/api/bookings/{id}/payment/resolve",
+    summary: "Decide a dispute: release, refund or split (admins)",
+    tag: "payments",
+    auth: true,
+    body: ResolveInput,
+    response: PaymentRow,
+    errors: [404, 409, 415],
+  },
+];
