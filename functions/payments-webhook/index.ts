@@ -1,8 +1,8 @@
 /**
  * `payments-webhook`: every payment provider's events, at one endpoint. The provider is named by
  * the `x-payment-provider` header, else recognised by its signature header (the built-in
- * provider's `x-soundcheck-signature`; Stripe's `stripe-signature` and Razorpay's
- * `x-razorpay-signature` once their adapters land). The signature is checked on the raw body
+ * provider's `x-soundcheck-signature`, Stripe's `stripe-signature`, Razorpay's
+ * `x-razorpay-signature`; a provider not configured here is a 400). The signature is checked on the raw body
  * exactly as received (the edge buffers bytes and leaves them intact); a tampered or stale one is
  * a 400 with nothing stored. A verified event is stored by (provider, event id) and applied once,
  * in one transaction, and the answer is quick: slow provider calls are left to the sweep.

@@ -1,6 +1,12 @@
 /** Environment configuration, parsed once with zod (DESIGN.md rule 3). */
 import { z } from "zod";
 
+/** Each live payment provider's variables, all set or none. */
+const PROVIDER_VARS = [
+  ["Stripe", ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]],
+  ["Razorpay", ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"]],
+] as const;
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOSTNAME: z.string().default("127.0.0.1"),
@@ -78,10 +84,36 @@ const Env = z.object({
   PAYMENTS_BUILTIN_SECRET: z.string().min(16).optional(),
   /** The built-in provider's payouts settle this long after a release. */
   PAYMENTS_BUILTIN_PAYOUT_DELAY_S: z.coerce.number().int().min(0).max(604800).default(60),
-  /** Name Stripe or Razorpay for new checkouts (their adapters are not built yet). */
+  /**
+   * The built-in provider takes no real money: with APP_ENV=prod it is refused (checkout answers
+   * that payments are not configured) unless this is "on", e.g. for a public demo.
+   */
+  PAYMENTS_BUILTIN: z.enum(["on", "off"]).optional(),
+  /** Stripe (all or none of the first two): non-INR checkouts and Connect Express payouts. */
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Tests point the SDK at a fake on 127.0.0.1; unset, api.stripe.com. */
+  STRIPE_API_URL: z.string().url().optional(),
+  /** Razorpay (all or none of the first three): INR checkouts and Route payouts. */
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Tests point the SDK at a fake on 127.0.0.1; unset, api.razorpay.com. */
+  RAZORPAY_API_URL: z.string().url().optional(),
+}).superRefine((env, ctx) => {
+  // Half a provider would take money it cannot verify or release: name what is missing.
+  for (const [provider, names] of PROVIDER_VARS) {
+    const set = names.filter((n) => env[n] !== undefined);
+    const urlOnly = env[`${provider.toUpperCase()}_API_URL` as keyof typeof env] !== undefined;
+    if (set.length === 0 && !urlOnly) continue;
+    for (const missing of names.filter((n) => env[n] === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: `${provider} needs ${names.join(", ")} together; ${missing} is missing`,
+      });
+    }
+  }
 });
 export type Config = z.infer<typeof Env>;
 

@@ -86,6 +86,8 @@ export const ON_POSTGRES = [
   "dj_flow_test.ts",
   "dj_jobs_test.ts",
   "queue_contract_test.ts",
+  "payments_test.ts",
+  "payments_providers_test.ts",
 ].map((f) => `tests/integration/${f}`);
 
 /** `deno test tests/postgres/` (written against tests/_helpers/postgres.ts) and ON_POSTGRES. */

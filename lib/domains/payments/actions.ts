@@ -5,7 +5,12 @@
  * refund) with an idempotency key; a failed provider call stays pending for the payments sweep.
  */
 import type { Claims, Tx } from "../../ports/db/mod.ts";
-import { idempotencyKey } from "../../ports/payments/mod.ts";
+import {
+  idempotencyKey,
+  type PaymentProvider,
+  type ProviderName,
+  ProviderUnavailable,
+} from "../../ports/payments/mod.ts";
 import { HttpError } from "../../web/errors.ts";
 import type { PaymentDeps } from "./deps.ts";
 import {
@@ -32,17 +37,44 @@ async function bookingCurrency(tx: Tx, bookingId: string): Promise<string> {
   return b.currency;
 }
 
-/** The client opens (or reopens) the checkout: amounts from the booking, the provider by currency. */
+/** The provider, or a 409 saying payments through it are not configured here. */
+export function availableProvider(deps: PaymentDeps, name: ProviderName): PaymentProvider {
+  try {
+    return deps.providers.get(name);
+  } catch (err) {
+    if (!(err instanceof ProviderUnavailable)) throw err;
+    // A 4xx, as its message must reach the client (a 5xx's never does).
+    throw new HttpError(409, err.message, { code: "payments_unavailable", field: "provider" });
+  }
+}
+
+/**
+ * The client opens (or reopens) the checkout: amounts from the booking, the provider by currency.
+ * A live provider pays the musician out through their payout account: without an enabled one on
+ * that provider the checkout is refused (409, nothing written) rather than funds held for nobody.
+ */
 export async function startCheckout(deps: PaymentDeps, claims: Claims, bookingId: string) {
   const payment = await deps.db.asUser(claims, async (tx) => {
-    const provider = deps.providers.select(await bookingCurrency(tx, bookingId));
+    const name = deps.providers.select(await bookingCurrency(tx, bookingId));
+    availableProvider(deps, name);
     const [row] = await tx.query(
       `select ${COLUMNS} from public.open_checkout($1::uuid, $2)`,
-      [bookingId, provider],
+      [bookingId, name],
     );
+    const [{ ready }] = await tx.query<{ ready: boolean }>(
+      "select private.booking_payout_ready($1::uuid, $2) as ready",
+      [bookingId, name],
+    );
+    if (!ready) {
+      throw new HttpError(
+        409,
+        `The musician has no enabled ${name} payout account yet: they set it up first`,
+        { code: "payout_account_missing", field: "payout_account" },
+      );
+    }
     return PaymentRow.parse(row);
   });
-  const provider = deps.providers.get(payment.provider as "builtin");
+  const provider = availableProvider(deps, payment.provider as ProviderName);
   const checkout = await provider.openCheckout({
     bookingId,
     paymentId: payment.id,
@@ -174,7 +206,7 @@ export async function providerWork(deps: PaymentDeps, paymentId: string): Promis
   const [p] = await deps.db.asService((tx) =>
     tx.query<{
       booking_id: string;
-      provider: "builtin";
+      provider: ProviderName | null;
       currency: string;
       fee_minor: string;
       refunded_minor: string;
@@ -189,7 +221,15 @@ export async function providerWork(deps: PaymentDeps, paymentId: string): Promis
     )
   );
   if (!p?.provider) return;
-  const provider = deps.providers.get(p.provider);
+  let provider: PaymentProvider;
+  try {
+    provider = deps.providers.get(p.provider);
+  } catch (err) {
+    if (!(err instanceof ProviderUnavailable)) throw err;
+    // Its keys were removed after the payment: the work stays pending for the sweep.
+    await setWork(deps, paymentId, "payout_error = $2", [err.message]);
+    return;
+  }
   const base = { bookingId: p.booking_id, paymentId, currency: p.currency };
   if (p.refund_state === "pending" || p.refund_state === "failed") {
     try {
@@ -210,6 +250,7 @@ export async function providerWork(deps: PaymentDeps, paymentId: string): Promis
       const t = await provider.transfer({
         ...base,
         amountMinor: share,
+        providerPaymentRef: p.provider_payment_id,
         idempotencyKey: idempotencyKey(p.booking_id, "release"),
       });
       await setWork(

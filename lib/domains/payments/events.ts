@@ -6,6 +6,7 @@
  */
 import type { Tx } from "../../ports/db/mod.ts";
 import { PaymentEvent, type ProviderName } from "../../ports/payments/mod.ts";
+import { connectStatusFromEvent } from "../../ports/payments/stripe_connect.ts";
 import type { PaymentDeps } from "./deps.ts";
 
 export type ApplyResult = "applied" | "duplicate" | "stale" | "pending" | "flagged" | "ignored";
@@ -19,15 +20,25 @@ interface Stored {
 export function applyEvent(
   deps: PaymentDeps,
   provider: ProviderName,
-  event: PaymentEvent,
+  verified: PaymentEvent,
 ): Promise<ApplyResult> {
   return deps.db.asService(async (tx) => {
+    let event = verified;
+    // Ours by the metadata we set; else by the provider's payment reference (a Stripe dispute
+    // carries no metadata of ours, only its PaymentIntent).
     const [payment] = event.paymentId
       ? await tx.query<{ booking_id: string }>(
         "select booking_id from public.payments where id = $1::uuid and provider = $2",
         [event.paymentId, provider],
       )
+      : event.providerRef && event.type !== "unknown"
+      ? await tx.query<{ booking_id: string; id: string }>(
+        `select booking_id, id from public.payments
+          where provider = $1 and provider_payment_id = $2`,
+        [provider, event.providerRef],
+      )
       : [];
+    if (payment && "id" in payment) event = { ...event, paymentId: String(payment.id) };
     // The booking first, as every transition locks it: the event row's foreign key takes a share
     // lock on it, and two events of one booking each holding that would deadlock on upgrading.
     if (payment) {
@@ -47,12 +58,43 @@ export function applyEvent(
     );
     if (!row) return "duplicate";
     const stored = { id: row.id, bookingId: payment?.booking_id ?? null };
-    if (event.type === "unknown") return "ignored";
+    if (event.type === "unknown") {
+      return await applyAccountEvent(tx, provider, event, stored) ?? "ignored";
+    }
     if (!payment) return await flag(tx, stored, "No payment of this provider matches the event");
     const result = await applyStored(tx, deps, stored, normalised);
     if (result === "applied") await retryPending(tx, deps, stored);
     return result;
   });
+}
+
+/**
+ * A Stripe `account.updated`: the musician's Connect account status, applied by the event's own
+ * time so an older one arriving late changes nothing. Null for any other unknown event.
+ */
+async function applyAccountEvent(
+  tx: Tx,
+  provider: ProviderName,
+  event: PaymentEvent,
+  stored: Stored,
+): Promise<ApplyResult | null> {
+  const status = provider === "stripe" ? connectStatusFromEvent(event) : null;
+  if (!status) return null;
+  const created = Number((event.payload as { created?: unknown }).created);
+  const at = Number.isFinite(created) ? new Date(created * 1000) : new Date();
+  const [r] = await tx.query<{ r: string }>(
+    "select private.set_payout_status('stripe', $1, $2, $3, $4, $5::timestamptz) as r",
+    [
+      status.accountId,
+      status.chargesEnabled,
+      status.payoutsEnabled,
+      status.detailsSubmitted,
+      at.toISOString(),
+    ],
+  );
+  if (r.r === "unknown") return await flag(tx, stored, "No payout account matches the event");
+  await done(tx, stored);
+  return r.r === "applied" ? "applied" : "stale";
 }
 
 async function flag(tx: Tx, e: Stored, reason: string): Promise<"flagged"> {

@@ -1,7 +1,8 @@
 /** Escrow payments for bookings: checkout, provider events, release, refund, disputes, sweep. */
 export * from "./schemas.ts";
-export { type PaymentDeps, paymentDeps } from "./deps.ts";
+export { type PaymentDeps, paymentDeps, payoutLookup } from "./deps.ts";
 export {
+  availableProvider,
   getPayment,
   openDispute,
   providerWork,
@@ -12,3 +13,12 @@ export {
 } from "./actions.ts";
 export { applyEvent, type ApplyResult } from "./events.ts";
 export { sweepPayments } from "./sweep.ts";
+export {
+  listPayoutAccounts,
+  OnboardingResult,
+  PayoutAccount,
+  PayoutAccounts,
+  RazorpayAccountInput,
+  registerRazorpayAccount,
+  startStripeOnboarding,
+} from "./payouts.ts";

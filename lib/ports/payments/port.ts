@@ -1,6 +1,6 @@
 /**
  * The payment port: what a payment provider does for an escrowed booking. Adapters: the built-in
- * provider (builtin.ts, offline); Stripe and Razorpay come later (select.ts can already name them).
+ * provider (builtin.ts, offline), Stripe (stripe.ts) and Razorpay (razorpay.ts); mod.ts builds them.
  *
  * Every call that moves money carries an idempotency key, `<booking>:<action>`, so a retried call
  * (a crash between the provider's answer and our commit) never moves money twice.
@@ -52,6 +52,8 @@ export interface TransferRequest {
   amountMinor: number;
   currency: string;
   idempotencyKey: string;
+  /** The provider's payment (a Stripe PaymentIntent, a Razorpay `pay_…`): Route releases need it. */
+  providerPaymentRef?: string | null;
 }
 
 export interface Transfer {

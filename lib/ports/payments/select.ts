@@ -1,7 +1,7 @@
 /**
  * Which provider takes a booking's money: INR goes to Razorpay when it is configured, anything
- * else to Stripe when configured, and the built-in provider otherwise. Only the built-in adapter
- * exists yet: `providerFor` refuses to build the others until they land.
+ * else to Stripe when configured, and the built-in provider otherwise (which mod.ts refuses in
+ * production unless PAYMENTS_BUILTIN=on). Config makes each provider's variables all-or-none.
  */
 import type { ProviderName } from "./port.ts";
 
