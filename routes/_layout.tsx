@@ -18,10 +18,13 @@ export default define.page(function Layout({ Component, state, url }) {
   );
   return (
     <>
-      <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
+      <a
+        href="#main"
+        class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white print:hidden"
+      >
         Skip to content
       </a>
-      <header class="border-b border-gray-200 bg-white">
+      <header class="border-b border-gray-200 bg-white print:hidden">
         <nav
           aria-label="Main"
           class="mx-auto flex max-w-5xl flex-wrap items-center gap-1 px-4 py-2"
@@ -76,7 +79,7 @@ export default define.page(function Layout({ Component, state, url }) {
         <FlashToast flash={state.flash} />
         <Component />
       </main>
-      <footer class="mx-auto max-w-5xl px-4 py-8 text-sm text-gray-500">
+      <footer class="mx-auto max-w-5xl px-4 py-8 text-sm text-gray-500 print:hidden">
         Soundcheck — gigs, AI writing and matching for working musicians.
         {state.platform.mode === "embedded" && state.platform.config.APP_ENV === "dev" && (
           <a href="/dev/outbox" class="ml-2 underline">Dev outbox</a>

@@ -512,6 +512,7 @@ async function fuzzPages(fz: Fuzzer, w: World, persona: Persona) {
   const templates: [string, "uuid" | "token", string][] = [
     ["/gigs/{}", "uuid", ids.gigOpen],
     ["/bookings/{}", "uuid", ids.booking],
+    ["/bookings/{}/receipt", "uuid", ids.booking],
     ["/messages/{}", "uuid", ids.conversation],
     ["/messages/application/{}", "uuid", ids.application],
     ["/messages/booking/{}", "uuid", ids.booking],
@@ -647,6 +648,7 @@ Deno.test({
         "/matches",
         "/messages",
         "/bookings",
+        "/earnings",
       ],
     },
     {

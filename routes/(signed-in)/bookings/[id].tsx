@@ -1,4 +1,7 @@
-/** One booking: its terms, completing or cancelling it, and the review after completion. */
+/**
+ * One booking: its terms, its money (pay into escrow, release, dispute: components/PaymentPanel),
+ * completing or cancelling it, and the review after completion.
+ */
 import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
 import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
@@ -24,15 +27,23 @@ import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
 import { notFound, parseId } from "../../../lib/web/params.ts";
 import { REVIEW_MAX_CHARS } from "../../../lib/shared/limits.ts";
+import { getPayment, paymentDeps, type PaymentView } from "../../../lib/domains/payments/mod.ts";
+import { PaymentPanel } from "../../../components/PaymentPanel.tsx";
+import { paymentAction } from "../../../lib/web/payment_forms.ts";
 
 interface Data {
   booking: BookingWithParties;
   me: string;
   reviews: ReviewWithAuthor[];
+  money: PaymentView;
+  openedAt: Date | null;
+  confirm?: "release";
+  checkoutUrl?: string;
   errors?: Record<string, string>;
 }
 
-const Intent = z.enum(["complete", "cancel", "review"]);
+const Intent = z.enum(["complete", "cancel", "review", "checkout", "pay", "release", "dispute"]);
+const Confirm = z.enum(["release"]).optional().catch(undefined);
 
 async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
   const user = ctx.state.user!;
@@ -43,10 +54,16 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
     const other = booking.client_id === user.id ? booking.musician_id : booking.client_id;
     const reviews = (await listReviewsFor(tx, other)).filter((r) => r.booking_id === booking.id);
     const mine = (await listReviewsFor(tx, user.id)).filter((r) => r.booking_id === booking.id);
-    return { booking, reviews: [...reviews, ...mine] };
+    const [opened] = await tx.query<{ created_at: Date }>(
+      "select created_at from public.payments where booking_id = $1::uuid",
+      [id],
+    );
+    return { booking, reviews: [...reviews, ...mine], openedAt: opened?.created_at ?? null };
   });
   if (!data) throw notFound("Booking");
-  return page({ ...data, me: user.id, ...extra }, { status });
+  const money = await getPayment(paymentDeps(ctx.state.platform), user.claims, id);
+  const confirm = Confirm.parse(ctx.url.searchParams.get("confirm") ?? undefined);
+  return page({ ...data, money, confirm, me: user.id, ...extra }, { status });
 }
 
 export const handler = define.handlers<Data>({
@@ -63,6 +80,13 @@ export const handler = define.handlers<Data>({
     const done = (text: string) =>
       seeOther(`/bookings/${id}`, [flashCookie({ kind: "success", text }, ctx.state.secure)]);
     try {
+      if (intent.data !== "complete" && intent.data !== "cancel" && intent.data !== "review") {
+        const r = await paymentAction(ctx.state, id, intent.data, form);
+        if ("redirect" in r) {
+          return seeOther(r.redirect, r.flash ? [flashCookie(r.flash, ctx.state.secure)] : []);
+        }
+        return await load(ctx, r.data, r.status);
+      }
       if (intent.data === "complete") {
         await db.asUser(user.claims, (tx) => complete(tx, id));
         return done("Marked as completed. Leave a review while it is fresh.");
@@ -115,6 +139,18 @@ export default define.page<typeof handler>(function BookingPage({ data, state })
           {e._form}
         </div>
       )}
+      <div class="mb-6">
+        <PaymentPanel
+          view={data.money}
+          booking={b}
+          me={data.me}
+          csrf={state.csrf}
+          errors={e}
+          confirm={data.confirm}
+          checkoutUrl={data.checkoutUrl}
+          openedAt={data.openedAt}
+        />
+      </div>
       <div class="grid gap-6 md:grid-cols-2">
         <section class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
           <h2 class="mb-3 text-lg font-semibold">Terms</h2>

@@ -206,6 +206,12 @@ export default define.page<typeof handler>(function ProfilePage({ data, state })
                     <a class="text-indigo-700 underline" href="/matches">Gigs for me</a>
                   </li>
                 )}
+                {profile.is_musician && (
+                  <li>
+                    <a class="text-indigo-700 underline" href="/earnings">Earnings</a>: money held,
+                    on its way and paid out
+                  </li>
+                )}
                 <li>
                   <a class="text-indigo-700 underline" href="/settings/notifications">
                     Notification settings

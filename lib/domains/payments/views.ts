@@ -1,0 +1,3 @@
+/** Read-only views of escrow payments for pages: the booking's timeline and a musician's earnings. */
+export * from "./timeline.ts";
+export * from "./earnings.ts";

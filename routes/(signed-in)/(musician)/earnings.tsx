@@ -1,0 +1,119 @@
+/** A musician's earnings: held, releasing and paid per currency, each payment, a monthly chart. */
+import { define } from "../../../utils.ts";
+import { page } from "../../../lib/fresh_runtime/mod.ts";
+import {
+  amountOf,
+  type Bucket,
+  bucketOf,
+  type Earning,
+  listEarnings,
+  type MonthBar,
+  monthlyPaid,
+  type Totals,
+  totalsByCurrency,
+} from "../../../lib/domains/payments/views.ts";
+import { formatDay, formatMoney } from "../../../lib/domains/gigs/facts.ts";
+import { EmptyState, PageTitle } from "../../../components/Page.tsx";
+import { EarningsChart } from "../../../components/EarningsChart.tsx";
+import { signedIn } from "../../../lib/web/guards.ts";
+
+interface Data {
+  items: Earning[];
+  totals: Totals[];
+  charts: { currency: string; bars: MonthBar[] }[];
+}
+
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const user = signedIn(ctx.state);
+    const items = await ctx.state.platform.db.asUser(user.claims, (tx) => listEarnings(tx));
+    return page({ items, totals: totalsByCurrency(items), charts: monthlyPaid(items, new Date()) });
+  },
+});
+
+const BUCKET_TEXT: Record<Bucket, string> = {
+  held: "Held in escrow",
+  releasing: "Released: payout on its way",
+  paid: "Paid out",
+  refunded: "Refunded to the client",
+};
+
+function status(e: Earning): string {
+  if (e.state === "disputed") return "Frozen: in dispute";
+  if (e.payout_state === "failed") return "Payout failed: retrying";
+  return BUCKET_TEXT[bucketOf(e)];
+}
+
+export default define.page<typeof handler>(function Earnings({ data }) {
+  return (
+    <>
+      <PageTitle sub="Money held for your gigs, on its way to you, and paid out.">
+        Earnings
+      </PageTitle>
+      {data.items.length === 0
+        ? (
+          <EmptyState title="No earnings yet">
+            When a client pays a booking into escrow, it shows here: held until after the gig, then
+            paid out to you. <a class="underline" href="/matches">Find gigs for you</a>.
+          </EmptyState>
+        )
+        : (
+          <div class="space-y-8">
+            {data.totals.map((t) => (
+              <dl
+                key={t.currency}
+                class="grid gap-3 sm:grid-cols-3"
+                data-testid={`earnings-totals-${t.currency}`}
+              >
+                {([["Held", t.held], ["Releasing", t.releasing], ["Paid out", t.paid]] as const)
+                  .map(([label, minor]) => (
+                    <div key={label} class="rounded-lg border border-gray-200 bg-white p-4">
+                      <dt class="text-sm text-gray-600">{label}</dt>
+                      <dd class="text-2xl font-bold tabular-nums" data-testid={`total-${label}`}>
+                        {formatMoney(minor, t.currency)}
+                      </dd>
+                    </div>
+                  ))}
+              </dl>
+            ))}
+            {data.charts.map((c) => <EarningsChart key={c.currency} {...c} />)}
+            <section aria-labelledby="payments-title">
+              <h2 id="payments-title" class="mb-3 text-lg font-semibold">Payments</h2>
+              <ul class="grid gap-3" data-testid="earnings">
+                {data.items.map((e) => (
+                  <li
+                    key={e.payment_id}
+                    class="flex flex-wrap items-baseline justify-between gap-2 rounded-lg border border-gray-200 bg-white p-4"
+                  >
+                    <div class="min-w-0">
+                      <a
+                        class="font-semibold text-indigo-700 hover:underline"
+                        href={`/bookings/${e.booking_id}`}
+                      >
+                        {e.gig_title}
+                      </a>
+                      <p class="text-sm text-gray-600">
+                        {formatDay(e.starts_at, e.timezone)} · {e.client_name}
+                      </p>
+                    </div>
+                    <div class="text-right">
+                      <p class="font-semibold tabular-nums">
+                        {formatMoney(amountOf(e), e.currency)}
+                      </p>
+                      <p class="text-sm" data-testid="earning-status">{status(e)}</p>
+                      <a
+                        class="text-sm text-indigo-700 underline"
+                        href={`/bookings/${e.booking_id}/receipt`}
+                      >
+                        Receipt
+                      </a>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        )}
+    </>
+  );
+});
