@@ -17,6 +17,7 @@
  *   the database, later boots open it; time from spawn to the first 200 on `GET /`.
  * - `queue.*`: the queue port's throughput on the embedded database, and on real Postgres as
  *   `queue.pg.*` when BENCH_DATABASE_URL is set (bench/queue.ts).
+ * - `payments.*`: signed provider webhooks applied by the embedded app (bench/payments.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
@@ -35,6 +36,7 @@ import { DJ_METRICS, DJ_TARGETS, djBench } from "./dj.ts";
 import { type Boot, bootFirstByte } from "./boot.ts";
 import { EDGE_METRICS, edgeBench } from "./edge.ts";
 import { QUEUE_METRICS, QUEUE_TARGETS, queueBench } from "./queue.ts";
+import { PAYMENTS_METRICS, PAYMENTS_TARGETS, paymentsBench } from "./payments.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LOAD_SCRIPT = new URL("./load.ts", import.meta.url).pathname;
@@ -228,6 +230,7 @@ const GROUPS = {
   dj: DJ_METRICS,
   edge: EDGE_METRICS,
   queue: QUEUE_METRICS,
+  payments: PAYMENTS_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -238,6 +241,7 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ...CHAT_TARGETS,
   ...DJ_TARGETS,
   ...QUEUE_TARGETS,
+  ...PAYMENTS_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -253,6 +257,7 @@ async function main(prefixes: string[]): Promise<number> {
     dj: wanted(GROUPS.dj),
     edge: wanted(GROUPS.edge),
     queue: wanted(GROUPS.queue),
+    payments: wanted(GROUPS.payments),
   };
   if (!Object.values(run).some(Boolean)) {
     console.error(
@@ -283,6 +288,11 @@ async function main(prefixes: string[]): Promise<number> {
     if (run.queue) {
       results.push(
         ...await queueBench({ runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S }),
+      );
+    }
+    if (run.payments) {
+      results.push(
+        ...await paymentsBench({ runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S }),
       );
     }
   } catch (err) {
