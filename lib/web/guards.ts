@@ -37,3 +37,15 @@ export function requireRole(role: Role): Middleware<State> {
     return await ctx.next();
   };
 }
+
+/**
+ * Only users whose JWT says `app_metadata.role = 'admin'` (set by the server: scripts/make_admin.ts).
+ * A fast refusal for pages; the SQL functions behind them check private.is_admin() again.
+ */
+export const requireAdmin: Middleware<State> = function requireAdmin(ctx) {
+  const user = signedIn(ctx.state);
+  if (user.claims.app_metadata?.role !== "admin") {
+    throw new HttpError(403, "This page is for Soundcheck admins.", { code: "wrong_role" });
+  }
+  return ctx.next();
+};

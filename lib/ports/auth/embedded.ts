@@ -79,7 +79,15 @@ export function createEmbeddedAuth(
       `insert into auth.refresh_tokens (token, user_id, parent, session_id) values ($1, $2, $3, $4)`,
       [refreshToken, user.id, parent, sessionId],
     );
-    const { token, expiresAt } = await signer.sign(user, sessionId);
+    // The token carries the server-set app metadata (an admin's role), read fresh at each issue.
+    const [m] = await tx.query<{ app: Record<string, unknown> | null }>(
+      "select raw_app_meta_data as app from auth.users where id = $1",
+      [user.id],
+    );
+    const { token, expiresAt } = await signer.sign(
+      { ...user, app_metadata: m?.app ?? undefined },
+      sessionId,
+    );
     return { accessToken: token, refreshToken, expiresAt, user } satisfies Session;
   }
 

@@ -4,7 +4,11 @@ import { Claims } from "../db/mod.ts";
 import type { AuthUser } from "./port.ts";
 
 export interface TokenSigner {
-  sign(user: AuthUser, sessionId: string): Promise<{ token: string; expiresAt: number }>;
+  /** `app_metadata`: the server-set `auth.users.raw_app_meta_data` (e.g. `role: "admin"`). */
+  sign(
+    user: AuthUser & { app_metadata?: Record<string, unknown> },
+    sessionId: string,
+  ): Promise<{ token: string; expiresAt: number }>;
   /** The project's anon key: a token of role `anon` with no user and no expiry, as Supabase's. */
   anonKey(): Promise<string>;
   verify(token: string): Promise<Claims | null>;
@@ -38,7 +42,8 @@ export function createTokenSigner(
         role: "authenticated",
         email: user.email,
         session_id: sessionId,
-        app_metadata: { provider: "email", providers: ["email"] },
+        // As GoTrue: the server-set metadata (e.g. `role: "admin"`, scripts/make_admin.ts).
+        app_metadata: user.app_metadata ?? { provider: "email", providers: ["email"] },
         user_metadata: user.user_metadata,
         is_anonymous: false,
       })
