@@ -11,7 +11,8 @@
  */
 import { assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall, bearer, gigBody, type Person, signUpPerson } from "../_helpers/fuzz.ts";
+import { bearer, type Person, signUpPerson } from "../_helpers/fuzz.ts";
+import { applyTo, publishedGig, publishedMusician } from "../_helpers/booking.ts";
 import { createDb, type Db } from "../../lib/ports/db/mod.ts";
 import { openPostgres } from "../../lib/ports/db/postgres.ts";
 import { createWorker, type DetachedHandler } from "../../lib/ports/queue/worker.ts";
@@ -25,41 +26,7 @@ async function app(env: Record<string, string> = {}): Promise<TestApp> {
   return await startTestApp({ DATABASE_URL: URL_!, WORKER: "off", LOG_LEVEL: "error", ...env });
 }
 
-async function musician(a: TestApp, name: string): Promise<Person> {
-  const m = await signUpPerson(a, name, "musician");
-  await apiCall(a, m, "PUT", "/api/profile", {
-    musician: {
-      stage_name: `${name} Quartet`,
-      bio: "Piano, standards and originals.",
-      genres: "jazz",
-      instruments: "piano",
-      city: "Lisbon",
-      country: "PT",
-      lat: 38.72,
-      lng: -9.14,
-      fee_min_minor: 20000,
-      fee_max_minor: 60000,
-      published: true,
-    },
-  }, 200);
-  return m;
-}
-
-async function publishedGig(a: TestApp, client: Person, title: string, startsAt: Date) {
-  const gig = await apiCall(a, client, "POST", "/api/gigs?publish=true", {
-    ...gigBody(title, 30),
-    starts_at: startsAt.toISOString(),
-  }, 201);
-  return String(gig.id);
-}
-
-async function applyTo(a: TestApp, m: Person, gigId: string): Promise<string> {
-  const app = await apiCall(a, m, "POST", `/api/gigs/${gigId}/applications`, {
-    proposal: "I would love to play this night with my quartet: standards and a few originals.",
-    quoted_fee_minor: 40000,
-  }, 201);
-  return String(app.id);
-}
+const musician = (a: TestApp, name: string) => publishedMusician(a, name, `${name} Quartet`);
 
 function accept(a: TestApp, client: Person, applicationId: string): Promise<number> {
   return a.fetch(`/api/applications/${applicationId}/accept`, {
