@@ -10,6 +10,9 @@
  * - `payments.webhooks_per_s`: webhooks applied per second over the window.
  * - `payments.webhook.serial_p95_ms` (extra): the p95 with one sender: a webhook's own cost,
  *   without waiting behind the others for the embedded database's one connection.
+ * - `payments.pg.*` (extra): the same on real PostgreSQL 15 (`BENCH_DATABASE_URL`, else a
+ *   throwaway cluster when tests/_helpers/postgres.ts can start one): whether the embedded
+ *   database's one connection is what limits the figures, or the machine.
  *
  * The payments are seeded per run by SQL (clones of one booking made through the API, with their
  * triggers off), `BENCH_PAYMENTS_PER_RUN` [4000] of them; a sender that runs out stops early.
@@ -23,6 +26,7 @@ import { startTestApp, type TestApp } from "../tests/_helpers/app.ts";
 import { BUILTIN_SECRET, makeBooking } from "../tests/_helpers/payments.ts";
 import { SIGNATURE_HEADER, signBuiltin } from "../lib/ports/payments/builtin.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
+import { postgresAvailable, startPostgres } from "../tests/_helpers/postgres.ts";
 
 const num = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
 
@@ -30,6 +34,9 @@ export const PAYMENTS_METRICS = [
   "payments.webhook.p95_ms",
   "payments.webhooks_per_s",
   "payments.webhook.serial_p95_ms",
+  "payments.pg.webhook.p95_ms",
+  "payments.pg.webhooks_per_s",
+  "payments.pg.webhook.serial_p95_ms",
 ];
 export const PAYMENTS_TARGETS: [string, "≥" | "≤", number][] = [
   ["payments.webhook.p95_ms", "≤", 25],
@@ -171,21 +178,49 @@ async function load(url: string, checkouts: Checkout[], senders: number, w: Wind
   }
 }
 
+interface Options {
+  runs: number;
+  window: Window;
+  perRun: number;
+  senders: number;
+}
+
+/** The embedded figures always; the real-Postgres ones (`payments.pg.*`) when it is available. */
 export async function paymentsBench(
   opts: { runs?: number; durationS?: number; warmupS?: number } = {},
 ): Promise<Result[]> {
-  const runs = opts.runs ?? num("BENCH_RUNS", 5);
-  const w = {
-    durationS: opts.durationS ?? num("BENCH_DURATION_S", 3),
-    warmupS: opts.warmupS ?? num("BENCH_WARMUP_S", 0.5),
+  const o: Options = {
+    runs: opts.runs ?? num("BENCH_RUNS", 5),
+    window: {
+      durationS: opts.durationS ?? num("BENCH_DURATION_S", 3),
+      warmupS: opts.warmupS ?? num("BENCH_WARMUP_S", 0.5),
+    },
+    perRun: num("BENCH_PAYMENTS_PER_RUN", 4000),
+    senders: num("BENCH_PAYMENTS_SENDERS", 50),
   };
-  const perRun = num("BENCH_PAYMENTS_PER_RUN", 4000);
-  const senders = num("BENCH_PAYMENTS_SENDERS", 50);
+  const results = await measure("payments.", o, {});
+  const given = Deno.env.get("BENCH_DATABASE_URL");
+  if (!given && !postgresAvailable()) {
+    console.log("payments.pg.*: no BENCH_DATABASE_URL and no PostgreSQL 15: not measured");
+    return results;
+  }
+  const pg = given ? null : await startPostgres();
+  try {
+    const url = given ?? await pg!.freshDatabase();
+    results.push(...await measure("payments.pg.", o, { DATABASE_URL: url }));
+  } finally {
+    await pg?.stop();
+  }
+  return results;
+}
+
+async function measure(prefix: string, o: Options, env: Record<string, string>) {
   await using app = await startTestApp({
     WORKER: "off",
     LOG_LEVEL: Deno.env.get("BENCH_LOG_LEVEL") ?? "warn",
     API_RATE_LIMIT: "0",
     PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
+    ...env,
   });
   const template = await makeBooking(app, "Bench");
   const p95: number[] = [];
@@ -193,7 +228,7 @@ export async function paymentsBench(
   const serial: number[] = [];
   const url = `${app.url}/functions/v1/payments-webhook`;
   const measured = async (run: number, n: number, callers: number) => {
-    const r = await load(url, await seed(app, template.bookingId, n, run), callers, w);
+    const r = await load(url, await seed(app, template.bookingId, n, run), callers, o.window);
     if (r.errors > 0 || r.applied === 0) {
       throw new PaymentsBenchFailure(
         `run ${run}: ${r.errors} failed webhooks of ${r.applied + r.errors}: ${r.first_error}`,
@@ -201,9 +236,9 @@ export async function paymentsBench(
     }
     return r;
   };
-  for (let run = 1; run <= runs; run++) {
-    const r = await measured(2 * run, perRun, senders);
-    const one = await measured(2 * run + 1, perRun, 1);
+  for (let run = 1; run <= o.runs; run++) {
+    const r = await measured(2 * run, o.perRun, o.senders);
+    const one = await measured(2 * run + 1, o.perRun, 1);
     serial.push(one.p95_ms);
     const [bad] = await app.platform.db.asService((tx) =>
       tx.query<{ n: number }>(
@@ -215,14 +250,16 @@ export async function paymentsBench(
     p95.push(r.p95_ms);
     rate.push(r.per_s);
     console.log(
-      `run ${run}  applied ${r.applied}  ${r.per_s.toFixed(0)}/s  p95 ${r.p95_ms.toFixed(1)} ms` +
+      `${prefix} run ${run}  applied ${r.applied}  ${r.per_s.toFixed(0)}/s  p95 ${
+        r.p95_ms.toFixed(1)
+      } ms` +
         `  one sender: ${one.per_s.toFixed(0)}/s  p95 ${one.p95_ms.toFixed(1)} ms`,
     );
   }
   return [
-    summarise("payments.webhook.p95_ms", "ms", p95),
-    summarise("payments.webhooks_per_s", "events/s", rate),
-    summarise("payments.webhook.serial_p95_ms", "ms", serial),
+    summarise(`${prefix}webhook.p95_ms`, "ms", p95),
+    summarise(`${prefix}webhooks_per_s`, "events/s", rate),
+    summarise(`${prefix}webhook.serial_p95_ms`, "ms", serial),
   ];
 }
 
