@@ -17,7 +17,8 @@
  *   the database, later boots open it; time from spawn to the first 200 on `GET /`.
  * - `queue.*`: the queue port's throughput on the embedded database, and on real Postgres as
  *   `queue.pg.*` when BENCH_DATABASE_URL is set (bench/queue.ts).
- * - `payments.*`: signed provider webhooks applied by the embedded app (bench/payments.ts).
+ * - `payments.*`: signed provider webhooks applied by the embedded app, and on real Postgres as
+ *   `payments.pg.*` (bench/payments.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
