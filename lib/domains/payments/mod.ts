@@ -18,6 +18,8 @@ export {
   OnboardingResult,
   PayoutAccount,
   PayoutAccounts,
+  type PayoutSetup,
+  payoutSetup,
   RazorpayAccountInput,
   registerRazorpayAccount,
   startStripeOnboarding,

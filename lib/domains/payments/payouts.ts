@@ -6,7 +6,11 @@
  */
 import { z } from "zod";
 import type { Claims } from "../../ports/db/mod.ts";
-import { ProviderUnavailable, type StripeProvider } from "../../ports/payments/mod.ts";
+import {
+  type LiveProviderName,
+  ProviderUnavailable,
+  type StripeProvider,
+} from "../../ports/payments/mod.ts";
 import { createExpressAccount, onboardingLink } from "../../ports/payments/stripe_connect.ts";
 import { HttpError } from "../../web/errors.ts";
 import type { PaymentDeps } from "./deps.ts";
@@ -118,4 +122,25 @@ export async function registerRazorpayAccount(
     );
     return PayoutAccount.parse(row);
   });
+}
+
+/** What the earnings page shows about getting paid: the accounts and the live providers here. */
+export interface PayoutSetup {
+  accounts: PayoutAccount[];
+  /** Live providers this deployment has; none means payouts run through the built-in provider. */
+  providers: LiveProviderName[];
+}
+
+export async function payoutSetup(deps: PaymentDeps, claims: Claims): Promise<PayoutSetup> {
+  const { accounts } = await listPayoutAccounts(deps, claims);
+  const providers = (["stripe", "razorpay"] as const).filter((name) => {
+    try {
+      deps.providers[name]();
+      return true;
+    } catch (err) {
+      if (err instanceof ProviderUnavailable) return false;
+      throw err;
+    }
+  });
+  return { accounts, providers };
 }

@@ -16,18 +16,74 @@ import { formatDay, formatMoney } from "../../../lib/domains/gigs/facts.ts";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { EarningsChart } from "../../../components/EarningsChart.tsx";
 import { signedIn } from "../../../lib/web/guards.ts";
+import {
+  paymentDeps,
+  type PayoutSetup,
+  payoutSetup,
+  RazorpayAccountInput,
+  registerRazorpayAccount,
+  startStripeOnboarding,
+} from "../../../lib/domains/payments/mod.ts";
+import { PayoutSetupPanel } from "../../../components/PayoutSetup.tsx";
+import { type FreshContext } from "../../../lib/fresh_runtime/mod.ts";
+import { readForm } from "../../../lib/web/body.ts";
+import { parseForm } from "../../../lib/web/forms.ts";
+import { toHttpError } from "../../../lib/web/errors.ts";
+import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import type { State } from "../../../utils.ts";
 
 interface Data {
   items: Earning[];
   totals: Totals[];
   charts: { currency: string; bars: MonthBar[] }[];
+  setup: PayoutSetup;
+  stripeUrl?: string;
+  errors?: Record<string, string>;
+}
+
+async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
+  const user = signedIn(ctx.state);
+  const items = await ctx.state.platform.db.asUser(user.claims, (tx) => listEarnings(tx));
+  const setup = await payoutSetup(paymentDeps(ctx.state.platform), user.claims);
+  return page({
+    items,
+    totals: totalsByCurrency(items),
+    charts: monthlyPaid(items, new Date()),
+    setup,
+    ...extra,
+  }, { status });
 }
 
 export const handler = define.handlers<Data>({
-  async GET(ctx) {
+  GET(ctx) {
+    return load(ctx);
+  },
+  /** Payout setup: Stripe's onboarding link (a link, as a form may not redirect off-site), or a
+   * Razorpay linked account. */
+  async POST(ctx) {
     const user = signedIn(ctx.state);
-    const items = await ctx.state.platform.db.asUser(user.claims, (tx) => listEarnings(tx));
-    return page({ items, totals: totalsByCurrency(items), charts: monthlyPaid(items, new Date()) });
+    const deps = paymentDeps(ctx.state.platform);
+    const form = await readForm(ctx.req);
+    try {
+      if (form.get("intent") === "stripe") {
+        const { url } = await startStripeOnboarding(deps, user.claims);
+        return await load(ctx, { stripeUrl: url });
+      }
+      const fields = new FormData();
+      fields.set("account_id", String(form.get("account_id") ?? ""));
+      const parsed = parseForm(RazorpayAccountInput, fields);
+      if (!parsed.ok) return await load(ctx, { errors: parsed.errors }, 400);
+      await registerRazorpayAccount(deps, user.claims, parsed.data);
+      return seeOther("/earnings", [
+        flashCookie({ kind: "success", text: "Razorpay account saved." }, ctx.state.secure),
+      ]);
+    } catch (err) {
+      const http = toHttpError(err);
+      if (!http || http.status >= 500) throw err;
+      // Only the account id is a field of these forms; anything else is the page's own error.
+      const field = http.field === "account_id" ? "account_id" : "_form";
+      return await load(ctx, { errors: { [field]: http.message } }, http.status);
+    }
   },
 });
 
@@ -44,12 +100,27 @@ function status(e: Earning): string {
   return BUCKET_TEXT[bucketOf(e)];
 }
 
-export default define.page<typeof handler>(function Earnings({ data }) {
+export default define.page<typeof handler>(function Earnings({ data, state, url }) {
+  const setup = (
+    <PayoutSetupPanel
+      setup={data.setup}
+      csrf={state.csrf}
+      stripeUrl={data.stripeUrl}
+      backFromStripe={url.searchParams.get("payouts") === "stripe"}
+      errors={data.errors}
+    />
+  );
   return (
     <>
       <PageTitle sub="Money held for your gigs, on its way to you, and paid out.">
         Earnings
       </PageTitle>
+      {data.errors?._form && (
+        <p role="alert" class="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {data.errors._form}
+        </p>
+      )}
+      <div class="mb-8">{setup}</div>
       {data.items.length === 0
         ? (
           <EmptyState title="No earnings yet">
