@@ -9,37 +9,18 @@
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import { apiCall, gigBody, type Person, signUpPerson } from "../_helpers/fuzz.ts";
-import { type Booked, makeBooking } from "../_helpers/payments.ts";
+import {
+  assertLedgerIntact,
+  type Booked,
+  makeBooking,
+  postings,
+  serviceSql,
+} from "../_helpers/payments.ts";
 import { FakeStripe } from "../_fakes/stripe.ts";
 import { FakeRazorpay } from "../_fakes/razorpay.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 const DAY = 86_400_000;
-
-async function sql<T>(a: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  return await a.platform.db.asService((tx) => tx.query<T>(text, params));
-}
-
-async function postings(a: TestApp, bookingId: string, kind: string): Promise<number> {
-  const [r] = await sql<{ n: number }>(
-    a,
-    "select count(*)::int as n from public.ledger_transactions where booking_id = $1 and kind = $2",
-    [bookingId, kind],
-  );
-  return r.n;
-}
-
-async function assertLedgerIntact(a: TestApp) {
-  const bad = await sql(
-    a,
-    `select transaction_id from public.ledger_entries group by transaction_id
-      having sum(amount_minor) <> 0
-     union all
-     select booking_id from public.ledger_entries where account = 'escrow'
-      group by booking_id having sum(amount_minor) < 0`,
-  );
-  assertEquals(bad, []);
-}
 
 type Payment = {
   id: string;
@@ -123,7 +104,7 @@ async function payStripe(a: TestApp, fake: FakeStripe, b: Booked): Promise<strin
   await fake.flush();
   const p = await paymentOf(a, b.client, b.bookingId);
   assertEquals(p.state, "held");
-  const [{ ref }] = await sql<{ ref: string }>(
+  const [{ ref }] = await serviceSql<{ ref: string }>(
     a,
     "select provider_payment_id as ref from public.payments where booking_id = $1",
     [b.bookingId],
@@ -269,7 +250,7 @@ Deno.test(
     const replies = await fake.deliver(captured, { times: 20 });
     assertEquals(new Set(replies.map((d) => d.status)), new Set([200]));
     assertEquals(await postings(a, b.bookingId, "capture"), 1);
-    const [{ ref }] = await sql<{ ref: string }>(
+    const [{ ref }] = await serviceSql<{ ref: string }>(
       a,
       "select provider_payment_id as ref from public.payments where booking_id = $1",
       [b.bookingId],
@@ -341,7 +322,7 @@ Deno.test({ name: "payments providers - built-in refused in production", ...opts
       assertEquals([body.error.code, body.error.field], ["payments_unavailable", "provider"]);
       assert(/not configured/.test(body.error.message), body.error.message);
       assertEquals(await postings(a, b.bookingId, "capture"), 0);
-      const [{ n }] = await sql<{ n: number }>(
+      const [{ n }] = await serviceSql<{ n: number }>(
         a,
         "select count(*)::int as n from public.payments where booking_id = $1",
         [b.bookingId],

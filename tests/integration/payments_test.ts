@@ -6,7 +6,15 @@
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import { apiCall, bearer, browser, CSRF, signUpPerson } from "../_helpers/fuzz.ts";
-import { BUILTIN_SECRET, builtinWebhook, makeBooking } from "../_helpers/payments.ts";
+import {
+  assertLedgerIntact,
+  BUILTIN_SECRET,
+  builtinWebhook,
+  makeBooking,
+  openCheckout,
+  postings,
+  serviceSql,
+} from "../_helpers/payments.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
 
 async function app(): Promise<TestApp> {
@@ -15,44 +23,6 @@ async function app(): Promise<TestApp> {
     PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
     PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
   });
-}
-
-async function sql<T>(a: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  return await a.platform.db.asService((tx) => tx.query<T>(text, params));
-}
-
-/** Every ledger transaction sums to zero and the escrow of every booking is not negative. */
-async function assertLedgerIntact(a: TestApp) {
-  const bad = await sql(
-    a,
-    `select transaction_id from public.ledger_entries group by transaction_id
-      having sum(amount_minor) <> 0
-     union all
-     select booking_id from public.ledger_entries where account = 'escrow'
-      group by booking_id having sum(amount_minor) < 0`,
-  );
-  assertEquals(bad, []);
-}
-
-async function postings(a: TestApp, bookingId: string, kind: string): Promise<number> {
-  const [r] = await sql<{ n: number }>(
-    a,
-    "select count(*)::int as n from public.ledger_transactions where booking_id = $1 and kind = $2",
-    [bookingId, kind],
-  );
-  return r.n;
-}
-
-async function checkout(a: TestApp, b: Awaited<ReturnType<typeof makeBooking>>) {
-  const r = await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/checkout`,
-    undefined,
-    201,
-  );
-  return r.payment as { id: string; total_minor: number; currency: string };
 }
 
 function paid(p: { id: string; total_minor: number; currency: string }, id = `evt_${p.id}_ok`) {
@@ -135,7 +105,7 @@ Deno.test("payments - the built-in flow end to end over HTTP, ledger balanced", 
   await sweepPayments(paymentDeps(a.platform));
   v = await apiCall(a, b.musician, "GET", `/api/bookings/${b.bookingId}/payment`, undefined, 200);
   assertEquals((v.payment as { payout_state: string }).payout_state, "paid");
-  const totals = await sql<{ account: string; n: string }>(
+  const totals = await serviceSql<{ account: string; n: string }>(
     a,
     `select account, sum(amount_minor)::text as n from public.ledger_entries
       where booking_id = $1 group by account order by account`,
@@ -154,8 +124,8 @@ Deno.test("payments - the built-in flow end to end over HTTP, ledger balanced", 
 Deno.test("payments - a webhook replayed 100 times at once posts once; tampered and stale are 400", async () => {
   await using a = await app();
   const b = await makeBooking(a, "Replay");
-  const p = await checkout(a, b);
-  const [{ n: before }] = await sql<{ n: number }>(
+  const p = await openCheckout(a, b);
+  const [{ n: before }] = await serviceSql<{ n: number }>(
     a,
     "select count(*)::int as n from public.payment_events",
   );
@@ -169,7 +139,7 @@ Deno.test("payments - a webhook replayed 100 times at once posts once; tampered 
     (await builtinWebhook(a, paid(p), { secret: "not-the-secret-0123456789" })).status,
     400,
   );
-  const [{ n: after }] = await sql<{ n: number }>(
+  const [{ n: after }] = await serviceSql<{ n: number }>(
     a,
     "select count(*)::int as n from public.payment_events",
   );
@@ -199,7 +169,7 @@ Deno.test("payments - a webhook replayed 100 times at once posts once; tampered 
 Deno.test("payments - out of order, mismatched and unknown events", async () => {
   await using a = await app();
   const b = await makeBooking(a, "Order");
-  const p = await checkout(a, b);
+  const p = await openCheckout(a, b);
   // The dispute arrives before the capture: kept pending, applied once the funds are held.
   const early = await builtinWebhook(a, {
     id: `evt_${p.id}_dispute`,
@@ -213,7 +183,7 @@ Deno.test("payments - out of order, mismatched and unknown events", async () => 
   });
   assertEquals((await wrong.json()).result, "flagged");
   assertEquals(await postings(a, b.bookingId, "capture"), 0, "a mismatched amount posts nothing");
-  const [flag] = await sql<{ flagged_reason: string }>(
+  const [flag] = await serviceSql<{ flagged_reason: string }>(
     a,
     "select flagged_reason from public.payment_events where event_id = 'evt_wrong'",
   );
@@ -263,7 +233,7 @@ Deno.test("payments - a stranger gets 404; a musician refunds; a party disputes"
     );
   }
   await apiCall(a, stranger, "GET", `/api/bookings/${b.bookingId}/payment`, undefined, 404);
-  const p = await checkout(a, b);
+  const p = await openCheckout(a, b);
   await builtinWebhook(a, paid(p));
   await apiCall(a, stranger, "POST", `/api/bookings/${b.bookingId}/payment/refund`, {}, 404);
   await apiCall(a, stranger, "POST", `/api/bookings/${b.bookingId}/payment/dispute`, {

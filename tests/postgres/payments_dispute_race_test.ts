@@ -12,8 +12,14 @@
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall } from "../_helpers/fuzz.ts";
-import { type Booked, BUILTIN_SECRET, builtinWebhook, makeBooking } from "../_helpers/payments.ts";
+import {
+  assertLedgerIntact,
+  type Booked,
+  BUILTIN_SECRET,
+  builtinWebhook,
+  heldBooking,
+  serviceSql,
+} from "../_helpers/payments.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
 
 const ignore = !Deno.env.get("TEST_DATABASE_URL");
@@ -30,35 +36,15 @@ async function app(): Promise<TestApp> {
   return a;
 }
 
-function sql<T>(a: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  return a.platform.db.asService((tx) => tx.query<T>(text, params));
-}
-
 /** A booking whose funds are held and due for release now. */
 async function due(a: TestApp, tag: string): Promise<Booked & { paymentId: string }> {
-  const b = await makeBooking(a, tag);
-  const r = await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/checkout`,
-    undefined,
-    201,
-  );
-  const p = r.payment as { id: string; total_minor: number; currency: string };
-  const res = await builtinWebhook(a, {
-    id: `evt_${p.id}`,
-    type: "charge.succeeded",
-    data: { payment_id: p.id, amount_minor: p.total_minor, currency: p.currency },
-  });
-  assertEquals(res.status, 200);
-  await res.body?.cancel();
-  await sql(
+  const b = await heldBooking(a, tag);
+  await serviceSql(
     a,
     "update public.payments set release_at = now() - interval '1 minute' where booking_id = $1",
     [b.bookingId],
   );
-  return { ...b, paymentId: p.id };
+  return { ...b, paymentId: b.payment.id };
 }
 
 function dispute(a: TestApp, b: Booked, byClient: boolean): Promise<number> {
@@ -77,16 +63,8 @@ function dispute(a: TestApp, b: Booked, byClient: boolean): Promise<number> {
 
 /** Exactly one winner, and the ledger as that winner leaves it; returns which one won. */
 async function assertOneWinner(a: TestApp, bookingId: string): Promise<"dispute" | "release"> {
-  const bad = await sql(
-    a,
-    `select transaction_id::text from public.ledger_entries group by transaction_id
-      having sum(amount_minor) <> 0
-     union all
-     select booking_id::text from public.ledger_entries where account = 'escrow'
-      group by booking_id having sum(amount_minor) < 0`,
-  );
-  assertEquals(bad, []);
-  const [r] = await sql<
+  await assertLedgerIntact(a);
+  const [r] = await serviceSql<
     { state: string; disputes: number; releases: number; captures: number; escrow: string }
   >(
     a,
@@ -149,10 +127,10 @@ Deno.test({
         "The client cancelled on the night",
       ]);
       // The auto-release on another connection, while the dispute is not committed yet.
-      const [r] = await sql<{ n: number }>(a, "select private.release_due_payments() as n");
+      const [r] = await serviceSql<{ n: number }>(a, "select private.release_due_payments() as n");
       assertEquals(r.n, 0, "the auto-release took a booking a party is acting on");
     });
-    const [r] = await sql<{ n: number }>(a, "select private.release_due_payments() as n");
+    const [r] = await serviceSql<{ n: number }>(a, "select private.release_due_payments() as n");
     assertEquals(r.n, 0, "disputed funds were auto-released");
     assertEquals(await assertOneWinner(a, b.bookingId), "dispute");
   },
@@ -171,7 +149,7 @@ Deno.test({
       // The release starts a little later each time, so both orders of arrival happen.
       const release = new Promise((ok) => setTimeout(ok, (i * 7) % 24)).then(() =>
         kind === "cron"
-          ? sql(a, "select private.release_due_payments()").then(() => {})
+          ? serviceSql(a, "select private.release_due_payments()").then(() => {})
           : sweepPayments(deps).then(() => {})
       );
       let party: Promise<number>;

@@ -10,8 +10,12 @@
  */
 import { assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall } from "../_helpers/fuzz.ts";
-import { BUILTIN_SECRET, builtinWebhook, makeBooking } from "../_helpers/payments.ts";
+import {
+  assertLedgerIntact,
+  BUILTIN_SECRET,
+  heldBooking,
+  serviceSql,
+} from "../_helpers/payments.ts";
 
 const URL_ = Deno.env.get("TEST_DATABASE_URL");
 const ignore = !URL_;
@@ -25,32 +29,6 @@ async function app(): Promise<TestApp> {
   });
 }
 
-function sql<T>(a: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  return a.platform.db.asService((tx) => tx.query<T>(text, params));
-}
-
-/** A booking whose funds are held. */
-async function held(a: TestApp, tag: string) {
-  const b = await makeBooking(a, tag);
-  const r = await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/checkout`,
-    undefined,
-    201,
-  );
-  const p = r.payment as { id: string; total_minor: number; currency: string };
-  const res = await builtinWebhook(a, {
-    id: `evt_${p.id}`,
-    type: "charge.succeeded",
-    data: { payment_id: p.id, amount_minor: p.total_minor, currency: p.currency },
-  });
-  assertEquals(res.status, 200);
-  await res.body?.cancel();
-  return b;
-}
-
 async function status(a: TestApp, token: string, path: string, body?: unknown): Promise<number> {
   const res = await a.fetch(path, {
     method: "POST",
@@ -61,17 +39,9 @@ async function status(a: TestApp, token: string, path: string, body?: unknown): 
   return res.status;
 }
 
-async function assertLedgerIntact(a: TestApp, bookingId: string, settlements: number) {
-  const bad = await sql(
-    a,
-    `select transaction_id from public.ledger_entries group by transaction_id
-      having sum(amount_minor) <> 0
-     union all
-     select booking_id from public.ledger_entries where account = 'escrow'
-      group by booking_id having sum(amount_minor) < 0`,
-  );
-  assertEquals(bad, []);
-  const [r] = await sql<{ n: number }>(
+async function assertSettled(a: TestApp, bookingId: string, settlements: number) {
+  await assertLedgerIntact(a);
+  const [r] = await serviceSql<{ n: number }>(
     a,
     `select count(*)::int as n from public.ledger_transactions
       where booking_id = $1 and kind in ('release', 'refund')`,
@@ -86,13 +56,13 @@ Deno.test({
   async fn() {
     await using a = await app();
     for (let i = 0; i < 4; i++) {
-      const b = await held(a, `RaceRel${i}`);
+      const b = await heldBooking(a, `RaceRel${i}`);
       const statuses = await Promise.all([
         status(a, b.client.token, `/api/bookings/${b.bookingId}/payment/release`),
         status(a, b.musician.token, `/api/bookings/${b.bookingId}/payment/refund`, {}),
       ]);
       assertEquals(statuses.toSorted(), [200, 409], `release/refund statuses ${statuses}`);
-      await assertLedgerIntact(a, b.bookingId, 1);
+      await assertSettled(a, b.bookingId, 1);
     }
   },
 });
@@ -103,8 +73,8 @@ Deno.test({
   async fn() {
     await using a = await app();
     for (let i = 0; i < 4; i++) {
-      const b = await held(a, `RaceAuto${i}`);
-      await sql(
+      const b = await heldBooking(a, `RaceAuto${i}`);
+      await serviceSql(
         a,
         "update public.payments set release_at = now() - interval '1 minute' where booking_id = $1",
         [
@@ -115,9 +85,9 @@ Deno.test({
         status(a, b.musician.token, `/api/bookings/${b.bookingId}/payment/dispute`, {
           reason: "The client says the gig did not happen",
         }),
-        sql(a, "select private.release_due_payments()"),
+        serviceSql(a, "select private.release_due_payments()"),
       ]);
-      const [p] = await sql<{ state: string }>(
+      const [p] = await serviceSql<{ state: string }>(
         a,
         "select state from public.payments where booking_id = $1",
         [
@@ -126,10 +96,10 @@ Deno.test({
       );
       if (dispute === 201) {
         assertEquals(p.state, "disputed");
-        await assertLedgerIntact(a, b.bookingId, 0);
+        await assertSettled(a, b.bookingId, 0);
       } else {
         assertEquals([dispute, p.state], [409, "released"]);
-        await assertLedgerIntact(a, b.bookingId, 1);
+        await assertSettled(a, b.bookingId, 1);
       }
     }
   },
