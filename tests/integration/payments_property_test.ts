@@ -15,6 +15,7 @@ import {
   builtinWebhook,
   ledgerViolations,
   makeBooking,
+  serviceSql,
 } from "../_helpers/payments.ts";
 import { seededRandom } from "../../lib/domains/gigs/facts.ts";
 import { paymentDeps, resolveDispute, sweepPayments } from "../../lib/domains/payments/mod.ts";
@@ -60,10 +61,6 @@ async function rebook(a: TestApp, b: Booked, days: number): Promise<Booked> {
     201,
   );
   return { ...b, bookingId: String(booking.id) };
-}
-
-function sql<T>(a: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  return a.platform.db.asService((tx) => tx.query<T>(text, params));
 }
 
 async function call(a: TestApp, p: Person, path: string, body?: unknown) {
@@ -203,7 +200,7 @@ Deno.test("payments property - random operations keep the ledger invariants", as
       }
       case "sweep": {
         // The gig's date passes for this booking: a held payment is auto-released.
-        await sql(
+        await serviceSql(
           a,
           "update public.payments set release_at = now() - interval '1 minute' where booking_id = $1",
           [m.b.bookingId],
@@ -215,13 +212,13 @@ Deno.test("payments property - random operations keep the ledger invariants", as
       }
     }
     counts[`${op} ${outcome}`] = (counts[`${op} ${outcome}`] ?? 0) + 1;
-    const [row] = await sql<{ state: string }>(
+    const [row] = await serviceSql<{ state: string }>(
       a,
       "select state from public.payments where booking_id = $1",
       [m.b.bookingId],
     );
     assertEquals(row?.state ?? "none", m.state, where);
-    assertEquals(await ledgerViolations((text) => sql(a, text)), [], where);
+    assertEquals(await ledgerViolations((text) => serviceSql(a, text)), [], where);
     // A settled booking is done: start another so the run keeps exercising every state.
     if (
       ["released", "refunded", "partially_refunded", "resolved"].includes(m.state) && rand() < 0.3
