@@ -135,12 +135,12 @@ Deno.test(
     const pi = await payStripe(a, fake, b);
     assertEquals(await postings(a, b.bookingId, "capture"), 1);
 
-    // Stripe retries and duplicates: both paid events 20 times at once → still one posting.
+    // Stripe retries and duplicates: both paid events 100 times at once → still one posting.
     const paidEvents = [
       ...fake.eventsOf("checkout.session.completed"),
       ...fake.eventsOf("payment_intent.succeeded"),
     ];
-    const replies = await fake.deliver(paidEvents, { times: 20 });
+    const replies = await fake.deliver(paidEvents, { times: 100 });
     assertEquals(new Set(replies.map((d) => d.status)), new Set([200]));
     assertEquals(await postings(a, b.bookingId, "capture"), 1);
 
@@ -193,8 +193,17 @@ Deno.test({ name: "payments providers - Stripe: refund and a dispute", ...opts }
   const d = await makeBooking(a, "StripeDispute");
   await onboardStripe(a, fake, d.musician);
   const pi2 = await payStripe(a, fake, d);
-  await fake.dispute(pi2, { reason: "fraudulent" });
+  const disputed = await fake.dispute(pi2, { reason: "fraudulent" });
   assertEquals((await paymentOf(a, d.client, d.bookingId)).state, "disputed");
+  // The dispute's event 100 times at once: one dispute, the funds frozen once.
+  const again = await fake.deliver(disputed.events, { times: 100 });
+  assertEquals(new Set(again.map((x) => x.status)), new Set([200]));
+  const [{ n }] = await serviceSql<{ n: number }>(
+    a,
+    "select count(*)::int as n from public.disputes where booking_id = $1",
+    [d.bookingId],
+  );
+  assertEquals(n, 1, "one dispute for 101 deliveries");
   await assertLedgerIntact(a);
 });
 
@@ -247,7 +256,7 @@ Deno.test(
     ]);
 
     const captured = fake.eventsOf("payment.captured");
-    const replies = await fake.deliver(captured, { times: 20 });
+    const replies = await fake.deliver(captured, { times: 100 });
     assertEquals(new Set(replies.map((d) => d.status)), new Set([200]));
     assertEquals(await postings(a, b.bookingId, "capture"), 1);
     const [{ ref }] = await serviceSql<{ ref: string }>(
@@ -302,6 +311,13 @@ Deno.test(
     );
     const [t] = entities("transfer");
     assertEquals(t.amount_reversed, 40000, "the musician's held share came back first");
+    // Every event so far (captured, refund processed…) 100 times at once: nothing posts twice.
+    const replies = await fake.deliver(fake.eventsOf(), { times: 100 });
+    assertEquals(new Set(replies.map((d) => d.status)), new Set([200]));
+    assertEquals(
+      [await postings(a, b.bookingId, "capture"), await postings(a, b.bookingId, "refund")],
+      [1, 1],
+    );
     await assertLedgerIntact(a);
   },
 );
