@@ -3,45 +3,13 @@
 begin;
 select plan(42);
 
-select tests.create_supabase_user('venue', null, '{"is_client": true, "is_musician": false}');
-select tests.create_supabase_user('maya');
-select tests.create_supabase_user('mallory');
-select tests.create_supabase_user('judge');
-update auth.users set raw_app_meta_data = raw_app_meta_data || '{"role": "admin"}'
- where id = tests.get_supabase_uid('judge');
-
-insert into public.musician_profiles (id, stage_name, published)
-values (tests.get_supabase_uid('maya'), 'Maya Ortiz', true);
-insert into public.gigs (id, client_id, title, description, genres, starts_at, duration_minutes, city,
-                         budget_max_minor, status, published_at, apply_by) values
-  ('00000000-0000-4000-8000-00000000c001', tests.get_supabase_uid('venue'), 'Jazz night one',
-   'Two sets of jazz standards in a listening room.', '{jazz}', now() + interval '30 days', 120,
-   'Lisbon', 60000, 'published', now(), now() + interval '29 days'),
-  ('00000000-0000-4000-8000-00000000c002', tests.get_supabase_uid('venue'), 'Jazz night two',
-   'Two sets of jazz standards in a listening room.', '{jazz}', now() + interval '40 days', 120,
-   'Lisbon', 60000, 'published', now(), now() + interval '39 days'),
-  ('00000000-0000-4000-8000-00000000c003', tests.get_supabase_uid('venue'), 'Jazz night three',
-   'Two sets of jazz standards in a listening room.', '{jazz}', now() + interval '3 days', 120,
-   'Lisbon', 60000, 'published', now(), now() + interval '2 days'),
-  ('00000000-0000-4000-8000-00000000c004', tests.get_supabase_uid('venue'), 'Jazz night four',
-   'Two sets of jazz standards in a listening room.', '{jazz}', now() + interval '50 days', 120,
-   'Lisbon', 60000, 'published', now(), now() + interval '49 days'),
-  ('00000000-0000-4000-8000-00000000c005', tests.get_supabase_uid('venue'), 'Jazz night five',
-   'Two sets of jazz standards in a listening room.', '{jazz}', now() + interval '60 days', 120,
-   'Lisbon', 60000, 'published', now(), now() + interval '59 days');
-
-select tests.authenticate_as('maya');
-select public.apply_to_gig(g, 'Maya for your jazz night, trio or solo.', 50000)
-  from unnest(array['00000000-0000-4000-8000-00000000c001', '00000000-0000-4000-8000-00000000c002',
-                    '00000000-0000-4000-8000-00000000c003', '00000000-0000-4000-8000-00000000c004',
-                    '00000000-0000-4000-8000-00000000c005']::uuid[]) g;
+select tests.create_booking_cast();
 select tests.authenticate_as('venue');
-select public.accept_application(a.id) from public.applications a;
-create temp table b1 as select id from public.bookings where gig_id = '00000000-0000-4000-8000-00000000c001';
-create temp table b2 as select id from public.bookings where gig_id = '00000000-0000-4000-8000-00000000c002';
-create temp table b3 as select id from public.bookings where gig_id = '00000000-0000-4000-8000-00000000c003';
-create temp table b4 as select id from public.bookings where gig_id = '00000000-0000-4000-8000-00000000c004';
-create temp table b5 as select id from public.bookings where gig_id = '00000000-0000-4000-8000-00000000c005';
+create temp table b1 as select tests.create_booking('Jazz night one', 30) as id;
+create temp table b2 as select tests.create_booking('Jazz night two', 40) as id;
+create temp table b3 as select tests.create_booking('Jazz night three', 3) as id;
+create temp table b4 as select tests.create_booking('Jazz night four', 50) as id;
+create temp table b5 as select tests.create_booking('Jazz night five', 60) as id;
 grant select on b1, b2, b3, b4, b5 to authenticated, service_role;
 
 -- checkout ---------------------------------------------------------------------------------------------

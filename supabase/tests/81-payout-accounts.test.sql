@@ -4,25 +4,9 @@
 begin;
 select plan(17);
 
-select tests.create_supabase_user('venue', null, '{"is_client": true, "is_musician": false}');
-select tests.create_supabase_user('maya');
-select tests.create_supabase_user('mallory');
-select tests.create_supabase_user('judge');
-update auth.users set raw_app_meta_data = raw_app_meta_data || '{"role": "admin"}'
- where id = tests.get_supabase_uid('judge');
-
-insert into public.musician_profiles (id, stage_name, published)
-values (tests.get_supabase_uid('maya'), 'Maya Ortiz', true);
-insert into public.gigs (id, client_id, title, description, genres, starts_at, duration_minutes, city,
-                         budget_max_minor, status, published_at, apply_by) values
-  ('00000000-0000-4000-8000-00000000d001', tests.get_supabase_uid('venue'), 'Raga night',
-   'Two sets of ragas in a listening room.', '{jazz}', now() + interval '30 days', 120,
-   'Lisbon', 60000, 'published', now(), now() + interval '29 days');
-select tests.authenticate_as('maya');
-select public.apply_to_gig('00000000-0000-4000-8000-00000000d001', 'Maya for your raga night, solo.', 50000);
+select tests.create_booking_cast();
 select tests.authenticate_as('venue');
-select public.accept_application(a.id) from public.applications a;
-create temp table b1 as select id from public.bookings where gig_id = '00000000-0000-4000-8000-00000000d001';
+create temp table b1 as select tests.create_booking('Raga night', 30) as id;
 grant select on b1 to authenticated, service_role;
 
 -- Razorpay: entered by the musician or an admin ---------------------------------------------------------

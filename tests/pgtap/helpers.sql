@@ -143,3 +143,53 @@ language sql stable set search_path = extensions as $$
                where n.nspname = testing_schema and c.relname = testing_table), false),
     format('Table %s.%s has row level security enabled', testing_schema, testing_table))
 $$;
+
+/*
+ * tests.create_booking_cast() returns void
+ * The people of the booking and payment tests: `venue` (a client), `maya` (a published
+ * musician, "Maya Ortiz"), `mallory` (a stranger to every booking) and `judge` (an admin).
+ */
+create or replace function tests.create_booking_cast() returns void
+language plpgsql set search_path = '' as $$
+declare
+  v_maya uuid;
+  v_judge uuid;
+begin
+  perform tests.create_supabase_user('venue', null, '{"is_client": true, "is_musician": false}');
+  v_maya := tests.create_supabase_user('maya');
+  perform tests.create_supabase_user('mallory');
+  -- The ids as returned: the stable lookups see this function's writes only after it returns.
+  v_judge := tests.create_supabase_user('judge');
+  update auth.users set raw_app_meta_data = raw_app_meta_data || '{"role": "admin"}'
+   where id = v_judge;
+  insert into public.musician_profiles (id, stage_name, published)
+  values (v_maya, 'Maya Ortiz', true);
+end $$;
+
+/*
+ * tests.create_booking(p_title text, p_days integer, p_fee_minor integer) returns uuid
+ * A confirmed booking of maya's for the venue (tests.create_booking_cast()): a published gig in
+ * Lisbon `p_days` ahead, her application at `p_fee_minor`, the venue's accept, each made by its
+ * own user. Leaves the transaction acting as the venue.
+ */
+create or replace function tests.create_booking(
+  p_title text, p_days integer, p_fee_minor integer default 50000
+) returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  v_gig uuid := gen_random_uuid();
+  v_application uuid;
+begin
+  perform tests.authenticate_as_service_role();
+  insert into public.gigs (id, client_id, title, description, genres, starts_at, duration_minutes,
+                           city, budget_max_minor, status, published_at, apply_by)
+  values (v_gig, tests.get_supabase_uid('venue'), p_title,
+          'Two sets of jazz standards in a listening room.', '{jazz}',
+          now() + make_interval(days => p_days), 120, 'Lisbon', 60000, 'published', now(),
+          now() + make_interval(days => p_days - 1));
+  perform tests.authenticate_as('maya');
+  select id into v_application
+    from public.apply_to_gig(v_gig, 'Maya for your night, trio or solo.', p_fee_minor);
+  perform tests.authenticate_as('venue');
+  return (select id from public.accept_application(v_application));
+end $$;
