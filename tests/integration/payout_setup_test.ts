@@ -42,7 +42,10 @@ Deno.test(
     // Stripe is not configured here: asking for onboarding names the provider, changes nothing.
     const refused = await post(a, musician, { intent: "stripe" });
     assertEquals(refused.status, 409);
-    assert(refused.text.includes("not configured"), refused.text.match(/role="alert"[^<]*>[^<]*/)?.[0]);
+    assert(
+      refused.text.includes("not configured"),
+      refused.text.match(/role="alert"[^<]*>[^<]*/)?.[0],
+    );
   },
 );
 
@@ -98,7 +101,11 @@ Deno.test(
       );
     assertEquals(await rows(), []);
     const ok = await post(a, musician, { intent: "razorpay", account_id: "acc_ABCDEFGHIJKLMN" });
-    assertEquals([ok.status, ok.location], [303, "/earnings"], ok.text.match(/(role="alert"|-error")[^<]*>[^<]*/)?.[0]);
+    assertEquals(
+      [ok.status, ok.location],
+      [303, "/earnings"],
+      ok.text.match(/(role="alert"|-error")[^<]*>[^<]*/)?.[0],
+    );
     assertEquals((await rows()).length, 1);
     assert((await get(a, musician)).text.includes("acc_ABCDEFGHIJKLMN"));
   },
