@@ -15,9 +15,12 @@ import { createNotifyHandler } from "./lib/domains/notifications/mod.ts";
 import { queueMessageDigests } from "./lib/domains/notifications/digest.ts";
 import { createMatchingHandler, queueReembedIfStale } from "./lib/domains/matching/handler.ts";
 import { releaseDueReviews } from "./lib/domains/gigs/reviews.ts";
-import { paymentDeps, sweepPayments } from "./lib/domains/payments/mod.ts";
+import { paymentDeps, paymentsQueueHandler, sweepPayments } from "./lib/domains/payments/mod.ts";
+import { renewBuiltinPlans } from "./lib/domains/plans/mod.ts";
 
 export function soundcheckJobs({ config, db, ai, log, mode, siteUrl }: JobPorts): Jobs {
+  // Built once: the providers (and the built-in one's memory) are shared with the routes.
+  const payments = paymentDeps({ db, config, siteUrl, log });
   return {
     handlers: {
       notify: createNotifyHandler({
@@ -28,6 +31,8 @@ export function soundcheckJobs({ config, db, ai, log, mode, siteUrl }: JobPorts)
       }),
       matching: createMatchingHandler({ ai, log }),
       ai: stagedJobsHandler([djRunJob(() => djDeps({ db, ai, log, config }))]),
+      // Refunds and payouts at the provider, retried with backoff; the daily reconcile.
+      payments: paymentsQueueHandler(() => payments),
     },
     periodic: [{
       // Reviews become visible 14 days after completion even if only one side wrote one; on
@@ -42,10 +47,20 @@ export function soundcheckJobs({ config, db, ai, log, mode, siteUrl }: JobPorts)
       run: (d) => d.asService((tx) => queueMessageDigests(tx)),
     }, {
       // Held funds released PAYMENT_RELEASE_DAYS after the gig unless disputed (pg_cron runs the
-      // same SQL on Supabase), provider calls retried, built-in payouts settled.
+      // same SQL on Supabase), lost provider work queued again, built-in payouts settled.
       name: "payments",
       everyMs: 60_000,
-      run: (d) => sweepPayments(paymentDeps({ db: d, config, siteUrl, log })).then(() => {}),
+      run: () => sweepPayments(payments).then(() => {}),
+    }, {
+      // Queues the day's reconcile once (pg_cron queues it on Supabase; the first call wins).
+      name: "payments_reconcile",
+      everyMs: 3600_000,
+      run: (d) => d.asService((tx) => tx.query("select private.enqueue_payment_reconcile()")),
+    }, {
+      // The built-in provider's subscription renewals (Stripe Billing renews its own).
+      name: "plan_renewals",
+      everyMs: 60_000,
+      run: () => renewBuiltinPlans(payments).then(() => {}),
     }],
     // Vectors of another embedding model (or none) are re-embedded by a queued sweep.
     boot: (d) => d.asService((tx) => queueReembedIfStale(tx, ai.embeddingModel)),

@@ -26,7 +26,7 @@ export async function createServer(platform: Platform): Promise<Server> {
     log: (entry) => platform.log({ msg: "request", ...entry }),
     use: edge.use,
     jsonPaths: JSON_PATHS,
-    csp: supabaseSources(platform.config),
+    csp: mergeSources(supabaseSources(platform.config), razorpaySources(platform.config)),
     initialState: () => requestState(platform, edge),
   });
   return { fetch: app.fetch };
@@ -42,6 +42,24 @@ export function supabaseSources(config: Config): CspSources {
   const origin = new URL(url).origin;
   const ws = origin.replace(/^http/, "ws");
   return { connect: [origin, ws], img: [origin] };
+}
+
+/**
+ * With Razorpay configured, its Checkout script (RAZORPAY_CHECKOUT_JS_URL) and the frame it opens
+ * on Razorpay's API origin are allowed on the pages (routes/pay/[id]/razorpay.tsx loads them).
+ */
+export function razorpaySources(config: Config): CspSources {
+  if (!config.RAZORPAY_KEY_ID) return {};
+  const api = new URL(config.RAZORPAY_API_URL ?? "https://api.razorpay.com").origin;
+  return { script: [new URL(config.RAZORPAY_CHECKOUT_JS_URL).origin], frame: [api] };
+}
+
+function mergeSources(...all: CspSources[]): CspSources {
+  const out: Record<string, string[]> = {};
+  for (const s of all) {
+    for (const [k, v] of Object.entries(s)) out[k] = [...new Set([...(out[k] ?? []), ...v])];
+  }
+  return out;
 }
 
 /** A request's state before the edge fills it in. */

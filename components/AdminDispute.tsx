@@ -6,6 +6,8 @@ import type { JSX } from "preact";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import type { ParsedDecision } from "../lib/web/dispute_decision.ts";
+import type { EvidenceItem } from "../lib/domains/payments/mod.ts";
+import { EvidenceList } from "./DisputePanel.tsx";
 
 /** A row of public.admin_disputes() (bigints arrive as strings from some drivers). */
 export interface DisputeItem {
@@ -34,11 +36,19 @@ const OUTCOME: Record<string, string> = {
   split: "Split",
 };
 
-function Facts({ item, money }: { item: DisputeItem; money: Money }) {
+function Facts({ item, money, evidence }: {
+  item: DisputeItem;
+  money: Money;
+  evidence: EvidenceItem[];
+}) {
+  const names = {
+    client: `${item.client_name} (client)`,
+    musician: `${item.musician_name} (musician)`,
+  };
   return (
     <>
       <h3 class="text-lg font-semibold">
-        <a class="underline" href={`/bookings/${item.booking_id}`}>{item.gig_title}</a>
+        <a class="underline" href={`/admin/bookings/${item.booking_id}`}>{item.gig_title}</a>
       </h3>
       <p class="text-sm text-gray-700">
         Client {item.client_name} · musician {item.musician_name} · fee {money(item.fee_minor)}{" "}
@@ -48,6 +58,10 @@ function Facts({ item, money }: { item: DisputeItem; money: Money }) {
         Opened by {item.opened_by_name} on {new Date(item.created_at).toISOString().slice(0, 10)}
       </p>
       <p class="mt-1 break-words">“{item.reason}”</p>
+      <div class="mt-2" data-testid="dispute-evidence">
+        <h4 class="text-sm font-semibold">Evidence</h4>
+        <EvidenceList items={evidence} names={names} />
+      </div>
     </>
   );
 }
@@ -83,8 +97,9 @@ function Confirm({ item, money, d, csrf, amount }: {
   );
 }
 
-export function DecisionForm({ item, money, csrf, focus }: {
+export function DecisionForm({ item, evidence, money, csrf, focus }: {
   item: DisputeItem;
+  evidence: EvidenceItem[];
   money: Money;
   csrf: string;
   focus?: {
@@ -101,7 +116,7 @@ export function DecisionForm({ item, money, csrf, focus }: {
   const invalid = (f: string) => e[f] ? { "aria-invalid": "true" as const } : {};
   return (
     <article class="rounded-lg border border-gray-200 bg-white p-4" data-testid="open-dispute">
-      <Facts item={item} money={money} />
+      <Facts item={item} money={money} evidence={evidence} />
       {e._form && <p role="alert" class="mt-2 text-red-700">{e._form}</p>}
       {focus?.confirm
         ? (
@@ -165,10 +180,14 @@ export function DecisionForm({ item, money, csrf, focus }: {
   );
 }
 
-export function DecidedDispute({ item, money }: { item: DisputeItem; money: Money }): JSX.Element {
+export function DecidedDispute({ item, evidence, money }: {
+  item: DisputeItem;
+  evidence: EvidenceItem[];
+  money: Money;
+}): JSX.Element {
   return (
     <article class="rounded-lg border border-gray-200 bg-gray-50 p-4" data-testid="decided-dispute">
-      <Facts item={item} money={money} />
+      <Facts item={item} money={money} evidence={evidence} />
       <p class="mt-2 font-semibold">
         {OUTCOME[item.decision ?? ""] ?? "Decided"}: musician{" "}
         {money(item.musician_share_minor ?? 0)}

@@ -4,13 +4,23 @@
  * Every action is a plain form posting to the booking page: no JavaScript needed.
  */
 import type { JSX } from "preact";
-import type { PaymentRow, PaymentView } from "../lib/domains/payments/mod.ts";
+import {
+  CHARGE_DAYS_BEFORE,
+  type PaymentRow,
+  type PaymentView,
+} from "../lib/domains/payments/mod.ts";
 import type { BookingWithParties } from "../lib/domains/gigs/mod.ts";
-import { musicianShare, paymentTimeline, wasPaid } from "../lib/domains/payments/views.ts";
+import {
+  failedWorkText,
+  musicianShare,
+  paymentTimeline,
+  wasPaid,
+} from "../lib/domains/payments/views.ts";
 import { formatMoney } from "../lib/domains/gigs/facts.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { FeeBreakdown, PaymentTimeline, when } from "./PaymentTimeline.tsx";
+import { DisputedBanner, DisputeForm } from "./DisputePanel.tsx";
 
 export interface PaymentPanelProps {
   view: PaymentView;
@@ -55,57 +65,6 @@ function HeldBanner({ p, b, client, now }: {
   );
 }
 
-function DisputedBanner({ view, b, me }: { view: PaymentView; b: BookingWithParties; me: string }) {
-  const d = view.dispute;
-  const who = !d
-    ? "A dispute"
-    : d.opened_by === me
-    ? "You opened a dispute"
-    : `${d.opened_by === b.client_id ? b.client_name : b.musician_name} opened a dispute`;
-  return (
-    <div
-      role="status"
-      class="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900"
-      data-testid="dispute-banner"
-    >
-      <p class="font-semibold">
-        The money is frozen. {who}
-        {d && ` on ${when(d.created_at, b.timezone)}`}.
-      </p>
-      {d && <p class="break-words text-sm">“{d.reason}”</p>}
-      <p class="text-sm">Soundcheck looks at both sides, decides, and tells you both.</p>
-    </div>
-  );
-}
-
-function DisputeForm({ csrf, error, other }: { csrf: string; error?: string; other: string }) {
-  const described = ["dispute-hint", error && "dispute-error"].filter(Boolean).join(" ");
-  return (
-    <details open={Boolean(error)} class="rounded-md border border-gray-200 p-3">
-      <summary class="cursor-pointer font-medium">Something went wrong? Open a dispute</summary>
-      <form method="post" noValidate class="mt-3" data-testid="dispute-form">
-        <CsrfField token={csrf} />
-        <label for="dispute_reason" class="mb-1 block text-sm font-medium">What went wrong?</label>
-        <textarea
-          id="dispute_reason"
-          name="dispute_reason"
-          rows={3}
-          maxLength={2000}
-          required
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={described}
-          class="mb-1 block w-full rounded-md border border-gray-300 px-3 py-2"
-        />
-        {error && <p id="dispute-error" class="text-sm text-red-700" role="alert">{error}</p>}
-        <p id="dispute-hint" class="mb-2 text-sm text-gray-600">
-          The money stays frozen until Soundcheck decides. {other} sees your reason.
-        </p>
-        <Button name="intent" value="dispute" variant="danger">Open dispute</Button>
-      </form>
-    </details>
-  );
-}
-
 function ClientSteps(props: PaymentPanelProps & { p: PaymentRow | null }): JSX.Element | null {
   const { p, booking: b, csrf } = props;
   if (!p || p.state === "unpaid") {
@@ -122,9 +81,28 @@ function ClientSteps(props: PaymentPanelProps & { p: PaymentRow | null }): JSX.E
       </form>
     );
   }
+  if (p.state === "checkout_open" && (p.charge_state === "saved" || p.charge_state === "charged")) {
+    // Stripe, a gig far ahead: the card is saved and charged near the date (off-session).
+    return (
+      <p class="rounded-md bg-indigo-50 p-3 text-indigo-900" data-testid="card-saved">
+        {p.charge_state === "saved"
+          ? `Your card is saved. We charge ${
+            formatMoney(p.total_minor, p.currency)
+          } ${CHARGE_DAYS_BEFORE} days before the gig and hold it safely until after it.`
+          : `We charged ${formatMoney(p.total_minor, p.currency)} to your saved card: ` +
+            "it shows as held here as soon as your bank confirms."}
+      </p>
+    );
+  }
   if (p.state === "checkout_open") {
     return (
       <div class="space-y-3" data-testid="pay-confirm">
+        {p.charge_state === "failed" && (
+          <p role="alert" class="rounded-md bg-red-50 p-3 text-red-800" data-testid="charge-failed">
+            We could not charge your saved card ({p.charge_error ?? "declined"}). Pay now to keep
+            the booking.
+          </p>
+        )}
         <h3 class="font-semibold">Check the amounts, then confirm</h3>
         <FeeBreakdown p={p} />
         {props.checkoutUrl
@@ -185,14 +163,13 @@ function Payout({ p }: { p: PaymentRow }): JSX.Element | null {
   const text = {
     pending: `Your payout of ${amount} is on its way.`,
     paid: `Paid out: ${amount}.`,
-    failed: `Your payout of ${amount} failed. Soundcheck retries automatically.`,
+    failed: `Your payout of ${amount} ${
+      failedWorkText(p.payout_error, p.work_retry_at ?? null, p.work_gave_up_at ?? null)
+    }`,
   }[p.payout_state];
   return (
     <div data-testid="payout-status">
       <p class={p.payout_state === "failed" ? "text-red-800" : "text-gray-900"}>{text}</p>
-      {p.payout_state === "failed" && p.payout_error && (
-        <p class="break-words text-sm text-gray-700">The provider said: {p.payout_error}</p>
-      )}
       <a class="text-sm text-indigo-700 underline" href="/earnings">See all your earnings</a>
     </div>
   );
@@ -212,7 +189,9 @@ export function PaymentPanel(props: PaymentPanelProps): JSX.Element {
     >
       <h2 id="payment-title" class="text-lg font-semibold">Payment</h2>
       {p?.state === "held" && <HeldBanner p={p} b={b} client={client} now={now} />}
-      {p?.state === "disputed" && <DisputedBanner view={view} b={b} me={me} />}
+      {p?.state === "disputed" && (
+        <DisputedBanner view={view} b={b} me={me} csrf={props.csrf} errors={props.errors} />
+      )}
       {client
         ? <ClientSteps {...props} p={p} />
         : (!p || p.state === "unpaid" || p.state === "checkout_open") && (
@@ -222,9 +201,7 @@ export function PaymentPanel(props: PaymentPanelProps): JSX.Element {
             the gig.
           </p>
         )}
-      {p?.state === "held" && (
-        <DisputeForm csrf={props.csrf} error={props.errors.dispute_reason} other={other} />
-      )}
+      {p?.state === "held" && <DisputeForm csrf={props.csrf} errors={props.errors} other={other} />}
       {!client && p && <Payout p={p} />}
       <PaymentTimeline
         steps={paymentTimeline(view, {

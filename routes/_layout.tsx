@@ -45,7 +45,12 @@ export default define.page(function Layout({ Component, state, url }) {
                 {link("/bookings", "Bookings")}
                 {/* A hint from sign-up's metadata; the pages check the profile's role themselves. */}
                 {user.claims.user_metadata?.is_musician === true && link("/earnings", "Earnings")}
-                {user.claims.app_metadata?.role === "admin" && link("/admin/disputes", "Disputes")}
+                {user.claims.app_metadata?.role === "admin" && (
+                  <>
+                    {link("/admin/disputes", "Disputes")}
+                    {link("/admin/payments", "Payment problems")}
+                  </>
+                )}
                 {/* The badges fetch their own counts: no page has to read them on their behalf. */}
                 <MessagesBadge
                   userId={user.id}

@@ -17,6 +17,10 @@ export const SECURE_HEADERS: ReadonlyArray<readonly [string, string]> = [
 export interface CspSources {
   connect?: string[];
   img?: string[];
+  /** Script origins beyond the page's own, e.g. a payment provider's checkout script. */
+  script?: string[];
+  /** Frame origins beyond Spotify's embed, e.g. the checkout's payment frame. */
+  frame?: string[];
 }
 
 /**
@@ -25,9 +29,10 @@ export interface CspSources {
  */
 export function cspFor(sources: CspSources = {}): (nonce: string) => string {
   const list = (base: string, extra?: string[]) => [base, ...(extra ?? [])].join(" ");
-  const before = "default-src 'self'; script-src 'self' 'nonce-";
+  const before = `default-src 'self'; script-src ${list("'self'", sources.script)} 'nonce-`;
   const after = `'; style-src 'self'; img-src ${list("'self' data: blob: https:", sources.img)}; ` +
-    `connect-src ${list("'self'", sources.connect)}; frame-src https://open.spotify.com; ` +
+    `connect-src ${list("'self'", sources.connect)}; ` +
+    `frame-src ${list("https://open.spotify.com", sources.frame)}; ` +
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
   return (nonce) => before + nonce + after;
 }

@@ -41,3 +41,11 @@ Deno.test("secure_headers - an app's extra origins join connect-src and img-src 
   assertEquals(directive("default-src"), "default-src 'self'");
   assertEquals(cspFor()("n0nce"), csp("n0nce"));
 });
+
+Deno.test("secure_headers - extra script and frame origins (a checkout script) join theirs", () => {
+  const policy = cspFor({ script: ["https://checkout.example"], frame: ["https://api.example"] })(
+    "n0nce",
+  );
+  assert(policy.includes("script-src 'self' https://checkout.example 'nonce-n0nce';"), policy);
+  assert(policy.includes("frame-src https://open.spotify.com https://api.example;"), policy);
+});

@@ -92,6 +92,11 @@ const Env = z.object({
   /** Stripe (all or none of the first two): non-INR checkouts and Connect Express payouts. */
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /**
+   * The Connect webhook endpoint's own signing secret (events on musicians' accounts, such as
+   * `account.updated`); the platform endpoint's secret is tried too.
+   */
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Tests point the SDK at a fake on 127.0.0.1; unset, api.stripe.com. */
   STRIPE_API_URL: z.string().url().optional(),
   /** Razorpay (all or none of the first three): INR checkouts and Route payouts. */
@@ -100,6 +105,10 @@ const Env = z.object({
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Tests point the SDK at a fake on 127.0.0.1; unset, api.razorpay.com. */
   RAZORPAY_API_URL: z.string().url().optional(),
+  /** Razorpay Checkout's script; its origin joins the pages' CSP when Razorpay is configured. */
+  RAZORPAY_CHECKOUT_JS_URL: z.string().url().default(
+    "https://checkout.razorpay.com/v1/checkout.js",
+  ),
 }).superRefine((env, ctx) => {
   // Half a provider would take money it cannot verify or release: name what is missing.
   for (const [provider, names] of PROVIDER_VARS) {

@@ -8,17 +8,22 @@
 import type { State } from "../../utils.ts";
 import {
   DisputeInput,
-  openDispute,
   paymentDeps,
   releasePayment,
   startCheckout,
 } from "../domains/payments/mod.ts";
+import {
+  addEvidence,
+  openDisputeWithEvidence,
+  readEvidenceFiles,
+} from "../domains/payments/evidence.ts";
+import { EVIDENCE_FIELD, formFiles } from "./dispute_evidence.ts";
 import { toHttpError } from "./errors.ts";
 import { fieldErrors } from "./forms.ts";
 import { signedIn } from "./guards.ts";
 import type { FlashMessage } from "./respond.ts";
 
-export type PaymentIntent = "checkout" | "pay" | "release" | "dispute";
+export type PaymentIntent = "checkout" | "pay" | "release" | "dispute" | "evidence";
 
 export type PaymentActionResult =
   | { redirect: string; flash?: FlashMessage }
@@ -72,7 +77,18 @@ export async function paymentAction(
             data: { errors: { ...rest, [REASON_FIELD]: reason ?? "Give a reason" } },
           };
         }
-        await openDispute(deps, user.claims, bookingId, parsed.data.reason);
+        // The files are checked before anything is stored or frozen; a refused one names the field.
+        const files = await readEvidenceFiles(formFiles(form), EVIDENCE_FIELD);
+        const { storage } = state.platform;
+        await openDisputeWithEvidence(
+          deps,
+          storage,
+          user,
+          bookingId,
+          parsed.data.reason,
+          files,
+          EVIDENCE_FIELD,
+        );
         return {
           redirect: back,
           flash: {
@@ -80,6 +96,14 @@ export async function paymentAction(
             text: "Dispute opened. The money stays frozen until Soundcheck decides; " +
               "the other side has been told.",
           },
+        };
+      }
+      case "evidence": {
+        const files = await readEvidenceFiles(formFiles(form), EVIDENCE_FIELD);
+        await addEvidence(deps, state.platform.storage, user, bookingId, files, EVIDENCE_FIELD);
+        return {
+          redirect: back,
+          flash: { kind: "success", text: "Evidence added. Soundcheck and the other side see it." },
         };
       }
     }

@@ -35,6 +35,11 @@ const SCHEDULES: Expected[] = [
     command: /^select private\.release_due_reviews\(\)$/,
   },
   {
+    jobname: "soundcheck-payments-reconcile",
+    schedule: "30 3 * * *",
+    command: /^select private\.enqueue_payment_reconcile\(\)$/,
+  },
+  {
     jobname: "soundcheck-worker",
     schedule: "10 seconds",
     command: /net\.http_post\([\s\S]*\/functions\/v1\/worker[\s\S]*worker_secret/,

@@ -88,6 +88,9 @@ export const ON_POSTGRES = [
   "queue_contract_test.ts",
   "payments_test.ts",
   "payments_providers_test.ts",
+  "payments_jobs_test.ts",
+  "payments_reconcile_test.ts",
+  "plans_test.ts",
 ].map((f) => `tests/integration/${f}`);
 
 /** `deno test tests/postgres/` (written against tests/_helpers/postgres.ts) and ON_POSTGRES. */

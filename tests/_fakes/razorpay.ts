@@ -50,6 +50,8 @@ export class FakeRazorpay implements AsyncDisposable {
   readonly keySecret = providerId("", 24);
   readonly webhookSecret = `whsec_${providerId("", 20)}`;
   readonly log: string[] = [];
+  /** While true, the API answers 503 as during an outage (Checkout's script still loads). */
+  outage = false;
   readonly events: RazorpayEvent[] = [];
   readonly deliveries: Delivery[] = [];
   webhookUrl?: string;
@@ -96,7 +98,7 @@ export class FakeRazorpay implements AsyncDisposable {
    */
   async pay(
     orderId: string,
-    opts: { fail?: boolean; method?: string; email?: string } = {},
+    opts: { fail?: boolean; method?: string; email?: string; authorizeOnly?: boolean } = {},
   ): Promise<CheckoutSuccess & { events: RazorpayEvent[] }> {
     const before = this.events.length;
     const payment = this.state.pay(orderId, opts);
@@ -183,6 +185,18 @@ export class FakeRazorpay implements AsyncDisposable {
   private async handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
     this.log.push(`${req.method} ${url.pathname}${url.search}`);
+    // Checkout's public script and the payment it makes (no API key: the browser calls these).
+    if (req.method === "GET" && url.pathname === "/v1/checkout.js") {
+      return script(checkoutJs(this.url));
+    }
+    if (req.method === "GET" && url.pathname === "/v1/checkout/pay.js") {
+      return await this.checkoutPay(url.searchParams);
+    }
+    if (this.outage) {
+      return Response.json({ error: { code: "SERVER_ERROR", description: "Outage" } }, {
+        status: 503,
+      });
+    }
     if (req.headers.get("authorization") !== `Basic ${btoa(`${this.keyId}:${this.keySecret}`)}`) {
       return Response.json(
         { error: new RazorpayFail(401, "Authentication failed").body },
@@ -198,8 +212,62 @@ export class FakeRazorpay implements AsyncDisposable {
     }
   }
 
+  /**
+   * What the fake Checkout's "payment" answers: a script calling back the page with what the
+   * real Checkout hands its `handler` (or `error` when the key or order is wrong).
+   */
+  private async checkoutPay(q: URLSearchParams): Promise<Response> {
+    const callback = q.get("callback") ?? "";
+    if (!/^__rzpFake[A-Za-z0-9]{1,40}$/.test(callback)) {
+      return new Response("bad callback", { status: 400 });
+    }
+    let answer: Record<string, unknown>;
+    try {
+      if (q.get("key") !== this.keyId) throw new RazorpayFail(401, "Authentication failed");
+      const { events: _events, ...paid } = await this.pay(q.get("order_id") ?? "", {
+        ...(q.get("email") ? { email: q.get("email")! } : {}),
+      });
+      answer = paid;
+    } catch (e) {
+      if (!(e instanceof RazorpayFail)) throw e;
+      answer = { error: e.body };
+    }
+    return script(`window[${JSON.stringify(callback)}](${JSON.stringify(answer)});`);
+  }
+
   async [Symbol.asyncDispose]() {
     await this.flush();
     await this.server.shutdown();
   }
+}
+
+function script(body: string): Response {
+  return new Response(body, { headers: { "content-type": "application/javascript" } });
+}
+
+/**
+ * A stand-in for `checkout.js`: `new Razorpay(options).open()` "pays" the order at the fake (a
+ * script element, so the page's CSP script-src for this origin is all it needs) and calls
+ * `options.handler` with `razorpay_payment_id`, `razorpay_order_id` and `razorpay_signature`.
+ */
+function checkoutJs(base: string): string {
+  return `(() => {
+  const base = ${JSON.stringify(base)};
+  function Razorpay(options) { this.options = options; }
+  Razorpay.prototype.open = function () {
+    const o = this.options;
+    const cb = "__rzpFake" + Math.random().toString(36).slice(2);
+    window[cb] = (r) => {
+      delete window[cb];
+      if (r.error) { if (o.modal && o.modal.ondismiss) o.modal.ondismiss(r.error); return; }
+      o.handler(r);
+    };
+    const q = new URLSearchParams({ key: o.key, order_id: o.order_id, callback: cb });
+    if (o.prefill && o.prefill.email) q.set("email", o.prefill.email);
+    const s = document.createElement("script");
+    s.src = base + "/v1/checkout/pay.js?" + q;
+    document.head.appendChild(s);
+  };
+  window.Razorpay = Razorpay;
+})();`;
 }

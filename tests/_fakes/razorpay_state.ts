@@ -130,7 +130,7 @@ export class RazorpayState {
 
   pay(
     orderId: string,
-    opts: { fail?: boolean; method?: string; email?: string },
+    opts: { fail?: boolean; method?: string; email?: string; authorizeOnly?: boolean },
   ): Obj & { id: string } {
     const order = this.get(orderId, "order");
     if (order.status === "paid") throw bad("Order has already been paid");
@@ -162,7 +162,8 @@ export class RazorpayState {
     }
     Object.assign(p, { fee, tax: Math.round(fee * 0.18) });
     this.emit("payment.authorized", { payment: p });
-    if (!this.specs.get(order.id as string)?.manual) {
+    // `authorizeOnly`: the account's auto-capture is off, so the merchant must capture.
+    if (!this.specs.get(order.id as string)?.manual && !opts.authorizeOnly) {
       this.capture(p, { amount: p.amount, currency: p.currency });
     }
     return p;

@@ -26,7 +26,15 @@ import {
   expireSession,
   updateSubscription,
 } from "./stripe_checkout.ts";
-import { closeDispute, openDispute, portal, refund, transfer } from "./stripe_money.ts";
+import {
+  closeDispute,
+  openDispute,
+  payout,
+  payoutPaid,
+  portal,
+  refund,
+  transfer,
+} from "./stripe_money.ts";
 import { type Delivery, hmacHex, providerId, replay, type SignedRequest } from "./webhooks.ts";
 
 export type { CardOutcome };
@@ -43,6 +51,7 @@ const KINDS: Record<string, string> = {
   payment_methods: "payment_method",
   charges: "charge",
   transfers: "transfer",
+  payouts: "payout",
   refunds: "refund",
   disputes: "dispute",
   subscriptions: "subscription",
@@ -64,7 +73,7 @@ export class FakeStripe implements AsyncDisposable {
     { path: string; params: string; status: number; body: string; requestId: string }
   >();
   private pending = new Set<Promise<unknown>>();
-  private request?: { id: string; key: string | null };
+  private request?: { id: string; key: string | null; account: string | null };
   private server: Deno.HttpServer<Deno.NetAddr>;
   private routes: Route[];
 
@@ -85,7 +94,9 @@ export class FakeStripe implements AsyncDisposable {
       ["POST", /^payment_intents\/([^/]+)\/confirm$/, (m, r) => s.confirmIntent(m[1], r)],
       ["POST", /^transfers$/, (_, r) => transfer(s, r)],
       ["POST", /^refunds$/, (_, r) => refund(s, r)],
+      ["POST", /^payouts$/, (_, r) => payout(s, r, this.request?.account ?? null)],
       ["POST", /^billing_portal\/sessions$/, (_, r) => portal(s, r, this.url)],
+      ["POST", /^subscriptions\/([^/]+)$/, (m, r) => this.patchSubscription(m[1], r)],
       [
         "DELETE",
         /^subscriptions\/([^/]+)$/,
@@ -175,6 +186,11 @@ export class FakeStripe implements AsyncDisposable {
     return await this.act(() => closeDispute(this.state, id, status) as unknown as Stripe.Dispute);
   }
 
+  /** The musician's bank receives a payout: `payout.paid` on their connected account. */
+  async payoutPaid(id: string) {
+    return await this.act(() => payoutPaid(this.state, id) as unknown as Stripe.Payout);
+  }
+
   /** Changes a subscription (`customer.subscription.updated`; status canceled → `.deleted`). */
   async updateSubscription(id: string, patch: Partial<Stripe.Subscription>) {
     return await this.act(() =>
@@ -192,6 +208,22 @@ export class FakeStripe implements AsyncDisposable {
     return updateSubscription(this.state, id, {
       status: "canceled",
     }) as unknown as Stripe.Subscription;
+  }
+
+  /** `POST /v1/subscriptions/:id`: cancel at period end (or undo), as the customer portal does. */
+  private patchSubscription(id: string, r: Reader): Obj {
+    const sub = this.state.get(id, "subscription", "subscription");
+    if (sub.status === "canceled") {
+      throw invalid(
+        "A canceled subscription can only update its cancellation_details and metadata.",
+      );
+    }
+    const cancel = r.bool("cancel_at_period_end");
+    return updateSubscription(
+      this.state,
+      id,
+      cancel === undefined ? {} : { cancel_at_period_end: cancel },
+    );
   }
 
   /** Sets the platform's available balance (transfers beyond it fail `balance_insufficient`). */
@@ -313,7 +345,7 @@ export class FakeStripe implements AsyncDisposable {
     }
     // From here to the answer there is no await: a request is applied atomically.
     const requestId = providerId("req_", 14);
-    this.request = { id: requestId, key };
+    this.request = { id: requestId, key, account: req.headers.get("stripe-account") };
     let status = 200, out: Obj;
     try {
       out = this.route(req.method, url.pathname.slice(4), new Reader(params));

@@ -105,8 +105,10 @@ export function completeSession(st: StripeState, id: string, card: CardOutcome):
       if (e instanceof StripeFail) return s; // declined: the page shows it, the session stays open
       throw e;
     }
-  } else if (card !== "succeeded") return s;
-  else if (s.mode === "setup") {
+  } else if (card !== "succeeded" && s.mode !== "setup") {
+    return s; // a subscription's first charge fails at once
+  } else if (s.mode === "setup") {
+    // Any card is saved (as Stripe's 4000000000000341 attaches): its outcome shows when charged.
     s.setup_intent = st.put("seti_", "setup_intent", {
       status: "succeeded",
       customer: s.customer,
@@ -127,7 +129,10 @@ function subscribe(st: StripeState, s: Obj, r: Reader, pm: string): Obj {
   const end = now() + 30 * 86400;
   const items = r.list("line_items").map((l) => {
     const lr = new Reader(l as Record<string, Param>);
-    const price = lr.str("price") ? st.objects.get(lr.str("price")!) : undefined;
+    // Inline `price_data` makes a price of its own, as Stripe does.
+    const price = lr.str("price")
+      ? st.objects.get(lr.str("price")!)
+      : st.createPrice(lr.sub("price_data"));
     return {
       id: providerId("si_", 14),
       object: "subscription_item",

@@ -36,6 +36,8 @@ export function transfer(s: StripeState, r: Reader): Obj {
     );
   }
   s.credit(currency, -amount);
+  const to = destination.id as string;
+  connected.set(`${to}:${currency}`, connectedBalance(to, currency) + amount);
   const tr = s.put("tr_", "transfer", {
     amount,
     amount_reversed: 0,
@@ -143,4 +145,53 @@ export function portal(s: StripeState, r: Reader, base: string): Obj {
   });
   ps.url = `${base}/billing/portal/${ps.id}`;
   return ps;
+}
+
+/**
+ * A payout from a connected account's balance to its bank (`Stripe-Account` header), for
+ * accounts on a manual payout schedule: pending until `payoutPaid`.
+ */
+export function payout(s: StripeState, r: Reader, account: string | null): Obj {
+  if (!account) {
+    throw invalid("This fake only pays out connected accounts: send the Stripe-Account header.");
+  }
+  s.get(account, "account", "account");
+  r.need("amount");
+  const amount = r.int("amount")!;
+  const currency = r.need("currency").toLowerCase();
+  const key = `${account}:${currency}`;
+  if (connectedBalance(account, currency) < amount) {
+    throw invalid("You have insufficient funds in your Stripe account for this transfer.", {
+      code: "balance_insufficient",
+    });
+  }
+  connected.set(key, connectedBalance(account, currency) - amount);
+  const po = s.put("po_", "payout", {
+    amount,
+    currency,
+    status: "pending",
+    automatic: false,
+    arrival_date: Math.floor(Date.now() / 1000) + 2 * 86400,
+    destination: "ba_fake",
+    failure_code: null,
+    metadata: r.metadata(),
+  });
+  payoutAccounts.set(po.id, account);
+  s.emit("payout.created", po, { account });
+  return po;
+}
+
+/** Which connected account each payout left (Stripe does not put it on the object). */
+const payoutAccounts = new Map<string, string>();
+/** Connected accounts' balances by `account:currency` (account ids are random per fake). */
+const connected = new Map<string, number>();
+const connectedBalance = (account: string, currency: string) =>
+  connected.get(`${account}:${currency}`) ?? 0;
+
+export function payoutPaid(s: StripeState, id: string): Obj {
+  const po = s.get(id, "payout");
+  if (po.status !== "pending") throw invalid(`Payout ${id} is ${po.status}.`);
+  po.status = "paid";
+  s.emit("payout.paid", po, { account: payoutAccounts.get(id) });
+  return po;
 }

@@ -67,6 +67,13 @@ export class StripeState {
         disabled_reason: "requirements.past_due",
       },
       metadata: r.metadata(),
+      settings: {
+        payouts: {
+          schedule: {
+            interval: r.sub("settings").sub("payouts").sub("schedule").str("interval") ?? "daily",
+          },
+        },
+      },
     });
   }
 

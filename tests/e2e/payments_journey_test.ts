@@ -110,6 +110,7 @@ Deno.test({
     );
     const deps = paymentDeps(app.platform);
     assertEquals((await sweepPayments(deps)).released, 1, "the due payment is released");
+    await app.platform.worker.runOnce(); // the payout is a job on the payments queue
     await sweepPayments(deps);
 
     await musician.goto(`${app.url}/earnings`);

@@ -74,6 +74,14 @@ function targetFor(op: ApiOperation, w: World): Target {
   if (p.startsWith("/api/gigs")) return t(client);
   if (p === "/api/applications/{id}/withdraw") return t(musician, ids.application, ids.gigOpen);
   if (p.startsWith("/api/applications/")) return t(client, ids.application, ids.gigOpen);
+  if (p === "/api/bookings/{id}/evidence/{file}") {
+    // The world's booking has no dispute, so no file: the id is unknown.
+    return {
+      actor: client,
+      ids: { id: ids.booking, file: crypto.randomUUID() },
+      other: ids.gigBooked,
+    };
+  }
   if (p.startsWith("/api/bookings/{id}")) return t(client, ids.booking, ids.gigBooked);
   if (p.startsWith("/api/bookings")) return t(client);
   if (p === "/api/messages/{id}/attachment") {
@@ -663,6 +671,8 @@ Deno.test({
         `/messages/${ids.conversation}`,
         "/notifications",
         "/settings/notifications",
+        "/settings/plan",
+        "/pay/plan",
       ],
     },
   ]);
@@ -682,6 +692,7 @@ Deno.test({
       "/messages/<id>",
       "/notifications",
       "/settings/notifications",
+      "/settings/plan",
       "/dj",
       "/dj/runs/<id>",
     ]

@@ -3,12 +3,16 @@
  * resolve 404 from SQL); an admin made by scripts/make_admin.ts sees the empty state, then the
  * open dispute, reviews a split (nothing moves), confirms it: the ledger posts it, both parties
  * are notified and the booking page shows the outcome. Bad input names the field, changes nothing.
+ * Evidence files: attached by either party (the page's dispute form, the API), checked by their
+ * first bytes, read by the parties and admins only; the admin's read-only booking view; the JSON
+ * resolve needs a note.
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall, browser, CSRF, type Person, signUpPerson } from "../_helpers/fuzz.ts";
+import { startTestApp, type TestApp, TINY_PNG } from "../_helpers/app.ts";
+import { apiCall, bearer, browser, CSRF, type Person, signUpPerson } from "../_helpers/fuzz.ts";
 import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
+import { EVIDENCE_MAX_BYTES } from "../../lib/domains/payments/evidence.ts";
 
 async function post(a: TestApp, who: Person, path: string, fields: Record<string, string>) {
   const res = await a.fetch(path, {
@@ -191,4 +195,195 @@ Deno.test("admin disputes - a release without a dispute is told to both parties 
   );
   assertEquals(told.map((n) => n.user_id).sort(), [b.client.id, b.musician.id].sort());
   assert(told.every((n) => n.body.includes("EUR 400.00")), "the fee in the text");
+});
+
+/** A multipart form posted as the browser does (the CSRF field first, files as `field`). */
+async function postFiles(
+  a: TestApp,
+  who: Person,
+  path: string,
+  fields: Record<string, string>,
+  files: File[],
+  field = "evidence",
+) {
+  const form = new FormData();
+  form.set("_csrf", CSRF);
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  for (const f of files) form.append(field, f);
+  const res = await a.fetch(path, { method: "POST", headers: browser(a, who.token), body: form });
+  return { status: res.status, location: res.headers.get("location"), text: await res.text() };
+}
+
+async function adminPerson(a: TestApp, tag: string): Promise<Person> {
+  const p = await signUpPerson(a, tag, "client");
+  assert(await makeAdmin(a.platform.db, p.email));
+  const session = await a.platform.auth.signIn({ email: p.email, password: "fuzz-password-123" });
+  return { ...p, token: session.accessToken };
+}
+
+async function evidenceRows(a: TestApp, bookingId: string) {
+  return await a.platform.db.asService(async (tx) => {
+    const rows = await tx.query<{ name: string; uploaded_as: string }>(
+      "select name, uploaded_as from public.dispute_evidence where booking_id = $1 order by created_at",
+      [bookingId],
+    );
+    const [{ n }] = await tx.query<{ n: number }>(
+      "select count(*)::int as n from storage.objects where bucket_id = 'evidence'",
+    );
+    return { rows, objects: n };
+  });
+}
+
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+
+Deno.test("admin disputes - evidence from both parties, for their eyes and admins' only", async () => {
+  await using a = await startTestApp({
+    WORKER: "off",
+    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
+    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
+    API_RATE_LIMIT: "0",
+  });
+  const b = await makeBooking(a, "Proof");
+  const page = `/bookings/${b.bookingId}`;
+  const api = `/api/bookings/${b.bookingId}/evidence`;
+  const stranger = await signUpPerson(a, "Nosy", "client");
+  const admin = await adminPerson(a, "Judge");
+  const png = () => new File([TINY_PNG], "set list.png", { type: "image/png" });
+
+  // The bucket's cap is the one the app checks against.
+  const [bucket] = await a.platform.db.asService((tx) =>
+    tx.query<{ limit: string }>(
+      "select file_size_limit::text as limit from storage.buckets where id = 'evidence'",
+    )
+  );
+  assertEquals(Number(bucket.limit), EVIDENCE_MAX_BYTES);
+
+  // Nothing to dispute before the money is held: the files are refused, nothing is stored.
+  const early = await postFiles(a, b.client, page, {
+    intent: "dispute",
+    dispute_reason: "Too early.",
+  }, [png()]);
+  assertEquals(early.status, 409, early.text.slice(0, 200));
+  await post(a, b.client, page, { intent: "checkout" });
+  await post(a, b.client, `/pay/${b.bookingId}`, { card: "4242424242424242", intent: "pay" });
+
+  // A stranger gets a 404 for the page's forms and the API alike.
+  const nosy = await postFiles(a, stranger, page, { intent: "evidence" }, [png()]);
+  assertEquals(nosy.status, 404);
+  await apiCall(a, stranger, "GET", api, undefined, 404);
+
+  // A "PDF" that is really HTML is refused by its first bytes, naming the field; nothing frozen.
+  const html = new File(["<html><script>alert(1)</script></html>"], "contract.pdf", {
+    type: "application/pdf",
+  });
+  const fake = await postFiles(a, b.client, page, {
+    intent: "dispute",
+    dispute_reason: "The set was short.",
+  }, [png(), html]);
+  assertEquals(fake.status, 415);
+  assert(fake.text.includes("not a valid PDF"), "says why");
+  assert(fake.text.includes('id="dispute_evidence-error"'), "names the field");
+  assertEquals(await money(a, b.bookingId).then((m) => m.state), "held");
+  assertEquals(await evidenceRows(a, b.bookingId), { rows: [], objects: 0 });
+
+  // The client opens the dispute with a file; the musician adds a PDF through the API.
+  const opened = await postFiles(a, b.client, page, {
+    intent: "dispute",
+    dispute_reason: "The set was short.",
+  }, [png()]);
+  assertEquals([opened.status, opened.location], [303, `${page}#payment`]);
+  const form = new FormData();
+  form.append("file", new File([PDF], "rider.pdf", { type: "application/pdf" }));
+  const added = await a.fetch(api, {
+    method: "POST",
+    headers: bearer(b.musician.token),
+    body: form,
+  });
+  assertEquals(added.status, 201, await added.clone().text());
+  const [item] = await added.json() as { id: string; uploaded_as: string; name: string }[];
+  assertEquals([item.uploaded_as, item.name], ["musician", "rider.pdf"]);
+  assertEquals((await evidenceRows(a, b.bookingId)).rows, [
+    { name: "set list.png", uploaded_as: "client" },
+    { name: "rider.pdf", uploaded_as: "musician" },
+  ]);
+  // Not multipart: 415; too big: 413; both name the field and store nothing.
+  const json = await a.fetch(api, {
+    method: "POST",
+    headers: { ...bearer(b.musician.token), "content-type": "application/json" },
+    body: "{}",
+  });
+  assertEquals(json.status, 415);
+  await json.body?.cancel();
+  const big = new FormData();
+  const huge = new Uint8Array(EVIDENCE_MAX_BYTES + 1);
+  huge.set(TINY_PNG);
+  big.append("file", new File([huge], "huge.png", { type: "image/png" }));
+  const tooBig = await a.fetch(api, {
+    method: "POST",
+    headers: bearer(b.musician.token),
+    body: big,
+  });
+  assertEquals(tooBig.status, 413);
+  assertEquals((await tooBig.json()).error.field, "file");
+  assertEquals((await evidenceRows(a, b.bookingId)).objects, 2);
+
+  // Both parties and the admin read the files; a stranger does not learn they exist.
+  const list = await apiCall(a, b.client, "GET", api, undefined, 200) as unknown as {
+    id: string;
+  }[];
+  assertEquals(list.length, 2);
+  const first = `${api}/${list[0].id}`;
+  for (const who of [b.client, b.musician, admin]) {
+    const res = await a.fetch(first, { headers: bearer(who.token) });
+    assertEquals(res.status, 200, who.name);
+    assertEquals(res.headers.get("content-type"), "image/png");
+    assertEquals(new Uint8Array(await res.arrayBuffer()), TINY_PNG);
+  }
+  const pdf = await a.fetch(`${api}/${list[1].id}`, { headers: bearer(admin.token) });
+  assert(pdf.headers.get("content-disposition")?.startsWith("attachment"), "a PDF is downloaded");
+  assertEquals(pdf.headers.get("x-content-type-options"), "nosniff");
+  await pdf.body?.cancel();
+  const hidden = await a.fetch(first, { headers: bearer(stranger.token) });
+  assertEquals(hidden.status, 404);
+  await hidden.body?.cancel();
+  const seen = await get(a, b.musician, page);
+  assert(seen.text.includes("set list.png") && seen.text.includes("rider.pdf"), "listed");
+  assert(seen.text.includes('data-testid="evidence-form"'), "more can be added while open");
+
+  // The admin sees the files on /admin/disputes and opens the booking's read-only view.
+  const listed = await get(a, admin, "/admin/disputes");
+  assert(listed.text.includes("set list.png") && listed.text.includes("rider.pdf"));
+  assert(listed.text.includes(`href="/admin/bookings/${b.bookingId}"`), "links the booking");
+  const view = await get(a, admin, `/admin/bookings/${b.bookingId}`);
+  assertEquals(view.status, 200);
+  for (
+    const s of ["Proof night", "read-only", "Ledger", "Escrow", "The set was short.", "rider.pdf"]
+  ) {
+    assert(view.text.includes(s), `the admin's view shows ${s}`);
+  }
+  assert(/data-testid="ledger-sum"[^>]*>€0(\.00)?</.test(view.text), "the ledger sums to zero");
+  for (const who of [b.client, b.musician, stranger]) {
+    assertEquals((await get(a, who, `/admin/bookings/${b.bookingId}`)).status, 403, who.name);
+  }
+  assertEquals((await get(a, admin, `/admin/bookings/${crypto.randomUUID()}`)).status, 404);
+
+  // The JSON resolve needs a note: missing or blank is a 400 naming it, and nothing moves.
+  const before = await money(a, b.bookingId);
+  const resolve = `/api/bookings/${b.bookingId}/payment/resolve`;
+  for (const body of [{ decision: "refund" }, { decision: "refund", note: "   " }]) {
+    const res = await a.fetch(resolve, {
+      method: "POST",
+      headers: { ...bearer(admin.token), "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    assertEquals(res.status, 400, JSON.stringify(body));
+    assertEquals((await res.json()).error.field, "note");
+  }
+  assertEquals(await money(a, b.bookingId), before);
+  await apiCall(a, admin, "POST", resolve, { decision: "refund", note: "No set at all." }, 200);
+
+  // Decided: no more evidence, from anyone.
+  const late = await postFiles(a, b.client, page, { intent: "evidence" }, [png()]);
+  assertEquals(late.status, 409);
+  assertEquals((await evidenceRows(a, b.bookingId)).objects, 2);
 });

@@ -67,6 +67,9 @@ async function bookingIn(a: TestApp, tag: string, currency: string): Promise<Boo
 
 // ---- Stripe ----
 
+/** A gig this close is paid at checkout; one further ahead saves the card (off-session test). */
+const STRIPE_ON_SESSION_DAYS = 5;
+
 async function stripeApp() {
   const fake = new FakeStripe();
   const app = await startTestApp({ WORKER: "off", ...fake.env() });
@@ -122,7 +125,7 @@ Deno.test(
     const { fake, app: a } = await stripeApp();
     await using _a = a;
     await using _f = fake;
-    const b = await makeBooking(a, "StripeFlow");
+    const b = await makeBooking(a, "StripeFlow", STRIPE_ON_SESSION_DAYS);
     const refused = await a.fetch(checkoutPath(b), {
       method: "POST",
       headers: { authorization: `Bearer ${b.client.token}` },
@@ -170,7 +173,7 @@ Deno.test({ name: "payments providers - Stripe: refund and a dispute", ...opts }
   const { fake, app: a } = await stripeApp();
   await using _a = a;
   await using _f = fake;
-  const b = await makeBooking(a, "StripeRefund");
+  const b = await makeBooking(a, "StripeRefund", STRIPE_ON_SESSION_DAYS);
   await onboardStripe(a, fake, b.musician);
   const pi = await payStripe(a, fake, b);
   const refunded = await apiCall(
@@ -190,7 +193,7 @@ Deno.test({ name: "payments providers - Stripe: refund and a dispute", ...opts }
   assertEquals(stripeObjects(fake, "transfer"), []);
 
   // A bank dispute carries no metadata of ours: matched by its PaymentIntent, funds frozen.
-  const d = await makeBooking(a, "StripeDispute");
+  const d = await makeBooking(a, "StripeDispute", STRIPE_ON_SESSION_DAYS);
   await onboardStripe(a, fake, d.musician);
   const pi2 = await payStripe(a, fake, d);
   const disputed = await fake.dispute(pi2, { reason: "fraudulent" });

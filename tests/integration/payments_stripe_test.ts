@@ -227,9 +227,11 @@ Deno.test(
     });
     const done = await s.fake.completeCheckout(save.ref);
     const completed = await s.verify(done.events[0]);
-    assertEquals([completed.providerType, completed.type], [
+    // A saved card, not money: the booking records it and waits for the charge date.
+    assertEquals([completed.providerType, completed.type, completed.paymentId], [
       "checkout.session.completed",
-      "unknown",
+      "card.saved",
+      paymentId,
     ]);
     const card = await savedCard(s.provider.client, save.ref);
     assert(card);
@@ -269,5 +271,86 @@ Deno.test(
       5000,
       "EUR",
     ]);
+  },
+);
+
+Deno.test(
+  { name: "payments stripe - payout.paid on the Connect account, Connect secret", ...opts },
+  async () => {
+    const fake = new FakeStripe();
+    await using _f = fake;
+    const connectSecret = "whsec_connect_endpoint_0123456789";
+    const destinations = new Map<string, string>();
+    const make = (connectWebhookSecret?: string) =>
+      createStripeProvider({
+        secretKey: fake.secretKey,
+        webhookSecret: fake.webhookSecret,
+        connectWebhookSecret,
+        apiUrl: fake.url,
+        destinationFor: (booking) => Promise.resolve(destinations.get(booking) ?? null),
+      });
+    const provider = make(connectSecret);
+    const s = { fake, provider, verify: async () => {}, destinations };
+    const b = await paidBooking(s as unknown as ReturnType<typeof setup>, 12000);
+    const acct = await createExpressAccount(provider.client, {
+      profileId: "m3",
+      idempotencyKey: "m3:connect",
+    });
+    const account = (await provider.client.accounts.retrieve(acct)) as Stripe.Account;
+    assertEquals(account.settings?.payouts?.schedule.interval, "manual");
+    destinations.set(b.bookingId, acct);
+    await fake.completeOnboarding(acct);
+    const release = {
+      bookingId: b.bookingId,
+      paymentId: b.paymentId,
+      amountMinor: 10000,
+      currency: "EUR",
+      idempotencyKey: idempotencyKey(b.bookingId, "release"),
+    };
+    const [t1, t2] = [await provider.transfer(release), await provider.transfer(release)];
+    assertEquals(t2.ref, t1.ref);
+    // A retry after Stripe forgot the key (24 hours) finds the transfer and payout it made.
+    const late = await provider.transfer({ ...release, idempotencyKey: "forgotten" });
+    assertEquals(late.ref, t1.ref);
+    assertEquals(objects(fake, "transfer").length, 1);
+    const payouts = objects(fake, "payout");
+    assertEquals(
+      payouts.map((p) => [p.amount, p.status, (p.metadata as Record<string, string>).payment]),
+      [[10000, "pending", b.paymentId]],
+      "one payout of the share, tagged with the payment, however often retried",
+    );
+
+    const { events } = await fake.payoutPaid(payouts[0].id as string);
+    const [paidEvent] = events;
+    assertEquals([paidEvent.type, paidEvent.account], ["payout.paid", acct]);
+    const signed = (secret: string) => fake.sign(paidEvent, { secret });
+    const viaConnect = await signed(connectSecret);
+    const e = await provider.verifyWebhook(viaConnect.body, new Headers(viaConnect.headers));
+    assertEquals(
+      [e.type, e.paymentId, e.amountMinor, e.currency, e.providerRef],
+      ["payout.paid", b.paymentId, 10000, "EUR", t1.ref],
+    );
+    // The platform endpoint's secret verifies too; any other, or none configured, does not.
+    const viaPlatform = await signed(fake.webhookSecret);
+    assertEquals(
+      (await provider.verifyWebhook(viaPlatform.body, new Headers(viaPlatform.headers))).id,
+      paidEvent.id,
+    );
+    const other = await signed("whsec_someone_else");
+    const errs = await Promise.all([
+      assertRejects(() => provider.verifyWebhook(other.body, new Headers(other.headers))),
+      assertRejects(() => make().verifyWebhook(viaConnect.body, new Headers(viaConnect.headers))),
+    ]);
+    for (const err of errs) assert(err instanceof WebhookRejected, String(err));
+
+    // A payout not made by a release (no payment of ours on it) stays an unknown event.
+    const foreign = {
+      ...paidEvent,
+      id: "evt_foreign_payout",
+      data: { object: { ...paidEvent.data.object, metadata: {} } },
+    } as Stripe.Event;
+    const f = await fake.sign(foreign);
+    const u = await provider.verifyWebhook(f.body, new Headers(f.headers));
+    assertEquals([u.type, u.providerType, u.paymentId], ["unknown", "payout.paid", null]);
   },
 );

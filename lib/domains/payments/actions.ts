@@ -2,7 +2,7 @@
  * What people do with a booking's money: the client opens a checkout and releases; the musician
  * refunds; either party disputes; an admin decides. Each is one SQL transition as the caller
  * (lib/ports/db/errors.ts maps its SC4xx), then the provider call it implies (a transfer, a
- * refund) with an idempotency key; a failed provider call stays pending for the payments sweep.
+ * refund) with an idempotency key; a failed provider call is retried by the `payments` queue.
  */
 import type { Claims, Tx } from "../../ports/db/mod.ts";
 import {
@@ -13,8 +13,10 @@ import {
 } from "../../ports/payments/mod.ts";
 import { HttpError } from "../../web/errors.ts";
 import type { PaymentDeps } from "./deps.ts";
+import { attemptProviderWork } from "./jobs.ts";
 import {
   DisputeRow,
+  EvidenceItem,
   LedgerLine,
   PaymentRow,
   type PaymentView,
@@ -26,15 +28,15 @@ import type { z } from "zod";
 const COLUMNS =
   `id, booking_id, provider, state, resolution, currency, fee_minor, platform_fee_minor,
   provider_fee_minor, total_minor, refunded_minor, payout_state, payout_error, refund_state,
-  release_at, held_at, settled_at`;
+  release_at, held_at, settled_at, work_retry_at, work_gave_up_at, charge_state, charge_error`;
 
-async function bookingCurrency(tx: Tx, bookingId: string): Promise<string> {
-  const [b] = await tx.query<{ currency: string }>(
-    "select currency from public.bookings where id = $1::uuid",
+async function bookingTerms(tx: Tx, bookingId: string) {
+  const [b] = await tx.query<{ currency: string; starts_at: Date }>(
+    "select currency, starts_at from public.bookings where id = $1::uuid",
     [bookingId],
   );
   if (!b) throw new HttpError(404, "Booking not found", { field: "booking_id" });
-  return b.currency;
+  return { currency: b.currency, startsAt: new Date(b.starts_at) };
 }
 
 /** The provider, or a 409 saying payments through it are not configured here. */
@@ -54,8 +56,9 @@ export function availableProvider(deps: PaymentDeps, name: ProviderName): Paymen
  * that provider the checkout is refused (409, nothing written) rather than funds held for nobody.
  */
 export async function startCheckout(deps: PaymentDeps, claims: Claims, bookingId: string) {
-  const payment = await deps.db.asUser(claims, async (tx) => {
-    const name = deps.providers.select(await bookingCurrency(tx, bookingId));
+  const { payment, startsAt } = await deps.db.asUser(claims, async (tx) => {
+    const terms = await bookingTerms(tx, bookingId);
+    const name = deps.providers.select(terms.currency);
     availableProvider(deps, name);
     const [row] = await tx.query(
       `select ${COLUMNS} from public.open_checkout($1::uuid, $2)`,
@@ -72,7 +75,7 @@ export async function startCheckout(deps: PaymentDeps, claims: Claims, bookingId
         { code: "payout_account_missing", field: "payout_account" },
       );
     }
-    return PaymentRow.parse(row);
+    return { payment: PaymentRow.parse(row), startsAt: terms.startsAt };
   });
   const provider = availableProvider(deps, payment.provider as ProviderName);
   const checkout = await provider.openCheckout({
@@ -82,6 +85,8 @@ export async function startCheckout(deps: PaymentDeps, claims: Claims, bookingId
     currency: payment.currency,
     returnUrl: `/bookings/${bookingId}`,
     idempotencyKey: idempotencyKey(bookingId, `checkout:${payment.total_minor}`),
+    // A gig far ahead may save the card and be charged near the date (the Stripe adapter).
+    startsAt,
   });
   await deps.db.asService((tx) =>
     tx.query("select private.set_checkout_ref($1::uuid, $2)", [payment.id, checkout.ref])
@@ -89,10 +94,28 @@ export async function startCheckout(deps: PaymentDeps, claims: Claims, bookingId
   return { payment, checkout_url: checkout.url };
 }
 
+/**
+ * A dispute's files as the caller may see them (RLS: the parties and admins), oldest first.
+ */
+export async function evidenceOf(tx: Tx, bookingId: string): Promise<EvidenceItem[]> {
+  const rows = await tx.query(
+    `select id, booking_id, uploaded_as, name, content_type, size_bytes, created_at
+       from public.dispute_evidence where booking_id = $1::uuid order by created_at, id`,
+    [bookingId],
+  );
+  return rows.map((r) => EvidenceItem.parse(r));
+}
+
 /** The booking's money as a party (or an admin) sees it; 404 for anyone else. */
 export function getPayment(deps: PaymentDeps, claims: Claims, bookingId: string) {
   return deps.db.asUser(claims, async (tx): Promise<PaymentView> => {
-    await bookingCurrency(tx, bookingId);
+    // RLS decides: a party reads the booking, an admin its payment (admins read no bookings).
+    const [seen] = await tx.query<{ ok: boolean }>(
+      `select exists (select 1 from public.bookings where id = $1::uuid)
+           or exists (select 1 from public.payments where booking_id = $1::uuid) as ok`,
+      [bookingId],
+    );
+    if (!seen?.ok) throw new HttpError(404, "Booking not found", { field: "booking_id" });
     const [p] = await tx.query(
       `select ${COLUMNS} from public.payments where booking_id = $1::uuid`,
       [bookingId],
@@ -127,6 +150,7 @@ export function getPayment(deps: PaymentDeps, claims: Claims, bookingId: string)
       ledger: ledger.map((l) => LedgerLine.parse(l)),
       timeline: timeline.map((t) => TimelineItem.parse(t)),
       dispute: d ? DisputeRow.parse(d) : null,
+      evidence: d ? await evidenceOf(tx, bookingId) : [],
     };
   });
 }
@@ -170,14 +194,30 @@ export function refundPayment(
   );
 }
 
-/** Either party freezes held funds with a reason. */
-export function openDispute(deps: PaymentDeps, claims: Claims, bookingId: string, reason: string) {
+/**
+ * Either party freezes held funds with a reason, attaching the evidence files they uploaded
+ * before (evidence.ts) in the same transaction: a refused file opens no dispute.
+ */
+export function openDispute(
+  deps: PaymentDeps,
+  claims: Claims,
+  bookingId: string,
+  reason: string,
+  files: { path: string; name: string }[] = [],
+) {
   return deps.db.asUser(claims, async (tx) => {
     const [row] = await tx.query(
       `select id, opened_by, reason, state, decision, musician_share_minor, note, created_at,
               decided_at from public.open_dispute($1::uuid, $2)`,
       [bookingId, reason],
     );
+    for (const f of files) {
+      await tx.query("select id from public.attach_evidence($1::uuid, $2, $3)", [
+        bookingId,
+        f.path,
+        f.name,
+      ]);
+    }
     return DisputeRow.parse(row);
   });
 }
@@ -198,79 +238,12 @@ export function resolveDispute(
 }
 
 /**
- * The provider calls a settled payment implies: the refund, then the musician's transfer. Keys are
- * booking + action, so a retry after a crash repeats nothing at the provider. Errors stay on the
- * payment (visible to the musician and admins) and the sweep retries.
+ * The provider calls a settled payment implies (the refund, then the musician's transfer): the
+ * first attempt of the `payments` queue's job, run in the request so its answer shows the
+ * transfer. Keys are booking + action, so a retry repeats nothing at the provider; a failure stays
+ * on the payment (visible to the musician and admins) and the queue retries it with backoff.
  */
 export async function providerWork(deps: PaymentDeps, paymentId: string): Promise<void> {
-  const [p] = await deps.db.asService((tx) =>
-    tx.query<{
-      booking_id: string;
-      provider: ProviderName | null;
-      currency: string;
-      fee_minor: string;
-      refunded_minor: string;
-      provider_payment_id: string | null;
-      refund_state: string;
-      payout_state: string;
-      payout_ref: string | null;
-    }>(
-      `select booking_id, provider, currency, fee_minor, refunded_minor, provider_payment_id,
-              refund_state, payout_state, payout_ref from public.payments where id = $1::uuid`,
-      [paymentId],
-    )
-  );
-  if (!p?.provider) return;
-  let provider: PaymentProvider;
-  try {
-    provider = deps.providers.get(p.provider);
-  } catch (err) {
-    if (!(err instanceof ProviderUnavailable)) throw err;
-    // Its keys were removed after the payment: the work stays pending for the sweep.
-    await setWork(deps, paymentId, "payout_error = $2", [err.message]);
-    return;
-  }
-  const base = { bookingId: p.booking_id, paymentId, currency: p.currency };
-  if (p.refund_state === "pending" || p.refund_state === "failed") {
-    try {
-      await provider.refund({
-        ...base,
-        amountMinor: Number(p.refunded_minor),
-        providerPaymentRef: p.provider_payment_id,
-        idempotencyKey: idempotencyKey(p.booking_id, "refund"),
-      });
-      await setWork(deps, paymentId, "refund_state = 'done', refund_error = null", []);
-    } catch (err) {
-      await setWork(deps, paymentId, "refund_state = 'failed', refund_error = $2", [String(err)]);
-    }
-  }
-  const share = Number(p.fee_minor) - Math.min(Number(p.refunded_minor), Number(p.fee_minor));
-  if ((p.payout_state === "pending" || p.payout_state === "failed") && !p.payout_ref && share > 0) {
-    try {
-      const t = await provider.transfer({
-        ...base,
-        amountMinor: share,
-        providerPaymentRef: p.provider_payment_id,
-        idempotencyKey: idempotencyKey(p.booking_id, "release"),
-      });
-      await setWork(
-        deps,
-        paymentId,
-        "payout_state = 'pending', payout_ref = $2, payout_due_at = $3::timestamptz, payout_error = null",
-        [t.ref, t.settlesAt.toISOString()],
-      );
-    } catch (err) {
-      await setWork(deps, paymentId, "payout_state = 'failed', payout_error = $2", [String(err)]);
-    }
-  }
-}
-
-/** Provider bookkeeping only (refs, errors): money states move through the SQL functions. */
-async function setWork(deps: PaymentDeps, id: string, set: string, params: unknown[]) {
-  await deps.db.asService((tx) =>
-    tx.query(`update public.payments set ${set}, updated_at = now() where id = $1::uuid`, [
-      id,
-      ...params,
-    ])
-  );
+  const commit = await attemptProviderWork(deps, paymentId);
+  if (commit) await deps.db.asService(commit);
 }

@@ -22,6 +22,10 @@ export const EarningRow = z.object({
   refunded_minor: Minor,
   payout_state: z.string(),
   payout_error: z.string().nullable(),
+  /** The next payout attempt after a failure (null: none scheduled). */
+  work_retry_at: z.coerce.date().nullish(),
+  /** Set once the payments queue stopped retrying a failed payout. */
+  work_gave_up_at: z.coerce.date().nullish(),
   release_at: z.coerce.date().nullable(),
   held_at: z.coerce.date().nullable(),
   settled_at: z.coerce.date().nullable(),
@@ -111,7 +115,8 @@ export async function listEarnings(tx: Tx): Promise<Earning[]> {
   if (bookings.length === 0) return [];
   const rows = await tx.query(
     `select p.id as payment_id, p.booking_id, p.state, p.resolution, p.currency, p.fee_minor,
-            p.refunded_minor, p.payout_state, p.payout_error, p.release_at, p.held_at,
+            p.refunded_minor, p.payout_state, p.payout_error, p.work_retry_at,
+            p.work_gave_up_at, p.release_at, p.held_at,
             p.settled_at,
             (select t.created_at from public.ledger_transactions t
               where t.payment_id = p.id and t.kind = 'payout') as paid_at

@@ -8,6 +8,7 @@ import type { Tx } from "../../ports/db/mod.ts";
 import { PaymentEvent, type ProviderName } from "../../ports/payments/mod.ts";
 import { connectStatusFromEvent } from "../../ports/payments/stripe_connect.ts";
 import type { PaymentDeps } from "./deps.ts";
+import { applySubscriptionEvent, withCurrentState } from "../plans/events.ts";
 
 export type ApplyResult = "applied" | "duplicate" | "stale" | "pending" | "flagged" | "ignored";
 
@@ -17,13 +18,15 @@ interface Stored {
 }
 
 /** Stores and applies one verified event; safe to call any number of times, concurrently. */
-export function applyEvent(
+export async function applyEvent(
   deps: PaymentDeps,
   provider: ProviderName,
   verified: PaymentEvent,
 ): Promise<ApplyResult> {
-  return deps.db.asService(async (tx) => {
-    let event = verified;
+  // A subscription event goes by the subscription's current state, read before the transaction.
+  const current = await withCurrentState(deps, provider, verified);
+  return await deps.db.asService(async (tx) => {
+    let event = current;
     // Ours by the metadata we set; else by the provider's payment reference (a Stripe dispute
     // carries no metadata of ours, only its PaymentIntent).
     const [payment] = event.paymentId
@@ -59,7 +62,8 @@ export function applyEvent(
     if (!row) return "duplicate";
     const stored = { id: row.id, bookingId: payment?.booking_id ?? null };
     if (event.type === "unknown") {
-      return await applyAccountEvent(tx, provider, event, stored) ?? "ignored";
+      return await applyAccountEvent(tx, provider, event, stored) ??
+        await applyPlanEvent(tx, provider, event, stored) ?? "ignored";
     }
     if (!payment) return await flag(tx, stored, "No payment of this provider matches the event");
     const result = await applyStored(tx, deps, stored, normalised);
@@ -95,6 +99,23 @@ async function applyAccountEvent(
   if (r.r === "unknown") return await flag(tx, stored, "No payout account matches the event");
   await done(tx, stored);
   return r.r === "applied" ? "applied" : "stale";
+}
+
+/**
+ * A subscription's state (the studio's plans, lib/domains/plans), applied by the provider's time
+ * of it so an older event arriving late changes nothing. Null for any other unknown event.
+ */
+async function applyPlanEvent(
+  tx: Tx,
+  provider: ProviderName,
+  event: PaymentEvent,
+  stored: Stored,
+): Promise<ApplyResult | null> {
+  const r = await applySubscriptionEvent(tx, provider, event);
+  if (r === null) return null;
+  if (r === "unknown") return await flag(tx, stored, "No user or plan of ours matches the event");
+  await done(tx, stored);
+  return r;
 }
 
 async function flag(tx: Tx, e: Stored, reason: string): Promise<"flagged"> {
@@ -137,6 +158,14 @@ async function applyStored(
       );
       outcome = r.r;
       if (outcome === "early") return "pending";
+      break;
+    }
+    case "card.saved": {
+      const [r] = await tx.query<{ r: string }>(
+        "select private.record_card_saved($1::uuid, $2) as r",
+        [ev.paymentId, ev.providerRef],
+      );
+      outcome = r.r;
       break;
     }
     case "payout.paid": {

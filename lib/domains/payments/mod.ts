@@ -14,6 +14,16 @@ export {
 export { applyEvent, type ApplyResult } from "./events.ts";
 export { sweepPayments } from "./sweep.ts";
 export {
+  attemptProviderWork,
+  backoffSeconds,
+  paymentsQueueHandler,
+  RETRY,
+  retryPaymentWork,
+  type RetryPolicy,
+} from "./jobs.ts";
+export { reconcilePayments, type ReconcileSummary } from "./reconcile.ts";
+export { failedWorkText } from "./work_text.ts";
+export {
   listPayoutAccounts,
   OnboardingResult,
   PayoutAccount,
@@ -24,3 +34,4 @@ export {
   registerRazorpayAccount,
   startStripeOnboarding,
 } from "./payouts.ts";
+export { CHARGE_DAYS_BEFORE, chargeSavedCards } from "./off_session.ts";

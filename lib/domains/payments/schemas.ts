@@ -28,7 +28,14 @@ export const PaymentRow = z.object({
   refunded_minor: Minor,
   payout_state: z.string(),
   payout_error: z.string().nullable(),
+  /** After a failed provider call: the next attempt (null: none scheduled). */
+  work_retry_at: z.coerce.date().nullish(),
+  /** Set once the payments queue stopped retrying; an admin looks. */
+  work_gave_up_at: z.coerce.date().nullish(),
   refund_state: z.string(),
+  /** A Stripe booking far ahead: its saved card (saved → charged near the date, or failed). */
+  charge_state: z.enum(["none", "saved", "charged", "failed"]).default("none"),
+  charge_error: z.string().nullish(),
   release_at: z.coerce.date().nullable(),
   held_at: z.coerce.date().nullable(),
   settled_at: z.coerce.date().nullable(),
@@ -61,6 +68,18 @@ export const DisputeRow = z.object({
 });
 export type DisputeRow = z.infer<typeof DisputeRow>;
 
+/** A file attached to a dispute (bucket `evidence`); served at /api/bookings/:id/evidence/:id. */
+export const EvidenceItem = z.object({
+  id: z.string().uuid(),
+  booking_id: z.string().uuid(),
+  uploaded_as: z.enum(["client", "musician"]),
+  name: z.string(),
+  content_type: z.string(),
+  size_bytes: Minor,
+  created_at: z.coerce.date(),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
 export const PaymentView = z.object({
   booking_id: z.string().uuid(),
   state: PaymentState,
@@ -68,6 +87,7 @@ export const PaymentView = z.object({
   ledger: z.array(LedgerLine),
   timeline: z.array(TimelineItem),
   dispute: DisputeRow.nullable(),
+  evidence: z.array(EvidenceItem).optional().describe("The dispute's files, oldest first"),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
 
@@ -88,5 +108,7 @@ export const DisputeInput = z.object({
 export const ResolveInput = z.object({
   decision: z.enum(["release", "refund", "split"]),
   musician_share_minor: z.number().int().min(1).max(2_000_000_000).optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: z.string({ error: "Write a note: both sides read it" }).trim()
+    .min(1, "Write a note: both sides read it").max(2000)
+    .describe("Why: both parties read it"),
 }).strict();

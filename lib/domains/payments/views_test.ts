@@ -23,6 +23,7 @@ function payment(over: Partial<PaymentRow>): PaymentRow {
     payout_state: "none",
     payout_error: null,
     refund_state: "none",
+    charge_state: "none",
     release_at: at("2026-12-15T20:00:00Z"),
     held_at: at("2026-12-01T10:00:00Z"),
     settled_at: null,

@@ -8,13 +8,15 @@
  *
  * Its webhooks are signed like Stripe's: header `x-soundcheck-signature: t=<unix s>,v1=<hex>`,
  * the hex being HMAC-SHA256(secret, `<t>.<raw body>`), refused outside 5 minutes. Payouts settle
- * `payoutDelayMs` after a release. The scheduled disputes live in memory: a restart forgets them.
+ * `payoutDelayMs` after a release. The scheduled disputes live in memory: a restart forgets them,
+ * and so does its record of charges, refunds and transfers (`retrieve`, for the reconcile).
  */
 import {
   type Checkout,
   type CheckoutRequest,
   PaymentEvent,
   type PaymentProvider,
+  type ProviderObject,
   type Transfer,
   type TransferRequest,
   WebhookRejected,
@@ -109,11 +111,15 @@ export interface BuiltinProvider extends PaymentProvider {
   schedule(body: BuiltinWebhookBody, atMs: number): void;
   /** Takes the scheduled bodies that are due. */
   takeDue(): BuiltinWebhookBody[];
+  /** Sets what the provider holds about an object (tests make it disagree with the ledger). */
+  record(obj: ProviderObject & { settlesAt?: number }): void;
 }
 
 export function createBuiltinProvider(opts: BuiltinOptions): BuiltinProvider {
   const now = opts.now ?? Date.now;
   const scheduled: { at: number; body: BuiltinWebhookBody }[] = [];
+  // Its own record, by ref: what `retrieve` answers. A transfer is pending until it settles.
+  const objects = new Map<string, ProviderObject & { settlesAt?: number }>();
   return {
     name: "builtin",
     secret: opts.secret,
@@ -154,16 +160,40 @@ export function createBuiltinProvider(opts: BuiltinOptions): BuiltinProvider {
         payload: body && typeof body === "object" ? body : {},
       });
       if (!parsed.success) throw new WebhookRejected("Unexpected event shape");
-      return parsed.data;
+      const ev = parsed.data;
+      // Its hosted page charges the card and announces it through this signed webhook: the
+      // charge enters its record here, once (a replay keeps what is recorded).
+      if (ev.type === "payment.succeeded" && ev.providerRef && !objects.has(ev.providerRef)) {
+        objects.set(ev.providerRef, {
+          kind: "payment",
+          ref: ev.providerRef,
+          amountMinor: ev.amountMinor ?? 0,
+          currency: ev.currency ?? "",
+          status: "succeeded",
+        });
+      }
+      return ev;
     },
     transfer(req: TransferRequest): Promise<Transfer> {
-      return Promise.resolve({
-        ref: `bi_tr_${req.paymentId}`,
-        settlesAt: new Date(now() + opts.payoutDelayMs),
-      });
+      const ref = `bi_tr_${req.paymentId}`;
+      const settlesAt = objects.get(ref)?.settlesAt ?? now() + opts.payoutDelayMs;
+      objects.set(ref, { ...objectOf("transfer", ref, req), status: "pending", settlesAt });
+      return Promise.resolve({ ref, settlesAt: new Date(settlesAt) });
     },
     refund(req) {
-      return Promise.resolve({ ref: `bi_re_${req.paymentId}` });
+      const ref = `bi_re_${req.paymentId}`;
+      objects.set(ref, { ...objectOf("refund", ref, req), status: "succeeded" });
+      return Promise.resolve({ ref });
+    },
+    retrieve(_kind, ref) {
+      const o = objects.get(ref);
+      if (!o) return Promise.resolve(null);
+      const { settlesAt, ...obj } = o;
+      const settled = obj.status === "pending" && settlesAt !== undefined && settlesAt <= now();
+      return Promise.resolve(settled ? { ...obj, status: "succeeded" } : obj);
+    },
+    record(obj) {
+      objects.set(obj.ref, obj);
     },
     schedule(body, atMs) {
       scheduled.push({ at: atMs, body });
@@ -174,4 +204,12 @@ export function createBuiltinProvider(opts: BuiltinOptions): BuiltinProvider {
       return due.map((d) => d.body);
     },
   };
+}
+
+function objectOf(
+  kind: ProviderObject["kind"],
+  ref: string,
+  req: { amountMinor: number; currency: string },
+): Omit<ProviderObject, "status"> {
+  return { kind, ref, amountMinor: req.amountMinor, currency: req.currency };
 }

@@ -91,6 +91,7 @@ export function paymentProviders(
         createStripeProvider({
           secretKey: config.STRIPE_SECRET_KEY,
           webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+          connectWebhookSecret: config.STRIPE_CONNECT_WEBHOOK_SECRET,
           apiUrl: config.STRIPE_API_URL,
           destinationFor: async (booking) =>
             (await payouts.routeFor("stripe", booking))?.account ?? null,
@@ -114,7 +115,7 @@ export function paymentProviders(
           webhookSecret: config.RAZORPAY_WEBHOOK_SECRET,
           apiUrl: config.RAZORPAY_API_URL,
           checkoutPageUrl: (booking, order) =>
-            `${siteUrl}/pay/${booking}?order=${encodeURIComponent(order)}`,
+            `${siteUrl}/pay/${booking}/razorpay?order=${encodeURIComponent(order)}`,
           routeFor: (booking) => payouts.routeFor("razorpay", booking),
         }),
         siteUrl,

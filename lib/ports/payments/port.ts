@@ -17,6 +17,8 @@ export interface CheckoutRequest {
   /** Where the provider sends the client back to. */
   returnUrl: string;
   idempotencyKey: string;
+  /** The gig's start: Stripe saves the card for one far ahead and charges it near the date. */
+  startsAt?: Date | null;
 }
 
 export interface Checkout {
@@ -34,6 +36,8 @@ export const PaymentEvent = z.object({
     "payment.failed",
     "dispute.created",
     "payout.paid",
+    /** A card saved for a later off-session charge (Stripe Checkout in setup mode). */
+    "card.saved",
     "unknown",
   ]),
   /** The provider's own type name, kept for the record. */
@@ -66,6 +70,19 @@ export interface RefundRequest extends TransferRequest {
   providerPaymentRef: string | null;
 }
 
+/** The provider objects the reconcile compares with the ledger. */
+export type ProviderObjectKind = "payment" | "refund" | "transfer";
+
+/** A provider's own record of one object, normalised (amounts in minor units). */
+export interface ProviderObject {
+  kind: ProviderObjectKind;
+  ref: string;
+  amountMinor: number;
+  currency: string;
+  /** `reversed`: a transfer taken back in full; `pending`: not final yet. */
+  status: "succeeded" | "pending" | "failed" | "reversed";
+}
+
 export interface PaymentProvider {
   readonly name: ProviderName;
   openCheckout(req: CheckoutRequest): Promise<Checkout>;
@@ -74,6 +91,8 @@ export interface PaymentProvider {
   /** Release: transfer the musician's share. */
   transfer(req: TransferRequest): Promise<Transfer>;
   refund(req: RefundRequest): Promise<{ ref: string }>;
+  /** The provider's record of an object we made (the daily reconcile); null when it has none. */
+  retrieve(kind: ProviderObjectKind, ref: string): Promise<ProviderObject | null>;
 }
 
 /** A webhook whose signature, timestamp or shape is wrong: answered 400, nothing stored. */

@@ -13,6 +13,7 @@ import type {
   Checkout,
   CheckoutRequest,
   PaymentProvider,
+  ProviderObject,
   RefundRequest,
   Transfer,
   TransferRequest,
@@ -227,5 +228,59 @@ export function createRazorpayProvider(opts: RazorpayOptions): RazorpayProvider 
       });
       return { ref: r.id };
     },
+    async retrieve(kind, ref) {
+      try {
+        return await retrieveRazorpay(rzp, kind, ref);
+      } catch (e) {
+        // Razorpay answers an unknown id with 400 "The id provided does not exist".
+        const err = e as { statusCode?: number; error?: { description?: string } };
+        if (err?.statusCode === 404 || /does not exist/i.test(err?.error?.description ?? "")) {
+          return null;
+        }
+        throw e;
+      }
+    },
+  };
+}
+
+/** The reconcile's view of a Razorpay payment, refund or Route transfer. */
+async function retrieveRazorpay(
+  rzp: Razorpay,
+  kind: ProviderObject["kind"],
+  ref: string,
+): Promise<ProviderObject> {
+  const base = { kind, ref };
+  if (kind === "transfer") {
+    const t = await rzp.transfers.fetch(ref);
+    const net = Number(t.amount) - Number(t.amount_reversed ?? 0);
+    const status = net === 0 ? "reversed" : t.on_hold ? "pending" : "succeeded";
+    return { ...base, amountMinor: net, currency: String(t.currency).toUpperCase(), status };
+  }
+  if (kind === "refund") {
+    const r = await rzp.refunds.fetch(ref);
+    const status = r.status === "processed"
+      ? "succeeded"
+      : r.status === "failed"
+      ? "failed"
+      : "pending";
+    return {
+      ...base,
+      amountMinor: Number(r.amount),
+      currency: String(r.currency).toUpperCase(),
+      status,
+    };
+  }
+  const p = await rzp.payments.fetch(ref);
+  // A refunded payment was still captured: the refund is compared on its own.
+  const status = p.status === "captured" || p.status === "refunded"
+    ? "succeeded"
+    : p.status === "failed"
+    ? "failed"
+    : "pending";
+  return {
+    ...base,
+    amountMinor: Number(p.amount),
+    currency: String(p.currency).toUpperCase(),
+    status,
   };
 }

@@ -4,6 +4,13 @@
  * the musician's share to their Connect Express account. Every call carries the port's
  * idempotency key, so a retried call replays Stripe's saved answer instead of moving money again.
  * Connect onboarding and the off-session path live in stripe_connect.ts.
+ *
+ * When the musician is paid: a transfer lands in the connected account's Stripe balance at once
+ * (there is no `transfer.paid` any more), and an automatic payout to their bank bundles many
+ * transfers, with nothing of ours on it. So musicians' accounts are made with a manual payout
+ * schedule (stripe_connect.ts) and the release pays the share out right after the transfer,
+ * with our metadata on the payout: its `payout.paid` (a Connect event, `event.account` set) is
+ * the port's `payout.paid` for exactly that payment, as the built-in provider's is.
  */
 import Stripe from "stripe";
 import { z } from "zod";
@@ -12,11 +19,13 @@ import {
   type CheckoutRequest,
   PaymentEvent,
   type PaymentProvider,
+  type ProviderObject,
   type RefundRequest,
   type Transfer,
   type TransferRequest,
   WebhookRejected,
 } from "./port.ts";
+import { chargesOffSession, openSaveCardCheckout } from "./stripe_connect.ts";
 
 /** The env the Stripe adapter needs; `STRIPE_API_URL` points the SDK at a fake in tests. */
 export const StripeEnv = z.object({
@@ -29,6 +38,8 @@ export type StripeEnv = z.infer<typeof StripeEnv>;
 export interface StripeOptions {
   secretKey: string;
   webhookSecret: string;
+  /** The Connect endpoint's secret: events on musicians' accounts are signed with it. */
+  connectWebhookSecret?: string;
   /** e.g. `http://127.0.0.1:4010` for the fake; unset, the SDK talks to api.stripe.com. */
   apiUrl?: string;
   /** The musician's Connect account for a booking's release (the port does not carry it). */
@@ -81,6 +92,16 @@ export function createStripeProvider(opts: StripeOptions): StripeProvider {
     name: "stripe",
     client: stripe,
     async openCheckout(req: CheckoutRequest): Promise<Checkout> {
+      if (req.startsAt && chargesOffSession(req.startsAt, new Date(now()))) {
+        // Far ahead: save the card now (setup mode), charged off-session near the date
+        // (lib/domains/payments/off_session.ts). Its own key: a later reopening in payment
+        // mode must not collide with this request's saved answer.
+        const saved = await openSaveCardCheckout(stripe, {
+          ...req,
+          idempotencyKey: `${req.idempotencyKey}:setup`,
+        });
+        return { ref: saved.ref, url: saved.url };
+      }
       const metadata = { booking: req.bookingId, payment: req.paymentId };
       const s = await stripe.checkout.sessions.create({
         mode: "payment",
@@ -104,18 +125,19 @@ export function createStripeProvider(opts: StripeOptions): StripeProvider {
     async verifyWebhook(rawBody: string, headers: Headers): Promise<PaymentEvent> {
       const sig = headers.get("stripe-signature");
       if (!sig) throw new WebhookRejected("Missing Stripe-Signature");
-      let event: Stripe.Event;
-      try {
-        // The worker build Deno loads has only the async (SubtleCrypto) check.
-        event = await stripe.webhooks.constructEventAsync(
-          rawBody,
-          sig,
-          opts.webhookSecret,
-          opts.toleranceS,
-        );
-      } catch (e) {
-        throw new WebhookRejected(e instanceof Error ? e.message : "Bad signature");
+      let event: Stripe.Event | undefined;
+      let error = "Bad signature";
+      // Platform and Connect endpoints sign with their own secrets; one URL may serve both.
+      for (const secret of [opts.webhookSecret, opts.connectWebhookSecret]) {
+        if (!secret || event) continue;
+        try {
+          // The worker build Deno loads has only the async (SubtleCrypto) check.
+          event = await stripe.webhooks.constructEventAsync(rawBody, sig, secret, opts.toleranceS);
+        } catch (e) {
+          error = e instanceof Error ? e.message : error;
+        }
       }
+      if (!event) throw new WebhookRejected(error);
       return normaliseStripeEvent(event);
     },
     async transfer(req: TransferRequest): Promise<Transfer> {
@@ -123,13 +145,27 @@ export function createStripeProvider(opts: StripeOptions): StripeProvider {
       if (!destination) {
         throw new Error(`Booking ${req.bookingId}: the musician has no Stripe account yet`);
       }
-      const tr = await stripe.transfers.create({
-        amount: req.amountMinor,
-        currency: req.currency.toLowerCase(),
-        destination,
-        transfer_group: req.bookingId,
-        metadata: { booking: req.bookingId, payment: req.paymentId },
-      }, { idempotencyKey: req.idempotencyKey });
+      // Stripe keeps idempotency keys for 24 hours: a later retry finds what it made first.
+      const made = await stripe.transfers.list({ transfer_group: req.bookingId, limit: 20 });
+      const tr = made.data.find((t) => t.metadata?.payment === req.paymentId) ??
+        await stripe.transfers.create({
+          amount: req.amountMinor,
+          currency: req.currency.toLowerCase(),
+          destination,
+          transfer_group: req.bookingId,
+          metadata: { booking: req.bookingId, payment: req.paymentId },
+        }, { idempotencyKey: req.idempotencyKey });
+      // Paid out to the bank at once, tagged so its `payout.paid` settles this payment. A
+      // retry finds the transfer and then makes the payout it missed.
+      const account = { stripeAccount: destination };
+      const payouts = await stripe.payouts.list({ limit: 100 }, account);
+      if (!payouts.data.some((p) => p.metadata?.transfer === tr.id)) {
+        await stripe.payouts.create({
+          amount: tr.amount - (tr.amount_reversed ?? 0),
+          currency: tr.currency,
+          metadata: { booking: req.bookingId, payment: req.paymentId, transfer: tr.id },
+        }, { ...account, idempotencyKey: `${req.idempotencyKey}:payout` });
+      }
       return { ref: tr.id, settlesAt: new Date(now() + settleMs) };
     },
     async refund(req: RefundRequest): Promise<{ ref: string }> {
@@ -143,7 +179,50 @@ export function createStripeProvider(opts: StripeOptions): StripeProvider {
       }, { idempotencyKey: req.idempotencyKey });
       return { ref: r.id };
     },
+    async retrieve(kind, ref) {
+      try {
+        return await retrieveStripe(stripe, kind, ref);
+      } catch (e) {
+        // Stripe has no such object (deleted, another account, a typo'd ref): that is drift.
+        if (e instanceof Stripe.errors.StripeError && e.statusCode === 404) return null;
+        throw e;
+      }
+    },
   };
+}
+
+/** The reconcile's view of a PaymentIntent (or Checkout Session), refund or transfer. */
+async function retrieveStripe(
+  stripe: Stripe,
+  kind: ProviderObject["kind"],
+  ref: string,
+): Promise<ProviderObject> {
+  const base = { kind, ref };
+  if (kind === "transfer") {
+    const t = await stripe.transfers.retrieve(ref);
+    const net = t.amount - (t.amount_reversed ?? 0);
+    const status = t.reversed || net === 0 ? "reversed" : "succeeded";
+    return { ...base, amountMinor: net, currency: t.currency.toUpperCase(), status };
+  }
+  if (kind === "refund") {
+    const r = await stripe.refunds.retrieve(ref);
+    const status = r.status === "succeeded"
+      ? "succeeded"
+      : r.status === "failed" || r.status === "canceled"
+      ? "failed"
+      : "pending";
+    return { ...base, amountMinor: r.amount, currency: r.currency.toUpperCase(), status };
+  }
+  const pi = ref.startsWith("cs_")
+    ? idOf((await stripe.checkout.sessions.retrieve(ref)).payment_intent) ?? ref
+    : ref;
+  const p = await stripe.paymentIntents.retrieve(pi);
+  const status = p.status === "succeeded"
+    ? "succeeded"
+    : p.status === "canceled"
+    ? "failed"
+    : "pending";
+  return { ...base, amountMinor: p.amount_received, currency: p.currency.toUpperCase(), status };
 }
 
 const uuid = z.string().uuid();
@@ -175,7 +254,15 @@ export function normaliseStripeEvent(event: Stripe.Event): PaymentEvent {
     case "checkout.session.completed": {
       const s = event.data.object;
       // Setup-mode sessions (a saved card) and delayed methods carry no money yet.
-      if (s.mode === "payment" && s.payment_status === "paid") {
+      if (s.mode === "setup" && s.status === "complete") {
+        out = {
+          type: "card.saved",
+          paymentId: paymentIdOf(s.metadata),
+          amountMinor: null,
+          currency: null,
+          providerRef: s.id,
+        };
+      } else if (s.mode === "payment" && s.payment_status === "paid") {
         out = {
           type: "payment.succeeded",
           paymentId: paymentIdOf(s.metadata),
@@ -197,6 +284,21 @@ export function normaliseStripeEvent(event: Stripe.Event): PaymentEvent {
         currency: pi.currency.toUpperCase(),
         providerRef: pi.id,
       };
+      break;
+    }
+    case "payout.paid": {
+      // Only our payouts (made by `transfer`) name a payment; the ref stays the transfer's.
+      const po = event.data.object;
+      const paymentId = event.account ? paymentIdOf(po.metadata) : null;
+      if (paymentId) {
+        out = {
+          type: "payout.paid",
+          paymentId,
+          amountMinor: po.amount,
+          currency: po.currency.toUpperCase(),
+          providerRef: po.metadata?.transfer ?? po.id,
+        };
+      }
       break;
     }
     case "charge.dispute.created": {

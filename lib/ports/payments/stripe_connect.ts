@@ -35,6 +35,8 @@ export async function createExpressAccount(
     ...(p.country ? { country: p.country } : {}),
     ...(p.email ? { email: p.email } : {}),
     capabilities: { transfers: { requested: true } },
+    // The release pays each booking out on its own (stripe.ts), so its payout.paid names it.
+    settings: { payouts: { schedule: { interval: "manual" } } },
     metadata: { profile: p.profileId },
   }, { idempotencyKey: p.idempotencyKey });
   return acct.id;

@@ -15,6 +15,7 @@ export const QUEUES = [
   "scoring",
   "scouting",
   "notify",
+  "payments",
 ] as const;
 export type QueueName = typeof QUEUES[number];
 

@@ -10,6 +10,7 @@ import { chatOperations } from "./spec_chat.ts";
 import { notificationOperations } from "./spec_notifications.ts";
 import { djOperations } from "./spec_dj.ts";
 import { paymentOperations } from "./spec_payments.ts";
+import { planOperations } from "./spec_plans.ts";
 
 const operations: Operation[] = [
   {
@@ -35,6 +36,7 @@ const operations: Operation[] = [
   ...notificationOperations,
   ...djOperations,
   ...paymentOperations,
+  ...planOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

@@ -1,9 +1,11 @@
 /** The escrow payments' API operations for the OpenAPI document. */
+import { z } from "zod";
 import type { Operation } from "./openapi.ts";
 import {
   CheckoutResult,
   DisputeInput,
   DisputeRow,
+  EvidenceItem,
   OnboardingResult,
   PaymentRow,
   PaymentView,
@@ -73,6 +75,35 @@ export const paymentOperations: Operation[] = [
     body: ResolveInput,
     response: PaymentRow,
     errors: [404, 409, 415],
+  },
+  {
+    method: "get",
+    path: "/api/bookings/{id}/evidence",
+    summary: "The dispute's evidence files, oldest first (the parties and admins)",
+    tag: "payments",
+    auth: true,
+    response: z.array(EvidenceItem),
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/bookings/{id}/evidence",
+    summary: "Add evidence to the open dispute (either party): multipart/form-data with one to " +
+      "three `file` parts, images or PDFs of at most 10 MB each, at most 10 per dispute",
+    tag: "payments",
+    auth: true,
+    response: z.array(EvidenceItem),
+    status: 201,
+    errors: [404, 409, 413, 415],
+  },
+  {
+    method: "get",
+    path: "/api/bookings/{id}/evidence/{file}",
+    summary: "One evidence file, with its content type (the parties and admins)",
+    tag: "payments",
+    auth: true,
+    response: z.unknown().describe("The file itself"),
+    errors: [404],
   },
   {
     method: "get",

@@ -6,6 +6,7 @@ import {
   type Bucket,
   bucketOf,
   type Earning,
+  failedWorkText,
   listEarnings,
   type MonthBar,
   monthlyPaid,
@@ -96,7 +97,11 @@ const BUCKET_TEXT: Record<Bucket, string> = {
 
 function status(e: Earning): string {
   if (e.state === "disputed") return "Frozen: in dispute";
-  if (e.payout_state === "failed") return "Payout failed: retrying";
+  if (e.payout_state === "failed") {
+    return `Payout ${
+      failedWorkText(e.payout_error, e.work_retry_at ?? null, e.work_gave_up_at ?? null)
+    }`;
+  }
   return BUCKET_TEXT[bucketOf(e)];
 }
 

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
-import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
+import { type FreshContext, page, type RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
 import {
   type BookingWithParties,
   cancel,
@@ -30,6 +30,7 @@ import { REVIEW_MAX_CHARS } from "../../../lib/shared/limits.ts";
 import { getPayment, paymentDeps, type PaymentView } from "../../../lib/domains/payments/mod.ts";
 import { PaymentPanel } from "../../../components/PaymentPanel.tsx";
 import { paymentAction } from "../../../lib/web/payment_forms.ts";
+import { EVIDENCE_BODY_LIMIT } from "../../../lib/web/dispute_evidence.ts";
 
 interface Data {
   booking: BookingWithParties;
@@ -42,8 +43,20 @@ interface Data {
   errors?: Record<string, string>;
 }
 
-const Intent = z.enum(["complete", "cancel", "review", "checkout", "pay", "release", "dispute"]);
+const Intent = z.enum([
+  "complete",
+  "cancel",
+  "review",
+  "checkout",
+  "pay",
+  "release",
+  "dispute",
+  "evidence",
+]);
 const Confirm = z.enum(["release"]).optional().catch(undefined);
+
+// The dispute forms carry evidence files (lib/web/dispute_evidence.ts).
+export const config: RouteConfig = { bodyLimit: EVIDENCE_BODY_LIMIT };
 
 async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
   const user = ctx.state.user!;

@@ -217,6 +217,10 @@ export default define.page<typeof handler>(function ProfilePage({ data, state })
                     Notification settings
                   </a>: what reaches you in the app, by e-mail and by SMS
                 </li>
+                <li>
+                  <a class="text-indigo-700 underline" href="/settings/plan">Your plan</a>: Free or
+                  Pro, and how many songs the studio makes for you each month
+                </li>
               </ul>
             </Card>
           </div>

@@ -1,12 +1,12 @@
 /**
- * /admin/disputes: open disputes with their booking, parties, amount and reason, each with a
- * decision form (release, refund, or split with the musician's amount, and a note). "Review" shows
+ * /admin/disputes: open disputes with their booking (a link to its read-only view), parties,
+ * amount, reason and evidence files, each with a decision form (release, refund, or split with the musician's amount, and a note). "Review" shows
  * what will move; only "Yes, decide" calls resolve_dispute, which posts the ledger and tells both
  * parties. Decided disputes are listed below with their outcome and note.
  */
 import { define, type State } from "../../../../utils.ts";
 import { type FreshContext, page } from "../../../../lib/fresh_runtime/mod.ts";
-import { paymentDeps, resolveDispute } from "../../../../lib/domains/payments/mod.ts";
+import { EvidenceItem, paymentDeps, resolveDispute } from "../../../../lib/domains/payments/mod.ts";
 import { formatMoney } from "../../../../lib/domains/gigs/facts.ts";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
@@ -22,6 +22,8 @@ import {
 
 interface Data {
   items: DisputeItem[];
+  /** Each dispute's files, by booking. */
+  evidence: Record<string, EvidenceItem[]>;
   /** The dispute whose form is answered: its errors, typed values or confirmation step. */
   focus?: {
     bookingId: string;
@@ -39,6 +41,28 @@ function list(ctx: FreshContext<State>) {
   );
 }
 
+/** The listed disputes' files (admins read dispute_evidence through RLS). */
+async function evidenceOf(ctx: FreshContext<State>, items: DisputeItem[]) {
+  const user = signedIn(ctx.state);
+  const rows = await ctx.state.platform.db.queryAsUser(
+    user.claims,
+    `select id, booking_id, uploaded_as, name, content_type, size_bytes, created_at
+       from public.dispute_evidence where booking_id = any($1::uuid[]) order by created_at, id`,
+    [items.map((i) => i.booking_id)],
+  );
+  const out: Record<string, EvidenceItem[]> = {};
+  for (const r of rows) {
+    const e = EvidenceItem.parse(r);
+    (out[e.booking_id] ??= []).push(e);
+  }
+  return out;
+}
+
+async function load(ctx: FreshContext<State>) {
+  const items = await list(ctx);
+  return { items, evidence: await evidenceOf(ctx, items) };
+}
+
 function digits(currency: string): number {
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
     .maximumFractionDigits ?? 2;
@@ -46,12 +70,13 @@ function digits(currency: string): number {
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
-    return page({ items: await list(ctx) });
+    return page(await load(ctx));
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
     const form = await readForm(ctx.req);
-    const items = await list(ctx);
+    const loaded = await load(ctx);
+    const { items } = loaded;
     const intent = form.get("intent") === "decide" ? "decide" : "review";
     const values: Record<string, string> = {};
     for (const k of ["decision", "musician_amount", "note"]) values[k] = String(form.get(k) ?? "");
@@ -61,10 +86,12 @@ export const handler = define.handlers<Data>({
       return d && { feeMinor: Number(d.fee_minor), digits: digits(d.currency) };
     });
     if (!parsed.ok) {
-      return page({ items, focus: { bookingId, errors: parsed.errors, values } }, { status: 422 });
+      return page({ ...loaded, focus: { bookingId, errors: parsed.errors, values } }, {
+        status: 422,
+      });
     }
     if (intent === "review") {
-      return page({ items, focus: { bookingId, values, confirm: parsed.data } });
+      return page({ ...loaded, focus: { bookingId, values, confirm: parsed.data } });
     }
     const d = parsed.data;
     try {
@@ -78,7 +105,7 @@ export const handler = define.handlers<Data>({
       if (!h || h.status >= 500) throw err;
       const field = h.field === "musician_share_minor" ? "musician_amount" : h.field ?? "_form";
       const errors = { _form: h.message, [field]: h.message };
-      return page({ items, focus: { bookingId, errors, values } }, { status: h.status });
+      return page({ ...loaded, focus: { bookingId, errors, values } }, { status: h.status });
     }
     const text = `Decided: ${d.decision}. Both parties have been told.`;
     return seeOther("/admin/disputes", [flashCookie({ kind: "success", text }, ctx.state.secure)]);
@@ -104,6 +131,7 @@ export default define.page<typeof handler>(function AdminDisputes({ data, state 
                 <li key={i.booking_id}>
                   <DecisionForm
                     item={i}
+                    evidence={data.evidence[i.booking_id] ?? []}
                     money={(m) => money(i, m)}
                     csrf={state.csrf}
                     focus={data.focus?.bookingId === i.booking_id ? data.focus : undefined}
@@ -124,7 +152,11 @@ export default define.page<typeof handler>(function AdminDisputes({ data, state 
             <ul class="space-y-3">
               {decided.map((i) => (
                 <li key={i.booking_id}>
-                  <DecidedDispute item={i} money={(m) => money(i, m)} />
+                  <DecidedDispute
+                    item={i}
+                    evidence={data.evidence[i.booking_id] ?? []}
+                    money={(m) => money(i, m)}
+                  />
                 </li>
               ))}
             </ul>

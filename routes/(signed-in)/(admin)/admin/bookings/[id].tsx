@@ -1,0 +1,182 @@
+/**
+ * /admin/bookings/:id: a booking as an admin sees it, read-only: its terms and parties
+ * (public.admin_booking), the money's timeline, the booking's ledger lines, and the dispute with
+ * its evidence. Admins read the payment, ledger and dispute through RLS (private.is_admin), and
+ * admin_booking refuses anyone else, so this page is not the only guard.
+ */
+import { z } from "zod";
+import { define } from "../../../../../utils.ts";
+import { page } from "../../../../../lib/fresh_runtime/mod.ts";
+import {
+  getPayment,
+  paymentDeps,
+  type PaymentView,
+} from "../../../../../lib/domains/payments/mod.ts";
+import { paymentTimeline } from "../../../../../lib/domains/payments/views.ts";
+import { formatMoney } from "../../../../../lib/domains/gigs/facts.ts";
+import { signedIn } from "../../../../../lib/web/guards.ts";
+import { notFound, parseId } from "../../../../../lib/web/params.ts";
+import { PageTitle } from "../../../../../components/Page.tsx";
+import { PaymentTimeline, when } from "../../../../../components/PaymentTimeline.tsx";
+import { EvidenceList } from "../../../../../components/DisputePanel.tsx";
+
+const AdminBooking = z.object({
+  id: z.string().uuid(),
+  gig_id: z.string().uuid(),
+  gig_title: z.string(),
+  client_name: z.string(),
+  musician_name: z.string(),
+  status: z.string(),
+  starts_at: z.coerce.date(),
+  ends_at: z.coerce.date(),
+  timezone: z.string(),
+  place: z.string(),
+  fee_minor: z.coerce.number().int(),
+  currency: z.string(),
+  cancellation_terms: z.string(),
+});
+type AdminBooking = z.infer<typeof AdminBooking>;
+
+interface Data {
+  booking: AdminBooking;
+  money: PaymentView;
+  openedAt: Date | null;
+}
+
+const ACCOUNT: Record<string, string> = {
+  client_funds: "Client funds",
+  escrow: "Escrow",
+  platform_fees: "Platform fees",
+  provider_fees: "Provider fees",
+  musician_payable: "Musician payable",
+  payouts: "Payouts",
+  refunds: "Refunds",
+};
+
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const user = signedIn(ctx.state);
+    const id = parseId(ctx.params.id, "Booking");
+    const { db } = ctx.state.platform;
+    const [row] = await db.queryAsUser(
+      user.claims,
+      "select * from public.admin_booking($1::uuid)",
+      [
+        id,
+      ],
+    );
+    if (!row) throw notFound("Booking");
+    const money = await getPayment(paymentDeps(ctx.state.platform), user.claims, id);
+    const [opened] = await db.queryAsUser<{ created_at: Date }>(
+      user.claims,
+      "select created_at from public.payments where booking_id = $1::uuid",
+      [id],
+    );
+    return page({ booking: AdminBooking.parse(row), money, openedAt: opened?.created_at ?? null });
+  },
+});
+
+export default define.page<typeof handler>(function AdminBookingPage({ data }) {
+  const { booking: b, money } = data;
+  const p = money.payment;
+  const currency = p?.currency ?? b.currency;
+  const d = money.dispute;
+  const names = { client: `${b.client_name} (client)`, musician: `${b.musician_name} (musician)` };
+  const sum = money.ledger.reduce((s, l) => s + l.amount_minor, 0);
+  return (
+    <>
+      <PageTitle sub={`${b.client_name} booked ${b.musician_name} · read-only, as an admin`}>
+        {b.gig_title}
+      </PageTitle>
+      <p class="mb-4 text-sm">
+        <a class="text-indigo-700 underline" href="/admin/disputes">Back to disputes</a>
+      </p>
+      <div class="grid gap-6 md:grid-cols-2">
+        <section class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
+          <h2 class="mb-3 text-lg font-semibold">Terms</h2>
+          <dl class="space-y-2">
+            <div>
+              <dt class="text-sm text-gray-500">Status</dt>
+              <dd class="font-semibold uppercase" data-testid="booking-status">{b.status}</dd>
+            </div>
+            <div>
+              <dt class="text-sm text-gray-500">When</dt>
+              <dd>{when(b.starts_at, b.timezone)} ({b.timezone})</dd>
+            </div>
+            <div>
+              <dt class="text-sm text-gray-500">Where</dt>
+              <dd>{b.place}</dd>
+            </div>
+            <div>
+              <dt class="text-sm text-gray-500">Fee</dt>
+              <dd>{formatMoney(b.fee_minor, b.currency)}</dd>
+            </div>
+            <div>
+              <dt class="text-sm text-gray-500">Money</dt>
+              <dd data-testid="money-state">
+                {money.state}
+                {p?.resolution ? ` (${p.resolution})` : ""}
+              </dd>
+            </div>
+          </dl>
+          {d && (
+            <div class="mt-4 space-y-1" data-testid="admin-dispute">
+              <h2 class="text-lg font-semibold">Dispute</h2>
+              <p class="break-words">“{d.reason}”</p>
+              <p class="text-sm text-gray-700">
+                {d.state === "open" ? "Open" : `Decided: ${d.decision}`}
+                {d.note && ` · ${d.note}`}
+              </p>
+              <EvidenceList items={money.evidence ?? []} names={names} />
+            </div>
+          )}
+        </section>
+        <section class="space-y-4 rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
+          <h2 class="text-lg font-semibold">Payment</h2>
+          <PaymentTimeline
+            steps={paymentTimeline(money, {
+              client: b.client_name,
+              musician: b.musician_name,
+              openedAt: data.openedAt,
+            })}
+            currency={currency}
+            timezone={b.timezone}
+          />
+          <h2 class="text-lg font-semibold">Ledger</h2>
+          {money.ledger.length === 0
+            ? <p class="text-sm text-gray-600">Nothing posted yet.</p>
+            : (
+              <table class="w-full text-sm" data-testid="ledger">
+                <thead>
+                  <tr class="text-left text-gray-600">
+                    <th scope="col">Posting</th>
+                    <th scope="col">Account</th>
+                    <th scope="col" class="text-right">Amount</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {money.ledger.map((l, i) => (
+                    <tr key={i}>
+                      <td>{l.kind}</td>
+                      <td>{ACCOUNT[l.account] ?? l.account}</td>
+                      <td class="text-right tabular-nums">
+                        {formatMoney(l.amount_minor, currency)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr class="font-semibold">
+                    <td colSpan={2}>Sum (always zero)</td>
+                    <td class="text-right tabular-nums" data-testid="ledger-sum">
+                      {formatMoney(sum, currency)}
+                    </td>
+                  </tr>
+                </tfoot>
+              </table>
+            )}
+        </section>
+      </div>
+    </>
+  );
+});
