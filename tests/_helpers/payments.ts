@@ -139,9 +139,14 @@ export async function heldBooking(
   const b = await makeBooking(a, tag);
   const payment = await openCheckout(a, b);
   const res = await builtinWebhook(a, {
-    id: `evt_${payment.id}`,
+    id: `evt_${payment.id}_ok`,
     type: "charge.succeeded",
-    data: { payment_id: payment.id, amount_minor: payment.total_minor, currency: payment.currency },
+    data: {
+      payment_id: payment.id,
+      amount_minor: payment.total_minor,
+      currency: payment.currency,
+      ref: `ch_${payment.id}`,
+    },
   });
   assertEquals(res.status, 200);
   await res.body?.cancel();

@@ -6,34 +6,13 @@
  * both parties see the outcome, the note and the notification; the ledger balances.
  */
 import { Buffer } from "node:buffer";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { chromium } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { CHROMIUM, startTestApp, type TestApp, TINY_PNG } from "../_helpers/app.ts";
+import { CHROMIUM, startTestApp, TINY_PNG } from "../_helpers/app.ts";
 import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
+import { pageAs, payIntoEscrow } from "../_helpers/payments_browser.ts";
 import { type Person, signUpPerson } from "../_helpers/fuzz.ts";
-import { COOKIE } from "../../lib/web/cookies.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
-
-/** A page signed in as `who` (the session cookie, as after signing in). */
-async function pageAs(browser: Browser, app: TestApp, who: Person, problems: string[]) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  await context.addCookies([{ name: COOKIE.access, value: who.token, url: app.url }]);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => problems.push(e.message));
-  return page;
-}
-
-/** The client pays into escrow through the booking page and the built-in hosted checkout. */
-async function pay(client: Page, bookingUrl: string) {
-  await client.goto(bookingUrl);
-  await client.getByRole("button", { name: "Pay into escrow" }).click();
-  await client.getByRole("button", { name: "Confirm and pay €420" }).click();
-  await client.waitForURL((u) => /^\/pay\/[0-9a-f-]{36}$/.test(u.pathname));
-  await client.getByLabel("Card number").fill("4242424242424242");
-  await client.getByRole("button", { name: "Pay €420" }).click();
-  await client.waitForURL((u) => u.href.split("#")[0] === bookingUrl);
-  await client.getByTestId("held-banner").waitFor();
-}
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
@@ -63,7 +42,7 @@ Deno.test({
     const client = await pageAs(browser, app, booked.client, problems);
     const musician = await pageAs(browser, app, booked.musician, problems);
     const admin = await pageAs(browser, app, arbiter, problems);
-    await pay(client, bookingUrl);
+    await payIntoEscrow(client, bookingUrl);
 
     // The musician disputes with a reason and a photo.
     await musician.goto(bookingUrl);

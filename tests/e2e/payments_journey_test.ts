@@ -9,40 +9,19 @@
  * journey moves a booking), then runs the domain's sweep itself (the worker's periodic task is off
  * here, so nothing races it): the first run releases and starts the payout, the second settles it.
  */
-import { type Browser, chromium, type Page } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp, type TestApp } from "../_helpers/app.ts";
 import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
-import type { Person } from "../_helpers/fuzz.ts";
-import { COOKIE } from "../../lib/web/cookies.ts";
+import { pageAs, payIntoEscrow } from "../_helpers/payments_browser.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
 
-/** A page signed in as `who` (the session cookie, as after signing in). */
-async function pageAs(browser: Browser, app: TestApp, who: Person, problems: string[]) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  await context.addCookies([{ name: COOKIE.access, value: who.token, url: app.url }]);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => problems.push(e.message));
-  return page;
-}
-
-/** The client pays into escrow through the booking page and the built-in hosted checkout. */
-async function pay(client: Page, bookingUrl: string) {
-  await client.goto(bookingUrl);
-  await client.getByRole("button", { name: "Pay into escrow" }).click();
-  const confirm = client.getByTestId("pay-confirm");
-  await confirm.waitFor();
-  const breakdown = await confirm.getByTestId("fee-breakdown").innerText();
+/** The confirmation step shows every fee before any money moves. */
+async function checkBreakdown(client: Page) {
+  const breakdown = await client.getByTestId("fee-breakdown").innerText();
   for (const part of ["Gig fee", "€400", "Platform fee", "€20", "Card provider fee", "€420"]) {
     assert(breakdown.includes(part), `the breakdown shows ${part}: ${breakdown}`);
   }
-  await client.getByRole("button", { name: "Confirm and pay €420" }).click();
-  // A redirect keeps the page's #payment fragment: compare paths.
-  await client.waitForURL((u) => /^\/pay\/[0-9a-f-]{36}$/.test(u.pathname));
-  await client.getByLabel("Card number").fill("4242424242424242");
-  await client.getByRole("button", { name: "Pay €420" }).click();
-  await client.waitForURL((u) => u.href.split("#")[0] === bookingUrl);
-  await client.getByTestId("held-banner").waitFor();
 }
 
 async function sql(app: TestApp, text: string, params: unknown[]) {
@@ -73,7 +52,7 @@ Deno.test({
     await musician.goto(`${app.url}/earnings`);
     await musician.getByText("No earnings yet").waitFor();
 
-    await pay(client, bookingUrl);
+    await payIntoEscrow(client, bookingUrl, checkBreakdown);
     const clientBanner = await client.getByTestId("held-banner").innerText();
     assert(/€420 is held safely until/.test(clientBanner), clientBanner);
     await musician.goto(bookingUrl);
@@ -148,7 +127,7 @@ Deno.test({
     const problems: string[] = [];
     const client = await pageAs(browser, app, booked.client, problems);
     const musician = await pageAs(browser, app, booked.musician, problems);
-    await pay(client, bookingUrl);
+    await payIntoEscrow(client, bookingUrl, checkBreakdown);
 
     await musician.goto(bookingUrl);
     const form = musician.getByTestId("dispute-form");

@@ -8,7 +8,7 @@
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import { apiCall, browser, CSRF, type Person, signUpPerson } from "../_helpers/fuzz.ts";
-import { type Booked, BUILTIN_SECRET, builtinWebhook, makeBooking } from "../_helpers/payments.ts";
+import { BUILTIN_SECRET, heldBooking, postings, serviceSql } from "../_helpers/payments.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
 import { paymentDeps, RETRY, sweepPayments } from "../../lib/domains/payments/mod.ts";
 import type { TransferRequest } from "../../lib/ports/payments/mod.ts";
@@ -21,10 +21,6 @@ async function app(): Promise<TestApp> {
   });
 }
 
-async function sql<T>(a: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  return await a.platform.db.asService((tx) => tx.query<T>(text, params));
-}
-
 interface Work {
   payout_state: string;
   payout_error: string | null;
@@ -35,7 +31,7 @@ interface Work {
 }
 
 async function work(a: TestApp, bookingId: string): Promise<Work> {
-  const [w] = await sql<Work>(
+  const [w] = await serviceSql<Work>(
     a,
     `select payout_state, payout_error, payout_ref, work_attempts,
             round(extract(epoch from work_retry_at - now()))::int as wait_s,
@@ -48,43 +44,11 @@ async function work(a: TestApp, bookingId: string): Promise<Work> {
 
 /** Time passes for the retry: the delayed messages become visible and the attempt due. */
 async function waitForRetry(a: TestApp) {
-  await sql(a, "update pgmq.q_payments set vt = now() where vt > now()");
-  await sql(a, "update public.payments set work_retry_at = now() where work_retry_at > now()");
-}
-
-async function postings(a: TestApp, bookingId: string, kind: string): Promise<number> {
-  const [r] = await sql<{ n: number }>(
+  await serviceSql(a, "update pgmq.q_payments set vt = now() where vt > now()");
+  await serviceSql(
     a,
-    "select count(*)::int as n from public.ledger_transactions where booking_id = $1 and kind = $2",
-    [bookingId, kind],
+    "update public.payments set work_retry_at = now() where work_retry_at > now()",
   );
-  return r.n;
-}
-
-/** Checkout and a paid built-in charge: the booking's funds held. */
-async function held(a: TestApp, tag: string): Promise<Booked> {
-  const b = await makeBooking(a, tag);
-  const r = await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/checkout`,
-    undefined,
-    201,
-  );
-  const p = r.payment as { id: string; total_minor: number; currency: string };
-  const res = await builtinWebhook(a, {
-    id: `evt_${p.id}_ok`,
-    type: "charge.succeeded",
-    data: {
-      payment_id: p.id,
-      amount_minor: p.total_minor,
-      currency: p.currency,
-      ref: `ch_${p.id}`,
-    },
-  });
-  assertEquals(res.status, 200);
-  return b;
 }
 
 /** The built-in provider's transfers fail `failures` times (Infinity: until healed). */
@@ -124,7 +88,7 @@ async function admin(a: TestApp): Promise<Person> {
 
 Deno.test("payments jobs - a payout failing twice then succeeding is paid once after backoff", async () => {
   await using a = await app();
-  const b = await held(a, "Flaky");
+  const b = await heldBooking(a, "Flaky");
   const { calls } = flakyTransfers(a, 2, "The bank timed out");
 
   // The release's first attempt runs in the request and fails: the error and the retry are kept.
@@ -177,7 +141,7 @@ Deno.test("payments jobs - a payout failing twice then succeeding is paid once a
 
   // Nothing more runs: a duplicate message, another sweep, more time.
   await waitForRetry(a);
-  await sql(
+  await serviceSql(
     a,
     `select pgmq.send('payments', jsonb_build_object('kind', 'provider_work', 'payment_id', id,
        'idempotency_key', 'dup:' || id)) from public.payments where booking_id = $1`,
@@ -190,7 +154,7 @@ Deno.test("payments jobs - a payout failing twice then succeeding is paid once a
   assertEquals((await work(a, b.bookingId)).payout_state, "paid");
   assertEquals(await postings(a, b.bookingId, "release"), 1);
   assertEquals(await postings(a, b.bookingId, "payout"), 1, "paid out once");
-  const [q] = await sql<{ n: number }>(a, "select count(*)::int as n from pgmq.q_payments");
+  const [q] = await serviceSql<{ n: number }>(a, "select count(*)::int as n from pgmq.q_payments");
   assertEquals(q.n, 0, "the queue is empty");
   const after = await page(a, b.musician, "/earnings");
   assert(!after.text.includes("Payout failed"), "the failure is gone once paid");
@@ -198,12 +162,12 @@ Deno.test("payments jobs - a payout failing twice then succeeding is paid once a
 
 Deno.test("payments jobs - a payout that always fails gives up; musician and admins see it", async () => {
   await using a = await app();
-  const b = await held(a, "Doomed");
+  const b = await heldBooking(a, "Doomed");
   const flaky = flakyTransfers(a, Infinity, "No such destination: the account was closed");
   const calls = flaky.calls;
 
   // Auto-release by the sweep this time: the trigger queues the first attempt.
-  await sql(
+  await serviceSql(
     a,
     "update public.payments set release_at = now() - interval '1 minute' where booking_id = $1",
     [b.bookingId],
@@ -235,7 +199,7 @@ Deno.test("payments jobs - a payout that always fails gives up; musician and adm
     "an admin will look at it.";
   assert((await page(a, b.musician, "/earnings")).text.includes(`Payout ${stopped}`), "earnings");
   assert((await page(a, b.musician, `/bookings/${b.bookingId}`)).text.includes(stopped), "booking");
-  const [n] = await sql<{ body: string }>(
+  const [n] = await serviceSql<{ body: string }>(
     a,
     "select body from public.notifications where user_id = $1 and kind = 'payout_failed'",
     [b.musician.id],

@@ -8,17 +8,19 @@ import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import { apiCall, browser, gigBody, type Person, signUpPerson } from "../_helpers/fuzz.ts";
 import { applyTo, publishedMusician } from "../_helpers/booking.ts";
-import { type Booked, BUILTIN_SECRET, builtinWebhook, makeBooking } from "../_helpers/payments.ts";
+import {
+  type Booked,
+  BUILTIN_SECRET,
+  heldBooking,
+  makeBooking,
+  serviceSql,
+} from "../_helpers/payments.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
 import { paymentDeps, reconcilePayments } from "../../lib/domains/payments/mod.ts";
 import { FakeStripe } from "../_fakes/stripe.ts";
 import { FakeRazorpay } from "../_fakes/razorpay.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
-
-async function sql<T>(a: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  return await a.platform.db.asService((tx) => tx.query<T>(text, params));
-}
 
 interface Drift {
   booking_id: string;
@@ -28,7 +30,7 @@ interface Drift {
 }
 
 async function drift(a: TestApp): Promise<Drift[]> {
-  return await sql<Drift>(
+  return await serviceSql<Drift>(
     a,
     `select booking_id, object, detail, resolved_at is null as open from public.payment_drift
       order by detail`,
@@ -50,38 +52,13 @@ interface Refs {
 }
 
 async function refs(a: TestApp, bookingId: string): Promise<Refs> {
-  const [r] = await sql<Refs>(
+  const [r] = await serviceSql<Refs>(
     a,
     `select fee_minor, currency, payout_ref, refund_ref, refunded_minor from public.payments
       where booking_id = $1`,
     [bookingId],
   );
   return r;
-}
-
-async function heldBuiltin(a: TestApp, tag: string): Promise<Booked> {
-  const b = await makeBooking(a, tag);
-  const r = await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/checkout`,
-    undefined,
-    201,
-  );
-  const p = r.payment as { id: string; total_minor: number; currency: string };
-  const res = await builtinWebhook(a, {
-    id: `evt_${p.id}_ok`,
-    type: "charge.succeeded",
-    data: {
-      payment_id: p.id,
-      amount_minor: p.total_minor,
-      currency: p.currency,
-      ref: `ch_${p.id}`,
-    },
-  });
-  assertEquals(res.status, 200);
-  return b;
 }
 
 async function admin(a: TestApp): Promise<Person> {
@@ -97,9 +74,9 @@ Deno.test("payments reconcile - built-in: clean flags nothing, injected drift is
     PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
     PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
   });
-  const paid = await heldBuiltin(a, "Settled");
+  const paid = await heldBooking(a, "Settled");
   await apiCall(a, paid.client, "POST", `/api/bookings/${paid.bookingId}/payment/release`, {}, 200);
-  const back = await heldBuiltin(a, "Returned");
+  const back = await heldBooking(a, "Returned");
   await apiCall(
     a,
     back.musician,
@@ -111,10 +88,12 @@ Deno.test("payments reconcile - built-in: clean flags nothing, injected drift is
 
   // Once a day: the first call queues it, the second does not; the queue's job runs it.
   const queued = () =>
-    sql<{ q: boolean }>(a, "select private.enqueue_payment_reconcile() as q").then((r) => r[0].q);
+    serviceSql<{ q: boolean }>(a, "select private.enqueue_payment_reconcile() as q").then((r) =>
+      r[0].q
+    );
   assertEquals([await queued(), await queued()], [true, false]);
   await a.platform.worker.runOnce();
-  const [run] = await sql<{ checked: number; drifted: number; unchecked: number }>(
+  const [run] = await serviceSql<{ checked: number; drifted: number; unchecked: number }>(
     a,
     "select checked, drifted, unchecked from public.payment_reconcile_runs where finished_at is not null",
   );
@@ -221,7 +200,7 @@ Deno.test(
     const [ok, bent] = await Promise.all(bookings.map((b) => refs(a, b.bookingId)));
     const transfer = fake.state.objects.get(bent.payout_ref!)!;
     transfer.amount_reversed = 5000;
-    await sql(
+    await serviceSql(
       a,
       "update public.payments set payout_ref = 'tr_gone0000000000000000' where booking_id = $1",
       [
