@@ -22,6 +22,7 @@ import { formatMoney } from "../../lib/domains/gigs/facts.ts";
 import { CsrfField } from "../../components/Field.tsx";
 import { Button } from "../../components/Button.tsx";
 import { PageTitle } from "../../components/Page.tsx";
+import { TestCardField } from "../../components/TestCardField.tsx";
 
 interface Data {
   view: PaymentView;
@@ -133,17 +134,7 @@ export default define.page<typeof handler>(function PayPage({ data, state }) {
         : (
           <form method="post" class="max-w-md space-y-3">
             <CsrfField token={state.csrf} />
-            <label class="block">
-              Card number
-              <input
-                name="card"
-                inputMode="numeric"
-                autoComplete="cc-number"
-                required
-                class="block w-full rounded-md border px-3 py-2"
-                placeholder="4242 4242 4242 4242"
-              />
-            </label>
+            <TestCardField />
             <Button name="intent" value="pay">Pay {formatMoney(p.total_minor, p.currency)}</Button>
           </form>
         )}

@@ -23,6 +23,7 @@ import { formatMoney } from "../../lib/domains/gigs/facts.ts";
 import { CsrfField } from "../../components/Field.tsx";
 import { Button } from "../../components/Button.tsx";
 import { PageTitle } from "../../components/Page.tsx";
+import { TestCardField } from "../../components/TestCardField.tsx";
 
 interface Data {
   view: PlanView;
@@ -143,17 +144,7 @@ export default define.page<typeof handler>(function PayPlanPage({ data, state })
         : (
           <form method="post" action="/pay/plan" class="max-w-md space-y-3">
             {hidden}
-            <label class="block">
-              Card number
-              <input
-                name="card"
-                inputMode="numeric"
-                autoComplete="cc-number"
-                required
-                class="block w-full rounded-md border px-3 py-2"
-                placeholder="4242 4242 4242 4242"
-              />
-            </label>
+            <TestCardField />
             <Button name="intent" value="pay">Pay {price}</Button>
           </form>
         )}
