@@ -6,10 +6,14 @@
  * The load comes from a second process (this file with `--send`): `BENCH_PAYMENTS_SENDERS` [50]
  * senders, keep-alive, sending events signed just before the run (as a provider signs them).
  *
- * - `payments.webhook.p95_ms`: the 95th percentile of a webhook's round trip.
- * - `payments.webhooks_per_s`: webhooks applied per second over the window.
- * - `payments.webhook.serial_p95_ms` (extra): the p95 with one sender: a webhook's own cost,
- *   without waiting behind the others for the embedded database's one connection.
+ * - `payments.webhook.p95_ms`: the 95th percentile of a webhook's round trip while the 50 senders
+ *   together offer `BENCH_PAYMENTS_RATE` [300] events a second (the throughput target), each
+ *   timed from when it was due: the latency a provider sees at that load (as chat.deliver.p95_ms
+ *   is measured at a paced rate).
+ * - `payments.webhooks_per_s`: webhooks applied per second with the senders flat out.
+ * - `payments.webhook.saturated_p95_ms` (extra): the p95 flat out, where each webhook waits behind
+ *   the other 49: 50 divided by the throughput, whatever a webhook itself costs.
+ * - `payments.webhook.serial_p95_ms` (extra): the p95 with one sender: a webhook's own cost.
  * - `payments.pg.*` (extra): the same on real PostgreSQL 15 (`BENCH_DATABASE_URL`, else a
  *   throwaway cluster when tests/_helpers/postgres.ts can start one): whether the embedded
  *   database's one connection is what limits the figures, or the machine.
@@ -33,9 +37,11 @@ const num = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fal
 export const PAYMENTS_METRICS = [
   "payments.webhook.p95_ms",
   "payments.webhooks_per_s",
+  "payments.webhook.saturated_p95_ms",
   "payments.webhook.serial_p95_ms",
   "payments.pg.webhook.p95_ms",
   "payments.pg.webhooks_per_s",
+  "payments.pg.webhook.saturated_p95_ms",
   "payments.pg.webhook.serial_p95_ms",
 ];
 export const PAYMENTS_TARGETS: [string, "≥" | "≤", number][] = [
@@ -85,7 +91,12 @@ async function seed(app: TestApp, bookingId: string, n: number, run: number): Pr
   });
 }
 
-/** The second process: sends one event per checkout from `senders` loops; prints a SendResult. */
+/**
+ * The second process: sends one event per checkout from `senders` loops; prints a SendResult.
+ * With a `rate`, event i is due at i / rate seconds and sent by sender i mod `senders` once due
+ * and once that sender's previous webhook has returned; its latency counts from when it was due,
+ * so a slow answer that delays the next send is not hidden. Without one, the senders go flat out.
+ */
 async function send(url: string, checkouts: Checkout[], senders: number, w: Window) {
   // Signed before the clock starts (well inside the 5-minute tolerance): the provider's cost of
   // signing is not the endpoint's, and it would take this machine's CPU from the server.
@@ -106,36 +117,46 @@ async function send(url: string, checkouts: Checkout[], senders: number, w: Wind
   let firstError: string | null = null;
   let next = 0;
   let lastEnd = measureFrom;
-  const sender = async () => {
+  const post = async (i: number, due: number) => {
+    const { raw, signature } = signed[i];
+    let ok = false;
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signature },
+        body: raw,
+      });
+      const text = await res.text();
+      ok = res.status === 200 && text.includes('"applied"');
+      if (!ok) firstError ??= `${res.status} ${text.slice(0, 200)}`;
+    } catch (err) {
+      firstError ??= String(err);
+    }
+    const ended = performance.now();
+    if (due < measureFrom) return;
+    lastEnd = Math.max(lastEnd, ended);
+    if (ok) {
+      applied++;
+      latencies.push(ended - due);
+    } else errors++;
+  };
+  const flatOut = async () => {
     while (performance.now() < stopAt && next < checkouts.length) {
-      const { raw, signature } = signed[next++];
-      const started = performance.now();
-      let ok = false;
-      try {
-        const res = await fetch(url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            [SIGNATURE_HEADER]: signature,
-          },
-          body: raw,
-        });
-        const text = await res.text();
-        ok = res.status === 200 && text.includes('"applied"');
-        if (!ok) firstError ??= `${res.status} ${text.slice(0, 200)}`;
-      } catch (err) {
-        firstError ??= String(err);
-      }
-      const ended = performance.now();
-      if (started < measureFrom) continue;
-      lastEnd = Math.max(lastEnd, ended);
-      if (ok) {
-        applied++;
-        latencies.push(ended - started);
-      } else errors++;
+      await post(next++, performance.now());
     }
   };
-  await Promise.all(Array.from({ length: senders }, sender));
+  const paced = async (s: number) => {
+    for (let i = s; i < checkouts.length; i += senders) {
+      const due = t0 + (i * 1000) / w.rate!;
+      if (due >= stopAt) break;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await post(i, due);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: senders }, (_, s) => w.rate ? paced(s) : flatOut()),
+  );
   latencies.sort((a, b) => a - b);
   const result: SendResult = {
     applied,
@@ -150,6 +171,8 @@ async function send(url: string, checkouts: Checkout[], senders: number, w: Wind
 interface Window {
   durationS: number;
   warmupS: number;
+  /** Events per second offered by all senders together; null: as fast as they are answered. */
+  rate: number | null;
 }
 
 /** Runs the senders in a second process on `checkouts`. */
@@ -168,6 +191,7 @@ async function load(url: string, checkouts: Checkout[], senders: number, w: Wind
         String(senders),
         String(w.durationS),
         String(w.warmupS),
+        String(w.rate ?? 0),
       ],
       stdout: "piped",
       stderr: "inherit",
@@ -188,6 +212,8 @@ interface Options {
   window: Window;
   perRun: number;
   senders: number;
+  /** The offered rate `payments.webhook.p95_ms` is measured at. */
+  rate: number;
 }
 
 /** The embedded figures always; the real-Postgres ones (`payments.pg.*`) when it is available. */
@@ -199,7 +225,9 @@ export async function paymentsBench(
     window: {
       durationS: opts.durationS ?? num("BENCH_DURATION_S", 3),
       warmupS: opts.warmupS ?? num("BENCH_WARMUP_S", 0.5),
+      rate: null,
     },
+    rate: num("BENCH_PAYMENTS_RATE", 300),
     perRun: num("BENCH_PAYMENTS_PER_RUN", 4000),
     senders: num("BENCH_PAYMENTS_SENDERS", 50),
   };
@@ -230,10 +258,12 @@ async function measure(prefix: string, o: Options, env: Record<string, string>) 
   const template = await makeBooking(app, "Bench");
   const p95: number[] = [];
   const rate: number[] = [];
+  const saturated: number[] = [];
   const serial: number[] = [];
   const url = `${app.url}/functions/v1/payments-webhook`;
-  const measured = async (run: number, n: number, callers: number) => {
-    const r = await load(url, await seed(app, template.bookingId, n, run), callers, o.window);
+  const measured = async (run: number, n: number, callers: number, offered: number | null) => {
+    const checkouts = await seed(app, template.bookingId, n, run);
+    const r = await load(url, checkouts, callers, { ...o.window, rate: offered });
     if (r.errors > 0 || r.applied === 0) {
       throw new PaymentsBenchFailure(
         `run ${run}: ${r.errors} failed webhooks of ${r.applied + r.errors}: ${r.first_error}`,
@@ -241,10 +271,12 @@ async function measure(prefix: string, o: Options, env: Record<string, string>) 
     }
     return r;
   };
+  const { durationS, warmupS } = o.window;
+  const pacedCount = Math.ceil(o.rate * (durationS + warmupS)) + o.senders;
   for (let run = 1; run <= o.runs; run++) {
-    const r = await measured(2 * run, o.perRun, o.senders);
-    const one = await measured(2 * run + 1, o.perRun, 1);
-    serial.push(one.p95_ms);
+    const paced = await measured(3 * run, pacedCount, o.senders, o.rate);
+    const flat = await measured(3 * run + 1, o.perRun, o.senders, null);
+    const one = await measured(3 * run + 2, o.perRun, 1, null);
     const [bad] = await app.platform.db.asService((tx) =>
       tx.query<{ n: number }>(
         `select count(*)::int as n from (select transaction_id from public.ledger_entries
@@ -252,29 +284,32 @@ async function measure(prefix: string, o: Options, env: Record<string, string>) 
       )
     );
     if (bad.n !== 0) throw new PaymentsBenchFailure(`${bad.n} unbalanced ledger transactions`);
-    p95.push(r.p95_ms);
-    rate.push(r.per_s);
+    p95.push(paced.p95_ms);
+    rate.push(flat.per_s);
+    saturated.push(flat.p95_ms);
+    serial.push(one.p95_ms);
     console.log(
-      `${prefix} run ${run}  applied ${r.applied}  ${r.per_s.toFixed(0)}/s  p95 ${
-        r.p95_ms.toFixed(1)
-      } ms` +
-        `  one sender: ${one.per_s.toFixed(0)}/s  p95 ${one.p95_ms.toFixed(1)} ms`,
+      `${prefix} run ${run}  at ${o.rate}/s: p95 ${paced.p95_ms.toFixed(1)} ms` +
+        `  flat out: ${flat.per_s.toFixed(0)}/s p95 ${flat.p95_ms.toFixed(1)} ms` +
+        `  one sender: p95 ${one.p95_ms.toFixed(1)} ms`,
     );
   }
   return [
     summarise(`${prefix}webhook.p95_ms`, "ms", p95),
     summarise(`${prefix}webhooks_per_s`, "events/s", rate),
+    summarise(`${prefix}webhook.saturated_p95_ms`, "ms", saturated),
     summarise(`${prefix}webhook.serial_p95_ms`, "ms", serial),
   ];
 }
 
 if (import.meta.main) {
   if (Deno.args[0] === "--send") {
-    const [, url, file, senders, durationS, warmupS] = Deno.args;
+    const [, url, file, senders, durationS, warmupS, rate] = Deno.args;
     const checkouts = JSON.parse(await Deno.readTextFile(file)) as Checkout[];
     await send(url, checkouts, Number(senders), {
       durationS: Number(durationS),
       warmupS: Number(warmupS),
+      rate: Number(rate) || null,
     });
   } else {
     const results = await paymentsBench();
