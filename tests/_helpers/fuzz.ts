@@ -83,6 +83,34 @@ export function browser(app: TestApp, token: string | null): Record<string, stri
   return { cookie, origin: app.url, "x-csrf-token": CSRF };
 }
 
+export interface PageAnswer {
+  status: number;
+  /** The redirect's target, when the answer is one (redirects are not followed). */
+  location: string | null;
+  text: string;
+}
+
+/** A form posted from a page of the app as `token`'s browser, the CSRF field included. */
+export async function postForm(
+  app: TestApp,
+  token: string | null,
+  path: string,
+  fields: Record<string, string>,
+): Promise<PageAnswer> {
+  const res = await app.fetch(path, {
+    method: "POST",
+    headers: { ...browser(app, token), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: CSRF, ...fields }),
+  });
+  return { status: res.status, location: res.headers.get("location"), text: await res.text() };
+}
+
+/** A page as `token`'s browser loads it. */
+export async function getPage(app: TestApp, token: string | null, path: string) {
+  const res = await app.fetch(path, { headers: browser(app, token) });
+  return { status: res.status, text: await res.text() };
+}
+
 // a seeded world ----------------------------------------------------------------------------------
 
 /** The ids of everything the musician and the client own. */

@@ -152,3 +152,9 @@ export async function heldBooking(
   await res.body?.cancel();
   return { ...b, payment };
 }
+
+/** The client's "the gig happened" through the API, which must answer `expect`; its view. */
+export async function releaseAs(a: TestApp, b: Booked, expect = 200) {
+  const path = `/api/bookings/${b.bookingId}/payment/release`;
+  return await apiCall(a, b.client, "POST", path, undefined, expect);
+}

@@ -9,24 +9,19 @@
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp, TINY_PNG } from "../_helpers/app.ts";
-import { apiCall, bearer, browser, CSRF, type Person, signUpPerson } from "../_helpers/fuzz.ts";
+import {
+  apiCall,
+  bearer,
+  browser,
+  CSRF,
+  getPage,
+  type Person,
+  postForm,
+  signUpPerson,
+} from "../_helpers/fuzz.ts";
 import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
 import { EVIDENCE_MAX_BYTES } from "../../lib/domains/payments/evidence.ts";
-
-async function post(a: TestApp, who: Person, path: string, fields: Record<string, string>) {
-  const res = await a.fetch(path, {
-    method: "POST",
-    headers: { ...browser(a, who.token), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: CSRF, ...fields }),
-  });
-  return { status: res.status, location: res.headers.get("location"), text: await res.text() };
-}
-
-async function get(a: TestApp, who: Person, path: string) {
-  const res = await a.fetch(path, { headers: browser(a, who.token) });
-  return { status: res.status, text: await res.text() };
-}
 
 /** The money's state and the ledger's lines for the booking: what must not change on a refusal. */
 async function money(a: TestApp, bookingId: string) {
@@ -62,13 +57,16 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
     password: "fuzz-password-123",
   });
   const admin: Person = { ...signedUp, token: session.accessToken };
-  const empty = await get(a, admin, "/admin/disputes");
+  const empty = await getPage(a, admin.token, "/admin/disputes");
   assertEquals(empty.status, 200);
   assert(empty.text.includes("No open disputes"), "the empty state");
 
-  await post(a, b.client, page, { intent: "checkout" });
-  await post(a, b.client, `/pay/${b.bookingId}`, { card: "4242424242424242", intent: "pay" });
-  const opened = await post(a, b.client, page, {
+  await postForm(a, b.client.token, page, { intent: "checkout" });
+  await postForm(a, b.client.token, `/pay/${b.bookingId}`, {
+    card: "4242424242424242",
+    intent: "pay",
+  });
+  const opened = await postForm(a, b.client.token, page, {
     intent: "dispute",
     dispute_reason: "Half the set was missing.",
   });
@@ -78,8 +76,8 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
 
   // Non-admins: the page is refused, and so is the API's resolve (SQL checks the JWT again).
   for (const who of [b.client, b.musician, signedUp]) {
-    assertEquals((await get(a, who, "/admin/disputes")).status, 403);
-    const r = await post(a, who, "/admin/disputes", {
+    assertEquals((await getPage(a, who.token, "/admin/disputes")).status, 403);
+    const r = await postForm(a, who.token, "/admin/disputes", {
       intent: "decide",
       booking_id: b.bookingId,
       decision: "release",
@@ -93,7 +91,7 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
   }, 404);
   assertEquals(await money(a, b.bookingId), before);
 
-  const listed = await get(a, admin, "/admin/disputes");
+  const listed = await getPage(a, admin.token, "/admin/disputes");
   assertEquals(listed.status, 200);
   for (const s of ["Admin night", "Half the set was missing.", "AdminClient", "€400", "€420"]) {
     assert(listed.text.includes(s), `the open dispute shows ${s}`);
@@ -110,7 +108,11 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
   ];
   for (const [fields, field, text] of cases) {
     for (const intent of ["review", "decide"]) {
-      const r = await post(a, admin, "/admin/disputes", { intent, booking_id: id, ...fields });
+      const r = await postForm(a, admin.token, "/admin/disputes", {
+        intent,
+        booking_id: id,
+        ...fields,
+      });
       assertEquals(r.status, 422, `${intent} ${JSON.stringify(fields)}`);
       assert(r.text.includes(`id="d-${id}-${field}-error"`), `names ${field}`);
       assert(r.text.includes(text), text);
@@ -119,7 +121,7 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
   assertEquals(await money(a, b.bookingId), before);
 
   // The confirmation step moves nothing; "Yes, decide" does.
-  const review = await post(a, admin, "/admin/disputes", {
+  const review = await postForm(a, admin.token, "/admin/disputes", {
     intent: "review",
     booking_id: id,
     decision: "split",
@@ -131,7 +133,7 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
   assert(review.text.includes("Yes, decide"));
   assertEquals(await money(a, b.bookingId), before);
 
-  const decided = await post(a, admin, "/admin/disputes", {
+  const decided = await postForm(a, admin.token, "/admin/disputes", {
     intent: "decide",
     booking_id: id,
     decision: "split",
@@ -146,7 +148,7 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
   const sum = Object.values(after.ledger).reduce((s, n) => s + n, 0);
   assertEquals(sum, 0, "the ledger balances");
 
-  const again = await post(a, admin, "/admin/disputes", {
+  const again = await postForm(a, admin.token, "/admin/disputes", {
     intent: "decide",
     booking_id: id,
     decision: "refund",
@@ -165,11 +167,11 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
   assertEquals(told.map((n) => n.user_id).sort(), [b.client.id, b.musician.id].sort());
 
   for (const who of [b.client, b.musician]) {
-    const seen = await get(a, who, page);
+    const seen = await getPage(a, who.token, page);
     assert(seen.text.includes("Decided: split between both"), "the outcome on the booking page");
     assert(seen.text.includes("Half the set: most of the fee."), "and the note");
   }
-  const history = await get(a, admin, "/admin/disputes");
+  const history = await getPage(a, admin.token, "/admin/disputes");
   assert(history.text.includes("No open disputes"));
   assert(history.text.includes('data-testid="decided-dispute"') && history.text.includes("Split"));
   assert(history.text.includes("Half the set: most of the fee."));
@@ -183,9 +185,12 @@ Deno.test("admin disputes - a release without a dispute is told to both parties 
   });
   const b = await makeBooking(a, "Told");
   const page = `/bookings/${b.bookingId}`;
-  await post(a, b.client, page, { intent: "checkout" });
-  await post(a, b.client, `/pay/${b.bookingId}`, { card: "4242424242424242", intent: "pay" });
-  assertEquals((await post(a, b.client, page, { intent: "release" })).status, 303);
+  await postForm(a, b.client.token, page, { intent: "checkout" });
+  await postForm(a, b.client.token, `/pay/${b.bookingId}`, {
+    card: "4242424242424242",
+    intent: "pay",
+  });
+  assertEquals((await postForm(a, b.client.token, page, { intent: "release" })).status, 303);
   const told = await a.platform.db.asService((tx) =>
     tx.query<{ user_id: string; body: string }>(
       `select user_id, body from public.notifications
@@ -264,8 +269,11 @@ Deno.test("admin disputes - evidence from both parties, for their eyes and admin
     dispute_reason: "Too early.",
   }, [png()]);
   assertEquals(early.status, 409, early.text.slice(0, 200));
-  await post(a, b.client, page, { intent: "checkout" });
-  await post(a, b.client, `/pay/${b.bookingId}`, { card: "4242424242424242", intent: "pay" });
+  await postForm(a, b.client.token, page, { intent: "checkout" });
+  await postForm(a, b.client.token, `/pay/${b.bookingId}`, {
+    card: "4242424242424242",
+    intent: "pay",
+  });
 
   // A stranger gets a 404 for the page's forms and the API alike.
   const nosy = await postFiles(a, stranger, page, { intent: "evidence" }, [png()]);
@@ -346,15 +354,15 @@ Deno.test("admin disputes - evidence from both parties, for their eyes and admin
   const hidden = await a.fetch(first, { headers: bearer(stranger.token) });
   assertEquals(hidden.status, 404);
   await hidden.body?.cancel();
-  const seen = await get(a, b.musician, page);
+  const seen = await getPage(a, b.musician.token, page);
   assert(seen.text.includes("set list.png") && seen.text.includes("rider.pdf"), "listed");
   assert(seen.text.includes('data-testid="evidence-form"'), "more can be added while open");
 
   // The admin sees the files on /admin/disputes and opens the booking's read-only view.
-  const listed = await get(a, admin, "/admin/disputes");
+  const listed = await getPage(a, admin.token, "/admin/disputes");
   assert(listed.text.includes("set list.png") && listed.text.includes("rider.pdf"));
   assert(listed.text.includes(`href="/admin/bookings/${b.bookingId}"`), "links the booking");
-  const view = await get(a, admin, `/admin/bookings/${b.bookingId}`);
+  const view = await getPage(a, admin.token, `/admin/bookings/${b.bookingId}`);
   assertEquals(view.status, 200);
   for (
     const s of ["Proof night", "read-only", "Ledger", "Escrow", "The set was short.", "rider.pdf"]
@@ -363,9 +371,16 @@ Deno.test("admin disputes - evidence from both parties, for their eyes and admin
   }
   assert(/data-testid="ledger-sum"[^>]*>€0(\.00)?</.test(view.text), "the ledger sums to zero");
   for (const who of [b.client, b.musician, stranger]) {
-    assertEquals((await get(a, who, `/admin/bookings/${b.bookingId}`)).status, 403, who.name);
+    assertEquals(
+      (await getPage(a, who.token, `/admin/bookings/${b.bookingId}`)).status,
+      403,
+      who.name,
+    );
   }
-  assertEquals((await get(a, admin, `/admin/bookings/${crypto.randomUUID()}`)).status, 404);
+  assertEquals(
+    (await getPage(a, admin.token, `/admin/bookings/${crypto.randomUUID()}`)).status,
+    404,
+  );
 
   // The JSON resolve needs a note: missing or blank is a 400 naming it, and nothing moves.
   const before = await money(a, b.bookingId);

@@ -7,8 +7,14 @@
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall, browser, CSRF, type Person, signUpPerson } from "../_helpers/fuzz.ts";
-import { BUILTIN_SECRET, heldBooking, postings, serviceSql } from "../_helpers/payments.ts";
+import { apiCall, browser, type Person, postForm, signUpPerson } from "../_helpers/fuzz.ts";
+import {
+  BUILTIN_SECRET,
+  heldBooking,
+  postings,
+  releaseAs,
+  serviceSql,
+} from "../_helpers/payments.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
 import { paymentDeps, RETRY, sweepPayments } from "../../lib/domains/payments/mod.ts";
 import type { TransferRequest } from "../../lib/ports/payments/mod.ts";
@@ -64,16 +70,6 @@ function flakyTransfers(a: TestApp, failures: number, error: string) {
   return { calls, heal: () => left = 0 };
 }
 
-async function postForm(a: TestApp, who: Person, path: string, fields: Record<string, string>) {
-  const res = await a.fetch(path, {
-    method: "POST",
-    headers: { ...browser(a, who.token), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: CSRF, ...fields }),
-  });
-  await res.body?.cancel();
-  return res.status;
-}
-
 async function page(a: TestApp, who: Person, path: string) {
   const res = await a.fetch(path, { headers: browser(a, who.token) });
   return { status: res.status, text: (await res.text()).replaceAll("&#x27;", "'") };
@@ -92,14 +88,7 @@ Deno.test("payments jobs - a payout failing twice then succeeding is paid once a
   const { calls } = flakyTransfers(a, 2, "The bank timed out");
 
   // The release's first attempt runs in the request and fails: the error and the retry are kept.
-  await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/release`,
-    undefined,
-    200,
-  );
+  await releaseAs(a, b);
   let w = await work(a, b.bookingId);
   assertEquals([w.payout_state, w.payout_error, w.work_attempts], [
     "failed",
@@ -222,15 +211,22 @@ Deno.test("payments jobs - a payout that always fails gives up; musician and adm
 
   // Only an admin retries; bad input changes nothing; the provider healed → paid.
   const retry = { booking_id: b.bookingId };
-  assertEquals(await postForm(a, b.musician, "/admin/payments", retry), 403);
-  assertEquals(await postForm(a, treasurer, "/admin/payments", { booking_id: "nope" }), 422);
+  assertEquals((await postForm(a, b.musician.token, "/admin/payments", retry)).status, 403);
+  assertEquals(
+    (await postForm(a, treasurer.token, "/admin/payments", { booking_id: "nope" })).status,
+    422,
+  );
   assertEquals(calls.length, RETRY.maxAttempts, "refused retries call no provider");
   flaky.heal();
-  assertEquals(await postForm(a, treasurer, "/admin/payments", retry), 303);
+  assertEquals((await postForm(a, treasurer.token, "/admin/payments", retry)).status, 303);
   assertEquals(calls.length, RETRY.maxAttempts + 1);
   const healed = await work(a, b.bookingId);
   assertEquals([healed.payout_state, healed.work_attempts, healed.gave_up], ["pending", 1, false]);
-  assertEquals(await postForm(a, treasurer, "/admin/payments", retry), 409, "nothing failed now");
+  assertEquals(
+    (await postForm(a, treasurer.token, "/admin/payments", retry)).status,
+    409,
+    "nothing failed now",
+  );
   await a.platform.worker.runOnce(); // the retry's queued job finds the work done
   await sweepPayments(paymentDeps(a.platform));
   assertEquals(calls.length, RETRY.maxAttempts + 1, "one call for the retry");

@@ -14,6 +14,7 @@ import {
   type Booked,
   makeBooking,
   postings,
+  releaseAs,
   serviceSql,
 } from "../_helpers/payments.ts";
 import { FakeStripe } from "../_fakes/stripe.ts";
@@ -147,14 +148,7 @@ Deno.test(
     assertEquals(new Set(replies.map((d) => d.status)), new Set([200]));
     assertEquals(await postings(a, b.bookingId, "capture"), 1);
 
-    const released = await apiCall(
-      a,
-      b.client,
-      "POST",
-      `/api/bookings/${b.bookingId}/payment/release`,
-      undefined,
-      200,
-    );
+    const released = await releaseAs(a, b);
     assertEquals(released.state, "released");
     const p = await paymentOf(a, b.musician, b.bookingId);
     assertEquals([p.payout_state, p.payout_error], ["pending", null]);
@@ -269,14 +263,7 @@ Deno.test(
     );
     assertEquals(ref, paid.razorpay_payment_id);
 
-    await apiCall(
-      a,
-      b.client,
-      "POST",
-      `/api/bookings/${b.bookingId}/payment/release`,
-      undefined,
-      200,
-    );
+    await releaseAs(a, b);
     const p = await paymentOf(a, b.musician, b.bookingId);
     assertEquals([p.state, p.payout_state, p.payout_error], ["released", "pending", null]);
     assertEquals(transfers().map((t) => [t.amount, t.on_hold]), [[40000, false]]);

@@ -13,6 +13,7 @@ import {
   BUILTIN_SECRET,
   heldBooking,
   makeBooking,
+  releaseAs,
   serviceSql,
 } from "../_helpers/payments.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
@@ -75,7 +76,7 @@ Deno.test("payments reconcile - built-in: clean flags nothing, injected drift is
     PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
   });
   const paid = await heldBooking(a, "Settled");
-  await apiCall(a, paid.client, "POST", `/api/bookings/${paid.bookingId}/payment/release`, {}, 200);
+  await releaseAs(a, paid);
   const back = await heldBooking(a, "Returned");
   await apiCall(
     a,
@@ -191,7 +192,7 @@ Deno.test(
       const page = await fetch(String(c.checkout_url), { redirect: "manual" });
       await page.body?.cancel();
       await fake.flush();
-      await apiCall(a, b.client, "POST", `/api/bookings/${b.bookingId}/payment/release`, {}, 200);
+      await releaseAs(a, b);
       bookings.push(b);
     }
     await reconcile(a);

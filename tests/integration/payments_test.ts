@@ -13,6 +13,7 @@ import {
   makeBooking,
   openCheckout,
   postings,
+  releaseAs,
   serviceSql,
 } from "../_helpers/payments.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
@@ -82,23 +83,9 @@ Deno.test("payments - the built-in flow end to end over HTTP, ledger balanced", 
   v = await apiCall(a, b.musician, "GET", `/api/bookings/${b.bookingId}/payment`, undefined, 200);
   assertEquals(v.state, "held", "the musician sees the funds held");
 
-  const released = await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/release`,
-    undefined,
-    200,
-  );
+  const released = await releaseAs(a, b);
   assertEquals(released.state, "released");
-  await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/release`,
-    undefined,
-    409,
-  );
+  await releaseAs(a, b, 409);
   assertEquals(await postings(a, b.bookingId, "release"), 1, "a second release posts nothing");
 
   // The built-in payout settles on the sweep once due (delay 0 here).
@@ -206,14 +193,7 @@ Deno.test("payments - out of order, mismatched and unknown events", async () => 
     200,
   );
   assertEquals(v.state, "disputed", "the early dispute applied after the capture");
-  await apiCall(
-    a,
-    b.client,
-    "POST",
-    `/api/bookings/${b.bookingId}/payment/release`,
-    undefined,
-    409,
-  );
+  await releaseAs(a, b, 409);
   assertEquals(await postings(a, b.bookingId, "release"), 0);
   await assertLedgerIntact(a);
 });

@@ -5,23 +5,9 @@
  * saved. The main navigation links musicians to their earnings and admins to disputes.
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { browser, CSRF, type Person, signUpPerson } from "../_helpers/fuzz.ts";
+import { startTestApp } from "../_helpers/app.ts";
+import { getPage, postForm, signUpPerson } from "../_helpers/fuzz.ts";
 import { FakeStripe } from "../_fakes/stripe.ts";
-
-async function post(a: TestApp, who: Person, fields: Record<string, string>) {
-  const res = await a.fetch("/earnings", {
-    method: "POST",
-    headers: { ...browser(a, who.token), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: CSRF, ...fields }),
-  });
-  return { status: res.status, location: res.headers.get("location"), text: await res.text() };
-}
-
-async function get(a: TestApp, who: Person, path = "/earnings") {
-  const res = await a.fetch(path, { headers: browser(a, who.token) });
-  return { status: res.status, text: await res.text() };
-}
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
@@ -31,16 +17,16 @@ Deno.test(
     await using a = await startTestApp({ WORKER: "off" });
     const musician = await signUpPerson(a, "SetupMusician", "musician");
     const client = await signUpPerson(a, "SetupClient", "client");
-    const page = await get(a, musician);
+    const page = await getPage(a, musician.token, "/earnings");
     assertEquals(page.status, 200);
     assert(page.text.includes("Getting paid"));
     assert(page.text.includes("nothing to"), "the built-in provider needs no setup");
     assert(!page.text.includes("Set up payouts with Stripe"), "no provider here to set up");
     assert(page.text.includes('href="/earnings"'), "musicians see Earnings in the navigation");
-    const home = await get(a, client, "/bookings");
+    const home = await getPage(a, client.token, "/bookings");
     assert(!home.text.includes('href="/earnings"'), "clients do not");
     // Stripe is not configured here: asking for onboarding names the provider, changes nothing.
-    const refused = await post(a, musician, { intent: "stripe" });
+    const refused = await postForm(a, musician.token, "/earnings", { intent: "stripe" });
     assertEquals(refused.status, 409);
     assert(
       refused.text.includes("not configured"),
@@ -54,13 +40,15 @@ Deno.test({ name: "payout setup - Stripe onboarding link, then its status", ...o
   await using a = await startTestApp({ WORKER: "off", ...fake.env() });
   fake.webhookUrl = `${a.url}/functions/v1/payments-webhook`;
   const musician = await signUpPerson(a, "StripeSetup", "musician");
-  assert((await get(a, musician)).text.includes("Set up payouts with Stripe"));
+  assert(
+    (await getPage(a, musician.token, "/earnings")).text.includes("Set up payouts with Stripe"),
+  );
 
-  const asked = await post(a, musician, { intent: "stripe" });
+  const asked = await postForm(a, musician.token, "/earnings", { intent: "stripe" });
   assertEquals(asked.status, 200);
   const link = asked.text.match(/href="([^"]+)"[^>]*>\s*Continue to Stripe/)?.[1];
   assert(link?.startsWith(fake.url), `a link to Stripe's onboarding page: ${link}`);
-  const pending = await get(a, musician, "/earnings?payouts=stripe");
+  const pending = await getPage(a, musician.token, "/earnings?payouts=stripe");
   assert(pending.text.includes("Setup not finished"), "pending until Stripe says otherwise");
   assert(pending.text.includes("Stripe is checking your details"));
   assert(pending.text.includes("Finish setting up payouts"));
@@ -72,7 +60,7 @@ Deno.test({ name: "payout setup - Stripe onboarding link, then its status", ...o
     )
   );
   await fake.completeOnboarding(account_id); // account.updated, signed, to the webhook
-  const enabled = await get(a, musician);
+  const enabled = await getPage(a, musician.token, "/earnings");
   assert(enabled.text.includes("Payouts enabled"));
   assert(!enabled.text.includes("Finish setting up payouts"));
 });
@@ -88,7 +76,10 @@ Deno.test(
       RAZORPAY_API_URL: "http://127.0.0.1:9/",
     });
     const musician = await signUpPerson(a, "RazorpaySetup", "musician");
-    const bad = await post(a, musician, { intent: "razorpay", account_id: "acc_short" });
+    const bad = await postForm(a, musician.token, "/earnings", {
+      intent: "razorpay",
+      account_id: "acc_short",
+    });
     assertEquals(bad.status, 400);
     assert(bad.text.includes("A Razorpay linked account id is acc_"), "the field's own message");
     assert(bad.text.includes('id="account_id-error"'));
@@ -100,13 +91,16 @@ Deno.test(
         )
       );
     assertEquals(await rows(), []);
-    const ok = await post(a, musician, { intent: "razorpay", account_id: "acc_ABCDEFGHIJKLMN" });
+    const ok = await postForm(a, musician.token, "/earnings", {
+      intent: "razorpay",
+      account_id: "acc_ABCDEFGHIJKLMN",
+    });
     assertEquals(
       [ok.status, ok.location],
       [303, "/earnings"],
       ok.text.match(/(role="alert"|-error")[^<]*>[^<]*/)?.[0],
     );
     assertEquals((await rows()).length, 1);
-    assert((await get(a, musician)).text.includes("acc_ABCDEFGHIJKLMN"));
+    assert((await getPage(a, musician.token, "/earnings")).text.includes("acc_ABCDEFGHIJKLMN"));
   },
 );

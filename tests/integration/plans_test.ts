@@ -10,7 +10,7 @@
 import type Stripe from "stripe";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall, browser, CSRF, type Person, signUpPerson } from "../_helpers/fuzz.ts";
+import { apiCall, getPage, type Person, postForm, signUpPerson } from "../_helpers/fuzz.ts";
 import { BUILTIN_SECRET, builtinWebhook, serviceSql } from "../_helpers/payments.ts";
 import { FakeStripe } from "../_fakes/stripe.ts";
 import { paymentDeps } from "../../lib/domains/payments/mod.ts";
@@ -42,34 +42,23 @@ type View = {
 const planOf = async (a: TestApp, p: Person) =>
   await apiCall(a, p, "GET", "/api/plan", undefined, 200) as unknown as View;
 
-/** A form post from the signed-in browser; answers the status, the location and the page. */
-async function post(a: TestApp, p: Person, path: string, fields: Record<string, string>) {
-  const res = await a.fetch(path, {
-    method: "POST",
-    headers: { ...browser(a, p.token), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: CSRF, ...fields }),
-    redirect: "manual",
-  });
-  return { status: res.status, location: res.headers.get("location"), html: await res.text() };
-}
-
-async function getPage(a: TestApp, p: Person, path: string) {
-  const res = await a.fetch(path, { headers: browser(a, p.token), redirect: "manual" });
-  return { status: res.status, html: await res.text() };
-}
-
 /** The hosted page's attempt id for this visit. */
 async function attemptOf(a: TestApp, p: Person, currency = "EUR"): Promise<string> {
-  const page = await getPage(a, p, `/pay/plan?plan=pro&currency=${currency}`);
+  const page = await getPage(a, p.token, `/pay/plan?plan=pro&currency=${currency}`);
   assertEquals(page.status, 200);
-  return page.html.match(/name="attempt" value="([0-9a-f-]{36})"/)![1];
+  return page.text.match(/name="attempt" value="([0-9a-f-]{36})"/)![1];
 }
 
 /** Subscribes on the hosted page with `card`; answers the attempt used. */
 async function subscribe(a: TestApp, p: Person, card = "4242 4242 4242 4242") {
   const attempt = await attemptOf(a, p);
-  const r = await post(a, p, "/pay/plan", { plan: "pro", currency: "EUR", attempt, card });
-  assertEquals([r.status, r.location], [303, "/settings/plan"], r.html.slice(0, 300));
+  const r = await postForm(a, p.token, "/pay/plan", {
+    plan: "pro",
+    currency: "EUR",
+    attempt,
+    card,
+  });
+  assertEquals([r.status, r.location], [303, "/settings/plan"], r.text.slice(0, 300));
   return attempt;
 }
 
@@ -99,15 +88,15 @@ Deno.test(
     await apiCall(a, sam, "POST", "/api/plan/checkout", { currency: "XYZ" }, 400);
 
     // The plan page shows the price for confirmation; nothing is asked of the provider yet.
-    const review = await post(a, sam, "/settings/plan", {
+    const review = await postForm(a, sam.token, "/settings/plan", {
       intent: "review",
       plan: "pro",
       currency: "GBP",
     });
     assertEquals(review.status, 200);
-    assert(review.html.includes('data-testid="plan-confirm"') && review.html.includes("£8"));
+    assert(review.text.includes('data-testid="plan-confirm"') && review.text.includes("£8"));
     assertEquals(await subscriptionRows(a, sam.id), []);
-    const go = await post(a, sam, "/settings/plan", {
+    const go = await postForm(a, sam.token, "/settings/plan", {
       intent: "checkout",
       plan: "pro",
       currency: "EUR",
@@ -116,12 +105,12 @@ Deno.test(
 
     const attempt = await attemptOf(a, sam);
     const pay = (card: string, intent = "pay") =>
-      post(a, sam, "/pay/plan", { plan: "pro", currency: "EUR", attempt, card, intent });
+      postForm(a, sam.token, "/pay/plan", { plan: "pro", currency: "EUR", attempt, card, intent });
     assertEquals((await pay("4000000000000002")).status, 402, "declined");
     assertEquals((await pay("1234")).status, 400, "not a test card");
     const ask = await pay("4000000000003220");
     assertEquals(ask.status, 200);
-    assert(ask.html.includes("Confirm payment"), "3-D-Secure-like step");
+    assert(ask.text.includes("Confirm payment"), "3-D-Secure-like step");
     assertEquals(await subscriptionRows(a, sam.id), [], "nothing before the confirmation");
     assertEquals((await pay("4000000000003220", "confirm")).status, 303);
     v = await planOf(a, sam);
@@ -135,11 +124,11 @@ Deno.test(
 
     v = await apiCall(a, sam, "POST", "/api/plan/cancel", undefined, 200) as unknown as View;
     assertEquals([v.state, v.plan.id], ["canceling", "pro"], "pro until the period end");
-    const page = await getPage(a, sam, "/settings/plan");
-    assert(page.html.includes('data-state="canceling"') && page.html.includes("Keep my plan"));
+    const page = await getPage(a, sam.token, "/settings/plan");
+    assert(page.text.includes('data-state="canceling"') && page.text.includes("Keep my plan"));
     v = await apiCall(a, sam, "POST", "/api/plan/resume", undefined, 200) as unknown as View;
     assertEquals(v.state, "active");
-    const form = await post(a, sam, "/settings/plan", { intent: "cancel" });
+    const form = await postForm(a, sam.token, "/settings/plan", { intent: "cancel" });
     assertEquals([form.status, form.location], [303, "/settings/plan"]);
 
     // The period ends: the provider's own event ends it.
@@ -189,11 +178,11 @@ Deno.test(
 
     v = await planOf(a, failing);
     assertEquals([v.state, v.plan.id], ["past_due", "pro"], "a grace week while retried");
-    const page = await getPage(a, failing, "/settings/plan");
-    assert(page.html.includes("update your card"), "the page says what to do");
-    assert(page.html.includes('href="/pay/plan?currency=EUR"'));
+    const page = await getPage(a, failing.token, "/settings/plan");
+    assert(page.text.includes("update your card"), "the page says what to do");
+    assert(page.text.includes('href="/pay/plan?currency=EUR"'));
     const attempt = await attemptOf(a, failing);
-    const paid = await post(a, failing, "/pay/plan", {
+    const paid = await postForm(a, failing.token, "/pay/plan", {
       plan: "pro",
       currency: "EUR",
       attempt,
@@ -337,13 +326,13 @@ Deno.test({
   const again = await apiCall(a, ana, "POST", "/api/plan/checkout", { currency: "USD" }, 201);
   assertEquals(again.checkout_url, url, "the same request replays Stripe's session");
   // The page hands over a link to Stripe (a form's redirect stays on this site).
-  const viaPage = await post(a, ana, "/settings/plan", {
+  const viaPage = await postForm(a, ana.token, "/settings/plan", {
     intent: "checkout",
     plan: "pro",
     currency: "USD",
   });
   assertEquals(viaPage.status, 200);
-  assert(viaPage.html.includes(url), "the page links to Stripe Checkout");
+  assert(viaPage.text.includes(url), "the page links to Stripe Checkout");
 
   const res = await fetch(url, { redirect: "manual" }); // pays; webhooks are delivered
   await res.body?.cancel();
@@ -386,8 +375,8 @@ Deno.test({
   await fake.updateSubscription(sub.id, { status: "past_due" });
   v = await planOf(a, ana);
   assertEquals([v.state, v.plan.id], ["past_due", "pro"]);
-  const page = await getPage(a, ana, "/settings/plan");
-  assert(page.html.includes("update your card") && page.html.includes('value="portal"'));
+  const page = await getPage(a, ana.token, "/settings/plan");
+  assert(page.text.includes("update your card") && page.text.includes('value="portal"'));
   await fake.updateSubscription(sub.id, { status: "canceled" });
   v = await planOf(a, ana);
   assertEquals([v.state, v.plan.id], ["free", "free"]);

@@ -19,7 +19,6 @@ import {
 import { dbFailure } from "../../../lib/ports/db/errors.ts";
 import { fieldErrors } from "../../../lib/web/forms.ts";
 import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
-import { formatDay, formatMoney, formatTime } from "../../../lib/domains/gigs/facts.ts";
 import { CsrfField } from "../../../components/Field.tsx";
 import { Button } from "../../../components/Button.tsx";
 import { PageTitle } from "../../../components/Page.tsx";
@@ -29,6 +28,7 @@ import { notFound, parseId } from "../../../lib/web/params.ts";
 import { REVIEW_MAX_CHARS } from "../../../lib/shared/limits.ts";
 import { getPayment, paymentDeps, type PaymentView } from "../../../lib/domains/payments/mod.ts";
 import { PaymentPanel } from "../../../components/PaymentPanel.tsx";
+import { BookingTerms, TermRow } from "../../../components/BookingTerms.tsx";
 import { paymentAction } from "../../../lib/web/payment_forms.ts";
 import { EVIDENCE_BODY_LIMIT } from "../../../lib/web/dispute_evidence.ts";
 
@@ -167,38 +167,13 @@ export default define.page<typeof handler>(function BookingPage({ data, state })
       <div class="grid gap-6 md:grid-cols-2">
         <section class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
           <h2 class="mb-3 text-lg font-semibold">Terms</h2>
-          <dl class="space-y-2">
-            <div>
-              <dt class="text-sm text-gray-500">Status</dt>
-              <dd class="font-semibold uppercase" data-testid="booking-status">{b.status}</dd>
-            </div>
-            <div>
-              <dt class="text-sm text-gray-500">When</dt>
-              <dd>
-                {formatDay(b.starts_at, b.timezone)},{" "}
-                {formatTime(b.starts_at, b.timezone)}–{formatTime(b.ends_at, b.timezone)}{" "}
-                ({b.timezone})
-              </dd>
-            </div>
-            <div>
-              <dt class="text-sm text-gray-500">Where</dt>
-              <dd>{b.place}</dd>
-            </div>
-            <div>
-              <dt class="text-sm text-gray-500">Fee</dt>
-              <dd>{formatMoney(b.fee_minor, b.currency)}</dd>
-            </div>
-            <div>
-              <dt class="text-sm text-gray-500">Cancellation terms</dt>
-              <dd class="text-sm">{b.cancellation_terms}</dd>
-            </div>
+          <BookingTerms booking={b}>
             {b.cancel_reason && (
-              <div>
-                <dt class="text-sm text-gray-500">Cancelled because</dt>
+              <TermRow label="Cancelled because">
                 <dd>{b.cancel_reason}</dd>
-              </div>
+              </TermRow>
             )}
-          </dl>
+          </BookingTerms>
           <p class="mt-3 text-sm">
             <a class="text-indigo-700 underline" href={`/gigs/${b.gig_id}`}>See the gig</a>
             {" · "}

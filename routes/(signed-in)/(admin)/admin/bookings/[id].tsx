@@ -17,8 +17,9 @@ import { formatMoney } from "../../../../../lib/domains/gigs/facts.ts";
 import { signedIn } from "../../../../../lib/web/guards.ts";
 import { notFound, parseId } from "../../../../../lib/web/params.ts";
 import { PageTitle } from "../../../../../components/Page.tsx";
-import { PaymentTimeline, when } from "../../../../../components/PaymentTimeline.tsx";
+import { PaymentTimeline } from "../../../../../components/PaymentTimeline.tsx";
 import { EvidenceList } from "../../../../../components/DisputePanel.tsx";
+import { BookingTerms, TermRow } from "../../../../../components/BookingTerms.tsx";
 
 const AdminBooking = z.object({
   id: z.string().uuid(),
@@ -94,31 +95,14 @@ export default define.page<typeof handler>(function AdminBookingPage({ data }) {
       <div class="grid gap-6 md:grid-cols-2">
         <section class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
           <h2 class="mb-3 text-lg font-semibold">Terms</h2>
-          <dl class="space-y-2">
-            <div>
-              <dt class="text-sm text-gray-500">Status</dt>
-              <dd class="font-semibold uppercase" data-testid="booking-status">{b.status}</dd>
-            </div>
-            <div>
-              <dt class="text-sm text-gray-500">When</dt>
-              <dd>{when(b.starts_at, b.timezone)} ({b.timezone})</dd>
-            </div>
-            <div>
-              <dt class="text-sm text-gray-500">Where</dt>
-              <dd>{b.place}</dd>
-            </div>
-            <div>
-              <dt class="text-sm text-gray-500">Fee</dt>
-              <dd>{formatMoney(b.fee_minor, b.currency)}</dd>
-            </div>
-            <div>
-              <dt class="text-sm text-gray-500">Money</dt>
+          <BookingTerms booking={b}>
+            <TermRow label="Money">
               <dd data-testid="money-state">
                 {money.state}
                 {p?.resolution ? ` (${p.resolution})` : ""}
               </dd>
-            </div>
-          </dl>
+            </TermRow>
+          </BookingTerms>
           {d && (
             <div class="mt-4 space-y-1" data-testid="admin-dispute">
               <h2 class="text-lg font-semibold">Dispute</h2>
