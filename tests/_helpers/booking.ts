@@ -45,3 +45,14 @@ export async function applyTo(app: TestApp, musician: Person, gigId: string): Pr
   }, 201);
   return String(application.id);
 }
+
+/** Time passes: the booking's gig ended `endedHoursAgo` hours ago (it lasted two hours). */
+export async function gigPlayed(app: TestApp, bookingId: string, endedHoursAgo = 1) {
+  await app.platform.db.asService((tx) =>
+    tx.query(
+      `update public.bookings set starts_at = now() - make_interval(hours => $2 + 2),
+              ends_at = now() - make_interval(hours => $2) where id = $1::uuid`,
+      [bookingId, endedHoursAgo],
+    )
+  );
+}

@@ -34,3 +34,13 @@ export async function payIntoEscrow(
   await client.waitForURL((u) => u.href.split("#")[0] === bookingUrl);
   await client.getByTestId("held-banner").waitFor();
 }
+
+/** Time passes: the booking's held money is due for release (its `release_at` was yesterday). */
+export async function releaseDatePassed(app: TestApp, bookingId: string) {
+  await app.platform.db.asService((tx) =>
+    tx.query(
+      "update public.payments set release_at = now() - interval '1 day' where booking_id = $1",
+      [bookingId],
+    )
+  );
+}

@@ -6,6 +6,7 @@
 import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp } from "../_helpers/app.ts";
+import { gigPlayed } from "../_helpers/booking.ts";
 
 async function signUp(
   page: Page,
@@ -138,10 +139,7 @@ Deno.test({
 
     // Time passes: the gig has been played.
     const bookingId = bookingUrl.split("/").pop()!;
-    await app.platform.db.driver.query(
-      `update public.bookings set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour'
-       where id = '${bookingId}'`,
-    );
+    await gigPlayed(app, bookingId);
     await client.goto(bookingUrl);
     await client.getByRole("button", { name: "Mark as completed" }).click();
     await client.getByText("Marked as completed.").waitFor();

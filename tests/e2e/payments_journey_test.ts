@@ -11,9 +11,10 @@
  */
 import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { CHROMIUM, startTestApp, type TestApp } from "../_helpers/app.ts";
+import { CHROMIUM, startTestApp } from "../_helpers/app.ts";
 import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
-import { pageAs, payIntoEscrow } from "../_helpers/payments_browser.ts";
+import { pageAs, payIntoEscrow, releaseDatePassed } from "../_helpers/payments_browser.ts";
+import { gigPlayed } from "../_helpers/booking.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
 
 /** The confirmation step shows every fee before any money moves. */
@@ -22,10 +23,6 @@ async function checkBreakdown(client: Page) {
   for (const part of ["Gig fee", "€400", "Platform fee", "€20", "Card provider fee", "€420"]) {
     assert(breakdown.includes(part), `the breakdown shows ${part}: ${breakdown}`);
   }
-}
-
-async function sql(app: TestApp, text: string, params: unknown[]) {
-  await app.platform.db.asService((tx) => tx.query(text, params));
 }
 
 Deno.test({
@@ -76,17 +73,8 @@ Deno.test({
     assertEquals(await client.getByTestId("release-confirm").count(), 0);
 
     // The gig happens and the release date passes: the sweep releases, then pays out.
-    await sql(
-      app,
-      `update public.bookings set starts_at = now() - interval '4 days 3 hours',
-              ends_at = now() - interval '4 days 1 hour' where id = $1`,
-      [booked.bookingId],
-    );
-    await sql(
-      app,
-      "update public.payments set release_at = now() - interval '1 day' where booking_id = $1",
-      [booked.bookingId],
-    );
+    await gigPlayed(app, booked.bookingId, 4 * 24 + 1);
+    await releaseDatePassed(app, booked.bookingId);
     const deps = paymentDeps(app.platform);
     assertEquals((await sweepPayments(deps)).released, 1, "the due payment is released");
     await app.platform.worker.runOnce(); // the payout is a job on the payments queue
@@ -153,14 +141,7 @@ Deno.test({
       "frozen money cannot be released",
     );
     // The sweep never releases disputed money, even when its date has passed.
-    await app.platform.db.asService((tx) =>
-      tx.query(
-        "update public.payments set release_at = now() - interval '1 day' where booking_id = $1",
-        [
-          booked.bookingId,
-        ],
-      )
-    );
+    await releaseDatePassed(app, booked.bookingId);
     assertEquals((await sweepPayments(paymentDeps(app.platform))).released, 0);
     assertEquals(problems, [], "no page errors");
   } finally {
