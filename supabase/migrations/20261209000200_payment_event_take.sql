@@ -1,11 +1,41 @@
 -- A verified provider event is stored and applied by one SQL call: the webhook's transaction is one
 -- round trip instead of six (find the payment, lock the booking, store, transition, mark applied,
 -- look for events that came too early), the cost that bounds webhooks per second. The state
--- machine's transitions are unchanged; this only dispatches to them.
+-- machine's transitions are unchanged; this only dispatches to them. One transition is new: a
+-- payout the musician's bank refused (Stripe's `payout.failed`).
+
+/*
+ * private.fail_payout(p_payment_id uuid, p_ref text, p_error text) returns text   (service)
+ * The musician's bank refused the payout of this transfer (Stripe's `payout.failed`; the money is
+ * back in their account's balance): 'applied', or 'stale' when no payout of it is pending. Trying
+ * again by itself would fail the same way until the musician fixes their bank details, so it is
+ * given up at once: the musician is told (payments_work_gave_up_notify), admins see it on
+ * /admin/payments, and their "Retry now" makes a new payout of the same transfer.
+ */
+create or replace function private.fail_payout(p_payment_id uuid, p_ref text, p_error text)
+returns text
+language plpgsql security definer set search_path = '' as $$
+declare
+  p public.payments;
+begin
+  p := private.lock_payment_by_id(p_payment_id);
+  if p.id is null or p.payout_state <> 'pending' or p.payout_ref is distinct from p_ref then
+    return 'stale';
+  end if;
+  update public.payments
+     set payout_state = 'failed', payout_ref = null,
+         payout_error = left('The bank refused the payout: '
+                             || rtrim(coalesce(nullif(btrim(p_error), ''), 'no reason given'), '.')
+                             || '. Check the bank details of the payout account', 500),
+         work_gave_up_at = now(), work_retry_at = null, updated_at = now()
+   where id = p.id;
+  return 'applied';
+end $$;
 
 /*
  * private.apply_payment_event(p_event uuid, p_kind text, p_payment_id uuid, p_amount_minor bigint,
- *   p_currency text, p_provider_ref text, p_release_days integer) returns text   (service)
+ *   p_currency text, p_provider_ref text, p_failure text, p_release_days integer)
+ *   returns text   (service)
  * Applies one stored event of a known kind to its payment, by the payment's state: 'applied',
  * 'stale' (the payment is past this point), 'pending' (too early: a dispute before the capture;
  * applied after the next event of its booking that applies) or 'flagged' (the amount or currency
@@ -13,7 +43,7 @@
  */
 create or replace function private.apply_payment_event(
   p_event uuid, p_kind text, p_payment_id uuid, p_amount_minor bigint, p_currency text,
-  p_provider_ref text, p_release_days integer
+  p_provider_ref text, p_failure text, p_release_days integer
 ) returns text
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -39,6 +69,8 @@ begin
       v_outcome := private.record_card_saved(p_payment_id, p_provider_ref);
     when 'payout.paid' then
       v_outcome := private.settle_payout(p_payment_id, p_provider_ref);
+    when 'payout.failed' then
+      v_outcome := private.fail_payout(p_payment_id, p_provider_ref, p_failure);
     else
       -- A declined card changes nothing: the checkout stays open for another try.
       v_outcome := 'applied';
@@ -101,7 +133,7 @@ begin
     return;
   end if;
   result := private.apply_payment_event(event_id, p_kind, v_payment, p_amount_minor, p_currency,
-                                        p_provider_ref, p_release_days);
+    p_provider_ref, p_payload -> 'event' ->> 'failure', p_release_days);
   if result <> 'applied' then
     return;
   end if;
@@ -115,15 +147,18 @@ begin
        for update
   loop
     perform private.apply_payment_event(r.id, r.ev ->> 'type', (r.ev ->> 'paymentId')::uuid,
-      (r.ev ->> 'amountMinor')::bigint, r.ev ->> 'currency', r.ev ->> 'providerRef', p_release_days);
+      (r.ev ->> 'amountMinor')::bigint, r.ev ->> 'currency', r.ev ->> 'providerRef',
+      r.ev ->> 'failure', p_release_days);
   end loop;
 end $$;
 
 revoke execute on function
-  private.apply_payment_event(uuid, text, uuid, bigint, text, text, integer),
+  private.fail_payout(uuid, text, text),
+  private.apply_payment_event(uuid, text, uuid, bigint, text, text, text, integer),
   private.take_payment_event(text, text, text, text, uuid, text, bigint, text, jsonb, integer)
   from public, anon, authenticated;
 grant execute on function
-  private.apply_payment_event(uuid, text, uuid, bigint, text, text, integer),
+  private.fail_payout(uuid, text, text),
+  private.apply_payment_event(uuid, text, uuid, bigint, text, text, text, integer),
   private.take_payment_event(text, text, text, text, uuid, text, bigint, text, jsonb, integer)
   to service_role;

@@ -3,7 +3,7 @@
 -- or not the checkout's amount, found by the provider's reference when it carries no id of ours;
 -- events that are not about a payment are stored and left to the caller. Users cannot call it.
 begin;
-select plan(21);
+select plan(26);
 
 select tests.create_booking_cast();
 select tests.authenticate_as('venue');
@@ -13,7 +13,9 @@ create temp table p2 as select p.id, p.booking_id, p.total_minor, p.currency
   from public.open_checkout(tests.create_booking('Event night two', 40), 'builtin') p;
 create temp table p3 as select p.id, p.booking_id, p.total_minor, p.currency
   from public.open_checkout(tests.create_booking('Event night three', 50), 'builtin') p;
-grant select on p1, p2, p3 to authenticated, service_role;
+create temp table p4 as select p.id, p.booking_id, p.total_minor, p.currency
+  from public.open_checkout(tests.create_booking('Event night four', 60), 'builtin') p;
+grant select on p1, p2, p3, p4 to authenticated, service_role;
 
 -- The webhook's call, as lib/domains/payments/events.ts makes it.
 create function pg_temp.result(p_event text, p_kind text, p_payment uuid, p_ref text,
@@ -86,6 +88,26 @@ select results_eq(
       where event_id = 'evt_account' $$,
   $$ values (null::uuid, null::timestamptz, null::text) $$,
   'It is stored, neither applied nor flagged');
+
+-- The musician's bank refuses a payout of the released money: failed, given up, the musician told.
+select pg_temp.result('evt_4', 'payment.succeeded', p.id, 'ch_4', p.total_minor, p.currency) from p4 p;
+update public.payments set state = 'released', payout_state = 'pending', payout_ref = 'tr_4'
+ where id = (select id from p4);
+select is(private.fail_payout((select id from p4), 'tr_other', 'Closed'), 'stale',
+  'A refusal of another transfer''s payout changes nothing');
+select is(pg_temp.result('evt_bounce', 'payout.failed', (select id from p4), 'tr_4', null, null),
+  'applied', 'The bank''s refusal applies');
+select results_eq(
+  $$ select payout_state, payout_ref, payout_error, work_gave_up_at is not null
+       from public.payments where id = (select id from p4) $$,
+  $$ values ('failed', null::text, 'The bank refused the payout: no reason given. '
+             || 'Check the bank details of the payout account', true) $$,
+  'The payout is failed and not retried by itself, with the bank''s reason');
+select is((select count(*)::int from public.notifications
+            where kind = 'payout_failed' and user_id = tests.get_supabase_uid('maya')), 1,
+  'The musician is told');
+select is(pg_temp.result('evt_bounce_2', 'payout.failed', (select id from p4), 'tr_4', null, null),
+  'stale', 'A second refusal of the same payout changes nothing');
 
 select * from finish();
 rollback;

@@ -30,6 +30,7 @@ import {
   closeDispute,
   openDispute,
   payout,
+  payoutFailed,
   payoutPaid,
   portal,
   refund,
@@ -189,6 +190,17 @@ export class FakeStripe implements AsyncDisposable {
   /** The musician's bank receives a payout: `payout.paid` on their connected account. */
   async payoutPaid(id: string) {
     return await this.act(() => payoutPaid(this.state, id) as unknown as Stripe.Payout);
+  }
+
+  /** The musician's bank refuses the payout: `payout.failed` on their connected account. */
+  async payoutFailed(
+    id: string,
+    code = "account_closed",
+    message = "The bank account has been closed.",
+  ) {
+    return await this.act(() =>
+      payoutFailed(this.state, id, code, message) as unknown as Stripe.Payout
+    );
   }
 
   /** Changes a subscription (`customer.subscription.updated`; status canceled → `.deleted`). */

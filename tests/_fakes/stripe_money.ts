@@ -188,6 +188,21 @@ const connected = new Map<string, number>();
 const connectedBalance = (account: string, currency: string) =>
   connected.get(`${account}:${currency}`) ?? 0;
 
+/**
+ * The musician's bank refuses a pending payout (a closed account…): `payout.failed` with Stripe's
+ * failure code and message, and the money back in the connected account's balance.
+ */
+export function payoutFailed(s: StripeState, id: string, code: string, message: string): Obj {
+  const po = s.get(id, "payout");
+  if (po.status !== "pending") throw invalid(`Payout ${id} is ${po.status}.`);
+  const account = payoutAccounts.get(id)!;
+  const key = `${account}:${po.currency}`;
+  connected.set(key, connectedBalance(account, String(po.currency)) + Number(po.amount));
+  Object.assign(po, { status: "failed", failure_code: code, failure_message: message });
+  s.emit("payout.failed", po, { account });
+  return po;
+}
+
 export function payoutPaid(s: StripeState, id: string): Obj {
   const po = s.get(id, "payout");
   if (po.status !== "pending") throw invalid(`Payout ${id} is ${po.status}.`);

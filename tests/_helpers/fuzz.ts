@@ -11,6 +11,7 @@ import { decodeJwt, type JWTPayload, SignJWT } from "jose";
 import { type TestApp, TINY_PNG } from "./app.ts";
 import { COOKIE } from "../../lib/web/cookies.ts";
 import { UUID_SOURCE } from "../../lib/shared/ids.ts";
+import { makeAdmin } from "../../scripts/make_admin.ts";
 
 /** The app's JWT secret in these suites: expired tokens are signed with it. */
 export const JWT_SECRET = "fuzz-suite-jwt-secret-".padEnd(48, "q");
@@ -52,6 +53,14 @@ export async function signUpPerson(app: TestApp, name: string, role: Role): Prom
   const claims = await app.platform.auth.verify(s.accessToken);
   if (!claims) throw new Error(`no claims for ${name}`);
   return { name, role, id: claims.sub, email, token: s.accessToken };
+}
+
+/** A person made an admin (scripts/make_admin.ts), signed in again so the token carries the role. */
+export async function adminPerson(app: TestApp, name: string): Promise<Person> {
+  const p = await signUpPerson(app, name, "client");
+  if (!await makeAdmin(app.platform.db, p.email)) throw new Error(`${name} was not made an admin`);
+  const s = await app.platform.auth.signIn({ email: p.email, password: PASSWORD });
+  return { ...p, token: s.accessToken };
 }
 
 /** The person's claims, signed with another secret: a forged token. */

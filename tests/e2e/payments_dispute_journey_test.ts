@@ -11,8 +11,7 @@ import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp, TINY_PNG } from "../_helpers/app.ts";
 import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
 import { pageAs, payIntoEscrow } from "../_helpers/payments_browser.ts";
-import { type Person, signUpPerson } from "../_helpers/fuzz.ts";
-import { makeAdmin } from "../../scripts/make_admin.ts";
+import { adminPerson } from "../_helpers/fuzz.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
@@ -28,14 +27,7 @@ Deno.test({
   });
   const booked = await makeBooking(app, "Feud", 10);
   const bookingUrl = `${app.url}/bookings/${booked.bookingId}`;
-  const signedUp = await signUpPerson(app, "Arbiter", "client");
-  assert(await makeAdmin(app.platform.db, signedUp.email));
-  // The role reaches the JWT at the next sign-in.
-  const session = await app.platform.auth.signIn({
-    email: signedUp.email,
-    password: "fuzz-password-123",
-  });
-  const arbiter: Person = { ...signedUp, token: session.accessToken };
+  const arbiter = await adminPerson(app, "Arbiter");
   const browser = await chromium.launch(CHROMIUM);
   try {
     const problems: string[] = [];

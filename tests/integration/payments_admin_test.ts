@@ -10,6 +10,7 @@
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp, TINY_PNG } from "../_helpers/app.ts";
 import {
+  adminPerson,
   apiCall,
   bearer,
   browser,
@@ -217,13 +218,6 @@ async function postFiles(
   for (const f of files) form.append(field, f);
   const res = await a.fetch(path, { method: "POST", headers: browser(a, who.token), body: form });
   return { status: res.status, location: res.headers.get("location"), text: await res.text() };
-}
-
-async function adminPerson(a: TestApp, tag: string): Promise<Person> {
-  const p = await signUpPerson(a, tag, "client");
-  assert(await makeAdmin(a.platform.db, p.email));
-  const session = await a.platform.auth.signIn({ email: p.email, password: "fuzz-password-123" });
-  return { ...p, token: session.accessToken };
 }
 
 async function evidenceRows(a: TestApp, bookingId: string) {

@@ -7,7 +7,14 @@
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall, browser, type Person, postForm, signUpPerson } from "../_helpers/fuzz.ts";
+import {
+  adminPerson,
+  apiCall,
+  browser,
+  type Person,
+  postForm,
+  signUpPerson,
+} from "../_helpers/fuzz.ts";
 import {
   BUILTIN_SECRET,
   heldBooking,
@@ -15,7 +22,6 @@ import {
   releaseAs,
   serviceSql,
 } from "../_helpers/payments.ts";
-import { makeAdmin } from "../../scripts/make_admin.ts";
 import { paymentDeps, RETRY, sweepPayments } from "../../lib/domains/payments/mod.ts";
 import type { TransferRequest } from "../../lib/ports/payments/mod.ts";
 
@@ -75,13 +81,6 @@ async function page(a: TestApp, who: Person, path: string) {
   return { status: res.status, text: (await res.text()).replaceAll("&#x27;", "'") };
 }
 
-async function admin(a: TestApp): Promise<Person> {
-  const signedUp = await signUpPerson(a, "Treasurer", "client");
-  assert(await makeAdmin(a.platform.db, signedUp.email));
-  const s = await a.platform.auth.signIn({ email: signedUp.email, password: "fuzz-password-123" });
-  return { ...signedUp, token: s.accessToken };
-}
-
 Deno.test("payments jobs - a payout failing twice then succeeding is paid once after backoff", async () => {
   await using a = await app();
   const b = await heldBooking(a, "Flaky");
@@ -105,7 +104,7 @@ Deno.test("payments jobs - a payout failing twice then succeeding is paid once a
   assert(seen.text.includes("Payout failed: The bank timed out. We'll retry at"), "earnings");
   const booking = await page(a, b.musician, `/bookings/${b.bookingId}`);
   assert(booking.text.includes("failed: The bank timed out. We'll retry at"), "booking page");
-  const treasurer = await admin(a);
+  const treasurer = await adminPerson(a, "Treasurer");
   const listed = await page(a, treasurer, "/admin/payments");
   assertEquals(listed.status, 200);
   assert(listed.text.includes("Flaky night") && listed.text.includes("attempt 1"), "admin list");
@@ -195,7 +194,7 @@ Deno.test("payments jobs - a payout that always fails gives up; musician and adm
   );
   assert(n?.body.includes("account was closed"), "the musician is told");
 
-  const treasurer = await admin(a);
+  const treasurer = await adminPerson(a, "Treasurer");
   const listed = await page(a, treasurer, "/admin/payments");
   assert(listed.text.includes("Doomed night") && listed.text.includes(stopped), "admins see it");
   for (const who of [b.client, b.musician]) {

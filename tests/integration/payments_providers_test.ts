@@ -8,7 +8,15 @@
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall, gigBody, type Person, signUpPerson } from "../_helpers/fuzz.ts";
+import {
+  adminPerson,
+  apiCall,
+  getPage,
+  gigBody,
+  type Person,
+  postForm,
+  signUpPerson,
+} from "../_helpers/fuzz.ts";
 import {
   assertLedgerIntact,
   type Booked,
@@ -159,6 +167,55 @@ Deno.test(
     );
     const [intent] = stripeObjects(fake, "payment_intent").filter((x) => x.id === pi);
     assertEquals(intent.transfer_group, b.bookingId);
+    await assertLedgerIntact(a);
+  },
+);
+
+Deno.test(
+  { name: "payments providers - Stripe: the bank refuses the payout, an admin retries", ...opts },
+  async () => {
+    const { fake, app: a } = await stripeApp();
+    await using _a = a;
+    await using _f = fake;
+    const b = await makeBooking(a, "StripeBounce", STRIPE_ON_SESSION_DAYS);
+    await onboardStripe(a, fake, b.musician);
+    await payStripe(a, fake, b);
+    await releaseAs(a, b);
+    const [first] = stripeObjects(fake, "payout");
+    assertEquals(first.status, "pending");
+
+    // The bank account was closed: Stripe's payout.failed on the musician's account.
+    await fake.payoutFailed(String(first.id));
+    await fake.flush();
+    const refused =
+      "The bank refused the payout: The bank account has been closed. Check the bank details of the payout account";
+    const failed = await paymentOf(a, b.musician, b.bookingId);
+    assertEquals([failed.payout_state, failed.payout_error], ["failed", refused]);
+    const told = await serviceSql<{ body: string }>(
+      a,
+      "select body from public.notifications where user_id = $1 and kind = 'payout_failed'",
+      [b.musician.id],
+    );
+    assertEquals(told.length, 1, "the musician is told once");
+    assert(told[0].body.includes("The bank account has been closed"), told[0].body);
+    const seen = await getPage(a, b.musician.token, `/bookings/${b.bookingId}`);
+    assert(seen.text.includes("The bank refused the payout"), "the booking page says so");
+    const replay = await fake.deliver(fake.eventsOf("payout.failed"), { times: 20 });
+    assertEquals(new Set(replay.map((d) => d.status)), new Set([200]));
+
+    // Not retried by itself; an admin's retry pays the same transfer out again.
+    const admin = await adminPerson(a, "Payroll");
+    const retried = await postForm(a, admin.token, "/admin/payments", { booking_id: b.bookingId });
+    assertEquals(retried.status, 303);
+    await fake.flush();
+    const payouts = stripeObjects(fake, "payout");
+    assertEquals(payouts.map((p) => p.status), ["failed", "pending"]);
+    assertEquals(stripeObjects(fake, "transfer").length, 1, "no second transfer");
+    assertEquals((await paymentOf(a, b.musician, b.bookingId)).payout_error, null);
+    await fake.payoutPaid(String(payouts[1].id));
+    await fake.flush();
+    assertEquals((await paymentOf(a, b.musician, b.bookingId)).payout_state, "paid");
+    assertEquals(await postings(a, b.bookingId, "payout"), 1);
     await assertLedgerIntact(a);
   },
 );

@@ -6,7 +6,7 @@
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
-import { apiCall, browser, gigBody, type Person, signUpPerson } from "../_helpers/fuzz.ts";
+import { adminPerson, apiCall, browser, gigBody, signUpPerson } from "../_helpers/fuzz.ts";
 import { applyTo, publishedMusician } from "../_helpers/booking.ts";
 import {
   type Booked,
@@ -16,7 +16,6 @@ import {
   releaseAs,
   serviceSql,
 } from "../_helpers/payments.ts";
-import { makeAdmin } from "../../scripts/make_admin.ts";
 import { paymentDeps, reconcilePayments } from "../../lib/domains/payments/mod.ts";
 import { FakeStripe } from "../_fakes/stripe.ts";
 import { FakeRazorpay } from "../_fakes/razorpay.ts";
@@ -60,13 +59,6 @@ async function refs(a: TestApp, bookingId: string): Promise<Refs> {
     [bookingId],
   );
   return r;
-}
-
-async function admin(a: TestApp): Promise<Person> {
-  const signedUp = await signUpPerson(a, "Auditor", "client");
-  assert(await makeAdmin(a.platform.db, signedUp.email));
-  const s = await a.platform.auth.signIn({ email: signedUp.email, password: "fuzz-password-123" });
-  return { ...signedUp, token: s.accessToken };
 }
 
 Deno.test("payments reconcile - built-in: clean flags nothing, injected drift is flagged", async () => {
@@ -137,7 +129,7 @@ Deno.test("payments reconcile - built-in: clean flags nothing, injected drift is
     },
   ]);
 
-  const auditor = await admin(a);
+  const auditor = await adminPerson(a, "Auditor");
   const res = await a.fetch("/admin/payments", { headers: browser(a, auditor.token) });
   const html = await res.text();
   assertEquals(res.status, 200);

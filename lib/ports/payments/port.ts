@@ -36,6 +36,8 @@ export const PaymentEvent = z.object({
     "payment.failed",
     "dispute.created",
     "payout.paid",
+    /** The musician's bank refused a payout (Stripe's `payout.failed` on their account). */
+    "payout.failed",
     /** A card saved for a later off-session charge (Stripe Checkout in setup mode). */
     "card.saved",
     "unknown",
@@ -46,6 +48,8 @@ export const PaymentEvent = z.object({
   amountMinor: z.number().int().nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
   providerRef: z.string().max(255).nullable(),
+  /** Why the provider refused (a failed payout), in its words. */
+  failure: z.string().max(500).nullable().optional(),
   payload: z.record(z.string(), z.unknown()),
 });
 export type PaymentEvent = z.infer<typeof PaymentEvent>;

@@ -156,15 +156,21 @@ export function createStripeProvider(opts: StripeOptions): StripeProvider {
           metadata: { booking: req.bookingId, payment: req.paymentId },
         }, { idempotencyKey: req.idempotencyKey });
       // Paid out to the bank at once, tagged so its `payout.paid` settles this payment. A
-      // retry finds the transfer and then makes the payout it missed.
+      // retry finds the transfer and then makes the payout it missed; after the bank refused
+      // one (`payout.failed`, the money back in the balance), a new one with a key of its own.
       const account = { stripeAccount: destination };
-      const payouts = await stripe.payouts.list({ limit: 100 }, account);
-      if (!payouts.data.some((p) => p.metadata?.transfer === tr.id)) {
+      const payouts = (await stripe.payouts.list({ limit: 100 }, account)).data
+        .filter((p) => p.metadata?.transfer === tr.id);
+      const failed = payouts.filter((p) => p.status === "failed" || p.status === "canceled");
+      if (failed.length === payouts.length) {
         await stripe.payouts.create({
           amount: tr.amount - (tr.amount_reversed ?? 0),
           currency: tr.currency,
           metadata: { booking: req.bookingId, payment: req.paymentId, transfer: tr.id },
-        }, { ...account, idempotencyKey: `${req.idempotencyKey}:payout` });
+        }, {
+          ...account,
+          idempotencyKey: `${req.idempotencyKey}:payout${failed.length ? `:${failed.length}` : ""}`,
+        });
       }
       return { ref: tr.id, settlesAt: new Date(now() + settleMs) };
     },
@@ -243,7 +249,10 @@ function idOf(v: string | { id: string } | null | undefined): string | null {
  * The reference is always the PaymentIntent, which refunds and disputes name too.
  */
 export function normaliseStripeEvent(event: Stripe.Event): PaymentEvent {
-  let out: Pick<PaymentEvent, "type" | "paymentId" | "amountMinor" | "currency" | "providerRef"> = {
+  let out: Pick<
+    PaymentEvent,
+    "type" | "paymentId" | "amountMinor" | "currency" | "providerRef" | "failure"
+  > = {
     type: "unknown",
     paymentId: null,
     amountMinor: null,
@@ -286,17 +295,21 @@ export function normaliseStripeEvent(event: Stripe.Event): PaymentEvent {
       };
       break;
     }
-    case "payout.paid": {
+    case "payout.paid":
+    case "payout.failed": {
       // Only our payouts (made by `transfer`) name a payment; the ref stays the transfer's.
       const po = event.data.object;
       const paymentId = event.account ? paymentIdOf(po.metadata) : null;
       if (paymentId) {
         out = {
-          type: "payout.paid",
+          type: event.type,
           paymentId,
           amountMinor: po.amount,
           currency: po.currency.toUpperCase(),
           providerRef: po.metadata?.transfer ?? po.id,
+          failure: event.type === "payout.failed"
+            ? (po.failure_message ?? po.failure_code ?? "no reason given").slice(0, 500)
+            : null,
         };
       }
       break;
