@@ -9,7 +9,11 @@ import type { ParsedDecision } from "../lib/web/dispute_decision.ts";
 import type { EvidenceItem } from "../lib/domains/payments/mod.ts";
 import { EvidenceList } from "./DisputePanel.tsx";
 
-/** A row of public.admin_disputes() (bigints arrive as strings from some drivers). */
+/**
+ * A row of public.admin_disputes() (bigints arrive as strings from some drivers). Its fee and
+ * total cover every part the dispute froze (a deposit and a balance paid in two), so a split
+ * is bounded by the whole fee held.
+ */
 export interface DisputeItem {
   booking_id: string;
   gig_title: string;
@@ -51,8 +55,8 @@ function Facts({ item, money, evidence }: {
         <a class="underline" href={`/admin/bookings/${item.booking_id}`}>{item.gig_title}</a>
       </h3>
       <p class="text-sm text-gray-700">
-        Client {item.client_name} · musician {item.musician_name} · fee {money(item.fee_minor)}{" "}
-        (paid {money(item.total_minor)})
+        Client {item.client_name} · musician {item.musician_name} · fee in dispute{" "}
+        {money(item.fee_minor)} (the client paid {money(item.total_minor)} with fees)
       </p>
       <p class="text-sm text-gray-700">
         Opened by {item.opened_by_name} on {new Date(item.created_at).toISOString().slice(0, 10)}

@@ -52,7 +52,7 @@ export function PaymentTimeline(
             </p>
             {s.at && (
               <p class="text-sm text-gray-600">
-                {s.status === "upcoming" ? "Due " : ""}
+                {s.atPrefix ?? (s.status === "upcoming" ? "Due " : "")}
                 <time dateTime={s.at.toISOString()}>{when(s.at, timezone)}</time>
               </p>
             )}
@@ -64,7 +64,13 @@ export function PaymentTimeline(
   );
 }
 
-/** Gig fee, platform fee, provider fee and total, in the payment's currency. */
+const FEE_LABEL: Record<PaymentRow["part"], string> = {
+  full: "Gig fee",
+  deposit: "Deposit of the gig fee",
+  balance: "Balance of the gig fee",
+};
+
+/** Gig fee (or the part of it), platform fee, provider fee and total, in the payment's currency. */
 export function FeeBreakdown({ p }: { p: PaymentRow }): JSX.Element {
   const row = (label: string, minor: number, strong = false) => (
     <div class={`flex justify-between gap-4 py-1 ${strong ? "border-t font-semibold" : ""}`}>
@@ -74,7 +80,7 @@ export function FeeBreakdown({ p }: { p: PaymentRow }): JSX.Element {
   );
   return (
     <dl class="max-w-sm" data-testid="fee-breakdown">
-      {row("Gig fee", p.fee_minor)}
+      {row(FEE_LABEL[p.part], p.fee_minor)}
       {row("Platform fee", p.platform_fee_minor)}
       {row("Card provider fee", p.provider_fee_minor)}
       {row("Total", p.total_minor, true)}

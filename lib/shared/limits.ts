@@ -136,3 +136,14 @@ export const DJ_PROMPT_MAX_CHARS = 300;
 /** Fewest and most tracks a DJ run asks for (public.dj_runs.length). */
 export const DJ_TRACKS_MIN = 10;
 export const DJ_TRACKS_MAX = 50;
+
+// payments ---------------------------------------------------------------------------------------------
+
+/** The deposit's share of the booking fee when the client pays in two parts (open_checkout). */
+export const DEPOSIT_PERCENT = 25;
+
+/** A deposit is offered only for a gig starting more than this many days ahead. */
+export const DEPOSIT_MIN_DAYS_AHEAD = 14;
+
+/** The balance falls due this many days before the gig starts (the client is reminded then). */
+export const BALANCE_DUE_DAYS_BEFORE = 7;

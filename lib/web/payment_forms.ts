@@ -7,6 +7,7 @@
  */
 import type { State } from "../../utils.ts";
 import {
+  CheckoutInput,
   DisputeInput,
   paymentDeps,
   releasePayment,
@@ -41,17 +42,23 @@ export async function paymentAction(
   const user = signedIn(state);
   const deps = paymentDeps(state.platform);
   const back = `/bookings/${bookingId}#payment`;
+  // Which part to pay: the whole fee (no choice offered or made), a deposit, the balance.
+  const choice = CheckoutInput.safeParse({ part: form.get("part") ?? undefined });
+  if ((intent === "checkout" || intent === "pay") && !choice.success) {
+    return { status: 422, data: { errors: { part: "Choose how to pay" } } };
+  }
+  const part = choice.data?.part ?? "full";
   try {
     switch (intent) {
       case "checkout":
         // Opening the checkout fixes the fees; nothing is charged until the card is entered.
-        await startCheckout(deps, user.claims, bookingId);
+        await startCheckout(deps, user.claims, bookingId, part);
         return {
           redirect: back,
           flash: { kind: "info", text: "Check the amounts, then confirm to pay." },
         };
       case "pay": {
-        const r = await startCheckout(deps, user.claims, bookingId);
+        const r = await startCheckout(deps, user.claims, bookingId, part);
         const url = new URL(r.checkout_url, state.siteUrl);
         // The built-in checkout is a page of this app: go there by path, whichever origin
         // this request came in on. Another site's checkout gets a link instead, because the

@@ -10,7 +10,15 @@ import { readForm } from "../../lib/web/body.ts";
 import { notFound, parseId } from "../../lib/web/params.ts";
 import { seeOther } from "../../lib/web/respond.ts";
 import type { Platform } from "../../lib/platform/mod.ts";
-import { getPayment, paymentDeps, type PaymentView } from "../../lib/domains/payments/mod.ts";
+import {
+  getPayment,
+  milestones,
+  PART_LABEL,
+  paymentDeps,
+  type PaymentRow,
+  type PaymentView,
+} from "../../lib/domains/payments/mod.ts";
+import { type BookingWithParties, getBooking } from "../../lib/domains/gigs/mod.ts";
 import {
   type BuiltinWebhookBody,
   cardOutcome,
@@ -18,7 +26,8 @@ import {
   signBuiltin,
 } from "../../lib/ports/payments/builtin.ts";
 import { paymentsWebhook } from "../../functions/payments-webhook/index.ts";
-import { formatMoney } from "../../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney } from "../../lib/domains/gigs/facts.ts";
+import { FeeBreakdown } from "../../components/PaymentTimeline.tsx";
 import { CsrfField } from "../../components/Field.tsx";
 import { Button } from "../../components/Button.tsx";
 import { PageTitle } from "../../components/Page.tsx";
@@ -26,6 +35,7 @@ import { TestCardField } from "../../components/TestCardField.tsx";
 
 interface Data {
   view: PaymentView;
+  booking: BookingWithParties;
   step: "card" | "confirm";
   card?: string;
   error?: string;
@@ -50,25 +60,28 @@ async function deliver(platform: Platform, body: BuiltinWebhookBody): Promise<vo
   if (!res.ok) throw new Error(`built-in webhook refused: ${res.status}`);
 }
 
-async function load(platform: Platform, claims: Parameters<typeof getPayment>[1], id: string) {
-  const view = await getPayment(paymentDeps(platform), claims, id);
+/** The part being paid (the one whose checkout is open) and its booking; the client's only. */
+async function load(platform: Platform, user: ReturnType<typeof signedIn>, id: string) {
+  const booking = await platform.db.asUser(user.claims, (tx) => getBooking(tx, id));
+  if (!booking || booking.client_id !== user.id) throw notFound("Checkout");
+  const view = await getPayment(paymentDeps(platform), user.claims, id);
   const p = view.payment;
   if (!p || p.provider !== "builtin") throw notFound("Checkout");
-  return view;
+  return { view, booking };
 }
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const user = signedIn(ctx.state);
-    const view = await load(ctx.state.platform, user.claims, parseId(ctx.params.id, "Booking"));
-    return page({ view, step: "card" });
+    const loaded = await load(ctx.state.platform, user, parseId(ctx.params.id, "Booking"));
+    return page({ ...loaded, step: "card" });
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
     const id = parseId(ctx.params.id, "Booking");
     const { platform } = ctx.state;
-    const view = await load(platform, user.claims, id);
-    const p = view.payment!;
+    const loaded = await load(platform, user, id);
+    const p = loaded.view.payment!;
     if (p.state !== "checkout_open") return seeOther(`/bookings/${id}`);
     const form = await readForm(ctx.req);
     const card = String(form.get("card") ?? "");
@@ -77,16 +90,18 @@ export const handler = define.handlers<Data>({
     const data = { payment_id: p.id, amount_minor: p.total_minor, currency: p.currency };
     switch (outcome) {
       case "unknown":
-        return page({ view, step: "card", error: "Use one of the test cards" }, { status: 400 });
+        return page({ ...loaded, step: "card", error: "Use one of the test cards" }, {
+          status: 400,
+        });
       case "decline":
         await deliver(platform, {
           id: `evt_${p.id}_failed_${crypto.randomUUID()}`,
           type: "charge.failed",
           data,
         });
-        return page({ view, step: "card", error: "The card was declined" }, { status: 402 });
+        return page({ ...loaded, step: "card", error: "The card was declined" }, { status: 402 });
       case "confirm":
-        if (!confirmed) return page({ view, step: "confirm", card });
+        if (!confirmed) return page({ ...loaded, step: "confirm", card });
     }
     await deliver(platform, {
       id: `evt_${p.id}_succeeded`,
@@ -104,24 +119,60 @@ export const handler = define.handlers<Data>({
   },
 });
 
+/** "Pay the deposit: €105", or for the whole fee "Pay for the booking: €420". */
+function title(p: PaymentRow): string {
+  const what = p.part === "full" ? "for the booking" : `the ${PART_LABEL[p.part].toLowerCase()}`;
+  return `Pay ${what}: ${formatMoney(p.total_minor, p.currency)}`;
+}
+
+/** What this payment covers, and for a part what comes before or after it. */
+function Summary({ view, b }: { view: PaymentView; b: BookingWithParties }) {
+  const p = view.payment!;
+  const fee = formatMoney(b.fee_minor, b.currency);
+  const balance = milestones(view)?.balance;
+  const who = `${b.gig_title} with ${b.musician_name}, ${formatDay(b.starts_at, b.timezone)}`;
+  return (
+    <p class="mb-4 max-w-md" data-testid="pay-summary">
+      {p.part === "full"
+        ? `${who}: the whole fee of ${fee}, held in escrow until after the gig.`
+        : p.part === "deposit"
+        ? `${who}: the deposit of ${formatMoney(p.fee_minor, p.currency)} of the ${fee} fee. ` +
+          (balance?.due_at
+            ? `The balance of ${formatMoney(balance.fee_minor, balance.currency)} is due on ${
+              formatDay(balance.due_at, b.timezone)
+            }.`
+            : "")
+        : `${who}: the balance of ${
+          formatMoney(p.fee_minor, p.currency)
+        } of the ${fee} fee; the deposit is already held.`}
+    </p>
+  );
+}
+
+const STATE_TEXT: Record<PaymentRow["state"], string> = {
+  unpaid: "is not open for payment yet",
+  checkout_open: "is open for payment",
+  held: "is paid and held in escrow",
+  disputed: "is paid and frozen by a dispute",
+  released: "is paid and released to the musician",
+  refunded: "was refunded",
+  partially_refunded: "was partly refunded",
+  resolved: "is paid and a dispute about it was decided",
+};
+
 export default define.page<typeof handler>(function PayPage({ data, state }) {
   const p = data.view.payment!;
+  const what = p.part === "full" ? "This booking" : `The ${PART_LABEL[p.part].toLowerCase()}`;
   return (
     <>
-      <PageTitle sub="Soundcheck test payments: no real money moves">Pay for the booking</PageTitle>
-      <dl class="grid grid-cols-2 gap-2 max-w-md" data-testid="fee-breakdown">
-        <dt>Fee</dt>
-        <dd>{formatMoney(p.fee_minor, p.currency)}</dd>
-        <dt>Platform fee</dt>
-        <dd>{formatMoney(p.platform_fee_minor, p.currency)}</dd>
-        <dt>Provider fee</dt>
-        <dd>{formatMoney(p.provider_fee_minor, p.currency)}</dd>
-        <dt class="font-semibold">Total</dt>
-        <dd class="font-semibold">{formatMoney(p.total_minor, p.currency)}</dd>
-      </dl>
+      <PageTitle sub="Soundcheck test payments: no real money moves">{title(p)}</PageTitle>
+      <Summary view={data.view} b={data.booking} />
+      <div class="mb-4">
+        <FeeBreakdown p={p} />
+      </div>
       {data.error && <p role="alert" class="text-red-700">{data.error}</p>}
       {p.state !== "checkout_open"
-        ? <p>This booking is {p.state.replace("_", " ")}.</p>
+        ? <p>{what} {STATE_TEXT[p.state]}.</p>
         : data.step === "confirm"
         ? (
           <form method="post">

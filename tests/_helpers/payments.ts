@@ -77,7 +77,9 @@ export function ledgerViolations(q: (text: string) => Promise<unknown[]>): Promi
                 coalesce(sum(amount_minor) filter (where account in ('musician_payable', 'payouts')),
                   0) as musician,
                 coalesce(sum(amount_minor) filter (where account = 'payouts'), 0) as paid_out
-           from public.ledger_entries e where e.booking_id = p.booking_id) e on true
+           from public.ledger_entries e
+           join public.ledger_transactions tx on tx.id = e.transaction_id
+          where tx.payment_id = p.id) e on true
       where not case
         when p.state in ('unpaid', 'checkout_open') then
           t.captures = 0 and t.settles = 0 and t.payouts = 0 and e.escrow = 0 and e.client = 0
@@ -157,4 +159,48 @@ export async function heldBooking(
 export async function releaseAs(a: TestApp, b: Booked, expect = 200) {
   const path = `/api/bookings/${b.bookingId}/payment/release`;
   return await apiCall(a, b.client, "POST", path, undefined, expect);
+}
+
+/** The client opens the checkout of one part ("full", "deposit" or "balance"); that part. */
+export async function openPart(
+  a: TestApp,
+  b: Booked,
+  part: "full" | "deposit" | "balance",
+): Promise<OpenCheckout> {
+  const path = `/api/bookings/${b.bookingId}/payment/checkout`;
+  const r = await apiCall(a, b.client, "POST", path, { part }, 201);
+  return r.payment as OpenCheckout;
+}
+
+/** The built-in provider's `charge.succeeded` for one part; the webhook's result. */
+export async function capture(a: TestApp, p: OpenCheckout): Promise<string> {
+  const res = await builtinWebhook(a, {
+    id: `evt_${p.id}_ok`,
+    type: "charge.succeeded",
+    data: {
+      payment_id: p.id,
+      amount_minor: p.total_minor,
+      currency: p.currency,
+      ref: `ch_${p.id}`,
+    },
+  });
+  assertEquals(res.status, 200);
+  return (await res.json()).result;
+}
+
+/**
+ * A booking `days` ahead paid in two parts: the deposit held and the balance's checkout open,
+ * or (`balance: "held"`) both held.
+ */
+export async function depositBooking(
+  a: TestApp,
+  tag: string,
+  opts: { days?: number; balance?: "open" | "held" } = {},
+): Promise<Booked & { deposit: OpenCheckout; balance: OpenCheckout }> {
+  const b = await makeBooking(a, tag, opts.days ?? 30);
+  const deposit = await openPart(a, b, "deposit");
+  assertEquals(await capture(a, deposit), "applied");
+  const balance = await openPart(a, b, "balance");
+  if (opts.balance === "held") assertEquals(await capture(a, balance), "applied");
+  return { ...b, deposit, balance };
 }

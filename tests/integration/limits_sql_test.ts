@@ -12,8 +12,11 @@ import {
   ATTACHMENT_TYPES,
   AVATAR_MAX_BYTES,
   AVATAR_TYPES,
+  BALANCE_DUE_DAYS_BEFORE,
   BIO_MAX_CHARS,
   CANCEL_REASON_MAX_CHARS,
+  DEPOSIT_MIN_DAYS_AHEAD,
+  DEPOSIT_PERCENT,
   DISPLAY_NAME_MAX_CHARS,
   DJ_PROMPT_MAX_CHARS,
   DJ_PROMPT_MIN_CHARS,
@@ -187,4 +190,16 @@ Deno.test("limits in SQL - storage buckets take the shared sizes and types", asy
       { id: "avatars", size: AVATAR_MAX_BYTES, types: sorted(Object.keys(AVATAR_TYPES)) },
     ],
   );
+});
+
+Deno.test("limits in SQL - payment milestones: the deposit and balance terms", async () => {
+  await using t = await freshDb();
+  const [row] = await t.driver.query<Record<string, number>>(
+    "select * from private.milestone_terms()",
+  );
+  assertEquals(row, {
+    deposit_percent: DEPOSIT_PERCENT,
+    deposit_min_days: DEPOSIT_MIN_DAYS_AHEAD,
+    balance_due_days: BALANCE_DUE_DAYS_BEFORE,
+  });
 });

@@ -18,17 +18,19 @@ import {
   DisputeRow,
   EvidenceItem,
   LedgerLine,
+  type PaymentPart,
   PaymentRow,
   type PaymentView,
   type ResolveInput,
   TimelineItem,
 } from "./schemas.ts";
 import type { z } from "zod";
+import { focusPart, overallState } from "./milestones.ts";
 
 const COLUMNS =
-  `id, booking_id, provider, state, resolution, currency, fee_minor, platform_fee_minor,
+  `id, booking_id, part, provider, state, resolution, currency, fee_minor, platform_fee_minor,
   provider_fee_minor, total_minor, refunded_minor, payout_state, payout_error, refund_state,
-  release_at, held_at, settled_at, work_retry_at, work_gave_up_at, charge_state, charge_error`;
+  release_at, due_at, held_at, settled_at, work_retry_at, work_gave_up_at, charge_state, charge_error`;
 
 async function bookingTerms(tx: Tx, bookingId: string) {
   const [b] = await tx.query<{ currency: string; starts_at: Date }>(
@@ -50,19 +52,41 @@ export function availableProvider(deps: PaymentDeps, name: ProviderName): Paymen
   }
 }
 
+/** The provider of a part: the balance goes through the deposit's, the rest by currency. */
+async function providerFor(
+  deps: PaymentDeps,
+  tx: Tx,
+  bookingId: string,
+  currency: string,
+  part: PaymentPart,
+): Promise<ProviderName> {
+  if (part !== "balance") return deps.providers.select(currency);
+  const [d] = await tx.query<{ provider: ProviderName | null }>(
+    "select provider from public.payments where booking_id = $1::uuid and part = 'deposit'",
+    [bookingId],
+  );
+  return d?.provider ?? deps.providers.select(currency);
+}
+
 /**
- * The client opens (or reopens) the checkout: amounts from the booking, the provider by currency.
- * A live provider pays the musician out through their payout account: without an enabled one on
- * that provider the checkout is refused (409, nothing written) rather than funds held for nobody.
+ * The client opens (or reopens) the checkout of one part (the whole fee by default; a deposit;
+ * the balance): amounts from the booking, the provider by currency. A live provider pays the
+ * musician out through their payout account: without an enabled one on that provider the
+ * checkout is refused (409, nothing written) rather than funds held for nobody.
  */
-export async function startCheckout(deps: PaymentDeps, claims: Claims, bookingId: string) {
+export async function startCheckout(
+  deps: PaymentDeps,
+  claims: Claims,
+  bookingId: string,
+  part: PaymentPart = "full",
+) {
   const { payment, startsAt } = await deps.db.asUser(claims, async (tx) => {
     const terms = await bookingTerms(tx, bookingId);
-    const name = deps.providers.select(terms.currency);
+    const name = await providerFor(deps, tx, bookingId, terms.currency, part);
     availableProvider(deps, name);
     const [row] = await tx.query(
-      `select ${COLUMNS} from public.open_checkout($1::uuid, $2)`,
-      [bookingId, name],
+      `select ${COLUMNS} from public.open_checkout($1::uuid, $2, $3)`,
+      [bookingId, name, part],
     );
     const [{ ready }] = await tx.query<{ ready: boolean }>(
       "select private.booking_payout_ready($1::uuid, $2) as ready",
@@ -84,9 +108,10 @@ export async function startCheckout(deps: PaymentDeps, claims: Claims, bookingId
     amountMinor: payment.total_minor,
     currency: payment.currency,
     returnUrl: `/bookings/${bookingId}`,
-    idempotencyKey: idempotencyKey(bookingId, `checkout:${payment.total_minor}`),
-    // A gig far ahead may save the card and be charged near the date (the Stripe adapter).
-    startsAt,
+    idempotencyKey: idempotencyKey(bookingId, `checkout:${payment.total_minor}`, payment.part),
+    // A gig far ahead may save the card and be charged near the date (the Stripe adapter); a
+    // deposit is charged at once: it is what secures the date.
+    startsAt: payment.part === "deposit" ? undefined : startsAt,
   });
   await deps.db.asService((tx) =>
     tx.query("select private.set_checkout_ref($1::uuid, $2)", [payment.id, checkout.ref])
@@ -116,10 +141,12 @@ export function getPayment(deps: PaymentDeps, claims: Claims, bookingId: string)
       [bookingId],
     );
     if (!seen?.ok) throw new HttpError(404, "Booking not found", { field: "booking_id" });
-    const [p] = await tx.query(
-      `select ${COLUMNS} from public.payments where booking_id = $1::uuid`,
+    const rows = await tx.query(
+      `select ${COLUMNS} from public.payments where booking_id = $1::uuid
+        order by case part when 'deposit' then 1 when 'balance' then 2 else 0 end`,
       [bookingId],
     );
+    const parts = rows.map((r) => PaymentRow.parse(r));
     const ledger = await tx.query(
       `select t.kind, e.account, e.amount_minor, e.currency
          from public.ledger_entries e join public.ledger_transactions t on t.id = e.transaction_id
@@ -142,11 +169,12 @@ export function getPayment(deps: PaymentDeps, claims: Claims, bookingId: string)
          from public.disputes where booking_id = $1::uuid`,
       [bookingId],
     );
-    const payment = p ? PaymentRow.parse(p) : null;
+    const payment = focusPart(parts);
     return {
       booking_id: bookingId,
-      state: payment?.state ?? "unpaid",
+      state: overallState(parts),
       payment,
+      parts,
       ledger: ledger.map((l) => LedgerLine.parse(l)),
       timeline: timeline.map((t) => TimelineItem.parse(t)),
       dispute: d ? DisputeRow.parse(d) : null,
@@ -161,11 +189,17 @@ async function transition(
   sql: string,
   params: unknown[],
 ): Promise<PaymentRow> {
-  const payment = await deps.db.asUser(claims, async (tx) => {
+  const { payment, ids } = await deps.db.asUser(claims, async (tx) => {
     const [row] = await tx.query(sql, params);
-    return PaymentRow.parse(row);
+    const payment = PaymentRow.parse(row);
+    // A booking-level transition settles every part: each has its own provider work.
+    const ids = await tx.query<{ id: string }>(
+      "select id from public.payments where booking_id = $1::uuid order by created_at",
+      [payment.booking_id],
+    );
+    return { payment, ids: ids.map((r) => r.id) };
   });
-  await providerWork(deps, payment.id);
+  for (const id of ids) await providerWork(deps, id);
   return payment;
 }
 

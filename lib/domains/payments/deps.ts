@@ -17,14 +17,17 @@ export interface PaymentDeps {
   log?: Logger;
 }
 
-/** The musician's enabled payout account on a provider and their share (the booking's fee). */
+/**
+ * The musician's enabled payout account on a provider and their share: the fee of the payment
+ * (one part of a booking paid in two), or of the booking's full payment.
+ */
 export function payoutLookup(db: Db): PayoutLookup {
   return {
-    async routeFor(provider: LiveProviderName, bookingId: string) {
+    async routeFor(provider: LiveProviderName, bookingId: string, paymentId?: string) {
       const [r] = await db.asService((tx) =>
         tx.query<{ account_id: string | null; share_minor: string | null }>(
-          "select account_id, share_minor from private.payout_route($1::uuid, $2)",
-          [bookingId, provider],
+          "select account_id, share_minor from private.payout_route($1::uuid, $2, $3::uuid)",
+          [bookingId, provider, paymentId ?? null],
         )
       );
       return r?.account_id ? { account: r.account_id, amountMinor: Number(r.share_minor) } : null;

@@ -63,6 +63,7 @@ const Minor = z.coerce.number().int();
 const Work = z.object({
   id: z.uuid(),
   booking_id: z.uuid(),
+  part: z.enum(["full", "deposit", "balance"]),
   provider: z.enum(["builtin", "stripe", "razorpay"]),
   currency: z.string(),
   fee_minor: Minor,
@@ -99,7 +100,7 @@ async function claim(tx: Tx, paymentId: string): Promise<Work | null> {
         and (work_retry_at is null or work_retry_at <= now() + interval '1 second')
         and (refund_state in ('pending', 'failed')
              or payout_state in ('pending', 'failed') and payout_ref is null)
-      returning id, booking_id, provider, currency, fee_minor, refunded_minor,
+      returning id, booking_id, part, provider, currency, fee_minor, refunded_minor,
                 provider_payment_id, refund_state, payout_state, payout_ref, work_attempts`,
     [paymentId, LEASE_S],
   );
@@ -132,7 +133,7 @@ async function callProvider(deps: PaymentDeps, w: Work): Promise<Outcome> {
         ...base,
         amountMinor: w.refunded_minor,
         providerPaymentRef: w.provider_payment_id,
-        idempotencyKey: idempotencyKey(w.booking_id, "refund"),
+        idempotencyKey: idempotencyKey(w.booking_id, "refund", w.part),
       });
       out.refund = { ok: true, ref: r.ref };
     } catch (err) {
@@ -145,7 +146,7 @@ async function callProvider(deps: PaymentDeps, w: Work): Promise<Outcome> {
         ...base,
         amountMinor: share(w),
         providerPaymentRef: w.provider_payment_id,
-        idempotencyKey: idempotencyKey(w.booking_id, "release"),
+        idempotencyKey: idempotencyKey(w.booking_id, "release", w.part),
       });
       out.payout = { ok: true, ref: t.ref, settlesAt: t.settlesAt };
     } catch (err) {
@@ -262,6 +263,14 @@ export async function retryPaymentWork(
     (tx) =>
       tx.query<{ id: string }>("select id from public.retry_payment_work($1::uuid)", [bookingId]),
   );
-  const commit = await attemptProviderWork(deps, row.id);
-  if (commit) await deps.db.asService(commit);
+  // Every part's failed work was retried: each gets its first attempt now.
+  const parts = await deps.db.asService((tx) =>
+    tx.query<{ id: string }>("select id from public.payments where booking_id = $1::uuid", [
+      bookingId,
+    ])
+  );
+  for (const p of parts.length ? parts : [row]) {
+    const commit = await attemptProviderWork(deps, p.id);
+    if (commit) await deps.db.asService(commit);
+  }
 }

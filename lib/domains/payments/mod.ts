@@ -35,3 +35,15 @@ export {
   startStripeOnboarding,
 } from "./payouts.ts";
 export { CHARGE_DAYS_BEFORE, chargeSavedCards } from "./off_session.ts";
+export {
+  balanceDueAt,
+  depositOffered,
+  depositSplit,
+  focusPart,
+  inPartOrder,
+  milestones,
+  overallState,
+  PART_LABEL,
+  partsOf,
+  payableBalance,
+} from "./milestones.ts";

@@ -17,6 +17,7 @@ export const CHARGE_DAYS_BEFORE = 2;
 interface Due {
   id: string;
   booking_id: string;
+  part: string;
   session: string;
   total_minor: string;
   currency: string;
@@ -26,11 +27,13 @@ interface Due {
 export async function chargeSavedCards(deps: PaymentDeps): Promise<{ tried: number }> {
   const due = await deps.db.asService((tx) =>
     tx.query<Due>(
-      `select p.id, p.booking_id, p.provider_checkout_id as session, p.total_minor, p.currency
+      `select p.id, p.booking_id, p.part, p.provider_checkout_id as session, p.total_minor, p.currency
          from public.payments p join public.bookings b on b.id = p.booking_id
         where p.provider = 'stripe' and p.state = 'checkout_open'
           and p.charge_state in ('none', 'saved')
           and p.provider_checkout_id like 'cs\\_%' and b.status = 'confirmed'
+          -- A disputed booking (a balance's card saved before it) is charged no more.
+          and not exists (select 1 from public.disputes d where d.booking_id = p.booking_id)
           and b.starts_at <= now() + make_interval(days => $1::int)
         order by b.starts_at limit 100`,
       [CHARGE_DAYS_BEFORE],
@@ -57,7 +60,7 @@ export async function chargeSavedCards(deps: PaymentDeps): Promise<{ tried: numb
         amountMinor: Number(p.total_minor),
         currency: p.currency,
         ...card,
-        idempotencyKey: idempotencyKey(p.booking_id, "charge"),
+        idempotencyKey: idempotencyKey(p.booking_id, "charge", p.part),
       });
       const error = r.ok ? null : `${r.code}: ${r.message}`;
       await deps.db.asService((tx) =>

@@ -46,16 +46,27 @@ interface OrderRow {
   gig_title: string | null;
 }
 
-/** The booking's Razorpay payment as its client sees it: 404 for anyone else. */
-async function clientsOrder(deps: PaymentDeps, claims: Claims, bookingId: string) {
+/**
+ * The booking's Razorpay payment as its client sees it: 404 for anyone else. Of a booking paid in
+ * two parts, the one whose order is `orderId`, else the one being paid (its checkout open).
+ */
+async function clientsOrder(
+  deps: PaymentDeps,
+  claims: Claims,
+  bookingId: string,
+  orderId: string | null,
+) {
   const [row] = await deps.db.asUser(claims, (tx) =>
     tx.query<OrderRow>(
       `select p.id as payment_id, b.client_id, p.state, p.provider,
               p.provider_checkout_id as order_id, p.total_minor, p.currency, g.title as gig_title
          from public.payments p join public.bookings b on b.id = p.booking_id
          left join public.gigs g on g.id = b.gig_id
-        where p.booking_id = $1::uuid`,
-      [bookingId],
+        where p.booking_id = $1::uuid
+        order by p.provider_checkout_id is not distinct from $2 desc,
+                 p.state = 'checkout_open' desc, p.created_at
+        limit 1`,
+      [bookingId, orderId],
     ));
   // The musician sees the payment too, but only the client pays: the same 404 as a stranger.
   if (!row || row.provider !== "razorpay" || row.client_id !== claims.sub) {
@@ -76,7 +87,7 @@ export async function razorpayCheckout(
   bookingId: string,
   orderId: string | null,
 ): Promise<RazorpayCheckoutView> {
-  const row = await clientsOrder(deps, claims, bookingId);
+  const row = await clientsOrder(deps, claims, bookingId, orderId);
   const view = {
     bookingId,
     state: row.state,
@@ -128,7 +139,8 @@ export async function razorpayReturn(
   bookingId: string,
   input: Record<string, unknown>,
 ): Promise<{ paymentRef: string }> {
-  const row = await clientsOrder(deps, claims, bookingId);
+  const order = input.razorpay_order_id;
+  const row = await clientsOrder(deps, claims, bookingId, typeof order === "string" ? order : null);
   const parsed = CheckoutReturn.safeParse(input);
   if (!parsed.success) {
     throw new CheckoutReturnRejected(

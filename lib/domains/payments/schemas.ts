@@ -14,9 +14,14 @@ export const PaymentState = z.enum([
 
 const Minor = z.coerce.number().int();
 
+/** How a payment covers its booking: the whole fee, or the deposit and then the balance. */
+export const PaymentPart = z.enum(["full", "deposit", "balance"]);
+export type PaymentPart = z.infer<typeof PaymentPart>;
+
 export const PaymentRow = z.object({
   id: z.string().uuid(),
   booking_id: z.string().uuid(),
+  part: PaymentPart.default("full"),
   provider: z.string().nullable(),
   state: PaymentState,
   resolution: z.string().nullable(),
@@ -37,6 +42,8 @@ export const PaymentRow = z.object({
   charge_state: z.enum(["none", "saved", "charged", "failed"]).default("none"),
   charge_error: z.string().nullish(),
   release_at: z.coerce.date().nullable(),
+  /** The balance: when it falls due (null for the other parts). */
+  due_at: z.coerce.date().nullish(),
   held_at: z.coerce.date().nullable(),
   settled_at: z.coerce.date().nullable(),
 });
@@ -82,14 +89,24 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
 export const PaymentView = z.object({
   booking_id: z.string().uuid(),
-  state: PaymentState,
-  payment: PaymentRow.nullable(),
+  state: PaymentState.describe("The booking's money as one state (disputed, held, open, …)"),
+  payment: PaymentRow.nullable()
+    .describe("The part in focus: the one whose checkout is open, else the first part"),
+  parts: z.array(PaymentRow).optional()
+    .describe("Every payment of the booking: one 'full', or a 'deposit' and a 'balance'"),
   ledger: z.array(LedgerLine),
   timeline: z.array(TimelineItem),
   dispute: DisputeRow.nullable(),
   evidence: z.array(EvidenceItem).optional().describe("The dispute's files, oldest first"),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
+
+export const CheckoutInput = z.object({
+  part: PaymentPart.default("full")
+    .describe(
+      "full, deposit (a gig more than 14 days ahead) or balance (once the deposit is held)",
+    ),
+}).strict();
 
 export const CheckoutResult = z.object({
   payment: PaymentRow,

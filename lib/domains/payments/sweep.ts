@@ -2,7 +2,7 @@
  * The payments sweep (the worker's periodic task; pg_cron runs the auto-release alone on
  * Supabase): release held funds whose date has passed, queue provider work that lost its message,
  * settle the built-in provider's due payouts and deliver its scheduled events (the later
- * disputes). Provider calls are not made here: they are jobs on the `payments` queue (jobs.ts).
+ * disputes), and remind clients of balances falling due. Provider calls are not made here: they are jobs on the `payments` queue (jobs.ts).
  */
 import type { PaymentDeps } from "./deps.ts";
 import { applyEvent } from "./events.ts";
@@ -71,5 +71,7 @@ export async function sweepPayments(
     if (ev.success) await applyEvent(deps, "builtin", ev.data);
   }
   await chargeSavedCards(deps); // Stripe bookings far ahead: saved cards charged near the date
+  // Balances falling due unpaid: the client is told once (reminded_at).
+  await deps.db.asService((tx) => tx.query("select private.remind_balances_due()"));
   return { released: n, requeued: requeued.length };
 }

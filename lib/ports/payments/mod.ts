@@ -21,7 +21,12 @@ export type LiveProviderName = "stripe" | "razorpay";
 
 /** Where a booking's release goes: the musician's enabled account on `provider` and their share. */
 export interface PayoutLookup {
-  routeFor(provider: LiveProviderName, bookingId: string): Promise<Route | null>;
+  /** `paymentId`: one part of a booking paid in two; else its full payment. */
+  routeFor(
+    provider: LiveProviderName,
+    bookingId: string,
+    paymentId?: string,
+  ): Promise<Route | null>;
 }
 
 /** A provider this deployment does not have (not configured, or the built-in one in production). */
@@ -116,7 +121,7 @@ export function paymentProviders(
           apiUrl: config.RAZORPAY_API_URL,
           checkoutPageUrl: (booking, order) =>
             `${siteUrl}/pay/${booking}/razorpay?order=${encodeURIComponent(order)}`,
-          routeFor: (booking) => payouts.routeFor("razorpay", booking),
+          routeFor: (booking, payment) => payouts.routeFor("razorpay", booking, payment),
         }),
         siteUrl,
       );

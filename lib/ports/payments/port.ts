@@ -2,8 +2,9 @@
  * The payment port: what a payment provider does for an escrowed booking. Adapters: the built-in
  * provider (builtin.ts, offline), Stripe (stripe.ts) and Razorpay (razorpay.ts); mod.ts builds them.
  *
- * Every call that moves money carries an idempotency key, `<booking>:<action>`, so a retried call
- * (a crash between the provider's answer and our commit) never moves money twice.
+ * Every call that moves money carries an idempotency key, `<booking>:<action>` (a deposit or a
+ * balance: `<booking>:<part>:<action>`), so a retried call (a crash between the provider's answer
+ * and our commit) never moves money twice.
  */
 import { z } from "zod";
 
@@ -102,7 +103,10 @@ export interface PaymentProvider {
 /** A webhook whose signature, timestamp or shape is wrong: answered 400, nothing stored. */
 export class WebhookRejected extends Error {}
 
-/** `<booking>:<action>`: one provider effect per booking and action, however often retried. */
-export function idempotencyKey(bookingId: string, action: string): string {
-  return `${bookingId}:${action}`;
+/**
+ * `<booking>:<action>`: one provider effect per booking and action, however often retried. A
+ * booking paid in two parts has one per part: `<booking>:<part>:<action>`.
+ */
+export function idempotencyKey(bookingId: string, action: string, part = "full"): string {
+  return part === "full" ? `${bookingId}:${action}` : `${bookingId}:${part}:${action}`;
 }

@@ -50,7 +50,7 @@ export interface RazorpayOptions {
   /** The app's page that opens Razorpay Checkout for an order. */
   checkoutPageUrl(bookingId: string, orderId: string): string;
   /** The musician's linked account and share; null while they have none. */
-  routeFor(bookingId: string): Promise<Route | null>;
+  routeFor(bookingId: string, paymentId?: string): Promise<Route | null>;
   /** Linked-account settlement after release (Razorpay settles on its own schedule). */
   settlementDelayMs?: number;
   now?: () => number;
@@ -109,7 +109,7 @@ export function createRazorpayProvider(opts: RazorpayOptions): RazorpayProvider 
   async function holdTransfer(paymentRef: string, bookingId: string, paymentId: string) {
     const existing = await transfersOf(paymentRef, bookingId);
     if (existing.length) return existing[0].id;
-    const route = await opts.routeFor(bookingId);
+    const route = await opts.routeFor(bookingId, paymentId || undefined);
     if (!route) return null; // no linked account yet: release creates the transfer instead
     const p = await rzp.payments.fetch(paymentRef);
     const made = await rzp.payments.transfer(paymentRef, {
@@ -136,7 +136,7 @@ export function createRazorpayProvider(opts: RazorpayOptions): RazorpayProvider 
     client: rzp,
     async openCheckout(req: CheckoutRequest): Promise<Checkout> {
       const notes = { booking: req.bookingId, payment: req.paymentId, key: req.idempotencyKey };
-      const route = await opts.routeFor(req.bookingId);
+      const route = await opts.routeFor(req.bookingId, req.paymentId);
       // With a linked account known, Razorpay makes the held transfer itself at capture.
       const body = {
         amount: req.amountMinor,
@@ -184,7 +184,7 @@ export function createRazorpayProvider(opts: RazorpayOptions): RazorpayProvider 
       const mine = await transfersOf(paymentRef, req.bookingId);
       let t = mine[0];
       if (!t) {
-        const route = await opts.routeFor(req.bookingId);
+        const route = await opts.routeFor(req.bookingId, req.paymentId);
         if (!route) throw new Error(`Booking ${req.bookingId}: the musician has no linked account`);
         const made = await rzp.payments.transfer(paymentRef, {
           transfers: [{

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Operation } from "./openapi.ts";
 import {
+  CheckoutInput,
   CheckoutResult,
   DisputeInput,
   DisputeRow,
@@ -29,17 +30,19 @@ export const paymentOperations: Operation[] = [
   {
     method: "post",
     path: "/api/bookings/{id}/payment/checkout",
-    summary: "Open the checkout for a booking (its client): amounts from the booking",
+    summary: "Open the checkout for a booking (its client): the whole fee (no body, or part " +
+      "full), a 25% deposit (a gig more than 14 days ahead) or, once the deposit is held, the balance",
     tag: "payments",
     auth: true,
+    body: CheckoutInput,
     response: CheckoutResult,
     status: 201,
-    errors: [403, 404, 409],
+    errors: [403, 404, 409, 415],
   },
   {
     method: "post",
     path: "/api/bookings/{id}/payment/release",
-    summary: "Release held funds to the musician (the client: the gig happened)",
+    summary: "Release every held part to the musician (the client: the gig happened)",
     tag: "payments",
     auth: true,
     response: PaymentRow,
@@ -48,7 +51,8 @@ export const paymentOperations: Operation[] = [
   {
     method: "post",
     path: "/api/bookings/{id}/payment/refund",
-    summary: "Refund held funds to the client, all or part of the fee (the musician)",
+    summary: "Refund held funds to the client, all or part of what is held, the balance first " +
+      "(the musician)",
     tag: "payments",
     auth: true,
     body: RefundInput,

@@ -1,8 +1,12 @@
-/** A musician's earnings: held, releasing and paid per currency, each payment, a monthly chart. */
+/**
+ * A musician's earnings: held, releasing and paid per currency, each payment (each part of a
+ * booking paid in two, a balance not paid yet as "due"), a monthly chart.
+ */
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
 import {
   amountOf,
+  balanceOutlook,
   type Bucket,
   bucketOf,
   type Earning,
@@ -14,6 +18,7 @@ import {
   totalsByCurrency,
 } from "../../../lib/domains/payments/views.ts";
 import { formatDay, formatMoney } from "../../../lib/domains/gigs/facts.ts";
+import { PART_LABEL } from "../../../lib/domains/payments/milestones.ts";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { EarningsChart } from "../../../components/EarningsChart.tsx";
 import { signedIn } from "../../../lib/web/guards.ts";
@@ -89,13 +94,28 @@ export const handler = define.handlers<Data>({
 });
 
 const BUCKET_TEXT: Record<Bucket, string> = {
+  due: "Not paid yet",
   held: "Held in escrow",
   releasing: "Released: payout on its way",
   paid: "Paid out",
   refunded: "Refunded to the client",
 };
 
-function status(e: Earning): string {
+const OUTLOOK_TEXT = {
+  on_hold: "on hold while the dispute is open",
+  not_paid: "not paid by the client",
+  cancelled: "not needed: the booking was cancelled",
+} as const;
+
+/** A balance not paid yet: when it is due, or why it no longer is. */
+function dueText(e: Earning, all: Earning[]): string {
+  const outlook = balanceOutlook(e, all);
+  if (outlook !== "due") return OUTLOOK_TEXT[outlook];
+  return e.due_at ? `due ${formatDay(e.due_at, e.timezone)}` : "due before the gig";
+}
+
+function bucketText(e: Earning, all: Earning[]): string {
+  if (bucketOf(e) === "due") return dueText(e, all);
   if (e.state === "disputed") return "Frozen: in dispute";
   if (e.payout_state === "failed") {
     return `Payout ${
@@ -103,6 +123,12 @@ function status(e: Earning): string {
     }`;
   }
   return BUCKET_TEXT[bucketOf(e)];
+}
+
+/** "Held in escrow", or for a part "Deposit · Held in escrow", "Balance · due Friday 12 June". */
+function status(e: Earning, all: Earning[]): string {
+  const text = bucketText(e, all);
+  return e.part === "full" ? text : `${PART_LABEL[e.part]} · ${text}`;
 }
 
 export default define.page<typeof handler>(function Earnings({ data, state, url }) {
@@ -173,16 +199,24 @@ export default define.page<typeof handler>(function Earnings({ data, state, url 
                       </p>
                     </div>
                     <div class="text-right">
-                      <p class="font-semibold tabular-nums">
+                      <p
+                        class={`tabular-nums ${
+                          bucketOf(e) === "due" ? "text-gray-600" : "font-semibold"
+                        }`}
+                      >
                         {formatMoney(amountOf(e), e.currency)}
                       </p>
-                      <p class="text-sm" data-testid="earning-status">{status(e)}</p>
-                      <a
-                        class="text-sm text-indigo-700 underline"
-                        href={`/bookings/${e.booking_id}/receipt`}
-                      >
-                        Receipt
-                      </a>
+                      <p class="text-sm" data-testid="earning-status">
+                        {status(e, data.items)}
+                      </p>
+                      {e.held_at && (
+                        <a
+                          class="text-sm text-indigo-700 underline"
+                          href={`/bookings/${e.booking_id}/receipt`}
+                        >
+                          Receipt
+                        </a>
+                      )}
                     </div>
                   </li>
                 ))}

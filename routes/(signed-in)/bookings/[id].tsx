@@ -68,7 +68,7 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
     const reviews = (await listReviewsFor(tx, other)).filter((r) => r.booking_id === booking.id);
     const mine = (await listReviewsFor(tx, user.id)).filter((r) => r.booking_id === booking.id);
     const [opened] = await tx.query<{ created_at: Date }>(
-      "select created_at from public.payments where booking_id = $1::uuid",
+      "select min(created_at) as created_at from public.payments where booking_id = $1::uuid",
       [id],
     );
     return { booking, reviews: [...reviews, ...mine], openedAt: opened?.created_at ?? null };

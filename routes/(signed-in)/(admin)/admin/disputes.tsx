@@ -81,6 +81,7 @@ export const handler = define.handlers<Data>({
     const values: Record<string, string> = {};
     for (const k of ["decision", "musician_amount", "note"]) values[k] = String(form.get(k) ?? "");
     const bookingId = String(form.get("booking_id") ?? "");
+    // A split is bounded by the fee of every part the dispute froze (admin_disputes sums them).
     const parsed = parseDecision(form, (id) => {
       const d = items.find((i) => i.booking_id === id && i.state === "open");
       return d && { feeMinor: Number(d.fee_minor), digits: digits(d.currency) };

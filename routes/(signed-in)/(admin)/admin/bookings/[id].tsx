@@ -1,6 +1,7 @@
 /**
  * /admin/bookings/:id: a booking as an admin sees it, read-only: its terms and parties
- * (public.admin_booking), the money's timeline, the booking's ledger lines, and the dispute with
+ * (public.admin_booking), the money's parts (the whole fee, or the deposit and the balance) with
+ * their states and amounts, its timeline, the booking's ledger lines, and the dispute with
  * its evidence. Admins read the payment, ledger and dispute through RLS (private.is_admin), and
  * admin_booking refuses anyone else, so this page is not the only guard.
  */
@@ -9,11 +10,15 @@ import { define } from "../../../../../utils.ts";
 import { page } from "../../../../../lib/fresh_runtime/mod.ts";
 import {
   getPayment,
+  inPartOrder,
+  PART_LABEL,
+  partsOf,
   paymentDeps,
+  type PaymentRow,
   type PaymentView,
 } from "../../../../../lib/domains/payments/mod.ts";
 import { paymentTimeline } from "../../../../../lib/domains/payments/views.ts";
-import { formatMoney } from "../../../../../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney } from "../../../../../lib/domains/gigs/facts.ts";
 import { signedIn } from "../../../../../lib/web/guards.ts";
 import { notFound, parseId } from "../../../../../lib/web/params.ts";
 import { PageTitle } from "../../../../../components/Page.tsx";
@@ -54,6 +59,58 @@ const ACCOUNT: Record<string, string> = {
   refunds: "Refunds",
 };
 
+const DECIDED: Record<string, string> = { release: "released", refund: "refunded", split: "split" };
+
+const STATE: Record<PaymentRow["state"], string> = {
+  unpaid: "Not paid",
+  checkout_open: "Checkout open",
+  held: "Held",
+  disputed: "Frozen (dispute)",
+  released: "Released",
+  refunded: "Refunded",
+  partially_refunded: "Partly refunded",
+  resolved: "Decided",
+};
+
+/** Each part: its state, amounts, and the date that matters (paid, or due). */
+function Parts({ parts, tz }: { parts: PaymentRow[]; tz: string }) {
+  const money = (p: PaymentRow, minor: number) => formatMoney(minor, p.currency);
+  return (
+    <div class="overflow-x-auto">
+      <table class="w-full text-sm" data-testid="admin-parts">
+        <thead>
+          <tr class="text-left text-gray-600">
+            <th scope="col">Part</th>
+            <th scope="col">State</th>
+            <th scope="col" class="text-right">Fee</th>
+            <th scope="col" class="text-right">Paid</th>
+            <th scope="col" class="text-right">Refunded</th>
+          </tr>
+        </thead>
+        <tbody>
+          {parts.map((p) => (
+            <tr key={p.id} data-part={p.part}>
+              <th scope="row" class="text-left font-medium">{PART_LABEL[p.part]}</th>
+              <td>
+                {STATE[p.state]}
+                {p.resolution ? ` (${p.resolution})` : ""}
+                {p.held_at
+                  ? <span class="block text-gray-600">paid {formatDay(p.held_at, tz)}</span>
+                  : p.due_at && (
+                    <span class="block text-gray-600">due {formatDay(p.due_at, tz)}</span>
+                  )}
+              </td>
+              <td class="text-right tabular-nums">{money(p, p.fee_minor)}</td>
+              <td class="text-right tabular-nums">{p.held_at ? money(p, p.total_minor) : "—"}</td>
+              <td class="text-right tabular-nums">{money(p, p.refunded_minor)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const user = signedIn(ctx.state);
@@ -70,7 +127,7 @@ export const handler = define.handlers<Data>({
     const money = await getPayment(paymentDeps(ctx.state.platform), user.claims, id);
     const [opened] = await db.queryAsUser<{ created_at: Date }>(
       user.claims,
-      "select created_at from public.payments where booking_id = $1::uuid",
+      "select min(created_at) as created_at from public.payments where booking_id = $1::uuid",
       [id],
     );
     return page({ booking: AdminBooking.parse(row), money, openedAt: opened?.created_at ?? null });
@@ -82,6 +139,10 @@ export default define.page<typeof handler>(function AdminBookingPage({ data }) {
   const p = money.payment;
   const currency = p?.currency ?? b.currency;
   const d = money.dispute;
+  // The dispute's decision covers every part (each part's own resolution is in the table).
+  const resolution = money.state === "resolved" && d?.decision
+    ? DECIDED[d.decision] ?? d.decision
+    : p?.resolution;
   const names = { client: `${b.client_name} (client)`, musician: `${b.musician_name} (musician)` };
   const sum = money.ledger.reduce((s, l) => s + l.amount_minor, 0);
   return (
@@ -99,7 +160,7 @@ export default define.page<typeof handler>(function AdminBookingPage({ data }) {
             <TermRow label="Money">
               <dd data-testid="money-state">
                 {money.state}
-                {p?.resolution ? ` (${p.resolution})` : ""}
+                {resolution ? ` (${resolution})` : ""}
               </dd>
             </TermRow>
           </BookingTerms>
@@ -117,11 +178,16 @@ export default define.page<typeof handler>(function AdminBookingPage({ data }) {
         </section>
         <section class="space-y-4 rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
           <h2 class="text-lg font-semibold">Payment</h2>
+          {partsOf(money).length > 0 && (
+            <Parts parts={inPartOrder(partsOf(money))} tz={b.timezone} />
+          )}
           <PaymentTimeline
             steps={paymentTimeline(money, {
               client: b.client_name,
               musician: b.musician_name,
               openedAt: data.openedAt,
+              startsAt: b.starts_at,
+              cancelled: b.status === "cancelled",
             })}
             currency={currency}
             timezone={b.timezone}

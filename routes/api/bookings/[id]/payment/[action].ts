@@ -1,12 +1,13 @@
 /**
  * POST /api/bookings/:id/payment/{checkout|release|refund|dispute|resolve}: open the checkout
- * (client), release held funds (client), refund (musician), dispute (either party), decide a
- * dispute (admin).
+ * of the whole fee, a deposit or the balance (client), release held funds (client), refund
+ * (musician), dispute (either party), decide a dispute (admin).
  */
 import { define } from "../../../../../utils.ts";
 import { HttpError, parseId, readBody, requireUser } from "../../../../../lib/web/api/http.ts";
 import { PaymentAction } from "../../../../../lib/web/api/payments.ts";
 import {
+  CheckoutInput,
   DisputeInput,
   openDispute,
   paymentDeps,
@@ -34,8 +35,12 @@ export const handler = define.handlers({
     }
     const deps = paymentDeps(ctx.state.platform);
     switch (action.data) {
-      case "checkout":
-        return Response.json(await startCheckout(deps, user.claims, id), { status: 201 });
+      case "checkout": {
+        // The body is optional: none pays the whole fee, as before the choice existed.
+        const none = ctx.req.body === null || ctx.req.headers.get("content-length") === "0";
+        const { part } = none ? { part: "full" as const } : await readBody(ctx.req, CheckoutInput);
+        return Response.json(await startCheckout(deps, user.claims, id, part), { status: 201 });
+      }
       case "release":
         return Response.json(await releasePayment(deps, user.claims, id));
       case "refund": {
