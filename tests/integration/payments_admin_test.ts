@@ -20,7 +20,7 @@ import {
   postForm,
   signUpPerson,
 } from "../_helpers/fuzz.ts";
-import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
+import { BUILTIN_SECRET, makeBooking, serviceSql } from "../_helpers/payments.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
 import { EVIDENCE_MAX_BYTES } from "../../lib/domains/payments/evidence.ts";
 
@@ -308,6 +308,19 @@ Deno.test("admin disputes - evidence from both parties, for their eyes and admin
     { name: "set list.png", uploaded_as: "client" },
     { name: "rider.pdf", uploaded_as: "musician" },
   ]);
+  // The client hears of the musician's evidence; the client's own, sent with the dispute, is in
+  // the dispute's notice.
+  const evidenceNotices = (who: Person) =>
+    serviceSql<{ body: string; link: string }>(
+      a,
+      "select body, link from public.notifications where user_id = $1 and kind = 'dispute_evidence'",
+      [who.id],
+    );
+  assertEquals(await evidenceNotices(b.client), [{
+    body: "The musician added evidence (rider.pdf). An admin weighs it with yours before deciding.",
+    link: `/bookings/${b.bookingId}#payment`,
+  }]);
+  assertEquals(await evidenceNotices(b.musician), []);
   // Not multipart: 415; too big: 413; both name the field and store nothing.
   const json = await a.fetch(api, {
     method: "POST",
