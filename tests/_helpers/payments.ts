@@ -1,5 +1,5 @@
 /** A confirmed booking made through the API, and signed built-in webhooks, for payment tests. */
-import type { TestApp } from "./app.ts";
+import { startTestApp, type TestApp } from "./app.ts";
 import { assertEquals } from "./assert.ts";
 import { apiCall, type Person, signUpPerson } from "./fuzz.ts";
 import { applyTo, publishedGig, publishedMusician } from "./booking.ts";
@@ -203,4 +203,14 @@ export async function depositBooking(
   const balance = await openPart(a, b, "balance");
   if (opts.balance === "held") assertEquals(await capture(a, balance), "applied");
   return { ...b, deposit, balance };
+}
+
+/** The embedded app as the payment tests run it: no worker, the built-in provider paying out at once. */
+export function startPaymentsApp(env: Record<string, string> = {}): Promise<TestApp> {
+  return startTestApp({
+    WORKER: "off",
+    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
+    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
+    ...env,
+  });
 }

@@ -10,13 +10,13 @@
  */
 import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { CHROMIUM, startTestApp } from "../_helpers/app.ts";
+import { CHROMIUM } from "../_helpers/app.ts";
 import {
   type Booked,
-  BUILTIN_SECRET,
   builtinWebhook,
   makeBooking,
   serviceSql,
+  startPaymentsApp,
 } from "../_helpers/payments.ts";
 import { apiCall, type Person, signUpPerson } from "../_helpers/fuzz.ts";
 import type { TestApp } from "../_helpers/app.ts";
@@ -47,11 +47,7 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
 }, async () => {
-  await using app = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
+  await using app = await startPaymentsApp();
   const booked = await makeBooking(app, "Deposit", 30);
   const bookingUrl = `${app.url}/bookings/${booked.bookingId}`;
   const [b] = await serviceSql<{ starts_at: Date; timezone: string }>(
@@ -169,11 +165,7 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
 }, async () => {
-  await using app = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
+  await using app = await startPaymentsApp();
   const booked = await makeBooking(app, "Halves", 30);
   await bothPartsHeld(app, booked);
   await apiCall(app, booked.musician, "POST", `/api/bookings/${booked.bookingId}/payment/dispute`, {

@@ -8,8 +8,8 @@
 import { Buffer } from "node:buffer";
 import { chromium } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { CHROMIUM, startTestApp, TINY_PNG } from "../_helpers/app.ts";
-import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
+import { CHROMIUM, TINY_PNG } from "../_helpers/app.ts";
+import { makeBooking, startPaymentsApp } from "../_helpers/payments.ts";
 import { pageAs, payIntoEscrow } from "../_helpers/payments_browser.ts";
 import { adminPerson } from "../_helpers/fuzz.ts";
 
@@ -20,11 +20,7 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
 }, async () => {
-  await using app = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
+  await using app = await startPaymentsApp();
   const booked = await makeBooking(app, "Feud", 10);
   const bookingUrl = `${app.url}/bookings/${booked.bookingId}`;
   const arbiter = await adminPerson(app, "Arbiter");

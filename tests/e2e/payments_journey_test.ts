@@ -12,7 +12,7 @@
 import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp } from "../_helpers/app.ts";
-import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
+import { BUILTIN_SECRET, makeBooking, startPaymentsApp } from "../_helpers/payments.ts";
 import { pageAs, payIntoEscrow, releaseDatePassed } from "../_helpers/payments_browser.ts";
 import { gigPlayed } from "../_helpers/booking.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
@@ -30,11 +30,7 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
 }, async () => {
-  await using app = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
+  await using app = await startPaymentsApp();
   const booked = await makeBooking(app, "Journey", 10);
   const bookingUrl = `${app.url}/bookings/${booked.bookingId}`;
   const browser = await chromium.launch(CHROMIUM);

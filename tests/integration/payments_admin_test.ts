@@ -8,7 +8,7 @@
  * resolve needs a note.
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp, TINY_PNG } from "../_helpers/app.ts";
+import { type TestApp, TINY_PNG } from "../_helpers/app.ts";
 import {
   adminPerson,
   apiCall,
@@ -20,7 +20,7 @@ import {
   postForm,
   signUpPerson,
 } from "../_helpers/fuzz.ts";
-import { BUILTIN_SECRET, makeBooking, serviceSql } from "../_helpers/payments.ts";
+import { makeBooking, serviceSql, startPaymentsApp } from "../_helpers/payments.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
 import { EVIDENCE_MAX_BYTES } from "../../lib/domains/payments/evidence.ts";
 
@@ -41,11 +41,7 @@ async function money(a: TestApp, bookingId: string) {
 }
 
 Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted and told", async () => {
-  await using a = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Admin");
   const page = `/bookings/${b.bookingId}`;
 
@@ -179,11 +175,7 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
 });
 
 Deno.test("admin disputes - a release without a dispute is told to both parties too", async () => {
-  await using a = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Told");
   const page = `/bookings/${b.bookingId}`;
   await postForm(a, b.client.token, page, { intent: "checkout" });
@@ -236,12 +228,7 @@ async function evidenceRows(a: TestApp, bookingId: string) {
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
 Deno.test("admin disputes - evidence from both parties, for their eyes and admins' only", async () => {
-  await using a = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-    API_RATE_LIMIT: "0",
-  });
+  await using a = await startPaymentsApp({ API_RATE_LIMIT: "0" });
   const b = await makeBooking(a, "Proof");
   const page = `/bookings/${b.bookingId}`;
   const api = `/api/bookings/${b.bookingId}/evidence`;

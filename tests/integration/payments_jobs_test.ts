@@ -6,7 +6,7 @@
  * (WORKER off); "waiting" moves the queue's and the payment's clocks, nothing else.
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { type TestApp } from "../_helpers/app.ts";
 import {
   adminPerson,
   apiCall,
@@ -16,22 +16,14 @@ import {
   signUpPerson,
 } from "../_helpers/fuzz.ts";
 import {
-  BUILTIN_SECRET,
   heldBooking,
   postings,
   releaseAs,
   serviceSql,
+  startPaymentsApp,
 } from "../_helpers/payments.ts";
 import { paymentDeps, RETRY, sweepPayments } from "../../lib/domains/payments/mod.ts";
 import type { TransferRequest } from "../../lib/ports/payments/mod.ts";
-
-async function app(): Promise<TestApp> {
-  return await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
-}
 
 interface Work {
   payout_state: string;
@@ -82,7 +74,7 @@ async function page(a: TestApp, who: Person, path: string) {
 }
 
 Deno.test("payments jobs - a payout failing twice then succeeding is paid once after backoff", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await heldBooking(a, "Flaky");
   const { calls } = flakyTransfers(a, 2, "The bank timed out");
 
@@ -149,7 +141,7 @@ Deno.test("payments jobs - a payout failing twice then succeeding is paid once a
 });
 
 Deno.test("payments jobs - a payout that always fails gives up; musician and admins see it", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await heldBooking(a, "Doomed");
   const flaky = flakyTransfers(a, Infinity, "No such destination: the account was closed");
   const calls = flaky.calls;

@@ -4,29 +4,21 @@
  * field.
  */
 import { assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { type TestApp } from "../_helpers/app.ts";
 import { apiCall, bearer } from "../_helpers/fuzz.ts";
 import {
   assertLedgerIntact,
-  BUILTIN_SECRET,
   builtinWebhook,
   capture,
   makeBooking,
   openPart,
   postings,
   serviceSql,
+  startPaymentsApp,
 } from "../_helpers/payments.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
 import { payableBalance } from "../../lib/domains/payments/milestones.ts";
 import type { PaymentRow } from "../../lib/domains/payments/schemas.ts";
-
-async function app(): Promise<TestApp> {
-  return await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
-}
 
 interface Part {
   id: string;
@@ -54,7 +46,7 @@ async function pay(a: TestApp, p: Part) {
 }
 
 Deno.test("payments milestones - deposit, balance, release, both paid out", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Milestone", 30);
   const checkout = (part: string, expect = 201) =>
     apiCall(a, b.client, "POST", `/api/bookings/${b.bookingId}/payment/checkout`, { part }, expect);
@@ -138,7 +130,7 @@ Deno.test("payments milestones - deposit, balance, release, both paid out", asyn
 });
 
 Deno.test("payments milestones - no deposit for a gig two weeks ahead or less", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Soon", 10);
   const res = await a.fetch(`/api/bookings/${b.bookingId}/payment/checkout`, {
     method: "POST",
@@ -156,7 +148,7 @@ Deno.test("payments milestones - no deposit for a gig two weeks ahead or less", 
 });
 
 Deno.test("payments milestones - the balance is still owed once the deposit is released", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Owed", 30);
   const deposit = await openPart(a, b, "deposit");
   assertEquals(await capture(a, deposit), "applied");

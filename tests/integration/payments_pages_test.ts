@@ -4,18 +4,10 @@
  * the receipt (parties only, paid only) and the earnings page (musicians only).
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { type TestApp } from "../_helpers/app.ts";
 import { getPage, postForm, signUpPerson } from "../_helpers/fuzz.ts";
-import { BUILTIN_SECRET, makeBooking } from "../_helpers/payments.ts";
+import { makeBooking, startPaymentsApp } from "../_helpers/payments.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
-
-async function app(): Promise<TestApp> {
-  return await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
-}
 
 async function state(a: TestApp, bookingId: string): Promise<string> {
   const [r] = await a.platform.db.asService((tx) =>
@@ -27,7 +19,7 @@ async function state(a: TestApp, bookingId: string): Promise<string> {
 }
 
 Deno.test("payment pages - pay, confirm, release and dispute through the booking page's forms", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Pages");
   const page = `/bookings/${b.bookingId}`;
 
@@ -88,7 +80,7 @@ Deno.test("payment pages - pay, confirm, release and dispute through the booking
 });
 
 Deno.test("payment pages - a dispute freezes the money; receipts for parties of paid bookings only", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Receipts");
   const page = `/bookings/${b.bookingId}`;
   const stranger = await signUpPerson(a, "Stranger", "client");

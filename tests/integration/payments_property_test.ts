@@ -8,15 +8,15 @@
  * is negative, and each payment's postings match its state.
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { type TestApp } from "../_helpers/app.ts";
 import { apiCall, gigBody, type Person, signUpPerson } from "../_helpers/fuzz.ts";
 import {
   type Booked,
-  BUILTIN_SECRET,
   builtinWebhook,
   ledgerViolations,
   makeBooking,
   serviceSql,
+  startPaymentsApp,
 } from "../_helpers/payments.ts";
 import { BookingModel, type PartName, type PartRow } from "../_helpers/payments_model.ts";
 import { seededRandom } from "../../lib/domains/gigs/facts.ts";
@@ -80,11 +80,7 @@ Deno.test("payments property - random operations keep the ledger invariants", as
   console.log(`payments property seed: ${seed} (PAYMENTS_PROPERTY_SEED=${seed} replays it)`);
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-  await using a = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
+  await using a = await startPaymentsApp();
   const deps = paymentDeps(a.platform);
   const adminPerson = await signUpPerson(a, "PropAdmin", "client");
   const admin = {

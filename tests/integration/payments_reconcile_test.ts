@@ -10,11 +10,11 @@ import { adminPerson, apiCall, browser, gigBody, signUpPerson } from "../_helper
 import { applyTo, publishedMusician } from "../_helpers/booking.ts";
 import {
   type Booked,
-  BUILTIN_SECRET,
   heldBooking,
   makeBooking,
   releaseAs,
   serviceSql,
+  startPaymentsApp,
 } from "../_helpers/payments.ts";
 import { paymentDeps, reconcilePayments } from "../../lib/domains/payments/mod.ts";
 import { FakeStripe } from "../_fakes/stripe.ts";
@@ -62,11 +62,7 @@ async function refs(a: TestApp, bookingId: string): Promise<Refs> {
 }
 
 Deno.test("payments reconcile - built-in: clean flags nothing, injected drift is flagged", async () => {
-  await using a = await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
+  await using a = await startPaymentsApp();
   const paid = await heldBooking(a, "Settled");
   await releaseAs(a, paid);
   const back = await heldBooking(a, "Returned");

@@ -4,27 +4,19 @@
  * tampered, stale, out of order, mismatched and unknown; a second release; a stranger.
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { type TestApp } from "../_helpers/app.ts";
 import { apiCall, bearer, browser, CSRF, signUpPerson } from "../_helpers/fuzz.ts";
 import {
   assertLedgerIntact,
-  BUILTIN_SECRET,
   builtinWebhook,
   makeBooking,
   openCheckout,
   postings,
   releaseAs,
   serviceSql,
+  startPaymentsApp,
 } from "../_helpers/payments.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
-
-async function app(): Promise<TestApp> {
-  return await startTestApp({
-    WORKER: "off",
-    PAYMENTS_BUILTIN_SECRET: BUILTIN_SECRET,
-    PAYMENTS_BUILTIN_PAYOUT_DELAY_S: "0",
-  });
-}
 
 function paid(p: { id: string; total_minor: number; currency: string }, id = `evt_${p.id}_ok`) {
   return {
@@ -57,7 +49,7 @@ async function payOnPage(
 }
 
 Deno.test("payments - the built-in flow end to end over HTTP, ledger balanced", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Flow");
   const r = await apiCall(
     a,
@@ -109,7 +101,7 @@ Deno.test("payments - the built-in flow end to end over HTTP, ledger balanced", 
 });
 
 Deno.test("payments - a webhook replayed 100 times at once posts once; tampered and stale are 400", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Replay");
   const p = await openCheckout(a, b);
   const [{ n: before }] = await serviceSql<{ n: number }>(
@@ -154,7 +146,7 @@ Deno.test("payments - a webhook replayed 100 times at once posts once; tampered 
 });
 
 Deno.test("payments - out of order, mismatched and unknown events", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Order");
   const p = await openCheckout(a, b);
   // The dispute arrives before the capture: kept pending, applied once the funds are held.
@@ -199,7 +191,7 @@ Deno.test("payments - out of order, mismatched and unknown events", async () => 
 });
 
 Deno.test("payments - a stranger gets 404; a musician refunds; a party disputes", async () => {
-  await using a = await app();
+  await using a = await startPaymentsApp();
   const b = await makeBooking(a, "Stranger");
   const stranger = await signUpPerson(a, "Eve", "client");
   for (const action of ["checkout", "release"]) {
