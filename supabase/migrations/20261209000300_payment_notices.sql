@@ -25,24 +25,42 @@ on conflict (kind) do update set label = excluded.label, description = excluded.
 -- held ------------------------------------------------------------------------------------------------
 
 /*
- * private.payments_held_notify() trigger
+ * private.payments_held_notice(p_payment_id uuid) returns void   (service: the payments queue)
  * The client's money reached escrow (each part of a booking paid in two): the musician hears how
  * much is held and when it is released; the client sees it on the booking page they paid from.
  */
-create or replace function private.payments_held_notify() returns trigger
+create or replace function private.payments_held_notice(p_payment_id uuid) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
+  p public.payments;
   b public.bookings;
 begin
-  select * into b from public.bookings where id = new.booking_id;
+  select * into p from public.payments where id = p_payment_id;
+  if not found then
+    return;
+  end if;
+  select * into b from public.bookings where id = p.booking_id;
   perform private.notify(b.musician_id, 'payment_held',
-    case new.part when 'deposit' then 'Deposit held in escrow'
-                  when 'balance' then 'Balance held in escrow' else 'Paid into escrow' end,
-    'The client paid ' || private.format_money(new.fee_minor::integer, new.currency)
-      || case new.part when 'deposit' then ' as a deposit' when 'balance' then ' (the balance)'
-                       else '' end
+    case p.part when 'deposit' then 'Deposit held in escrow'
+                when 'balance' then 'Balance held in escrow' else 'Paid into escrow' end,
+    'The client paid ' || private.format_money(p.fee_minor::integer, p.currency)
+      || case p.part when 'deposit' then ' as a deposit' when 'balance' then ' (the balance)'
+                     else '' end
       || ' into escrow. It is released to you after the gig.',
     '/bookings/' || b.id);
+end $$;
+
+/*
+ * private.payments_held_notify() trigger
+ * Queues the held notice rather than writing it: a notice (its routing, e-mail and live badge)
+ * costs more than the webhook's own posting, and the provider waits for the webhook's answer.
+ * The payments queue's consumer writes it once (its idempotency key).
+ */
+create or replace function private.payments_held_notify() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  perform pgmq.send('payments', jsonb_build_object('kind', 'held_notice', 'payment_id', new.id,
+    'idempotency_key', 'payments:held:' || new.id));
   return null;
 end $$;
 
@@ -90,5 +108,7 @@ create trigger dispute_evidence_notify
   after insert on public.dispute_evidence
   for each row execute function private.dispute_evidence_notify();
 
-revoke execute on function private.payments_held_notify(), private.dispute_evidence_notify()
+revoke execute on function private.payments_held_notify(), private.dispute_evidence_notify(),
+  private.payments_held_notice(uuid)
   from public, anon, authenticated;
+grant execute on function private.payments_held_notice(uuid) to service_role;

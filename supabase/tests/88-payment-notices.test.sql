@@ -1,8 +1,9 @@
--- Money notices: the musician hears when the client's money is held (not the client, not twice);
+-- Money notices: the musician hears when the client's money is held (queued by the webhook, written
+-- by the payments queue's consumer; not the client, not twice);
 -- every payment notice is in the catalogue, e-mailed by default; evidence sent with the dispute
 -- itself adds no notice of its own (later evidence does: tests/integration/payments_admin_test.ts).
 begin;
-select plan(7);
+select plan(9);
 
 select tests.create_booking_cast();
 select tests.authenticate_as('venue');
@@ -12,16 +13,25 @@ grant select on p1 to authenticated, service_role;
 
 select tests.authenticate_as_service_role();
 select private.mark_held(p.id, p.total_minor, p.currency, 'pay_n1', null, 3) from p1 p;
+select is((select count(*)::int from public.notifications where kind = 'payment_held'), 0,
+  'The webhook''s transaction writes no notice');
+select is(
+  (select count(*)::int from pgmq.q_payments
+    where message ->> 'kind' = 'held_notice'
+      and message ->> 'payment_id' = (select id::text from p1)
+      and message ->> 'idempotency_key' = 'payments:held:' || (select id from p1)),
+  1, 'It queues the held notice, once, keyed by the payment');
+select private.payments_held_notice((select id from p1));
 select results_eq(
   $$ select user_id, title, body, link from public.notifications where kind = 'payment_held' $$,
   $$ select tests.get_supabase_uid('maya'), 'Paid into escrow',
             'The client paid EUR 400.00 into escrow. It is released to you after the gig.',
             '/bookings/' || (select booking_id from p1) $$,
-  'The musician hears the money is held, with the amount and what happens next');
+  'The queue''s consumer tells the musician the money is held, the amount and what happens next');
 select is(private.mark_held(p.id, p.total_minor, p.currency, 'pay_n1', null, 3), 'stale',
   'A second capture changes nothing') from p1 p;
-select is((select count(*)::int from public.notifications where kind = 'payment_held'), 1,
-  'and tells nobody again');
+select is((select count(*)::int from pgmq.q_payments where message ->> 'kind' = 'held_notice'), 1,
+  'and queues no second notice');
 
 select is(
   (select count(*)::int from public.notification_kinds

@@ -74,6 +74,15 @@ Deno.test("payments - the built-in flow end to end over HTTP, ledger balanced", 
   assertEquals(await payOnPage(a, b.client.token, b.bookingId, "4000000000003220", "confirm"), 303);
   v = await apiCall(a, b.musician, "GET", `/api/bookings/${b.bookingId}/payment`, undefined, 200);
   assertEquals(v.state, "held", "the musician sees the funds held");
+  // The webhook queued the musician's notice; the worker writes it, once however often it runs.
+  await a.platform.worker.runOnce();
+  await a.platform.worker.runOnce();
+  const held = await serviceSql<{ user_id: string; title: string }>(
+    a,
+    "select user_id, title from public.notifications where kind = 'payment_held' and link = $1",
+    [`/bookings/${b.bookingId}`],
+  );
+  assertEquals(held, [{ user_id: b.musician.id, title: "Paid into escrow" }]);
 
   const released = await releaseAs(a, b);
   assertEquals(released.state, "released");

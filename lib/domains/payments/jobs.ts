@@ -57,7 +57,18 @@ export const ReconcileMessage = z.object({
   idempotency_key: z.string().min(1),
 });
 
-const PaymentsMessage = z.discriminatedUnion("kind", [WorkMessage, ReconcileMessage]);
+/** The client's money reached escrow: the musician's notice, written off the webhook's path. */
+export const HeldNoticeMessage = z.object({
+  kind: z.literal("held_notice"),
+  payment_id: z.uuid(),
+  idempotency_key: z.string().min(1),
+});
+
+const PaymentsMessage = z.discriminatedUnion("kind", [
+  WorkMessage,
+  ReconcileMessage,
+  HeldNoticeMessage,
+]);
 
 const Minor = z.coerce.number().int();
 const Work = z.object({
@@ -229,7 +240,10 @@ export async function attemptProviderWork(
   return (tx) => record(tx, w, outcome, policy);
 }
 
-/** The `payments` queue's consumer: provider work and the daily reconcile, outside transactions. */
+/**
+ * The `payments` queue's consumer: provider work and the daily reconcile, outside transactions,
+ * and the held notices the webhook leaves to it.
+ */
 export function paymentsQueueHandler(
   deps: () => PaymentDeps,
   policy: RetryPolicy = RETRY,
@@ -243,6 +257,11 @@ export function paymentsQueueHandler(
       const m = PaymentsMessage.parse(msg);
       if (m.kind === "provider_work") {
         return await attemptProviderWork(deps(), m.payment_id, policy);
+      }
+      if (m.kind === "held_notice") {
+        return async (tx) => {
+          await tx.query("select private.payments_held_notice($1::uuid)", [m.payment_id]);
+        };
       }
       return await reconcilePayments(deps(), { days: m.days, day: m.day });
     },
