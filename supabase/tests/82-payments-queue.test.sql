@@ -19,7 +19,8 @@ select ok(exists (select from pgmq.meta where queue_name = 'payments_dlq'),
   'Its dead-letter queue exists');
 select private.mark_held(p.id, p.total_minor, 'EUR', 'ch_' || p.id, null, 3)
   from public.payments p where p.booking_id in (select id from q1 union all select id from q2);
-create temp table jobs_before as select count(*)::int as n from pgmq.q_payments;
+create temp table jobs_before as select count(*)::int as n from pgmq.q_payments
+  where message ->> 'kind' = 'provider_work';
 grant select on jobs_before to authenticated, service_role;
 select is((select n from jobs_before), 0, 'Holding funds queues no provider work');
 
@@ -35,16 +36,17 @@ select is((select count(*)::int from pgmq.q_payments q join public.payments p
   'A release queues one provider job for its payout');
 select is((select count(*)::int from pgmq.q_payments q join public.payments p
             on q.message ->> 'payment_id' = p.id::text
-           where p.booking_id = (select id from q2)), 1,
+           where p.booking_id = (select id from q2) and q.message ->> 'kind' = 'provider_work'), 1,
   'A partial refund queues one job for its refund and payout');
 select ok((select bool_and(q.message ->> 'idempotency_key' like 'payments:work:%')
-             from pgmq.q_payments q), 'Each job carries an idempotency key');
+             from pgmq.q_payments q where q.message ->> 'kind' = 'provider_work'),
+  'Each job carries an idempotency key');
 
 update public.payments set payout_state = 'failed', payout_error = 'timeout'
  where booking_id = (select id from q1);
 update public.payments set payout_state = 'pending', payout_ref = 'bi_tr_x', payout_error = null
  where booking_id = (select id from q1);
-select is((select count(*)::int from pgmq.q_payments), 2,
+select is((select count(*)::int from pgmq.q_payments where message ->> 'kind' = 'provider_work'), 2,
   'A transfer made (pending with its ref) queues nothing more');
 
 select throws_ok($$ update public.payments set work_attempts = -1 where booking_id = (select id from q1) $$,
@@ -114,7 +116,8 @@ select throws_ok($$ select public.retry_payment_work((select id from q2)) $$,
 select tests.authenticate_as_service_role();
 select results_eq($$ select p.work_attempts, p.work_gave_up_at is null,
                             (select count(*)::int from pgmq.q_payments q
-                              where q.message ->> 'payment_id' = p.id::text)
+                              where q.message ->> 'payment_id' = p.id::text
+                                and q.message ->> 'kind' = 'provider_work')
                        from public.payments p where p.booking_id = (select id from q2) $$,
   $$ values (0, true, 2) $$, 'The retry resets the attempts and queues a fresh job');
 

@@ -94,3 +94,10 @@ export const TINY_PNG = Uint8Array.from(
   ),
   (c) => c.charCodeAt(0),
 );
+
+/** Runs the worker until a pass finds nothing to do (at most `rounds` passes): every queue drained. */
+export async function drainJobs(app: TestApp, rounds = 10): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    if ((await app.platform.worker.runOnce()).processed === 0) return;
+  }
+}

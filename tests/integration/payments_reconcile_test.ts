@@ -5,7 +5,7 @@
  * missing) is flagged, shown to admins, and resolved once the provider agrees again.
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { drainJobs, startTestApp, type TestApp } from "../_helpers/app.ts";
 import { adminPerson, apiCall, browser, gigBody, signUpPerson } from "../_helpers/fuzz.ts";
 import { applyTo, publishedMusician } from "../_helpers/booking.ts";
 import {
@@ -81,7 +81,7 @@ Deno.test("payments reconcile - built-in: clean flags nothing, injected drift is
       r[0].q
     );
   assertEquals([await queued(), await queued()], [true, false]);
-  await a.platform.worker.runOnce();
+  await drainJobs(a);
   const [run] = await serviceSql<{ checked: number; drifted: number; unchecked: number }>(
     a,
     "select checked, drifted, unchecked from public.payment_reconcile_runs where finished_at is not null",

@@ -5,7 +5,7 @@
  * lease lets exactly one attempt call the provider per payment; one payout posting each.
  */
 import { assertEquals } from "../_helpers/assert.ts";
-import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { drainJobs, startTestApp, type TestApp } from "../_helpers/app.ts";
 import {
   assertLedgerIntact,
   BUILTIN_SECRET,
@@ -62,7 +62,7 @@ Deno.test({
       a.platform.worker.runOnce(),
       ...booked.flatMap((b) => [attempt(b.payment.id), attempt(b.payment.id)]),
     ]);
-    await a.platform.worker.runOnce();
+    await drainJobs(a); // the held notices the captures queued too
     assertEquals(
       booked.map((b) => calls.get(b.payment.id)),
       [1, 1, 1, 1],
