@@ -19,6 +19,8 @@
  *   `queue.pg.*` when BENCH_DATABASE_URL is set (bench/queue.ts).
  * - `payments.*`: signed provider webhooks applied by the embedded app, and on real Postgres as
  *   `payments.pg.*` (bench/payments.ts).
+ * - `studio.synth.*`: the offline synthesiser rendering a 30 s song plan, in this process
+ *   (bench/studio.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
@@ -38,6 +40,7 @@ import { type Boot, bootFirstByte } from "./boot.ts";
 import { EDGE_METRICS, edgeBench } from "./edge.ts";
 import { QUEUE_METRICS, QUEUE_TARGETS, queueBench } from "./queue.ts";
 import { PAYMENTS_METRICS, PAYMENTS_TARGETS, paymentsBench } from "./payments.ts";
+import { STUDIO_METRICS, STUDIO_TARGETS, studioBench } from "./studio.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LOAD_SCRIPT = new URL("./load.ts", import.meta.url).pathname;
@@ -232,6 +235,7 @@ const GROUPS = {
   edge: EDGE_METRICS,
   queue: QUEUE_METRICS,
   payments: PAYMENTS_METRICS,
+  studio: STUDIO_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -243,6 +247,7 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ...DJ_TARGETS,
   ...QUEUE_TARGETS,
   ...PAYMENTS_TARGETS,
+  ...STUDIO_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -259,6 +264,7 @@ async function main(prefixes: string[]): Promise<number> {
     edge: wanted(GROUPS.edge),
     queue: wanted(GROUPS.queue),
     payments: wanted(GROUPS.payments),
+    studio: wanted(GROUPS.studio),
   };
   if (!Object.values(run).some(Boolean)) {
     console.error(
@@ -296,6 +302,7 @@ async function main(prefixes: string[]): Promise<number> {
         ...await paymentsBench({ runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S }),
       );
     }
+    if (run.studio) results.push(...studioBench({ runs: RUNS }));
   } catch (err) {
     const detail = err instanceof BenchFailure
       ? err.message

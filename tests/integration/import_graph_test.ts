@@ -91,13 +91,20 @@ interface Layer {
 
 const APP = /^(routes|islands|components)\/|^(server|jobs|main|utils)\.ts$/;
 const LAYERS: Layer[] = [{
+  // Audio primitives sit below the ports too: the music adapter decodes what a provider sends.
   folder: /^lib\/(ports|platform)\//,
-  values: /^lib\/(ports|platform|shared|fresh_runtime)\/|^lib\/web\/errors\.ts$/,
-  types: /^lib\/(ports|platform|shared|fresh_runtime|domains|browser)\/|^lib\/web\/errors\.ts$/,
+  values: /^lib\/(ports|platform|shared|fresh_runtime|audio)\/|^lib\/web\/errors\.ts$/,
+  types:
+    /^lib\/(ports|platform|shared|fresh_runtime|domains|browser|audio)\/|^lib\/web\/errors\.ts$/,
 }, {
   folder: /^lib\/domains\//,
-  values: /^lib\/(ports|platform|shared|domains|web|fresh_runtime)\//,
-  types: /^lib\/(ports|platform|shared|domains|web|fresh_runtime|browser)\//,
+  values: /^lib\/(ports|platform|shared|domains|web|fresh_runtime|audio)\//,
+  types: /^lib\/(ports|platform|shared|domains|web|fresh_runtime|browser|audio)\//,
+}, {
+  // Audio primitives (codecs, DSP, analysis): pure, below the domains that render or score audio.
+  folder: /^lib\/audio\//,
+  values: /^lib\/audio\//,
+  types: /^lib\/audio\//,
 }, {
   folder: /^lib\/browser\//,
   values: /^lib\/(browser|shared)\//,
