@@ -17,8 +17,12 @@ import { createMatchingHandler, queueReembedIfStale } from "./lib/domains/matchi
 import { releaseDueReviews } from "./lib/domains/gigs/reviews.ts";
 import { paymentDeps, paymentsQueueHandler, sweepPayments } from "./lib/domains/payments/mod.ts";
 import { renewBuiltinPlans } from "./lib/domains/plans/mod.ts";
+import { PRO_FIRST, songJob } from "./lib/domains/studio/job.ts";
+import { studioDeps } from "./lib/domains/studio/service.ts";
 
-export function soundcheckJobs({ config, db, ai, log, mode, siteUrl }: JobPorts): Jobs {
+export function soundcheckJobs(
+  { config, db, ai, log, mode, siteUrl, storage }: JobPorts,
+): Jobs {
   // Built once: the providers (and the built-in one's memory) are shared with the routes.
   const payments = paymentDeps({ db, config, siteUrl, log });
   return {
@@ -33,6 +37,15 @@ export function soundcheckJobs({ config, db, ai, log, mode, siteUrl }: JobPorts)
       ai: stagedJobsHandler([djRunJob(() => djDeps({ db, ai, log, config }))]),
       // Refunds and payouts at the provider, retried with backoff; the daily reconcile.
       payments: paymentsQueueHandler(() => payments),
+      // Songs: pro songs' messages read first; GENERATION_CONCURRENCY at once (rendering is CPU);
+      // a stage may render minutes of audio or wait on a provider for a minute.
+      generation: stagedJobsHandler([
+        songJob(() => studioDeps({ db, ai, log, config, storage, mode })),
+      ], {
+        concurrency: config.GENERATION_CONCURRENCY,
+        visibilityTimeout: 180,
+        preferred: PRO_FIRST,
+      }),
     },
     periodic: [{
       // Reviews become visible 14 days after completion even if only one side wrote one; on

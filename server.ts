@@ -33,7 +33,7 @@ export async function createServer(platform: Platform): Promise<Server> {
 }
 
 /**
- * On Supabase, browsers talk to the project itself (Realtime's websocket, public file URLs): its
+ * On Supabase, browsers talk to the project itself (Realtime's websocket, file URLs, audio): its
  * public origin joins the pages' CSP. Embedded, everything is same-origin.
  */
 export function supabaseSources(config: Config): CspSources {
@@ -41,7 +41,8 @@ export function supabaseSources(config: Config): CspSources {
   if (!url) return {};
   const origin = new URL(url).origin;
   const ws = origin.replace(/^http/, "ws");
-  return { connect: [origin, ws], img: [origin] };
+  // Songs play from signed Storage URLs (the studio's player follows a redirect there).
+  return { connect: [origin, ws], img: [origin], media: [origin] };
 }
 
 /**

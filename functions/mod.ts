@@ -4,6 +4,7 @@ import { aiWrite } from "./ai-write/index.ts";
 import { dj } from "./dj/index.ts";
 import { health } from "./health/index.ts";
 import { paymentsWebhook } from "./payments-webhook/index.ts";
+import { studio } from "./studio/index.ts";
 import { worker } from "./worker/index.ts";
 
 export const functions: Record<string, EdgeFunction> = {
@@ -11,5 +12,6 @@ export const functions: Record<string, EdgeFunction> = {
   dj,
   health,
   "payments-webhook": paymentsWebhook,
+  studio,
   worker,
 };

@@ -7,15 +7,21 @@ import MessagesBadge from "../islands/MessagesBadge.tsx";
 
 export default define.page(function Layout({ Component, state, url }) {
   const user = state.user;
-  const link = (href: string, label: string) => (
-    <a
-      href={href}
-      aria-current={url.pathname === href ? "page" : undefined}
-      class="rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100 hover:text-gray-900"
-    >
-      {label}
-    </a>
-  );
+  // A section's link stays current on its sub-pages (`/studio/songs/…`).
+  const link = (href: string, label: string, section = false) => {
+    const current = url.pathname === href || (section && url.pathname.startsWith(`${href}/`));
+    return (
+      <a
+        href={href}
+        aria-current={current ? "page" : undefined}
+        class={`rounded-md px-3 py-2 text-sm font-medium hover:bg-gray-100 hover:text-gray-900 ${
+          current ? "bg-indigo-50 text-indigo-800" : "text-gray-700"
+        }`}
+      >
+        {label}
+      </a>
+    );
+  };
   return (
     <>
       <a
@@ -44,7 +50,12 @@ export default define.page(function Layout({ Component, state, url }) {
                 {link("/matches", "For me")}
                 {link("/bookings", "Bookings")}
                 {/* A hint from sign-up's metadata; the pages check the profile's role themselves. */}
-                {user.claims.user_metadata?.is_musician === true && link("/earnings", "Earnings")}
+                {user.claims.user_metadata?.is_musician === true && (
+                  <>
+                    {link("/studio", "Studio", true)}
+                    {link("/earnings", "Earnings")}
+                  </>
+                )}
                 {user.claims.app_metadata?.role === "admin" && (
                   <>
                     {link("/admin/disputes", "Disputes")}

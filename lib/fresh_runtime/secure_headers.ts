@@ -21,6 +21,8 @@ export interface CspSources {
   script?: string[];
   /** Frame origins beyond Spotify's embed, e.g. the checkout's payment frame. */
   frame?: string[];
+  /** Audio/video origins beyond the page's own (signed file URLs on Supabase Storage). */
+  media?: string[];
 }
 
 /**
@@ -33,6 +35,8 @@ export function cspFor(sources: CspSources = {}): (nonce: string) => string {
   const after = `'; style-src 'self'; img-src ${list("'self' data: blob: https:", sources.img)}; ` +
     `connect-src ${list("'self'", sources.connect)}; ` +
     `frame-src ${list("https://open.spotify.com", sources.frame)}; ` +
+    // Without extra origins media falls back to default-src 'self'.
+    (sources.media?.length ? `media-src ${list("'self'", sources.media)}; ` : "") +
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
   return (nonce) => before + nonce + after;
 }

@@ -49,3 +49,9 @@ Deno.test("secure_headers - extra script and frame origins (a checkout script) j
   assert(policy.includes("script-src 'self' https://checkout.example 'nonce-n0nce';"), policy);
   assert(policy.includes("frame-src https://open.spotify.com https://api.example;"), policy);
 });
+
+Deno.test("secure_headers - media origins get a media-src; none keeps the default", () => {
+  const policy = cspFor({ media: ["https://x.supabase.co"] })("n0nce");
+  assert(policy.includes("media-src 'self' https://x.supabase.co;"), policy);
+  assert(!csp("n0nce").includes("media-src"), "default-src covers media without extra origins");
+});

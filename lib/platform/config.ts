@@ -1,10 +1,11 @@
 /** Environment configuration, parsed once with zod (DESIGN.md rule 3). */
 import { z } from "zod";
 
-/** Each live payment provider's variables, all set or none. */
+/** Each live provider's variables (payments, music generation), all set or none. */
 const PROVIDER_VARS = [
   ["Stripe", ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]],
   ["Razorpay", ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"]],
+  ["Music", ["MUSIC_API_URL", "MUSIC_API_TOKEN", "MUSIC_MODEL"]],
 ] as const;
 
 const Env = z.object({
@@ -55,6 +56,16 @@ const Env = z.object({
   AI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
   /** AI writing requests per user, per task, per day. */
   AI_DAILY_LIMIT: z.coerce.number().int().min(0).max(100000).default(50),
+  /**
+   * Song studio: a hosted prediction API (Replicate-style `POST <url>/predictions`, bearer token;
+   * a fake on 127.0.0.1 in tests). All three set: used; none: the offline synthesiser.
+   */
+  MUSIC_API_URL: z.string().url().optional(),
+  MUSIC_API_TOKEN: z.string().min(1).optional(),
+  /** The provider's model (`owner/name` or a version id). */
+  MUSIC_MODEL: z.string().min(1).optional(),
+  /** Songs the worker makes at once (the `generation` queue's concurrency; rendering is CPU). */
+  GENERATION_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   /** AI DJ: a Spotify app's client id switches on "Connect Spotify" (PKCE; the secret is optional). */
   SPOTIFY_CLIENT_ID: z.string().min(1).optional(),
   SPOTIFY_CLIENT_SECRET: z.string().min(1).optional(),
@@ -110,7 +121,8 @@ const Env = z.object({
     "https://checkout.razorpay.com/v1/checkout.js",
   ),
 }).superRefine((env, ctx) => {
-  // Half a provider would take money it cannot verify or release: name what is missing.
+  // Half a provider would take money it cannot verify or release, or fail every song: name what
+  // is missing.
   for (const [provider, names] of PROVIDER_VARS) {
     const set = names.filter((n) => env[n] !== undefined);
     const urlOnly = env[`${provider.toUpperCase()}_API_URL` as keyof typeof env] !== undefined;

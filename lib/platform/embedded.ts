@@ -50,6 +50,7 @@ export const embedded: EmbeddedAdapters = {
       db,
       root: `${config.DATA_DIR}/storage`,
       publicBaseUrl: config.SITE_URL,
+      signingSecret: secret,
     });
     return { auth, storage, realtime: await createEmbeddedRealtime(db) };
   },

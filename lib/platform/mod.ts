@@ -39,6 +39,7 @@ export interface JobPorts {
   log: Logger;
   mode: "embedded" | "supabase";
   siteUrl: string;
+  storage: StoragePort;
 }
 
 /** An app's queue consumers and periodic sweeps, and what to do once at boot (worker on). */
@@ -80,7 +81,7 @@ export async function startPlatform(
 
   const ai = createAiPort(config);
   const mode = supabase ? "supabase" : "embedded";
-  const { boot, ...work } = jobs({ config, db, ai, log, mode, siteUrl });
+  const { boot, ...work } = jobs({ config, db, ai, log, mode, siteUrl, storage });
   const worker = createWorker({ db, log, ...work });
   if (config.WORKER === "on" && boot) {
     await boot(db).catch((err) =>

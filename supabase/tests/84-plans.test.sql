@@ -14,7 +14,7 @@ update auth.users set raw_app_meta_data = raw_app_meta_data || '{"role": "admin"
 select tests.clear_authentication();
 set local role anon;
 select results_eq($$ select id, songs_per_month from public.plans order by sort_order $$,
-  $$ values ('free'::text, 3), ('pro'::text, 50) $$, 'Anyone reads the plans and their quotas');
+  $$ values ('free'::text, 3), ('pro'::text, 100) $$, 'Anyone reads the plans and their quotas');
 select is((select amount_minor from public.plan_prices where plan_id = 'pro' and currency = 'EUR'),
   900::bigint, 'Pro costs 9.00 EUR a month');
 select throws_ok($$ update public.plans set songs_per_month = 1000 where id = 'free' $$,

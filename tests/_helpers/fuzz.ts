@@ -148,6 +148,8 @@ export interface WorldIds {
   notificationMusician: string;
   notificationClient: string;
   run: string;
+  /** The musician's studio song (a draft being planned). */
+  song: string;
   /** The run's public link token ("" when the world was seeded without sharing). */
   shareToken: string;
 }
@@ -390,6 +392,11 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
     );
     shareToken = str(String(share.url).split("/").at(-1), "share token");
   }
+  const song = await apiCall(app, musician, "POST", "/api/studio/songs", {
+    prompt: keep(secret("song")) + " a warm lo-fi piano song",
+  }, 202);
+  const songId = str((song.song as Record<string, unknown>).id, "song");
+
   const kinds = (await db.query<{ kind: string }>(
     "select kind from public.notification_kinds order by kind",
   )).map((k) => k.kind);
@@ -416,6 +423,7 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
       notificationMusician,
       notificationClient,
       run: runId,
+      song: songId,
       shareToken,
     },
   };

@@ -28,7 +28,7 @@ Deno.test({
 
     await page.goto(`${app.url}/settings/plan`);
     assert((await status.innerText()).includes("You are on Free: 3 songs"));
-    assert((await page.getByTestId("plans").innerText()).includes("50 songs a month"));
+    assert((await page.getByTestId("plans").innerText()).includes("100 songs a month"));
 
     await page.getByLabel("Pay in").selectOption("EUR");
     await page.getByRole("button", { name: "Upgrade to Pro" }).click();
@@ -41,7 +41,7 @@ Deno.test({
     await page.getByRole("button", { name: "Pay €9" }).click();
     await page.waitForURL((u) => u.pathname === "/settings/plan");
     assert((await page.getByTestId("flash").innerText()).includes("Welcome to Pro!"));
-    assert((await status.innerText()).includes("You are on Pro: 50 songs"));
+    assert((await status.innerText()).includes("You are on Pro: 100 songs"));
     assert((await status.getAttribute("data-state")) === "active");
 
     await page.getByRole("button", { name: "Cancel at the end of the month" }).click();

@@ -98,6 +98,7 @@ function aims(op: ApiOperation, w: World): Aim[] {
       { ids: { id: i.client }, what: "client (no musician profile)" },
     ];
   }
+  if (p.startsWith("/api/studio/songs/{id}")) return [{ ids: { id: i.song }, what: "studio song" }];
   if (/\{\w+\}/.test(p)) throw new Error(`${op.name}: say which ids it takes (aims)`);
   switch (op.name) {
     case "POST /api/ai/write":

@@ -136,7 +136,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const names = await functionNames();
 
 Deno.test("functions - every function folder is found", () => {
-  assertEquals(names, ["ai-write", "dj", "health", "payments-webhook", "worker"]);
+  assertEquals(names, ["ai-write", "dj", "health", "payments-webhook", "studio", "worker"]);
 });
 
 Deno.test("functions - the one page-runtime module functions share imports nothing", async () => {

@@ -93,6 +93,7 @@ function targetFor(op: ApiOperation, w: World): Target {
   if (p.startsWith("/api/dj/runs/{id}")) return t(musician, ids.run);
   if (p.startsWith("/api/dj/share/{token}")) return t(musician, ids.shareToken, ids.run);
   if (p.startsWith("/api/musicians/{id}")) return t(musician, ids.musician, ids.gigOpen);
+  if (p.startsWith("/api/studio/songs/{id}")) return t(musician, ids.song, ids.run);
   if (/\{\w+\}/.test(p)) {
     // An operation this suite does not know yet: still fuzzed, with unknown ids.
     console.log(`fuzz: ${op.name} is not in targetFor: fuzzed with unknown ids only`);

@@ -114,7 +114,7 @@ Deno.test(
     assertEquals(await subscriptionRows(a, sam.id), [], "nothing before the confirmation");
     assertEquals((await pay("4000000000003220", "confirm")).status, 303);
     v = await planOf(a, sam);
-    assertEquals([v.state, v.plan.id, v.plan.songs_per_month], ["active", "pro", 50]);
+    assertEquals([v.state, v.plan.id, v.plan.songs_per_month], ["active", "pro", 100]);
     assertEquals([v.subscription?.card_last4, v.subscription?.amount_minor], ["3220", 900]);
     // The same form posted again is the same payment.
     assertEquals((await pay("4000000000003220", "confirm")).status, 303);

@@ -81,6 +81,11 @@ export interface JobKind<S extends string = string> {
   /** The live topic of one job; its migration lets only the row's owner receive it. */
   topic(id: string): string;
   stages: readonly [S, ...S[]];
+  /**
+   * The job's priority, carried by each of its stage messages (read in the caller's transaction);
+   * a handler with `preferred: { priority: n }` reads those messages first.
+   */
+  priority?(tx: Tx, id: string): Promise<number>;
 }
 
 const NAME = /^[a-z][a-z_]{0,39}$/;
@@ -102,6 +107,7 @@ export const StageMessage = z.object({
   job_id: z.uuid(),
   stage: z.string().regex(NAME),
   idempotency_key: z.string().min(1),
+  priority: z.number().int().optional(),
 });
 export type StageMessage = z.infer<typeof StageMessage>;
 
@@ -118,6 +124,7 @@ export async function sendStage<S extends string>(
     stage,
     idempotency_key: `${kind.kind}:${id}:${stage}`,
   };
+  if (kind.priority) message.priority = await kind.priority(tx, id);
   await send(tx, kind.queue, message);
 }
 
@@ -343,7 +350,8 @@ function coalesce(
  */
 export function stagedJobsHandler(
   jobs: StagedJob[],
-  opts: { visibilityTimeout?: number; concurrency?: number } = {},
+  opts: { visibilityTimeout?: number; concurrency?: number; preferred?: Record<string, unknown> } =
+    {},
 ): DetachedHandler {
   const byKind = new Map(jobs.map((j) => [j.kind.kind, j]));
   const jobOf = (message: unknown) => {
@@ -357,6 +365,7 @@ export function stagedJobsHandler(
     // A stage waits on providers for seconds (a search has an 8 s budget, an LLM may retry).
     visibilityTimeout: opts.visibilityTimeout ?? 60,
     concurrency: opts.concurrency ?? 4,
+    preferred: opts.preferred,
     run(message, ctx) {
       const { m, job } = jobOf(message);
       return job.run(m, ctx);

@@ -63,16 +63,21 @@ export async function sendBatch(
   return rows.map((r) => Number(r.id));
 }
 
-/** Takes up to `qty` visible messages, hiding them for `vtSeconds` (redelivered after that). */
+/**
+ * Takes up to `qty` visible messages, hiding them for `vtSeconds` (redelivered after that); with
+ * `conditional`, only messages containing it (pgmq's jsonb `@>` filter).
+ */
 export async function read(
   tx: Tx,
   queue: string,
   vtSeconds: number,
   qty: number,
+  conditional: Record<string, unknown> = {},
 ): Promise<QueuedMessage[]> {
   const rows = await tx.query<QueuedMessage>(
-    "select msg_id, read_ct, enqueued_at, message from pgmq.read($1::text, $2::int, $3::int)",
-    [queue, vtSeconds, qty],
+    `select msg_id, read_ct, enqueued_at, message
+       from pgmq.read($1::text, $2::int, $3::int, $4::jsonb)`,
+    [queue, vtSeconds, qty, JSON.stringify(conditional)],
   );
   return rows.map((r) => ({ ...r, msg_id: Number(r.msg_id), read_ct: Number(r.read_ct) }));
 }

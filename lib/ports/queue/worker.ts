@@ -42,6 +42,11 @@ export interface DetachedHandler {
   /** Messages of the queue handled at once (their waits on providers overlap); default 4. */
   concurrency?: number;
   /**
+   * Read first: messages containing this (pgmq's `conditional`), then any others up to
+   * `concurrency` (the studio's pro songs: `{ priority: 1 }`).
+   */
+  preferred?: Record<string, unknown>;
+  /**
    * Does the work; returns what to commit (null: nothing). Throwing means a retry. A message whose
    * key was committed already may come again (a redelivery): `run` should see that its work is
    * done (staged jobs read their row's stage) and return null without redoing it.
@@ -246,9 +251,14 @@ export function createWorker(opts: WorkerOptions): Worker {
     for (const queue of queues) {
       const h = handlers[queue];
       if (isDetached(h)) {
-        const batch = await db.asService((tx) =>
-          read(tx, queue, h.visibilityTimeout ?? vt, h.concurrency ?? 4)
-        );
+        const batch = await db.asService(async (tx) => {
+          const qty = h.concurrency ?? 4;
+          const vtOf = h.visibilityTimeout ?? vt;
+          const first = h.preferred ? await read(tx, queue, vtOf, qty, h.preferred) : [];
+          // What the preferred read took is hidden now: the second read cannot take it again.
+          if (first.length >= qty) return first;
+          return [...first, ...await read(tx, queue, vtOf, qty - first.length)];
+        });
         await Promise.all(batch.map((m) => handleOne(queue, m, result)));
         if (batch.length) found.push(queue);
       } else {

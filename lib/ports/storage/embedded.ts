@@ -24,6 +24,8 @@ export interface EmbeddedStorageOptions {
   root: string;
   /** Origin put in front of public URLs; omitted gives site-relative URLs. */
   publicBaseUrl?: string;
+  /** Signs download URLs (≥ 32 characters); a random one per process when omitted. */
+  signingSecret?: string;
 }
 
 /** Supabase's global upload limit, used when a bucket sets none. */
@@ -109,6 +111,29 @@ export function createEmbeddedStorage(opts: EmbeddedStorageOptions): StoragePort
     return `${root}/${bucket}/${name}`;
   }
 
+  const signer = createUrlSigner(opts.signingSecret);
+
+  async function readFile(
+    bucket: string,
+    path: string,
+    metadata: { mimetype?: string } | null,
+    updatedAt: Date | string,
+  ) {
+    let body: Uint8Array;
+    try {
+      body = await Deno.readFile(fileOf(bucket, path));
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound) return null;
+      throw e;
+    }
+    return {
+      body,
+      contentType: metadata?.mimetype ?? "application/octet-stream",
+      size: body.byteLength,
+      updatedAt: new Date(updatedAt),
+    };
+  }
+
   async function bucketOf(bucket: string): Promise<BucketRow> {
     checkBucketId(bucket);
     const [row] = await db.driver.query<BucketRow>(
@@ -184,19 +209,33 @@ export function createEmbeddedStorage(opts: EmbeddedStorageOptions): StoragePort
           ),
       );
       if (!row) return null;
-      let body: Uint8Array;
-      try {
-        body = await Deno.readFile(fileOf(bucket, path));
-      } catch (e) {
-        if (e instanceof Deno.errors.NotFound) return null;
-        throw e;
-      }
-      return {
-        body,
-        contentType: row.metadata?.mimetype ?? "application/octet-stream",
-        size: body.byteLength,
-        updatedAt: new Date(row.updated_at),
-      };
+      return await readFile(bucket, path, row.metadata, row.updated_at);
+    },
+
+    async createSignedUrl(caller, bucket, path, expiresIn) {
+      checkBucketId(bucket);
+      checkObjectName(path);
+      const [row] = await db.asUser(caller.claims, (tx) => tx.query(SELECT, [bucket, path]));
+      if (!row) return null;
+      const token = await signer.sign(bucket, path, Math.floor(Date.now() / 1000) + expiresIn);
+      const encoded = path.split("/").map(encodeURIComponent).join("/");
+      return `${base}/storage/v1/object/sign/${
+        encodeURIComponent(bucket)
+      }/${encoded}?token=${token}`;
+    },
+
+    async readSigned(bucket, path, token) {
+      checkBucketId(bucket);
+      checkObjectName(path);
+      if (!await signer.verify(bucket, path, token)) return null;
+      // The token stands for the read RLS allowed when it was made: no caller to check now.
+      const [row] = await db.driver.query<
+        { metadata: { mimetype?: string } | null; updated_at: Date | string }
+      >(
+        SELECT,
+        [bucket, path],
+      );
+      return row ? await readFile(bucket, path, row.metadata, row.updated_at) : null;
     },
 
     async remove(caller: Caller, bucket: string, path: string) {
@@ -218,6 +257,39 @@ export function createEmbeddedStorage(opts: EmbeddedStorageOptions): StoragePort
     publicUrl(bucket, path) {
       const encoded = path.split("/").map(encodeURIComponent).join("/");
       return `${base}/storage/v1/object/public/${encodeURIComponent(bucket)}/${encoded}`;
+    },
+  };
+}
+
+/** HMAC-SHA256 tokens for signed URLs: `<expiry>.<signature>` over bucket, name and expiry. */
+function createUrlSigner(secret?: string) {
+  const raw = secret ?? crypto.randomUUID() + crypto.randomUUID();
+  const key = crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(`storage-url:${raw}`),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
+  const data = (bucket: string, path: string, exp: number) =>
+    new TextEncoder().encode(`${bucket}\n${path}\n${exp}`);
+  const b64url = (b: ArrayBuffer) =>
+    btoa(String.fromCharCode(...new Uint8Array(b))).replaceAll("+", "-").replaceAll("/", "_")
+      .replace(/=+$/, "");
+  return {
+    async sign(bucket: string, path: string, exp: number): Promise<string> {
+      return `${exp}.${
+        b64url(await crypto.subtle.sign("HMAC", await key, data(bucket, path, exp)))
+      }`;
+    },
+    async verify(bucket: string, path: string, token: string): Promise<boolean> {
+      const m = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+      if (!m || Number(m[1]) < Date.now() / 1000) return false;
+      const sig = Uint8Array.from(
+        atob(m[2].replaceAll("-", "+").replaceAll("_", "/")),
+        (c) => c.charCodeAt(0),
+      );
+      return await crypto.subtle.verify("HMAC", await key, sig, data(bucket, path, Number(m[1])));
     },
   };
 }

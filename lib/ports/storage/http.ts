@@ -77,6 +77,31 @@ export function storageRoutes(opts: StorageRoutesOptions): Hono {
     const caller = (await getCaller(c)) ?? ANON;
     return serve(c, caller, "private, no-cache");
   });
+  // Signed URLs (`createSignedUrl`): the token is the authority, whoever follows the link.
+  app.get("/storage/v1/object/sign/:bucket/:name{.+}", async function signedObject(c) {
+    const bucket = c.req.param("bucket") ?? "";
+    const name = c.req.param("name") ?? "";
+    const token = c.req.query("token") ?? "";
+    let obj: StoredObject | null = null;
+    try {
+      obj = await storage.readSigned?.(bucket, name, token) ?? null;
+    } catch (e) {
+      if (e instanceof StorageError) return problem(e.status, e.message);
+      throw e;
+    }
+    if (!obj) return problem(404, "Object not found");
+    const type = obj.contentType.toLowerCase();
+    return new Response(obj.body as BodyInit, {
+      status: 200,
+      headers: {
+        ...SAFE_HEADERS,
+        "cache-control": "private, no-store",
+        "content-type": MEDIA_TYPE_RE.test(type) ? type : "application/octet-stream",
+        "content-length": String(obj.body.byteLength),
+        "content-disposition": contentDisposition("application/octet-stream", name),
+      },
+    });
+  });
   app.notFound(() => problem(404, "Object not found"));
   return app;
 }

@@ -39,4 +39,19 @@ export interface StoragePort {
   remove(caller: Caller, bucket: string, path: string): Promise<boolean>;
   /** The URL under which a public bucket's object is served. */
   publicUrl(bucket: string, path: string): string;
+  /**
+   * A URL anyone holding it may download the object from for `expiresIn` seconds, made only if
+   * the caller may read the object now (RLS); null when missing or not visible.
+   */
+  createSignedUrl(
+    caller: Caller,
+    bucket: string,
+    path: string,
+    expiresIn: number,
+  ): Promise<string | null>;
+  /**
+   * Embedded only (Supabase Storage serves its own): the object a signed URL's token grants, or
+   * null when the token is forged, expired or for another object.
+   */
+  readSigned?(bucket: string, path: string, token: string): Promise<StoredObject | null>;
 }

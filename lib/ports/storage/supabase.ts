@@ -95,6 +95,21 @@ export function createSupabaseStorage(opts: SupabaseStorageOptions): StoragePort
     publicUrl(bucket, path) {
       return publicClient.storage.from(bucket).getPublicUrl(path).data.publicUrl;
     },
+
+    async createSignedUrl(caller, bucket, path, expiresIn) {
+      checkBucketId(bucket);
+      checkObjectName(path);
+      const { data, error } = await clientFor(caller).storage.from(bucket)
+        .createSignedUrl(path, expiresIn);
+      if (error || !data?.signedUrl) return null;
+      // Signed by Supabase at the server's address of it: browsers may know it by another.
+      if (!opts.publicUrl || opts.publicUrl === opts.url) return data.signedUrl;
+      const signed = new URL(data.signedUrl);
+      const pub = new URL(opts.publicUrl);
+      signed.protocol = pub.protocol;
+      signed.host = pub.host;
+      return signed.toString();
+    },
   };
 }
 

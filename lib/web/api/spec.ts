@@ -11,6 +11,7 @@ import { notificationOperations } from "./spec_notifications.ts";
 import { djOperations } from "./spec_dj.ts";
 import { paymentOperations } from "./spec_payments.ts";
 import { planOperations } from "./spec_plans.ts";
+import { studioOperations } from "./spec_studio.ts";
 
 const operations: Operation[] = [
   {
@@ -37,6 +38,7 @@ const operations: Operation[] = [
   ...djOperations,
   ...paymentOperations,
   ...planOperations,
+  ...studioOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

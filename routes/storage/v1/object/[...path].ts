@@ -7,11 +7,12 @@ import { HttpError } from "../../../../lib/web/errors.ts";
 import { storageRoutes } from "../../../../lib/ports/storage/http.ts";
 import type { Caller } from "../../../../lib/ports/storage/port.ts";
 import type { Platform } from "../../../../lib/platform/mod.ts";
+import { withRange } from "../../../../lib/web/range.ts";
 
 const apps = new WeakMap<Platform, ReturnType<typeof storageRoutes>>();
 
 export const handler = define.handlers({
-  GET(ctx) {
+  async GET(ctx) {
     const { platform, user } = ctx.state;
     if (platform.mode !== "embedded") throw new HttpError(404, "Storage is served by Supabase");
     let app = apps.get(platform);
@@ -25,6 +26,7 @@ export const handler = define.handlers({
     const caller: Caller | null = user
       ? { claims: user.claims, accessToken: user.accessToken }
       : null;
-    return app.fetch(ctx.req, { caller });
+    // Media elements seek with byte ranges (the studio's player): answered here for every object.
+    return withRange(ctx.req, await app.fetch(ctx.req, { caller }));
   },
 });

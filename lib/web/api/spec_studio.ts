@@ -1,0 +1,124 @@
+/** The song studio's API operations for the OpenAPI document. */
+import { z } from "zod";
+import type { Operation } from "./openapi.ts";
+import {
+  CreateSongInput,
+  DownloadQuery,
+  PlanInput,
+  QuotaBody,
+  RenameInput,
+  SongBody,
+  SongListQuery,
+  SongPageBody,
+} from "../../domains/studio/types.ts";
+
+const tag = "studio";
+
+export const studioOperations: Operation[] = [
+  {
+    method: "post",
+    path: "/api/studio/songs",
+    summary: "Starts a song from a prompt and answers at once (202) with it, `queued`: the " +
+      "enhancing stage writes its plan and the song waits as a `draft` for PUT …/plan and " +
+      "POST …/generate. Follow GET /api/studio/songs/{id} or the topic `song:{id}` (event " +
+      "`progress`). Counts against the daily AI allowance (429).",
+    tag,
+    auth: true,
+    body: CreateSongInput,
+    response: SongBody,
+    status: 202,
+    errors: [415, 429],
+  },
+  {
+    method: "get",
+    path: "/api/studio/songs",
+    summary: "The caller's songs, newest first: filter by status, genre, mood; `q` searches " +
+      "titles and prompts; keyset pages",
+    tag,
+    auth: true,
+    query: SongListQuery,
+    response: SongPageBody,
+  },
+  {
+    method: "get",
+    path: "/api/studio/songs/{id}",
+    summary: "One of the caller's songs (status, stage, progress, plan, lyrics, files, peaks) " +
+      "and their quota",
+    tag,
+    auth: true,
+    response: SongBody,
+    errors: [404],
+  },
+  {
+    method: "patch",
+    path: "/api/studio/songs/{id}",
+    summary: "Rename a song (and its track)",
+    tag,
+    auth: true,
+    body: RenameInput,
+    response: SongBody,
+    errors: [404, 415],
+  },
+  {
+    method: "delete",
+    path: "/api/studio/songs/{id}",
+    summary: "Delete a song, its track and its files (a song being made gives its quota back)",
+    tag,
+    auth: true,
+    response: z.null(),
+    status: 204,
+    errors: [404],
+  },
+  {
+    method: "put",
+    path: "/api/studio/songs/{id}/plan",
+    summary: "Replace a draft's plan (400 names the field at fault; 409 unless a draft)",
+    tag,
+    auth: true,
+    body: PlanInput,
+    response: SongBody,
+    errors: [404, 409, 415],
+  },
+  {
+    method: "post",
+    path: "/api/studio/songs/{id}/generate",
+    summary: "Spend one of this month's songs and generate the draft (202): composing → " +
+      "rendering → encoding → uploading → `done`. 429 when none is left, with `resets_at` (the " +
+      "first of next month, UTC) beside `error`; 409 unless a draft (or a failed or cancelled song: a retry).",
+    tag,
+    auth: true,
+    response: SongBody,
+    status: 202,
+    errors: [404, 409, 429],
+  },
+  {
+    method: "post",
+    path: "/api/studio/songs/{id}/cancel",
+    summary: "Stop a song being made, between stages; its song is given back (409 otherwise)",
+    tag,
+    auth: true,
+    response: SongBody,
+    errors: [404, 409],
+  },
+  {
+    method: "get",
+    path: "/api/studio/songs/{id}/download",
+    query: DownloadQuery,
+    summary:
+      "302 to a signed URL of a finished song's file, valid for 5 minutes: mp3 (default), wav, " +
+      "midi, or stems with `stem` (drums, bass, chords, lead). 404 for anyone but the owner.",
+    tag,
+    auth: true,
+    response: z.null(),
+    status: 302,
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/api/studio/quota",
+    summary: "The caller's songs this month: used, limit, remaining, resets_at",
+    tag,
+    auth: true,
+    response: QuotaBody,
+  },
+];
