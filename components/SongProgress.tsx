@@ -11,6 +11,7 @@ import {
   SONG_STAGE_LABELS as STAGE_LABELS,
   type SongState,
 } from "../lib/browser/studio_view.ts";
+import { StageList, StageProgress } from "./StageProgress.tsx";
 
 export function SongProgress(
   { song, eta }: { song: SongState; eta: number | null },
@@ -22,13 +23,11 @@ export function SongProgress(
   const percent = overallPercent(song);
   const detail = typeof song.progress.detail === "string" ? song.progress.detail : null;
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      class="rounded-md border border-gray-200 bg-white p-4"
-      data-testid="song-progress"
-      data-status={song.status}
-      data-stage={song.stage ?? ""}
+    <StageProgress
+      testId="song-progress"
+      status={song.status}
+      stage={song.stage ?? ""}
+      detail={detail}
     >
       {enhancing
         ? (
@@ -39,26 +38,7 @@ export function SongProgress(
         )
         : (
           <>
-            <ol class="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {GENERATION_STAGES.map((s, i) => {
-                const state = i < current ? "done" : i === current ? "current" : "pending";
-                return (
-                  <li
-                    key={s}
-                    data-stage={s}
-                    data-state={state}
-                    class={state === "done"
-                      ? "text-green-700"
-                      : state === "current"
-                      ? "font-semibold text-indigo-700"
-                      : "text-gray-400"}
-                  >
-                    {state === "done" ? "✓ " : state === "current" ? "… " : ""}
-                    {STAGE_LABELS[s]}
-                  </li>
-                );
-              })}
-            </ol>
+            <StageList stages={GENERATION_STAGES} labels={STAGE_LABELS} current={current} />
             <div
               role="progressbar"
               aria-label="Song progress"
@@ -79,7 +59,6 @@ export function SongProgress(
             </p>
           </>
         )}
-      {detail && <p class="mt-2 text-sm text-gray-700">{detail}</p>}
-    </div>
+    </StageProgress>
   );
 }
