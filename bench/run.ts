@@ -19,8 +19,9 @@
  *   `queue.pg.*` when BENCH_DATABASE_URL is set (bench/queue.ts).
  * - `payments.*`: signed provider webhooks applied by the embedded app, and on real Postgres as
  *   `payments.pg.*` (bench/payments.ts).
- * - `studio.synth.*`: the offline synthesiser rendering a 30 s song plan, in this process
- *   (bench/studio.ts).
+ * - `studio.synth.*`: the offline synthesiser rendering a 30 s song plan, in this process;
+ *   `studio.generate.e2e_ms`: a 30 s song from prompt to done through the app's JSON API and its
+ *   worker; `studio.library.*`: the library's first page under load (bench/studio.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
@@ -235,7 +236,9 @@ const GROUPS = {
   edge: EDGE_METRICS,
   queue: QUEUE_METRICS,
   payments: PAYMENTS_METRICS,
-  studio: STUDIO_METRICS,
+  studio: STUDIO_METRICS.synth,
+  studioGenerate: STUDIO_METRICS.generate,
+  studioLibrary: STUDIO_METRICS.library,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -265,6 +268,8 @@ async function main(prefixes: string[]): Promise<number> {
     queue: wanted(GROUPS.queue),
     payments: wanted(GROUPS.payments),
     studio: wanted(GROUPS.studio),
+    studioGenerate: wanted(GROUPS.studioGenerate),
+    studioLibrary: wanted(GROUPS.studioLibrary),
   };
   if (!Object.values(run).some(Boolean)) {
     console.error(
@@ -302,7 +307,14 @@ async function main(prefixes: string[]): Promise<number> {
         ...await paymentsBench({ runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S }),
       );
     }
-    if (run.studio) results.push(...studioBench({ runs: RUNS }));
+    if (run.studio || run.studioGenerate || run.studioLibrary) {
+      results.push(
+        ...await studioBench(
+          { runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S, logLevel: LOG_LEVEL },
+          { synth: run.studio, generate: run.studioGenerate, library: run.studioLibrary },
+        ),
+      );
+    }
   } catch (err) {
     const detail = err instanceof BenchFailure
       ? err.message
