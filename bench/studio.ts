@@ -27,6 +27,7 @@ import type { SongPlan } from "../lib/domains/studio/plan.ts";
 import { renderSong } from "../lib/domains/studio/synth/render.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
 import { generateRuns, libraryRuns, StudioBenchFailure } from "./studio_app.ts";
+import { songPlan } from "../tests/_helpers/studio.ts";
 
 /** The groups, run separately (a prefix runs the groups with a metric starting with it). */
 export const STUDIO_METRICS = {
@@ -40,27 +41,7 @@ export const STUDIO_TARGETS: [string, "≥" | "≤", number][] = [
   ["studio.library.p95_ms", "≤", 30],
 ];
 
-export const PLAN: SongPlan = {
-  title: "Bench Song",
-  genre: "pop",
-  subgenre: null,
-  mood: "upbeat",
-  tempo_bpm: 120,
-  key: "C",
-  mode: "major",
-  time_signature: "4/4",
-  instrumentation: ["drums", "bass", "piano", "synth lead"],
-  structure: [
-    { name: "intro", bars: 2 },
-    { name: "verse", bars: 4 },
-    { name: "pre_chorus", bars: 2 },
-    { name: "chorus", bars: 4 },
-    { name: "outro", bars: 3 },
-  ],
-  vocals: false,
-  lyrics_theme: null,
-  style_words: [],
-};
+export const PLAN: SongPlan = songPlan({ title: "Bench Song" });
 
 const num = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
 

@@ -6,34 +6,13 @@ import { arrange } from "./arrangement.ts";
 import { familyOf } from "./genres.ts";
 import { melody } from "./melody.ts";
 import { renderSong, restyle, styleFor, TAIL_SECONDS } from "./render.ts";
+import { songPlan } from "../../../../tests/_helpers/studio.ts";
 
 const SR = 44100;
 
-function plan(over: Partial<SongPlan> = {}): SongPlan {
-  return {
-    title: "Test Song",
-    genre: "pop",
-    subgenre: null,
-    mood: "upbeat",
-    tempo_bpm: 120,
-    key: "C",
-    mode: "major",
-    time_signature: "4/4",
-    instrumentation: ["drums", "bass", "piano", "synth"],
-    // 15 bars of 4/4 at 120 BPM: 30 s.
-    structure: [
-      { name: "intro", bars: 2 },
-      { name: "verse", bars: 4 },
-      { name: "pre_chorus", bars: 2 },
-      { name: "chorus", bars: 4 },
-      { name: "outro", bars: 3 },
-    ],
-    vocals: false,
-    lyrics_theme: null,
-    style_words: [],
-    ...over,
-  };
-}
+/** 15 bars of 4/4 at 120 BPM: 30 s (tests/_helpers/studio.ts). */
+const plan = (over: Partial<SongPlan> = {}): SongPlan =>
+  songPlan({ instrumentation: ["drums", "bass", "piano", "synth"], ...over });
 
 /** About 30 s of plan at `bpm` in 4/4: intro, verse, chorus, outro. */
 function thirtySeconds(bpm: number, over: Partial<SongPlan>): SongPlan {
