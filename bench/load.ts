@@ -4,6 +4,11 @@
  * seconds after `--warmup` seconds, and prints one JSON line:
  * `{requests, errors, rps, p50_ms, p95_ms, first_error}`.
  *
+ * With `--rate R`, requests are paced instead: request i is due at i / R seconds and sent by worker
+ * i mod concurrency once due and free; its latency counts from when it was due, so waiting for a
+ * busy worker counts too. The p95 then answers "how long at R requests a second", not "how long
+ * when the server is saturated" (where it is about concurrency divided by throughput).
+ *
  * A response that is not 2xx, or a fetch that throws, counts as an error (and is not a request).
  *
  * @example
@@ -30,10 +35,19 @@ export interface LoadOptions {
   concurrency: number;
   durationS: number;
   warmupS: number;
+  /** Requests a second, paced; null: every worker sends as soon as its last answer came. */
+  rate: number | null;
 }
 
 export function parseArgs(args: string[]): LoadOptions {
-  const opts: LoadOptions = { url: "", headers: {}, concurrency: 32, durationS: 3, warmupS: 0.5 };
+  const opts: LoadOptions = {
+    url: "",
+    headers: {},
+    concurrency: 32,
+    durationS: 3,
+    warmupS: 0.5,
+    rate: null,
+  };
   for (let i = 0; i < args.length; i++) {
     const value = args[i + 1];
     if (value === undefined) throw new Error(`${args[i]} needs a value`);
@@ -56,6 +70,9 @@ export function parseArgs(args: string[]): LoadOptions {
       case "--warmup":
         opts.warmupS = Number(value);
         break;
+      case "--rate":
+        opts.rate = Number(value);
+        break;
       default:
         throw new Error(`Unknown argument ${args[i]}`);
     }
@@ -64,7 +81,8 @@ export function parseArgs(args: string[]): LoadOptions {
   if (!opts.url.startsWith("http://127.0.0.1:")) {
     throw new Error("--url must be http://127.0.0.1:<port>/…");
   }
-  if (!(opts.concurrency >= 1 && opts.durationS > 0 && opts.warmupS >= 0)) {
+  const rateOk = opts.rate === null || opts.rate > 0;
+  if (!(opts.concurrency >= 1 && opts.durationS > 0 && opts.warmupS >= 0 && rateOk)) {
     throw new Error("Bad numbers");
   }
   return opts;
@@ -99,9 +117,19 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     latencies[count++] = ms;
   };
 
+  // Paced: the next request's number, shared by the workers; its due time.
+  let next = 0;
+  const dueOf = (i: number) => t0 + (i * 1000) / opts.rate!;
+
   async function worker(client: Deno.HttpClient) {
     while (true) {
-      const start = performance.now();
+      let start = performance.now();
+      if (opts.rate !== null) {
+        const due = dueOf(next++);
+        if (due >= stopAt) return;
+        if (due > start) await new Promise((r) => setTimeout(r, due - start));
+        start = due;
+      }
       if (start >= stopAt) return;
       let failure: string | null = null;
       try {
