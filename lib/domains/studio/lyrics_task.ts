@@ -1,8 +1,8 @@
 /**
  * Lyrics as an AI task, written to the plan's structure: one stanza per vocal section (verse,
  * pre-chorus, chorus, bridge) in the plan's order, every chorus the same. The offline writer
- * fills stanzas from line banks (lyrics_words.ts) about the plan's theme and mood, deterministic
- * for the plan and a seed. Instrumental plans get none.
+ * fills stanzas from the language's line banks (lyrics/<lang>.ts) about the plan's theme and mood,
+ * deterministic for the plan and a seed. Instrumental plans get none.
  *
  * @module
  */
@@ -13,7 +13,7 @@ import type { AiTask } from "../../ports/ai/task.ts";
 import type { Lang } from "../dj/lexicon.ts";
 import { seededRandom } from "../gigs/facts.ts";
 import { stripArtists } from "./artists.ts";
-import { bankFor, DEFAULT_THEMES, moodGroup } from "./lyrics_words.ts";
+import { BANKS, DEFAULT_THEMES, moodGroup } from "./lyrics_words.ts";
 import { SECTION_NAMES, type SongPlan } from "./plan.ts";
 
 export const OFFLINE_LYRICIST_MODEL = "offline-lyricist-v1";
@@ -74,14 +74,11 @@ export function lyricsSchema(plan: SongPlan): z.ZodType<Lyrics> {
   });
 }
 
-/** Deterministic lyrics for the plan and `seed` (English lines outside English and Spanish). */
+/** Deterministic lyrics for the plan and `seed`, in `language`. */
 export function offlineLyrics({ plan, seed, language }: LyricsInput): Lyrics {
-  const { bank, lang } = bankFor(language);
+  const bank = BANKS[language];
   const group = moodGroup(plan.mood, plan.mode);
-  // The user's own theme words stay, even inside English lines for pt, fr and de; a default
-  // theme is taken in the lines' language.
-  const own = plan.lyrics_theme !== DEFAULT_THEMES[group][language] ? plan.lyrics_theme : null;
-  const theme = own ?? DEFAULT_THEMES[group][lang];
+  const theme = plan.lyrics_theme ?? DEFAULT_THEMES[group][language];
   const fill = (line: string) => line.replaceAll("{theme}", theme);
   const rand = seededRandom(`lyrics|${seed}|${plan.title}|${plan.mood}`);
   const shuffled = <T>(items: T[]) => {
