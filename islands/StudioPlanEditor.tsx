@@ -13,7 +13,7 @@ import {
   TIME_SIGNATURES,
 } from "../lib/browser/plan_draft.ts";
 import { formatTime } from "../lib/browser/player.ts";
-import { PlanField, PlanSelect } from "../components/StudioPlanFields.tsx";
+import { Checkbox, Field, SelectField } from "../components/Field.tsx";
 import { PlanSections } from "../components/PlanSections.tsx";
 
 export interface StudioPlanEditorProps {
@@ -76,7 +76,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
         </div>
       )}
       <div class="grid gap-x-4 sm:grid-cols-2">
-        <PlanField
+        <Field
+          id="plan-title"
           name="title"
           label="Title"
           value={draft.title}
@@ -84,7 +85,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
           onInput={set("title")}
           maxLength={120}
         />
-        <PlanField
+        <Field
+          id="plan-genre"
           name="genre"
           label="Genre"
           value={draft.genre}
@@ -93,7 +95,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
           list="studio-genres"
           maxLength={40}
         />
-        <PlanField
+        <Field
+          id="plan-subgenre"
           name="subgenre"
           label="Subgenre (optional)"
           value={draft.subgenre}
@@ -101,7 +104,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
           onInput={set("subgenre")}
           maxLength={40}
         />
-        <PlanField
+        <Field
+          id="plan-mood"
           name="mood"
           label="Mood"
           value={draft.mood}
@@ -109,10 +113,12 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
           onInput={set("mood")}
           maxLength={40}
         />
-        <PlanField
+        <Field
+          id="plan-tempo_bpm"
           name="tempo_bpm"
           label="Tempo (BPM)"
           type="number"
+          inputMode="numeric"
           value={draft.tempo_bpm}
           error={errors.tempo_bpm}
           onInput={set("tempo_bpm")}
@@ -120,7 +126,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
           max={200}
         />
         <div class="grid grid-cols-3 gap-3">
-          <PlanSelect
+          <SelectField
+            id="plan-key"
             name="key"
             label="Key"
             value={draft.key}
@@ -128,7 +135,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
             options={KEYS.map((k) => [k, k])}
             onChange={set("key")}
           />
-          <PlanSelect
+          <SelectField
+            id="plan-mode"
             name="mode"
             label="Mode"
             value={draft.mode}
@@ -136,7 +144,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
             options={[["major", "Major"], ["minor", "Minor"]]}
             onChange={set("mode")}
           />
-          <PlanSelect
+          <SelectField
+            id="plan-time_signature"
             name="time_signature"
             label="Time"
             value={draft.time_signature}
@@ -145,7 +154,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
             onChange={set("time_signature")}
           />
         </div>
-        <PlanField
+        <Field
+          id="plan-instrumentation"
           name="instrumentation"
           label="Instrumentation"
           value={draft.instrumentation}
@@ -153,7 +163,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
           onInput={set("instrumentation")}
           hint="Commas between instruments: piano, bass, drums"
         />
-        <PlanField
+        <Field
+          id="plan-style_words"
           name="style_words"
           label="Style words (optional)"
           value={draft.style_words}
@@ -161,7 +172,8 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
           onInput={set("style_words")}
           hint="Describe the sound, not an artist: warm, airy, tape-saturated"
         />
-        <PlanField
+        <Field
+          id="plan-lyrics_theme"
           name="lyrics_theme"
           label="Lyrics theme (optional)"
           value={draft.lyrics_theme}
@@ -169,17 +181,14 @@ export default function StudioPlanEditor(props: StudioPlanEditorProps) {
           onInput={set("lyrics_theme")}
           maxLength={200}
         />
-        <div class="mb-4 flex items-center gap-2 sm:pt-6">
-          <input
-            id="plan-vocals"
-            type="checkbox"
-            name="vocals"
-            checked={draft.vocals}
-            onChange={set("vocals")}
-            class="h-5 w-5 rounded border-gray-300"
-          />
-          <label for="plan-vocals" class="text-gray-800">Vocals (with lyrics)</label>
-        </div>
+        <Checkbox
+          id="plan-vocals"
+          name="vocals"
+          label="Vocals (with lyrics)"
+          checked={draft.vocals}
+          onChange={set("vocals")}
+          class="mb-4 flex items-center gap-2 sm:pt-6"
+        />
       </div>
       <datalist id="studio-genres">
         {props.genres.map((g) => <option key={g} value={g} />)}
