@@ -104,9 +104,9 @@ Deno.test("wav - malformed files are refused with a reason", () => {
   const noFmt = good.slice();
   noFmt.set(new TextEncoder().encode("junk"), 12);
   throwsWav(noFmt, /data chunk before the fmt chunk|no fmt/);
-  const bits8 = good.slice();
-  new DataView(bits8.buffer).setUint16(34, 8, true);
-  throwsWav(bits8, /unsupported encoding/);
+  const bits12 = good.slice();
+  new DataView(bits12.buffer).setUint16(34, 12, true);
+  throwsWav(bits12, /unsupported encoding/);
   const align = good.slice();
   new DataView(align.buffer).setUint16(32, 3, true);
   throwsWav(align, /block align/);

@@ -1,6 +1,6 @@
 /**
- * WAV (RIFF/WAVE) files: encode 16-bit PCM stereo, decode 16/24-bit PCM and 32-bit float
- * (WAVE_FORMAT_EXTENSIBLE included). Malformed input is refused with a `WavError` that says why.
+ * WAV (RIFF/WAVE) files: encode 16-bit PCM stereo, decode 8/16/24/32-bit PCM and 32/64-bit
+ * float (WAVE_FORMAT_EXTENSIBLE included). Malformed input is refused with a `WavError` that says why.
  *
  * @module
  */
@@ -11,11 +11,13 @@ export class WavError extends Error {
 
 export interface DecodedWav {
   sampleRate: number;
-  /** Bits per sample as stored: 16, 24 or 32 (float). */
+  /** Bits per sample as stored: 8, 16, 24, 32 (int or float) or 64 (float). */
   bitsPerSample: number;
   format: "pcm" | "float";
   /** One array per channel, samples in [-1, 1]. */
   channels: Float32Array[];
+  /** The data chunk declares more bytes than the file holds (a cut-off file or a stream). */
+  truncated: boolean;
 }
 
 const PCM = 1;
@@ -71,6 +73,7 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   if (tag(0) !== "RIFF" || tag(8) !== "WAVE") throw new WavError("not a WAV file: no RIFF/WAVE");
   let fmt: { format: number; nc: number; rate: number; align: number; bits: number } | null = null;
   let data: Uint8Array | null = null;
+  let truncated = false;
   let at = 12;
   while (at + 8 <= bytes.length) {
     const id = tag(at);
@@ -97,6 +100,7 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
     } else if (id === "data") {
       if (!fmt) throw new WavError("data chunk before the fmt chunk");
       data = bytes.subarray(body, Math.min(body + size, bytes.length));
+      truncated = body + size > bytes.length;
       break;
     }
     at = body + size + (size & 1);
@@ -106,9 +110,9 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   const { format, nc, rate, align, bits } = fmt;
   if (nc < 1 || nc > 8) throw new WavError(`unsupported channel count ${nc}`);
   if (rate < 1000 || rate > 384000) throw new WavError(`unsupported sample rate ${rate}`);
-  const kind = format === PCM && (bits === 16 || bits === 24)
+  const kind = format === PCM && [8, 16, 24, 32].includes(bits)
     ? "pcm"
-    : format === FLOAT && bits === 32
+    : format === FLOAT && (bits === 32 || bits === 64)
     ? "float"
     : null;
   if (!kind) throw new WavError(`unsupported encoding: format ${format}, ${bits} bits`);
@@ -121,11 +125,13 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
     for (let c = 0; c < nc; c++) {
       const p = i * align + c * width;
       let x: number;
-      if (kind === "float") x = d.getFloat32(p, true);
+      if (kind === "float") x = bits === 32 ? d.getFloat32(p, true) : d.getFloat64(p, true);
       else if (bits === 16) x = d.getInt16(p, true) / 32768;
+      else if (bits === 8) x = (d.getUint8(p) - 128) / 128; // 8-bit WAV is unsigned
+      else if (bits === 32) x = d.getInt32(p, true) / 2147483648;
       else x = (d.getUint8(p) | (d.getUint8(p + 1) << 8) | (d.getInt8(p + 2) << 16)) / 8388608;
       channels[c][i] = x;
     }
   }
-  return { sampleRate: rate, bitsPerSample: bits, format: kind, channels };
+  return { sampleRate: rate, bitsPerSample: bits, format: kind, channels, truncated };
 }
