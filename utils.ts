@@ -17,6 +17,12 @@ export interface Flash {
   text: string;
 }
 
+/** A page's own head: its <title> and meta tags (Open Graph…), set by its handler. */
+export interface PageHead {
+  title: string;
+  meta?: ({ property: string; content: string } | { name: string; content: string })[];
+}
+
 export interface State {
   platform: Platform;
   user: SignedInUser | null;
@@ -33,6 +39,8 @@ export interface State {
   /** Token every form posts back as `_csrf` (double-submit, checked by the root middleware). */
   csrf: string;
   flash: Flash | null;
+  /** Set by a page's handler for the shell (routes/_app.tsx); else the site's title. */
+  head?: PageHead;
 }
 
 export const define = createDefine<State>();

@@ -1,9 +1,9 @@
 /**
  * A prompt form that starts a staged job (the DJ's playlists, the studio's songs): the prompt,
  * example chips that fill it in, the caller's own controls and the CSRF token. Without JavaScript
- * it is a plain form posting to `action`, and each chip a link back to it with its prompt. Inside
- * an island it starts the job through the JSON route, shows errors beside their fields and opens
- * the job's page.
+ * it is a plain form posting to `action`, and each chip (and each of the user's recent prompts)
+ * a link back to it with its prompt. Inside an island it starts the job through the JSON route,
+ * shows errors beside their fields and opens the job's page.
  */
 import { useRef, useState } from "preact/hooks";
 import type { ComponentChildren, JSX } from "preact";
@@ -39,6 +39,8 @@ export interface PromptBoxProps {
   controls: (state: { errors: Record<string, string>; busy: boolean }) => ComponentChildren;
   /** Hidden fields after the CSRF token. */
   hidden?: Record<string, string>;
+  /** The user's recent prompts, newest first, and what shows while there are none. */
+  recent?: { prompts: string[]; empty: string };
 }
 
 export function PromptBox(props: PromptBoxProps): JSX.Element {
@@ -62,11 +64,12 @@ export function PromptBox(props: PromptBoxProps): JSX.Element {
     setBusy(false);
   }
 
-  function pick(e: Event, ex: PromptExample) {
+  function pick(e: Event, ex: { prompt: string }) {
     e.preventDefault();
     setPrompt(ex.prompt);
     area.current?.focus();
   }
+  const link = (prompt: string) => `${props.action}?prompt=${encodeURIComponent(prompt)}`;
 
   return (
     <form
@@ -118,7 +121,7 @@ export function PromptBox(props: PromptBoxProps): JSX.Element {
         {props.examples.map((ex) => (
           <a
             key={ex.prompt}
-            href={`${props.action}?prompt=${encodeURIComponent(ex.prompt)}`}
+            href={link(ex.prompt)}
             lang={ex.lang}
             onClick={(e) => pick(e, ex)}
             data-testid={`${props.name}-example`}
@@ -129,6 +132,36 @@ export function PromptBox(props: PromptBoxProps): JSX.Element {
           </a>
         ))}
       </div>
+      {props.recent && (
+        <div>
+          <p id={`${props.name}-recent-label`} class="mb-1 text-sm font-medium text-gray-800">
+            Your recent prompts
+          </p>
+          {props.recent.prompts.length
+            ? (
+              <ul class="space-y-1" aria-labelledby={`${props.name}-recent-label`}>
+                {props.recent.prompts.map((p) => (
+                  <li key={p}>
+                    <a
+                      href={link(p)}
+                      onClick={(e) => pick(e, { prompt: p })}
+                      data-testid={`${props.name}-recent`}
+                      title={p}
+                      class="block truncate rounded-md border border-gray-200 px-3 py-2 text-sm text-gray-800 hover:bg-gray-50"
+                    >
+                      {p}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )
+            : (
+              <p class="text-sm text-gray-600" data-testid={`${props.name}-recent-empty`}>
+                {props.recent.empty}
+              </p>
+            )}
+        </div>
+      )}
       {props.controls({ errors, busy })}
       <input type="hidden" name="_csrf" value={props.csrf} />
       {Object.entries(props.hidden ?? {}).map(([k, v]) => (

@@ -1,7 +1,7 @@
 /**
  * A finished song on its page: the waveform player, the lyrics, the downloads (WAV, MP3, MIDI,
- * each stem), rename, the share link and delete with a confirmation. Every action is a form
- * posting to the song's page, so all of it works without JavaScript.
+ * each stem), the share link, the AI DJ's catalogue, rename and delete with a confirmation.
+ * Every action is a form posting to the song's page, so all of it works without JavaScript.
  */
 import type { ComponentChildren, JSX } from "preact";
 import type { Song } from "../lib/domains/studio/types.ts";
@@ -9,6 +9,7 @@ import WaveformPlayer from "../islands/WaveformPlayer.tsx";
 import { songTitle } from "../lib/browser/studio_view.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
+import { SongCatalogue, SongShare } from "./SongShare.tsx";
 
 export function downloadHref(id: string, format: string, stem?: string): string {
   return `/api/studio/songs/${id}/download?format=${format}${stem ? `&stem=${stem}` : ""}`;
@@ -77,7 +78,7 @@ function Download({ href, children }: { href: string; children: ComponentChildre
 export interface SongDoneProps {
   song: Song;
   csrf: string;
-  /** The share link, when the core makes one. */
+  /** The share page's full address while the song is shared. */
   shareUrl: string | null;
   errors?: Record<string, string>;
 }
@@ -113,6 +114,8 @@ export function SongDone({ song, csrf, shareUrl, errors }: SongDoneProps): JSX.E
         )}
       </section>
       <Lyrics lyrics={song.lyrics} />
+      <SongShare song={song} csrf={csrf} shareUrl={shareUrl} />
+      <SongCatalogue song={song} csrf={csrf} />
       <section aria-labelledby="song-manage" class="space-y-4">
         <h2 id="song-manage" class="text-lg font-semibold text-gray-900">Manage</h2>
         <form method="post" action={here} class="flex flex-wrap items-end gap-3">
@@ -139,31 +142,6 @@ export function SongDone({ song, csrf, shareUrl, errors }: SongDoneProps): JSX.E
           <Button variant="secondary" name="intent" value="rename">Rename</Button>
           <CsrfField token={csrf} />
         </form>
-        <form method="post" action={here} class="flex flex-wrap items-center gap-3">
-          <CsrfField token={csrf} />
-          {shareUrl
-            ? <Button variant="secondary" name="intent" value="unpublish">Unpublish</Button>
-            : <Button variant="secondary" name="intent" value="publish">Publish and share</Button>}
-          <span class="text-sm text-gray-600">
-            {shareUrl
-              ? "Published: anyone with the link can listen, and the AI DJ may play it."
-              : "Gives the song a public link and adds it to the AI DJ's catalogue."}
-          </span>
-        </form>
-        {shareUrl && (
-          <div>
-            <label for="song-share-url" class="mb-1 block text-sm font-medium text-gray-800">
-              Share link (anyone with it can listen)
-            </label>
-            <input
-              id="song-share-url"
-              readOnly
-              value={shareUrl}
-              data-testid="song-share-url"
-              class="block w-full rounded-md border border-gray-300 bg-gray-50 px-3 py-2 text-sm"
-            />
-          </div>
-        )}
         <details class="text-sm">
           <summary class="cursor-pointer text-red-700 underline">Delete this song</summary>
           <form method="post" action={here} class="mt-2 flex flex-wrap items-center gap-3">

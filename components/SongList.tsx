@@ -78,8 +78,15 @@ export function SongStatus({ song }: { song: Pick<Song, "status" | "stage"> }): 
 
 function facts(s: Song): string {
   const p = s.plan;
-  const bits = p ? [p.genre, p.mood, `${p.tempo_bpm} BPM`] : [];
+  const bits = p
+    ? [p.genre, p.mood, `${p.tempo_bpm} BPM`]
+    : s.source === "upload"
+    ? ["Uploaded"]
+    : [];
   if (s.duration_ms) bits.push(formatTime(s.duration_ms / 1000));
+  if (s.restyled_from) bits.push("Restyled");
+  if (s.shared) bits.push("Shared by link");
+  if (s.in_catalogue) bits.push("In the AI DJ's catalogue");
   return bits.join(" · ");
 }
 

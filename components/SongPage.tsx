@@ -11,6 +11,7 @@ import SongLive from "../islands/SongLive.tsx";
 import StudioPlanEditor from "../islands/StudioPlanEditor.tsx";
 import { resetDate, SongQuota, SongStatus } from "./SongList.tsx";
 import { SongDone } from "./SongDone.tsx";
+import { RestyledFrom, SongRestyle } from "./SongRestyle.tsx";
 import { Card, EmptyState, PageTitle } from "./Page.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
@@ -29,6 +30,9 @@ export interface SongPageViewProps {
 
 /** Starting again from the same prompt: a new song (the form the studio page posts). */
 function StartAgain({ song, csrf, label }: { song: Song; csrf: string; label: string }) {
+  if (song.prompt === null) {
+    return <a href="/studio/upload" class="text-indigo-700 underline">Upload the track again</a>;
+  }
   return (
     <form method="post" action="/studio" class="inline">
       <CsrfField token={csrf} />
@@ -58,7 +62,7 @@ function Pending({ song, csrf }: { song: Song; csrf: string }) {
         </p>
       </noscript>
       <SongLive id={song.id} song={state} />
-      <p class="text-sm text-gray-600">“{song.prompt}”</p>
+      <p class="text-sm text-gray-600">“{song.prompt ?? song.original_name}”</p>
       <details class="text-sm">
         <summary class="cursor-pointer text-gray-800 underline">Cancel…</summary>
         <form method="post" action={here} class="mt-2 flex flex-wrap items-center gap-3">
@@ -87,7 +91,13 @@ export function SongPageView(props: SongPageViewProps): JSX.Element {
   }
   const title = songTitle(song);
   const heading = (
-    <PageTitle sub={song.plan ? `“${song.prompt}”` : undefined}>
+    <PageTitle
+      sub={song.plan
+        ? `“${song.prompt}”`
+        : song.source === "upload"
+        ? `Uploaded from ${song.original_name} (not counted against your month)`
+        : undefined}
+    >
       <span class="mr-3">
         {isPending(song.status) && song.stage === "enhancing" ? "Planning your song" : title}
       </span>
@@ -99,6 +109,7 @@ export function SongPageView(props: SongPageViewProps): JSX.Element {
     <>
       {heading}
       <div class="space-y-6" data-testid="song-page" data-status={song.status}>
+        <RestyledFrom song={song} />
         {isPending(song.status) && <Pending song={song} csrf={csrf} />}
         {song.status === "failed" && (
           <div
@@ -169,6 +180,7 @@ export function SongPageView(props: SongPageViewProps): JSX.Element {
         {song.status === "done" && (
           <SongDone song={song} csrf={csrf} shareUrl={props.shareUrl} errors={props.errors} />
         )}
+        <SongRestyle song={song} csrf={csrf} error={props.errors?.restyle} />
         <p class="text-sm">
           <a href="/studio/library" class="text-indigo-700 underline">All your songs</a>
         </p>

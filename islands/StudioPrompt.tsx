@@ -1,6 +1,6 @@
 /**
  * The studio's prompt box: describe a song in a sentence (example chips from the genre templates
- * fill it in), optionally say its language. Without JavaScript it is a plain form posting to
+ * fill it in, and so do the user's recent prompts), optionally say its language. Without JavaScript it is a plain form posting to
  * /studio, which starts the song and redirects to its page. With it, the song is started through
  * /api/studio/songs (errors show here, beside their fields) and its page opens at once, where the
  * plan appears as soon as it is written. Making the plan is free: a song is spent on "Generate".
@@ -17,6 +17,8 @@ export interface StudioPromptProps {
   prompt: string;
   language: string;
   examples: StudioExample[];
+  /** The user's recent prompts, newest first (store.recentPrompts). */
+  recent: string[];
   errors?: Record<string, string>;
 }
 
@@ -46,6 +48,11 @@ export default function StudioPrompt(props: StudioPromptProps) {
       hint={HINT}
       // Genre names: the chip's prompt shows as its tooltip.
       examples={props.examples.map((ex) => ({ ...ex, title: ex.prompt }))}
+      recent={{
+        prompts: props.recent,
+        empty: "The songs you describe show up here, to start again from. For a first one, " +
+          "pick a genre above or write your own.",
+      }}
       start={{
         url: "/api/studio/songs",
         key: "song",

@@ -10,7 +10,8 @@ export default define.page(function App({ Component, state }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta {...realtime} />
-        <title>Soundcheck</title>
+        <title>{state.head ? `${state.head.title} · Soundcheck` : "Soundcheck"}</title>
+        {state.head?.meta?.map((m) => <meta key={"property" in m ? m.property : m.name} {...m} />)}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body class="min-h-screen bg-gray-50 text-gray-900 antialiased">

@@ -36,6 +36,8 @@ export interface FunctionContext {
 export interface EdgeFunction {
   /** The function's body, for a request the edge has already checked. */
   run(ctx: FunctionContext): Promise<Response>;
+  /** Its body cap (the web server's mount applies it too). */
+  bodyLimit?: number | ((req: Request) => number);
   /** `Deno.serve` handler for the Edge Runtime: the edge stages, then `run`. */
   handler(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response>;
 }
@@ -44,11 +46,13 @@ const HAS_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function defineFunction(
   run: (ctx: FunctionContext) => Promise<Response>,
-  opts: { bodyLimit?: number } = {},
+  /** `bodyLimit`: bytes, or bytes for this request (a function that also takes uploads). */
+  opts: { bodyLimit?: number | ((req: Request) => number) } = {},
 ): EdgeFunction {
   let edge: Promise<Standalone> | null = null;
   return {
     run,
+    bodyLimit: opts.bodyLimit,
     async handler(req, info) {
       edge ??= getPlatform().then(standalone);
       let e: Standalone;
@@ -67,7 +71,8 @@ export function defineFunction(
       try {
         checkQuery(new URL(req.url));
         if (HAS_BODY.has(req.method)) {
-          req = await bufferBody(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT);
+          const limit = typeof opts.bodyLimit === "function" ? opts.bodyLimit(req) : opts.bodyLimit;
+          req = await bufferBody(req, limit ?? DEFAULT_BODY_LIMIT);
         }
         // Functions take no cookies: a bearer token or nothing.
         const cred = await resolveCredentials(e.platform.auth, req, {}, {

@@ -117,10 +117,17 @@ export function etaText(seconds: number | null): string {
 
 /** The song's name: the user's title, else its plan's, else its prompt. */
 export function songTitle(
-  s: { title?: string | null; plan?: unknown; prompt: string },
+  s: {
+    title?: string | null;
+    plan?: unknown;
+    prompt: string | null;
+    original_name?: string | null;
+  },
 ): string {
   if (s.title) return s.title;
   const p = s.plan;
   if (p && typeof p === "object" && "title" in p && typeof p.title === "string") return p.title;
-  return s.prompt.length > 60 ? `${s.prompt.slice(0, 57)}…` : s.prompt;
+  // An upload has no prompt: its file's name.
+  const text = s.prompt ?? s.original_name ?? "Untitled";
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -43,8 +43,11 @@ export interface FreshContext<State> {
 export interface RouteConfig {
   skipInheritedLayouts?: boolean;
   skipAppWrapper?: boolean;
-  /** Largest request body this route accepts, in bytes (the app's edge enforces it). */
-  bodyLimit?: number;
+  /**
+   * Largest request body this route accepts, in bytes (the app's edge enforces it); a function
+   * when it depends on the request (the mounted Edge Functions: each has its own).
+   */
+  bodyLimit?: number | ((req: Request) => number);
 }
 
 /** Fresh-style middleware: call `ctx.next()` to continue, or return a Response to stop. */

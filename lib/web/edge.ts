@@ -72,7 +72,10 @@ export function createEdge(platform: Platform): Edge {
     const api = isApi(url.pathname);
     if (api && ctx.req.method === "OPTIONS") return cors.preflight(ctx.req.headers.get("origin"));
     if (HAS_BODY.has(ctx.req.method)) {
-      ctx.req = await bufferBody(ctx.req, ctx.config.bodyLimit ?? DEFAULT_BODY_LIMIT);
+      const limit = typeof ctx.config.bodyLimit === "function"
+        ? ctx.config.bodyLimit(ctx.req)
+        : ctx.config.bodyLimit;
+      ctx.req = await bufferBody(ctx.req, limit ?? DEFAULT_BODY_LIMIT);
     }
 
     const cookies = parseCookies(ctx.req.headers.get("cookie"));

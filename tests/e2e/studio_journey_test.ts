@@ -2,8 +2,8 @@
  * The song studio in a real browser, phone-sized and offline: an example prompt → the plan is
  * written (live) → edit the tempo and the structure → Generate, confirmed with the songs left →
  * the stages live to done → play, seek and loop in the waveform player → download the MP3 →
- * publish → the share page plays signed out. The worker is driven by the test, so that each page
- * is open while the stages run.
+ * a share link → the share page plays signed out. The worker is driven by the test, so that
+ * each page is open while the stages run.
  */
 import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
@@ -135,10 +135,10 @@ Deno.test(
       assertEquals(mp3.headers()["content-type"], "audio/mpeg");
       assert((await mp3.body()).byteLength > 10_000, "a real MP3");
 
-      // Publish; the share page plays for a visitor who is signed out.
-      await page.getByRole("button", { name: "Publish and share" }).click();
+      // Share; the share link plays for a visitor who is signed out.
+      await page.getByRole("button", { name: "Create a share link" }).click();
       const shareUrl = await page.getByTestId("song-share-url").inputValue();
-      assertMatch(shareUrl, /\/s\/[0-9a-f-]{36}$/);
+      assertMatch(shareUrl, /\/s\/[A-Za-z0-9_-]{32}$/);
       const title = (await page.locator("h1").textContent())?.replace(/Ready$/, "").trim() ?? "";
       const visitor = await (await browser.newContext(PHONE)).newPage();
       visitor.on("pageerror", (e) => problems.push(`visitor: ${e.message}`));

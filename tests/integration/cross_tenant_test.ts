@@ -1,14 +1,15 @@
 /**
  * Cross-tenant: a musician and a client own one of everything (profile drafts, a draft gig, a gig
  * with a pending application, a booking, conversations with a message and an attachment,
- * notifications, notification settings, a DJ run). Then an anonymous visitor, a stranger musician
- * and a stranger client try every API operation of /api/openapi.json with those ids, every page
- * with them, and every form the owners see. Reads of private data answer 401/403/404 and never
+ * notifications, notification settings, a DJ run, a finished studio song). Then an anonymous
+ * visitor, a stranger musician and a stranger client try every API operation of
+ * /api/openapi.json with those ids (sharing the song among them), every page with them, and every
+ * form the owners see. Reads of private data answer 401/403/404 and never
  * carry a private value; writes aimed at the owners' rows answer 4xx and change no row anywhere;
  * the strangers' other writes change none of the owners' rows.
  */
 import { assert } from "../_helpers/assert.ts";
-import { startTestApp } from "../_helpers/app.ts";
+import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import {
   apiCall,
   type ApiOperation,
@@ -139,6 +140,25 @@ function aims(op: ApiOperation, w: World): Aim[] {
 
 const WRITE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * The world's song as if its stages had run (file paths named, no files): the strangers then try
+ * to share, unshare and catalogue a song its owner could.
+ */
+async function finishSong(app: TestApp, id: string) {
+  await app.platform.db.asService(async (tx) => {
+    const [{ owner }] = await tx.query<{ owner: string }>(
+      "select owner_id as owner from public.songs where id = $1",
+      [id],
+    );
+    const path = (f: string) => `${owner}/${id}/${f}`;
+    await tx.query("select private.studio_finish_song($1, $2::jsonb)", [
+      id,
+      JSON.stringify({ wav: path("song.wav"), mp3: path("song.mp3"), duration_ms: 1000 }),
+    ]);
+    await tx.query("update public.songs set status = 'done', stage = null where id = $1", [id]);
+  });
+}
+
 interface Violation {
   who: string;
   request: string;
@@ -152,6 +172,7 @@ Deno.test({
 }, async () => {
   await using app = await startTestApp(FUZZ_ENV);
   const w = await seedWorld(app, { publishMusician: false, tag: "xt", share: false });
+  await finishSong(app, w.ids.song);
   const mallory = await signUpPerson(app, "xtMallory", "musician");
   const carol = await signUpPerson(app, "xtCarol", "client");
   await apiCall(app, mallory, "PUT", "/api/profile", {
@@ -323,6 +344,8 @@ Deno.test({
     { path: `/messages/application/${i.applicationBooked}` },
     { path: `/messages/booking/${i.booking}` },
     { path: `/dj/runs/${i.run}` },
+    { path: `/studio/songs/${i.song}` },
+    { path: `/s/${"A".repeat(32)}`, public: true },
     { path: `/musicians/${i.musician}` },
     { path: `/notifications/${i.notificationMusician}` },
     { path: `/notifications/${i.notificationClient}` },
@@ -358,6 +381,8 @@ Deno.test({
     [w.musician, `/bookings/${i.booking}`],
     [w.musician, `/messages/${i.conversationOpen}`],
     [w.musician, `/dj/runs/${i.run}`],
+    // Share, stop sharing, the DJ catalogue, rename, delete: a finished song's forms.
+    [w.musician, `/studio/songs/${i.song}`],
     [w.musician, "/notifications"],
   ];
   const seen = new Set<string>();

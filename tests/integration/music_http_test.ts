@@ -9,7 +9,7 @@ import { planSeconds, type SongPlan } from "../../lib/domains/studio/plan.ts";
 import { rms } from "../../lib/audio/analysis.ts";
 import { loadConfig } from "../../lib/platform/config.ts";
 import { createMusicGenerator } from "../../lib/ports/music/mod.ts";
-import { renderSong } from "../../lib/domains/studio/synth/render.ts";
+import { renderSongSteps } from "../../lib/domains/studio/synth/render.ts";
 
 const PLAN: SongPlan = {
   title: "Neon",
@@ -168,6 +168,26 @@ Deno.test("music http - a bad token or a refused input is a clear error", async 
 
 Deno.test("music http - the environment's URL, token and model select this adapter", async () => {
   await using fake = new FakeMusicApi();
-  assertEquals(createMusicGenerator(loadConfig(fake.env()), renderSong).name, "http");
-  assertEquals(createMusicGenerator(loadConfig({}), renderSong).name, "offline");
+  assertEquals(createMusicGenerator(loadConfig(fake.env()), renderSongSteps).name, "http");
+  assertEquals(createMusicGenerator(loadConfig({}), renderSongSteps).name, "offline");
+});
+
+Deno.test("music http - a stored prediction is resumed, not made again; an unstored one is cancelled", async () => {
+  await using fake = new FakeMusicApi();
+  const req = { plan: PLAN, lyrics: null, seed: 3 };
+  const ids: string[] = [];
+  await generator(fake).generate(req, { onCreated: (id) => void ids.push(id) });
+  assertEquals([fake.creates.length, ids.length], [1, 1]);
+  // Resuming a finished prediction fetches its output: nothing created, nothing cancelled.
+  const again = await generator(fake).generate(req, { resume: ids[0], onCreated: () => {} });
+  assertEquals(again.left.length, SECONDS * 44100);
+  assertEquals([fake.creates.length, fake.cancelled.length], [1, 0]);
+  // A stored id that is gone (404) is made again, once.
+  await generator(fake).generate(req, { resume: "gone", onCreated: (id) => void ids.push(id) });
+  assertEquals([fake.creates.length, ids.length], [2, 2]);
+  // A checkpoint that fails cancels the prediction: a retry could not find it.
+  await assertRejects(() =>
+    generator(fake).generate(req, { onCreated: () => Promise.reject(new Error("db down")) })
+  );
+  assertEquals(fake.cancelled, [[...fake.predictions.keys()][2]]);
 });

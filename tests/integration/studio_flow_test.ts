@@ -154,6 +154,15 @@ Deno.test({
   const list = await call(app, me, "GET", "/songs?status=done&q=sea");
   assertEquals(list.json.items.map((s: Song) => s.id), [song.id]);
   assertEquals((await call(app, other, "GET", "/songs")).json.items, []);
+  // Days made, UTC, both ends included; a backwards range is the end date's 400.
+  const today = new Date().toISOString().slice(0, 10);
+  const since = await call(app, me, "GET", `/songs?from=${today}&to=${today}`);
+  assertEquals(since.json.items.map((s: Song) => s.id), [song.id]);
+  assertEquals(since.json.items[0].files.stems, ["bass", "chords", "drums", "lead"]);
+  assertEquals((await call(app, me, "GET", "/songs?to=2020-01-01")).json.items, []);
+  const backwards = await call(app, me, "GET", `/songs?from=${today}&to=2020-01-01`);
+  assertEquals([backwards.status, backwards.json.error.field], [400, "to"]);
+  assertEquals((await call(app, me, "GET", "/songs?from=yesterday")).json.error.field, "from");
   const renamed = await call(app, me, "PATCH", `/songs/${song.id}`, { title: "Sea Glass (demo)" });
   assertEquals(renamed.json.song.title, "Sea Glass (demo)");
   assertEquals((await call(app, other, "DELETE", `/songs/${song.id}`)).status, 404);

@@ -3,7 +3,8 @@
  * song page that refreshes itself, then a plan form; sections rearranged by the server, a wrong
  * value named with what was typed kept, Generate confirmed with the songs left and refused with
  * the reset date and the upgrade when none are; the library's filters, search and empty state;
- * publish → the share page signed out; nothing of it for another user; malformed input never 5xx.
+ * a share link → the share page signed out (sharing is separate from the AI DJ's catalogue, see
+ * studio_share_test.ts); nothing of it for another user; malformed input never 5xx.
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
@@ -145,9 +146,15 @@ Deno.test(
     assertEquals([go.status, go.location], [303, here]);
     await runUntil(app, id, "done");
     const done = await getPage(app, ana.token, here);
-    for (
-      const s of ["WAV", "MP3", "MIDI", "Stem: drums", 'data-testid="player"', "Publish and share"]
-    ) {
+    const shown = [
+      "WAV",
+      "MP3",
+      "MIDI",
+      "Stem: drums",
+      'data-testid="player"',
+      "Create a share link",
+    ];
+    for (const s of shown) {
       assert(done.text.includes(s), `the finished song shows ${s}`);
     }
 
@@ -161,21 +168,26 @@ Deno.test(
     const wrong = await getPage(app, ana.token, "/studio/library?status=bogus");
     assertEquals(wrong.status, 400);
     assert(wrong.text.includes("Status: not one of the choices"));
+    const later = await getPage(app, ana.token, "/studio/library?from=2999-01-01");
+    assert(later.text.includes("No songs match") && !later.text.includes("Library Card"));
+    const badDay = await getPage(app, ana.token, "/studio/library?from=2026-01-31&to=2026-01-01");
+    assertEquals(badDay.status, 400);
+    assert(badDay.text.includes("Made until: the end date is before the start date"));
     assert((await getPage(app, eve.token, "/studio/library")).text.includes("No songs yet"));
 
-    // Publish: the share page works signed out; unpublished it is gone; Eve cannot publish it.
-    const trackId = (await songRow(app, id)).track_id!;
-    assertEquals((await getPage(app, null, `/s/${trackId}`)).status, 404, "not yet published");
-    assertEquals((await post(app, eve, here, [["intent", "publish"]])).status, 404);
-    await post(app, ana, here, [["intent", "publish"]]);
-    const shared = await getPage(app, null, `/s/${trackId}`);
+    // Share: the link works signed out; stopped, it is gone; Eve cannot share the song.
+    assertEquals((await post(app, eve, here, [["intent", "share"]])).status, 404);
+    await post(app, ana, here, [["intent", "share"]]);
+    const link = (await getPage(app, ana.token, here)).text.match(/\/s\/([A-Za-z0-9_-]{32})"/);
+    assert(link, "the song page shows its share link");
+    const shared = await getPage(app, null, `/s/${link[1]}`);
     assertEquals(shared.status, 200);
     assert(
       shared.text.includes("Library Card") &&
         shared.text.includes("/storage/v1/object/sign/tracks/"),
     );
-    await post(app, ana, here, [["intent", "unpublish"]]);
-    assertEquals((await getPage(app, null, `/s/${trackId}`)).status, 404);
+    await post(app, ana, here, [["intent", "unshare"]]);
+    assertEquals((await getPage(app, null, `/s/${link[1]}`)).status, 404);
 
     // Malformed input: refused, never a server error.
     const probes: [string, [string, string][]][] = [

@@ -12,7 +12,10 @@ import type { Lyrics } from "../../ports/music/port.ts";
 /** A song as its stages read it. */
 export interface SongRow extends JobRow {
   owner_id: string;
-  prompt: string;
+  /** 'upload': the user's own file, stored as a WAV; its job starts at encoding. */
+  source: "prompt" | "upload";
+  /** Null for an upload. */
+  prompt: string | null;
   /** Null until the plan settles it (the user gave none: detected from the prompt). */
   language: string | null;
   plan: unknown;
@@ -22,7 +25,7 @@ export interface SongRow extends JobRow {
 
 export async function loadSong(tx: Tx, id: string): Promise<SongRow | null> {
   const [row] = await tx.query<SongRow>(
-    `select id, status, stage, progress, owner_id, prompt, language, plan, lyrics, seed
+    `select id, status, stage, progress, owner_id, source, prompt, language, plan, lyrics, seed
        from public.songs where id = $1`,
     [id],
   );

@@ -1,8 +1,9 @@
 /**
  * The studio's entry points, shared by /api/studio/* and functions/studio: create a song from a
- * prompt, edit its plan, generate, cancel, rename, delete, download; and the dependencies of its
- * job, built once per platform. Each transition is one SQL function run as the user (RLS and the
- * function's checks decide); the stage messages are the server's writes in the same transaction.
+ * prompt, edit its plan, generate, cancel, rename, delete, download, share, add to the DJ's
+ * catalogue (share.ts); and the dependencies of its job, built once per platform. Each
+ * transition is one SQL function run as the user (RLS and the function's checks decide); the
+ * stage messages are the server's writes in the same transaction.
  *
  * @module
  */
@@ -15,7 +16,7 @@ import type { Caller, StoragePort } from "../../ports/storage/port.ts";
 import { sendStage, startJob } from "../../ports/queue/jobs.ts";
 import { createMusicGenerator } from "../../ports/music/mod.ts";
 import { asServer } from "../dj/run_store.ts";
-import { renderSong } from "./synth/render.ts";
+import { renderSongSteps } from "./synth/render.ts";
 import { enhancePrompt } from "./enhance_task.ts";
 import { writeLyrics } from "./lyrics_task.ts";
 import { type Lang, LANGS } from "../dj/lexicon.ts";
@@ -26,6 +27,18 @@ import * as store from "./store.ts";
 import type { CreateSongInput, Quota, Song } from "./types.ts";
 import type { SongPlan } from "./plan.ts";
 import { HttpError } from "../../web/errors.ts";
+
+// Sharing and the DJ catalogue: entry points of their own module (share.ts).
+export {
+  setInCatalogue,
+  SHARE_AUDIO_TTL_S,
+  type SharedSong,
+  sharedSong,
+  shareSong,
+  unshareSong,
+} from "./share.ts";
+// Style transfer: a new draft from a song, in another genre (restyle.ts).
+export { RestyleInput, restyleSong } from "./restyle.ts";
 
 /** The parts of the platform the studio uses. */
 export interface StudioPlatform {
@@ -51,7 +64,7 @@ export function studioDeps(p: StudioPlatform): Promise<StudioDeps> {
     deps = Promise.resolve({
       db: p.db,
       storage: p.storage,
-      music: createMusicGenerator(p.config, renderSong),
+      music: createMusicGenerator(p.config, renderSongSteps),
       enhance: async (prompt, opts) => {
         const r = await enhancePrompt(p.ai, prompt, {
           language: langOf(opts.language),

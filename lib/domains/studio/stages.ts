@@ -23,6 +23,8 @@ import type { SongStage } from "../../shared/song_states.ts";
 import { SongPlan } from "./plan.ts";
 import { type EncodedSong, encodeSong, SongCache, uploadSong } from "./files.ts";
 import { finishSong, saveLyrics, savePlan, type SongRow } from "./job_store.ts";
+import { lyricsSchema } from "./lyrics_task.ts";
+import { encodeUpload, uploadWavPath } from "./upload_files.ts";
 
 /** What a song's stages use, built once per platform (service.ts). */
 export interface StudioDeps {
@@ -82,7 +84,7 @@ const cacheKey = (row: SongRow) => `${row.id}:${row.seed}`;
 export async function enhancingStage(row: SongRow, ctx: Ctx): Outcome {
   const { plan, language, path } = await guard(
     "enhancing",
-    () => ctx.ports.enhance(row.prompt, { language: row.language }),
+    () => ctx.ports.enhance(row.prompt ?? "", { language: row.language }),
   );
   return {
     status: "draft",
@@ -93,7 +95,9 @@ export async function enhancingStage(row: SongRow, ctx: Ctx): Outcome {
 
 export async function composingStage(row: SongRow, ctx: Ctx): Outcome {
   const plan = planOf(row);
-  const lyrics = plan.vocals
+  // Lyrics that still fit the plan stay (a restyled song sings its original's words).
+  const kept = plan.vocals && row.lyrics && lyricsSchema(plan).safeParse(row.lyrics).success;
+  const lyrics = kept ? row.lyrics : plan.vocals
     ? await guard(
       "composing",
       () => ctx.ports.lyrics(plan, { seed: row.seed, language: row.language ?? "en" }),
@@ -106,32 +110,59 @@ export async function composingStage(row: SongRow, ctx: Ctx): Outcome {
   };
 }
 
+/**
+ * The hosted provider's prediction for this song, checkpointed in `progress` before it is polled
+ * and carried to the later stages: a retry (or a later stage that lost the audio) resumes it
+ * rather than paying for another.
+ */
+const predictionOf = (row: SongRow): { prediction?: string } =>
+  typeof row.progress.prediction === "string" ? { prediction: row.progress.prediction } : {};
+
 /** The generator's audio for the song (with progress when `ctx` reports it). */
-async function generate(row: SongRow, ctx: Ctx): Promise<MusicResult> {
+async function generate(
+  row: SongRow,
+  ctx: Ctx,
+): Promise<{ audio: MusicResult; kept: { prediction?: string } }> {
   let last = -1;
-  return await ctx.ports.music.generate(
+  let kept = predictionOf(row);
+  const audio = await ctx.ports.music.generate(
     { plan: planOf(row), lyrics: row.lyrics, seed: row.seed },
     {
+      resume: kept.prediction,
+      onCreated: (id) => {
+        kept = { prediction: id };
+        return ctx.progress({ percent: Math.max(0, last), ...kept });
+      },
       onProgress(percent) {
         const p = Math.max(0, Math.min(100, Math.round(percent)));
         if (p === last) return;
         last = p;
-        void ctx.progress({ percent: p });
+        void ctx.progress({ percent: p, ...kept });
       },
     },
   );
+  return { audio, kept };
 }
 
 export async function renderingStage(row: SongRow, ctx: Ctx): Outcome {
-  const audio = await guard("rendering", () => generate(row, ctx));
+  const { audio, kept } = await guard("rendering", () => generate(row, ctx));
   ctx.ports.cache.set(cacheKey(row), { audio });
-  return { next: "encoding", progress: { percent: 100 } };
+  return { next: "encoding", progress: { percent: 100, ...kept } };
 }
 
 async function encoded(row: SongRow, ctx: Ctx): Promise<EncodedSong> {
   const cached = ctx.ports.cache.get(cacheKey(row));
   if (cached?.encoded) return cached.encoded;
-  const audio = cached?.audio ?? await guard("rendering", () => generate(row, ctx));
+  if (row.source === "upload") {
+    const { storage, uploader } = ctx.ports;
+    const enc = await guard(
+      "encoding",
+      () => encodeUpload(storage, uploader(row.owner_id), row.owner_id, row.id),
+    );
+    ctx.ports.cache.set(cacheKey(row), { encoded: enc });
+    return enc;
+  }
+  const audio = cached?.audio ?? (await guard("rendering", () => generate(row, ctx))).audio;
   const enc = await guard("encoding", () => Promise.resolve(encodeSong(audio)));
   ctx.ports.cache.set(cacheKey(row), { encoded: enc });
   return enc;
@@ -139,7 +170,7 @@ async function encoded(row: SongRow, ctx: Ctx): Promise<EncodedSong> {
 
 export async function encodingStage(row: SongRow, ctx: Ctx): Outcome {
   const enc = await encoded(row, ctx);
-  return { next: "uploading", progress: { files: enc.files.length } };
+  return { next: "uploading", progress: { files: enc.files.length, ...predictionOf(row) } };
 }
 
 export async function uploadingStage(row: SongRow, ctx: Ctx): Outcome {
@@ -149,6 +180,8 @@ export async function uploadingStage(row: SongRow, ctx: Ctx): Outcome {
     "uploading",
     () => uploadSong(storage, uploader(row.owner_id), row.owner_id, row.id, enc),
   );
+  // An upload's WAV was stored by the request that took the file.
+  if (row.source === "upload") files.wav = uploadWavPath(row.owner_id, row.id);
   cache.delete(cacheKey(row));
   return {
     status: "done",

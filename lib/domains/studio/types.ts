@@ -22,9 +22,16 @@ export const SongListQuery = z.object({
   genre: z.string().trim().min(1).max(40).optional(),
   mood: z.string().trim().min(1).max(40).optional(),
   q: z.string().trim().min(1).max(100).optional().describe("Words in the title or the prompt"),
+  from: z.iso.date("Use a date such as 2026-12-01").optional()
+    .describe("Made on or after this day (UTC)"),
+  to: z.iso.date("Use a date such as 2026-12-31").optional()
+    .describe("Made on or before this day (UTC)"),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: z.string().min(1).max(500).optional().describe("nextCursor of the previous page"),
-}).strict();
+}).strict().refine((q) => !q.from || !q.to || q.from <= q.to, {
+  path: ["to"],
+  message: "The end date is before the start date",
+});
 export type SongListQuery = z.infer<typeof SongListQuery>;
 
 /** The stems a finished offline song has (a provider may make others, vocals among them). */
@@ -50,7 +57,12 @@ export type Quota = z.infer<typeof Quota>;
 export const Song = z.object({
   id: z.uuid(),
   title: z.string().nullable().describe("The user's title, else the plan's; null until planned"),
-  prompt: z.string(),
+  source: z.enum(["prompt", "upload"])
+    .describe(
+      "`upload`: the user's own file (POST /api/studio/uploads); no prompt, plan or lyrics",
+    ),
+  original_name: z.string().nullable().describe("An upload's file name; null for a prompt's song"),
+  prompt: z.string().nullable().describe("Null for an upload"),
   language: z.string()
     .describe("ISO 639; until planned, the one asked for (else `en`): planning detects it"),
   status: z.enum(SONG_STATUSES),
@@ -70,6 +82,13 @@ export const Song = z.object({
   }),
   peaks: z.array(z.tuple([z.number(), z.number()])).nullable(),
   track_id: z.uuid().nullable(),
+  restyled_from: z.object({ id: z.uuid(), title: z.string().nullable() }).nullable()
+    .describe("The song this one restyles (POST …/restyle made it), while that song exists"),
+  shared: z.boolean().describe("Whether the song has a share link (POST …/share makes one)"),
+  share_url: z.string().nullable()
+    .describe("The share page's path on this site, `/s/<token>`, while shared; else null"),
+  in_catalogue: z.boolean()
+    .describe("Whether the AI DJ may play it in playlists (its track is in the DJ's catalogue)"),
   created_at: z.string(),
   updated_at: z.string(),
   finished_at: z.string().nullable(),
@@ -79,3 +98,15 @@ export type Song = z.infer<typeof Song>;
 export const SongBody = z.object({ song: Song, quota: Quota });
 export const SongPageBody = z.object({ items: z.array(Song), nextCursor: z.string().nullable() });
 export const QuotaBody = z.object({ quota: Quota });
+export const PromptsBody = z.object({
+  prompts: z.array(z.string()).max(8)
+    .describe("The caller's own prompts, each once, the most recently used first (up to 8)"),
+});
+
+export const CatalogueInput = z.object({
+  in_catalogue: z.boolean().describe("true: the AI DJ may play the song in playlists"),
+}).strict();
+export const ShareBody = SongBody.extend({
+  url: z.string().describe("The share page, for anyone with the link"),
+  token: z.string().describe("The link's secret part; sharing again makes a new one"),
+});

@@ -8,7 +8,10 @@
  * - Polls every `pollMs`; a 429, a 5xx or a network error backs off (Retry-After when given,
  *   else doubling) and tries again, up to `MAX_POLL_FAILURES` in a row.
  * - The deadline or an aborted `signal` cancels the prediction at the provider (best effort), so
- *   nobody pays for a song that nobody waits for.
+ *   nobody pays for a song that nobody waits for. A caller that stores the id (`onCreated`) gets
+ *   it before any poll and may `resume` it on a retry, so one song is paid once: then only an
+ *   abort (or a failed checkpoint) cancels it, and a retry polls the same prediction, creating a
+ *   new one only if it failed, was cancelled or is gone.
  * - Only URLs of the provider's own origin get the token: `urls.get`/`urls.cancel` elsewhere are
  *   ignored in favour of `{baseUrl}/predictions/{id}`, and output files elsewhere (a CDN) are
  *   fetched without it.
@@ -171,12 +174,41 @@ export function createHttpMusicGenerator(config: HttpMusicConfig): MusicGenerato
           await sleep(wait, user);
         }
       };
-      let p = await create().catch(settle);
+      /** An earlier attempt's prediction; null if it failed, was cancelled or is gone. */
+      const resumed = async (id: string): Promise<Prediction | null> => {
+        const polling = { id, status: "processing" }; // the poll loop backs off from trouble
+        const res = await call(`${base}/predictions/${encodeURIComponent(id)}`, { method: "GET" })
+          .catch((err) => {
+            if (err instanceof MusicServiceError) return null;
+            throw err;
+          });
+        if (!res || isBusy(res.status) || res.status === 404) {
+          await res?.body?.cancel();
+          return res?.status === 404 ? null : polling;
+        }
+        if (!res.ok) throw await refusal(res);
+        const q = await parsePrediction(res);
+        return ["failed", "canceled", "aborted"].includes(q.status) ? null : q;
+      };
+      const given = opts.resume ? await resumed(opts.resume).catch(settle) : null;
+      let p = given ?? await create().catch(settle);
       const getUrl = own(p.urls?.get, `${base}/predictions/${encodeURIComponent(p.id)}`);
       const cancelUrl = own(p.urls?.cancel, `${getUrl}/cancel`);
+      const cancel = () =>
+        call(cancelUrl, { method: "POST" }, AbortSignal.timeout(5000))
+          .then((res) => res.body?.cancel())
+          .catch(() => {/* best effort: the provider's own deadline ends it anyway */});
+      if (!given && opts.onCreated) {
+        // Not stored, it could not be resumed: a retry would pay again, so stop it now.
+        await Promise.resolve(opts.onCreated(p.id)).catch(async (err) => {
+          await cancel();
+          throw err;
+        });
+      }
       progress(2);
 
-      // Poll until done; on any way out but success or bad credentials, cancel it there.
+      // Poll until done. On any way out but success or bad credentials, cancel it there, unless
+      // the caller stored it to resume (then only the user's abort cancels it).
       try {
         let failures = 0;
         let wait = pollMs;
@@ -206,10 +238,9 @@ export function createHttpMusicGenerator(config: HttpMusicConfig): MusicGenerato
           progress(2 + 0.88 * done);
         }
       } catch (err) {
-        if (!(err instanceof MusicServiceError && err.reason === "unauthorized")) {
-          await call(cancelUrl, { method: "POST" }, AbortSignal.timeout(5000))
-            .then((res) => res.body?.cancel())
-            .catch(() => {/* best effort: the provider's own deadline ends it anyway */});
+        const kept = opts.onCreated !== undefined && !user.aborted;
+        if (!kept && !(err instanceof MusicServiceError && err.reason === "unauthorized")) {
+          await cancel();
         }
         settle(err);
       }

@@ -25,6 +25,17 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   /** 0–100, a few times a second at most. */
   onProgress?: (percent: number) => void;
+  /**
+   * A hosted generator's job is paid for once created: it reports the job's id here, and waits
+   * for the returned promise (store it) before polling. Given this, a timeout or a provider error
+   * leaves the job running for a retry to `resume`; only an abort cancels it.
+   */
+  onCreated?: (id: string) => Promise<void> | void;
+  /**
+   * The id an earlier attempt's `onCreated` reported: polled (or its finished output fetched)
+   * instead of creating another; a new one only if it failed, was cancelled or is gone.
+   */
+  resume?: string;
 }
 
 export interface StereoAudio {

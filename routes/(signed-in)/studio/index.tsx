@@ -1,6 +1,6 @@
 /**
- * The song studio (/studio): the prompt box with example chips from the genre templates, the
- * songs left this month (with the reset date and the upgrade when none are), then the user's
+ * The song studio (/studio): the prompt box with example chips from the genre templates and the
+ * user's recent prompts (`?prompt=` prefills the box), the songs left this month (with the reset date and the upgrade when none are), then the user's
  * drafts and recent songs. POST (the form without JavaScript) starts a song and redirects to its
  * page, where the plan appears once it is written.
  */
@@ -10,7 +10,7 @@ import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
 import { toHttpError } from "../../../lib/web/errors.ts";
 import { seeOther } from "../../../lib/web/respond.ts";
-import { getQuota, listSongs } from "../../../lib/domains/studio/store.ts";
+import { getQuota, listSongs, recentPrompts } from "../../../lib/domains/studio/store.ts";
 import { createSong } from "../../../lib/domains/studio/service.ts";
 import { CreateSongInput, type Quota, type Song } from "../../../lib/domains/studio/types.ts";
 import { GENRE_TEMPLATES } from "../../../lib/domains/studio/templates.ts";
@@ -23,6 +23,7 @@ interface Data {
   quota: Quota;
   drafts: Song[];
   recent: Song[];
+  history: string[];
   prompt: string;
   language: string;
   errors?: Record<string, string>;
@@ -35,6 +36,7 @@ async function overview(state: State, user: SignedInUser) {
     quota: await getQuota(tx),
     drafts: (await listSongs(tx, { status: "draft", limit: 5 })).items,
     recent: (await listSongs(tx, { limit: 8 })).items.filter((s) => s.status !== "draft"),
+    history: await recentPrompts(tx),
   }));
 }
 
@@ -89,6 +91,7 @@ export default define.page<typeof handler>(function Studio({ data, state }) {
             prompt={data.prompt}
             language={data.language}
             examples={EXAMPLES}
+            recent={data.history}
             errors={data.errors}
           />
         </Card>

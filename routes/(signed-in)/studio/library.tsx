@@ -1,6 +1,6 @@
 /**
  * The studio library (/studio/library): the user's songs, newest first, filtered by status,
- * genre and mood, searched by words in the title or prompt, a page at a time. A GET form: it
+ * genre, mood and the days they were made, searched by words in the title or prompt, a page at a time. A GET form: it
  * works without JavaScript and every filtered view has its own address.
  */
 import { define } from "../../../utils.ts";
@@ -12,8 +12,10 @@ import { GENRE_TEMPLATES } from "../../../lib/domains/studio/templates.ts";
 import { SONG_STATUSES, STATUS_LABELS } from "../../../lib/browser/studio_view.ts";
 import { SongList } from "../../../components/SongList.tsx";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
+import { Field, SelectField } from "../../../components/Field.tsx";
+import { SongUploadForm } from "../../../components/SongUploadForm.tsx";
 
-const FILTERS = ["status", "genre", "mood", "q"] as const;
+const FILTERS = ["status", "genre", "mood", "q", "from", "to"] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 interface Data {
@@ -32,6 +34,8 @@ const LABELS: Record<string, string> = {
   genre: "Genre",
   mood: "Mood",
   q: "Search",
+  from: "Made from",
+  to: "Made until",
 };
 
 export const handler = define.handlers<Data>({
@@ -55,7 +59,11 @@ export const handler = define.handlers<Data>({
         errors[k === "cursor" ? "_form" : k] ??= k === "cursor"
           ? "That page link is out of date: start from the newest songs."
           : `${LABELS[k] ?? k}: ${
-            issue.code === "too_big" ? "too long" : "not one of the choices"
+            issue.code === "too_big"
+              ? "too long"
+              : k === "from" || k === "to"
+              ? issue.message.toLowerCase()
+              : "not one of the choices"
           }`;
       }
       return page({ songs: [], nextCursor: null, filters, paged: false, errors }, { status: 400 });
@@ -68,22 +76,24 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function Library({ data, url }) {
+export default define.page<typeof handler>(function Library({ data, url, state }) {
   const { filters, errors } = data;
   const filtered = FILTERS.some((k) => filters[k]);
   const next = new URLSearchParams();
   for (const k of FILTERS) if (filters[k]) next.set(k, filters[k]);
   const first = `/studio/library${next.size ? `?${next}` : ""}`;
   if (data.nextCursor) next.set("cursor", data.nextCursor);
-  const input =
-    "block w-full rounded-md border border-gray-300 px-3 py-2 text-base focus:outline-none focus:ring-2 focus:ring-indigo-500";
-  const err = (k: string) =>
-    errors?.[k] && (
-      <p id={`lib-${k}-error`} role="alert" class="mt-1 text-sm text-red-700">{errors[k]}</p>
-    );
   return (
     <>
-      <PageTitle sub="Every song you planned or made, newest first.">Your songs</PageTitle>
+      <PageTitle sub="Every song you planned, made or uploaded, newest first.">
+        Your songs
+      </PageTitle>
+      <details class="mb-6" data-testid="library-upload">
+        <summary class="cursor-pointer text-indigo-700 underline">Upload a track</summary>
+        <div class="mt-3">
+          <SongUploadForm csrf={state.csrf} />
+        </div>
+      </details>
       <form
         method="get"
         action="/studio/library"
@@ -91,65 +101,66 @@ export default define.page<typeof handler>(function Library({ data, url }) {
         class="mb-6 grid gap-3 sm:grid-cols-5 sm:items-end"
         data-testid="library-filters"
       >
-        <div class="sm:col-span-2">
-          <label for="lib-q" class="mb-1 block text-sm font-medium text-gray-800">Search</label>
-          <input
-            id="lib-q"
-            type="search"
-            name="q"
-            value={filters.q}
-            maxLength={100}
-            placeholder="Title or prompt"
-            class={input}
-            aria-invalid={errors?.q ? "true" : undefined}
-          />
-          {err("q")}
-        </div>
-        <div>
-          <label for="lib-status" class="mb-1 block text-sm font-medium text-gray-800">
-            Status
-          </label>
-          <select
-            id="lib-status"
-            name="status"
-            class={input}
-            aria-invalid={errors?.status ? "true" : undefined}
-          >
-            <option value="">Any</option>
-            {SONG_STATUSES.map((s) => (
-              <option key={s} value={s} selected={filters.status === s}>{STATUS_LABELS[s]}</option>
-            ))}
-          </select>
-          {err("status")}
-        </div>
-        <div>
-          <label for="lib-genre" class="mb-1 block text-sm font-medium text-gray-800">Genre</label>
-          <input
-            id="lib-genre"
-            name="genre"
-            value={filters.genre}
-            list="lib-genres"
-            maxLength={40}
-            class={input}
-            aria-invalid={errors?.genre ? "true" : undefined}
-          />
-          <datalist id="lib-genres">{GENRES.map((g) => <option key={g} value={g} />)}</datalist>
-          {err("genre")}
-        </div>
-        <div>
-          <label for="lib-mood" class="mb-1 block text-sm font-medium text-gray-800">Mood</label>
-          <input
-            id="lib-mood"
-            name="mood"
-            value={filters.mood}
-            list="lib-moods"
-            maxLength={40}
-            class={input}
-            aria-invalid={errors?.mood ? "true" : undefined}
-          />
-          <datalist id="lib-moods">{MOODS.map((m) => <option key={m} value={m} />)}</datalist>
-          {err("mood")}
-        </div>
+        <Field
+          id="lib-q"
+          class="sm:col-span-2"
+          type="search"
+          name="q"
+          label="Search"
+          value={filters.q}
+          maxLength={100}
+          placeholder="Title or prompt"
+          error={errors?.q}
+        />
+        <SelectField
+          id="lib-status"
+          class=""
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={[["", "Any"], ...SONG_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const)]}
+          error={errors?.status}
+        />
+        <Field
+          id="lib-genre"
+          class=""
+          name="genre"
+          label="Genre"
+          value={filters.genre}
+          list="lib-genres"
+          maxLength={40}
+          error={errors?.genre}
+        />
+        <Field
+          id="lib-mood"
+          class=""
+          name="mood"
+          label="Mood"
+          value={filters.mood}
+          list="lib-moods"
+          maxLength={40}
+          error={errors?.mood}
+        />
+        <Field
+          id="lib-from"
+          class=""
+          type="date"
+          name="from"
+          label="Made from"
+          value={filters.from}
+          error={errors?.from}
+        />
+        <Field
+          id="lib-to"
+          class=""
+          type="date"
+          name="to"
+          label="Made until"
+          value={filters.to}
+          error={errors?.to}
+        />
+        <datalist id="lib-genres">{GENRES.map((g) => <option key={g} value={g} />)}</datalist>
+        <datalist id="lib-moods">{MOODS.map((m) => <option key={m} value={m} />)}</datalist>
         <div class="flex flex-wrap items-center gap-3 sm:col-span-5">
           <button
             type="submit"

@@ -5,6 +5,17 @@
 import { define } from "../../../utils.ts";
 import { HttpError } from "../../../lib/web/errors.ts";
 import { functions } from "../../../functions/mod.ts";
+import type { RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
+import { DEFAULT_BODY_LIMIT } from "../../../lib/web/body.ts";
+
+/** Each function's own body cap, as it has on the Edge Runtime. */
+export const config: RouteConfig = {
+  bodyLimit(req) {
+    const name = new URL(req.url).pathname.split("/")[3] ?? "";
+    const limit = Object.hasOwn(functions, name) ? functions[name].bodyLimit : undefined;
+    return (typeof limit === "function" ? limit(req) : limit) ?? DEFAULT_BODY_LIMIT;
+  },
+};
 
 export const handler = define.handlers((ctx) => {
   const fn = Object.hasOwn(functions, ctx.params.name) ? functions[ctx.params.name] : undefined;

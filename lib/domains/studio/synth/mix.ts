@@ -122,8 +122,15 @@ export interface MixOptions {
   seed: number;
 }
 
-/** Sums the stems into the master bus and finishes both; stems are scaled in place. */
-export function mixdown(stems: Record<Part, Stereo>, o: MixOptions): Stereo {
+/**
+ * Sums the stems into the master bus and finishes both; stems are scaled in place. In steps:
+ * yields the fraction done between its phases (by measured cost: the sum and the reverb about a
+ * third each), so the caller can report progress; returns the master.
+ */
+export function* mixdownSteps(
+  stems: Record<Part, Stereo>,
+  o: MixOptions,
+): Generator<number, Stereo, void> {
   const n = stems.drums.left.length;
   const sr = o.sampleRate;
   const master = stereo(n);
@@ -137,6 +144,7 @@ export function mixdown(stems: Record<Part, Stereo>, o: MixOptions): Stereo {
       send.right[i] += s.right[i] * k;
     }
   }
+  yield 0.3;
   const wet = stereo(n);
   freeverb(send.left, send.right, wet.left, wet.right, sr, {
     roomSize: o.style.space.room,
@@ -146,6 +154,7 @@ export function mixdown(stems: Record<Part, Stereo>, o: MixOptions): Stereo {
     master.left[i] += 3 * wet.left[i];
     master.right[i] += 3 * wet.right[i];
   }
+  yield 0.65;
   if (o.style.lofi) {
     const hiss = noise(o.seed, n);
     for (const ch of [master.left, master.right]) {
@@ -175,6 +184,7 @@ export function mixdown(stems: Record<Part, Stereo>, o: MixOptions): Stereo {
       s.right[i] *= x * x;
     }
   };
+  yield 0.85;
   fade(master);
   const gain = normalisePeak(CEILING_DB, master.left, master.right);
   const ceiling = 10 ** (CEILING_DB / 20);

@@ -1,6 +1,8 @@
 /**
  * The offline synthesiser's entry points: `renderSong` turns a song plan into 44.1 kHz stereo
  * audio (the mix and four stems) and a MIDI file, the same for the same plan and seed;
+ * `renderSongSteps` is the same render in steps, yielding the percent done after each part and
+ * mix phase (the offline generator reports it and lets other work run between steps);
  * `restyle` moves a plan into another genre (same structure, key and tune; the new family's
  * groove, sounds and tempo feel). Pure: no I/O.
  *
@@ -11,7 +13,7 @@ import { arrange, type Part } from "./arrangement.ts";
 import { drumKit } from "./drums.ts";
 import { familyOf } from "./genres.ts";
 import { melody } from "./melody.ts";
-import { mixdown, renderDrums, renderNotes, type Stereo, stereo, type Timing } from "./mix.ts";
+import { mixdownSteps, renderDrums, renderNotes, type Stereo, stereo, type Timing } from "./mix.ts";
 import { songMidi } from "./song_midi.ts";
 import { type Style, STYLES } from "./styles.ts";
 
@@ -22,6 +24,8 @@ export interface RenderOptions {
   /** Any integer; the same plan and seed give the same audio, sample for sample. */
   seed: number;
   sampleRate?: number;
+  /** renderSong only: the percent done (0–100, rising) after each step of the render. */
+  onProgress?: (percent: number) => void;
 }
 
 export interface RenderedSong {
@@ -47,10 +51,25 @@ export function styleFor(plan: SongPlan): Style {
   return { ...base, space, lofi: base.lofi || /tape|vinyl|lo-?fi|dusty|cassette/.test(words) };
 }
 
-export function renderSong(
+export function renderSong(plan: SongPlan, opts: RenderOptions): RenderedSong {
+  const steps = renderSongSteps(plan, opts);
+  for (let r = steps.next();; r = steps.next()) {
+    if (r.done) return r.value;
+    opts.onProgress?.(r.value);
+  }
+}
+
+/** A step's share of the percent: measured costs (the chords and the mix's reverb dominate). */
+const STEP_END = { drums: 10, bass: 14, chords: 34, lead: 38, mix: 98 };
+
+/**
+ * `renderSong` in steps: yields the percent done (rising, ending at 100) after each part and
+ * mix phase; returns the song. Draining it is the whole render, no slower.
+ */
+export function* renderSongSteps(
   plan: SongPlan,
-  { seed, sampleRate = 44100 }: RenderOptions,
-): RenderedSong {
+  { seed, sampleRate = 44100 }: Omit<RenderOptions, "onProgress">,
+): Generator<number, RenderedSong, void> {
   plan = SongPlanSchema.parse(plan);
   if (!Number.isInteger(seed)) {
     throw new RangeError(`renderSong: seed must be an integer, got ${seed}`);
@@ -80,7 +99,9 @@ export function renderSong(
   if (style.drums) {
     renderDrums(stems.drums, a.drums, drumKit(style, sampleRate, seed), levels.drums, t);
   }
+  yield STEP_END.drums;
   renderNotes(stems.bass, a.bass, style.bass.voice, levels.bass, () => 0, t);
+  yield STEP_END.bass;
   renderNotes(
     stems.chords,
     a.chordNotes,
@@ -89,19 +110,26 @@ export function renderSong(
     (e) => ((e.midi % 7) / 6 - 0.5) * 0.7,
     t,
   );
+  yield STEP_END.chords;
   renderNotes(stems.lead, lead, style.lead.voice, levels.lead, () => 0.1, t);
+  yield STEP_END.lead;
   // The fade: over the outro's second half (at most 8 s), else the last 3 s, into the tail.
   const last = a.sections[a.sections.length - 1];
   const lastSeconds = last.bars * a.beatsPerBar * t.secondsPerBeat;
   const fadeLen = last.name === "outro" ? Math.min(8, lastSeconds / 2) : Math.min(3, lastSeconds);
-  const master = mixdown(stems, {
+  const mix = mixdownSteps(stems, {
     style,
     sampleRate,
     fadeFrom: seconds - fadeLen,
     fadeTo: seconds + TAIL_SECONDS,
     seed,
   });
+  let r = mix.next();
+  for (; !r.done; r = mix.next()) yield STEP_END.lead + (STEP_END.mix - STEP_END.lead) * r.value;
+  const master = r.value;
+  yield STEP_END.mix;
   const midi = songMidi(plan, style, a, lead, t);
+  yield 100;
   return { sampleRate, planSeconds: seconds, left: master.left, right: master.right, stems, midi };
 }
 

@@ -193,3 +193,12 @@ Deno.test("render - refuses an invalid plan or seed", () => {
   }
   assert(threw, "accepted a fractional seed");
 });
+
+Deno.test("render - progress rises step by step to 100; the audio is the same with or without it", () => {
+  const seen: number[] = [];
+  const again = renderSong(base, { seed: 7, onProgress: (p) => seen.push(p) });
+  assert(seen.every((p, i) => i === 0 || p > seen[i - 1]), `monotonic: ${seen}`);
+  assertEquals(seen.at(-1), 100);
+  assert(seen.filter((p) => p > 0 && p < 100).length >= 5, `intermediate values: ${seen}`);
+  assert(again.left.every((x, i) => x === song.left[i]), "reporting changes nothing");
+});

@@ -2,7 +2,8 @@
  * One song (/studio/songs/<id>). While the plan is written or the song is made: live progress
  * (refreshing itself without JavaScript) and Cancel, with a confirmation. As a draft (or failed
  * with a plan): the editable plan and Generate, confirmed with the songs left. Failed: the
- * reason and a way to try again. Done: the player, lyrics, downloads, rename, share, delete.
+ * reason and a way to try again. Done: the player, lyrics, downloads, the share link (create,
+ * renew, stop: confirmed), the AI DJ's catalogue, rename, delete.
  * Every action is a form post here; refusals come back beside their fields.
  */
 import { define } from "../../../../utils.ts";
@@ -18,8 +19,13 @@ import {
   editPlan,
   generateSong,
   renameSong,
+  RestyleInput,
+  restyleSong,
+  setInCatalogue,
+  shareSong,
   SongQuotaError,
   songView,
+  unshareSong,
 } from "../../../../lib/domains/studio/service.ts";
 import { SongPlan } from "../../../../lib/domains/studio/plan.ts";
 import { type Quota, RenameInput, type Song } from "../../../../lib/domains/studio/types.ts";
@@ -31,7 +37,6 @@ import {
   type PlanDraft,
   planInputOf,
 } from "../../../../lib/browser/plan_draft.ts";
-import { isPublished, setPublished } from "../../../../lib/domains/studio/share_view.ts";
 import { SongPageView } from "../../../../components/SongPage.tsx";
 import type { SignedInUser, State } from "../../../../utils.ts";
 
@@ -47,13 +52,11 @@ interface Data {
   shareUrl: string | null;
 }
 
-/** The song and quota as the API shows them, and its public link once it is published. */
+/** The song and quota as the API shows them, and its share link's full address while shared. */
 async function load(state: State, user: SignedInUser, id: string) {
   const view = await songView(state.platform, user.claims, id);
-  const published = view.song.track_id
-    ? await state.platform.db.asUser(user.claims, (tx) => isPublished(tx, id))
-    : false;
-  return { ...view, shareUrl: published ? `${state.siteUrl}/s/${view.song.track_id}` : null };
+  const path = view.song.share_url;
+  return { ...view, shareUrl: path ? `${state.siteUrl}${path}` : null };
 }
 
 const GENRES = [...new Set(GENRE_TEMPLATES.map((t) => t.plan.genre))];
@@ -120,19 +123,43 @@ export const handler = define.handlers<Data>({
           await renameSong(platform, user.claims, id, input.data.title);
           return back("success", "Renamed.");
         }
-        case "publish":
-        case "unpublish": {
-          const on = intent === "publish";
-          await songView(platform, user.claims, id); // 404 for anyone else's
-          const done = await platform.db.asUser(user.claims, (tx) => setPublished(tx, id, on));
-          if (!done) {
-            throw new HttpError(409, "Only a finished song can be published", { field: "status" });
+        case "share": {
+          const was = (await songView(platform, user.claims, id)).song.shared;
+          await shareSong(platform, user.claims, id);
+          return back(
+            "success",
+            was
+              ? "New link made: the old one no longer works."
+              : "Share link made: anyone who has it can listen.",
+          );
+        }
+        case "unshare":
+          await unshareSong(platform, user.claims, id);
+          return back("info", "Sharing stopped: the link no longer works.");
+        case "catalogue": {
+          const raw = form.get("in_catalogue");
+          if (raw !== null && raw !== "on") {
+            throw new HttpError(400, "Tick the box or leave it empty", { field: "in_catalogue" });
           }
+          const on = raw === "on";
+          await setInCatalogue(platform, user.claims, id, on);
           return back(
             on ? "success" : "info",
             on
-              ? "Published: anyone with the link can listen, and the AI DJ may add it to playlists."
-              : "Unpublished: the share link no longer works.",
+              ? "The AI DJ may now play this song in playlists."
+              : "The AI DJ will no longer play this song.",
+          );
+        }
+        case "restyle": {
+          const input = RestyleInput.safeParse({ genre: form.get("genre") ?? "" });
+          if (!input.success) {
+            return await again({ errors: { restyle: "Choose one of the genres listed" } }, 422);
+          }
+          const made = await restyleSong(platform, user.claims, id, input.data.genre);
+          return back(
+            "success",
+            "Restyled: a new draft. Check its plan and generate it when you are ready.",
+            `/studio/songs/${made.song.id}`,
           );
         }
         case "delete":
