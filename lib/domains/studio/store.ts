@@ -11,6 +11,8 @@ import type { Quota, Song, SongListQuery } from "./types.ts";
 import type { SongPlan } from "./plan.ts";
 import { sharePath } from "./share_link.ts";
 
+// The original's title and the catalogue flag are scalar subqueries, not joins: under RLS the
+// planner joins the original by scanning every song of the owner, a subquery looks up one row.
 const COLUMNS = `s.id, coalesce(s.title, s.plan ->> 'title') as title, s.source, s.original_name,
   s.prompt,
   coalesce(s.language, 'en') as language,
@@ -18,14 +20,10 @@ const COLUMNS = `s.id, coalesce(s.title, s.plan ->> 'title') as title, s.source,
   s.wav_path is not null as has_wav, s.mp3_path is not null as has_mp3,
   s.midi_path is not null as has_midi,
   s.stems, s.track_id, s.share_token, s.restyled_from,
-  coalesce(o.title, o.plan ->> 'title') as restyled_from_title,
-  coalesce(t.published, false) as in_catalogue,
+  (select coalesce(o.title, o.plan ->> 'title') from public.songs o where o.id = s.restyled_from)
+    as restyled_from_title,
+  coalesce((select t.published from public.tracks t where t.id = s.track_id), false) as in_catalogue,
   s.created_at, s.updated_at, s.finished_at, s.created_at::text as created_key`;
-
-/** A song `s` with its original `o` (a restyle's) and its track `t` (the DJ's catalogue). */
-const FROM = `public.songs s
-  left join public.songs o on o.id = s.restyled_from
-  left join public.tracks t on t.id = s.track_id`;
 
 interface Row extends
   Omit<
@@ -96,7 +94,7 @@ function toSong(r: Row): Song {
 /** One of the caller's songs with its lyrics and peaks, or null (not theirs, or none). */
 export async function getSong(tx: Tx, id: string): Promise<Song | null> {
   const [row] = await tx.query<Row>(
-    `select ${COLUMNS}, s.lyrics, s.peaks from ${FROM} where s.id = $1`,
+    `select ${COLUMNS}, s.lyrics, s.peaks from public.songs s where s.id = $1`,
     [id],
   );
   return row ? toSong(row) : null;
@@ -148,7 +146,7 @@ export async function listSongs(
   // whole query.
   const [{ page }] = await tx.query<{ page: string }>(
     `select coalesce(json_agg(x), '[]')::text as page from (
-       select ${COLUMNS} from ${FROM} where ${where.join(" and ")}
+       select ${COLUMNS} from public.songs s where ${where.join(" and ")}
         order by s.created_at desc, s.id desc limit ${arg(q.limit + 1)}) x`,
     params,
   );
