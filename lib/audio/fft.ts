@@ -55,3 +55,83 @@ export function magnitudeSpectrum(x: Float32Array, from: number, size: number): 
   for (let k = 0; k <= size / 2; k++) out[k] = Math.hypot(re[k], im[k]);
   return out;
 }
+
+/**
+ * A radix-2 FFT of one size with its twiddles and bit-reversal precomputed: for code that runs
+ * many transforms of the same length (block convolution, averaged spectra). No allocation per call.
+ */
+export class FftPlan {
+  readonly n: number;
+  readonly #rev: Uint32Array;
+  readonly #cos: Float64Array;
+  readonly #sin: Float64Array;
+
+  constructor(n: number) {
+    if (n < 2 || n & (n - 1)) throw new RangeError(`FftPlan: length ${n} is not a power of two`);
+    this.n = n;
+    this.#rev = new Uint32Array(n);
+    const bits = Math.log2(n);
+    for (let i = 0; i < n; i++) {
+      let r = 0;
+      for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+      this.#rev[i] = r;
+    }
+    this.#cos = new Float64Array(n / 2);
+    this.#sin = new Float64Array(n / 2);
+    for (let k = 0; k < n / 2; k++) {
+      this.#cos[k] = Math.cos((2 * Math.PI * k) / n);
+      this.#sin[k] = -Math.sin((2 * Math.PI * k) / n);
+    }
+  }
+
+  /** In-place forward transform. */
+  forward(re: Float64Array, im: Float64Array): void {
+    this.#run(re, im, 1);
+  }
+
+  /** In-place inverse transform, scaled by 1/n (forward then inverse gives the input back). */
+  inverse(re: Float64Array, im: Float64Array): void {
+    this.#run(re, im, -1);
+    const s = 1 / this.n;
+    for (let i = 0; i < this.n; i++) {
+      re[i] *= s;
+      im[i] *= s;
+    }
+  }
+
+  #run(re: Float64Array, im: Float64Array, sign: 1 | -1): void {
+    const n = this.n;
+    const rev = this.#rev;
+    for (let i = 0; i < n; i++) {
+      const j = rev[i];
+      if (i < j) {
+        const tr = re[i];
+        re[i] = re[j];
+        re[j] = tr;
+        const ti = im[i];
+        im[i] = im[j];
+        im[j] = ti;
+      }
+    }
+    const cos = this.#cos;
+    const sin = this.#sin;
+    for (let len = 2; len <= n; len <<= 1) {
+      const half = len >> 1;
+      const step = n / len;
+      for (let i = 0; i < n; i += len) {
+        for (let k = 0, t = 0; k < half; k++, t += step) {
+          const cr = cos[t];
+          const ci = sign * sin[t];
+          const a = i + k;
+          const b = a + half;
+          const tr = re[b] * cr - im[b] * ci;
+          const ti = re[b] * ci + im[b] * cr;
+          re[b] = re[a] - tr;
+          im[b] = im[a] - ti;
+          re[a] += tr;
+          im[a] += ti;
+        }
+      }
+    }
+  }
+}
