@@ -73,19 +73,38 @@ export function onsetEnvelope(
 export function estimateTempo(
   x: Float32Array,
   sampleRate: number,
-  { minBpm = 50, maxBpm = 200, center = 120 } = {},
+  opts: TempoOptions = {},
 ): number {
-  const { values, fps } = onsetEnvelope(x, sampleRate);
+  return tempoOfEnvelope(onsetEnvelope(x, sampleRate), opts).bpm;
+}
+
+export interface TempoOptions {
+  minBpm?: number;
+  maxBpm?: number;
+  center?: number;
+}
+
+export interface TempoEstimate {
+  bpm: number;
+  /** The envelope's autocorrelation at the beat's multiples over its energy, 0–1. */
+  confidence: number;
+}
+
+/** `estimateTempo` on an onset envelope already measured, with how steady the beat is. */
+export function tempoOfEnvelope(
+  { values, fps }: OnsetEnvelope,
+  { minBpm = 50, maxBpm = 200, center = 120 }: TempoOptions = {},
+): TempoEstimate {
   const n = values.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += values[i] / n;
   const v = values.map((a) => a - mean);
-  const maxLag = Math.min(n - 1, Math.ceil(((4 * 60) / minBpm) * fps) + 2);
+  const maxLag = Math.max(0, Math.min(n - 1, Math.ceil(((4 * 60) / minBpm) * fps) + 2));
   const acf = new Float64Array(maxLag + 1);
   for (let lag = 0; lag <= maxLag; lag++) {
     let s = 0;
     for (let i = lag; i < n; i++) s += v[i] * v[i - lag];
-    acf[lag] = s / (n - lag);
+    acf[lag] = n > lag ? s / (n - lag) : 0;
   }
   const at = (lag: number) => {
     const i = Math.floor(lag);
@@ -100,21 +119,18 @@ export function estimateTempo(
     return s;
   };
 
-  const search = (lo: number, hi: number) => {
-    let best = lo;
-    let bestScore = -Infinity;
-    for (let bpm = lo; bpm <= hi; bpm += 0.05) {
-      const w = Math.exp(-0.5 * (Math.log2(bpm / center) / 0.9) ** 2);
-      const score = comb(bpm) * w;
-      if (score > bestScore) {
-        bestScore = score;
-        best = bpm;
-      }
+  let best = minBpm;
+  let bestScore = -Infinity;
+  for (let bpm = minBpm; bpm <= maxBpm; bpm += 0.05) {
+    const w = Math.exp(-0.5 * (Math.log2(bpm / center) / 0.9) ** 2);
+    const score = comb(bpm) * w;
+    if (score > bestScore) {
+      bestScore = score;
+      best = bpm;
     }
-    return best;
-  };
-  const best = search(minBpm, maxBpm);
-  return Math.round(best * 10) / 10;
+  }
+  const confidence = acf[0] > 0 ? Math.min(1, Math.max(0, comb(best) / (4 * acf[0]))) : 0;
+  return { bpm: Math.round(best * 10) / 10, confidence };
 }
 
 /**
@@ -131,21 +147,35 @@ export function chroma(
   const lo = Math.max(2, Math.ceil((minHz * size) / sampleRate));
   const hi = Math.min(size / 2 - 2, Math.floor((maxHz * size) / sampleRate));
   for (let from = 0; from + size <= x.length; from += size / 2) {
-    const mag = magnitudeSpectrum(x, from, size);
-    let top = 0;
-    for (let k = lo; k <= hi; k++) if (mag[k] > top) top = mag[k];
-    for (let k = lo; k <= hi; k++) {
-      const m = mag[k];
-      if (m < top * 0.01 || m <= mag[k - 1] || m < mag[k + 1]) continue;
-      // Parabolic interpolation on log magnitudes for the peak's true frequency.
-      const a = Math.log(mag[k - 1] + 1e-12), b = Math.log(m), c = Math.log(mag[k + 1] + 1e-12);
-      const delta = (0.5 * (a - c)) / (a - 2 * b + c || 1);
-      const hz = ((k + delta) * sampleRate) / size;
-      const pc = ((Math.round(69 + 12 * Math.log2(hz / 440)) % 12) + 12) % 12;
-      out[pc] += m * m;
-    }
+    addChromaPeaks(magnitudeSpectrum(x, from, size), sampleRate, size, lo, hi, out);
   }
   return out;
+}
+
+/**
+ * Adds the pitch-class energy of one magnitude spectrum (bins `lo`..`hi` of an FFT of `size`) to
+ * `out`: spectral peaks only, each at its interpolated frequency (see `chroma`).
+ */
+export function addChromaPeaks(
+  mag: Float64Array,
+  sampleRate: number,
+  size: number,
+  lo: number,
+  hi: number,
+  out: Float64Array,
+): void {
+  let top = 0;
+  for (let k = lo; k <= hi; k++) if (mag[k] > top) top = mag[k];
+  for (let k = lo; k <= hi; k++) {
+    const m = mag[k];
+    if (m < top * 0.01 || m <= mag[k - 1] || m < mag[k + 1]) continue;
+    // Parabolic interpolation on log magnitudes for the peak's true frequency.
+    const a = Math.log(mag[k - 1] + 1e-12), b = Math.log(m), c = Math.log(mag[k + 1] + 1e-12);
+    const delta = (0.5 * (a - c)) / (a - 2 * b + c || 1);
+    const hz = ((k + delta) * sampleRate) / size;
+    const pc = ((Math.round(69 + 12 * Math.log2(hz / 440)) % 12) + 12) % 12;
+    out[pc] += m * m;
+  }
 }
 
 const KK_MAJOR = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
