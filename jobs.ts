@@ -19,6 +19,10 @@ import { paymentDeps, paymentsQueueHandler, sweepPayments } from "./lib/domains/
 import { renewBuiltinPlans } from "./lib/domains/plans/mod.ts";
 import { PRO_FIRST, songJob } from "./lib/domains/studio/job.ts";
 import { studioDeps } from "./lib/domains/studio/service.ts";
+import { masterJob } from "./lib/domains/studio/master/jobs.ts";
+import { masterDeps } from "./lib/domains/studio/master/service.ts";
+import { meterJob } from "./lib/domains/studio/meter/jobs.ts";
+import { meterDeps } from "./lib/domains/studio/meter/service.ts";
 
 export function soundcheckJobs(
   { config, db, ai, log, mode, siteUrl, storage }: JobPorts,
@@ -46,6 +50,15 @@ export function soundcheckJobs(
         visibilityTimeout: 180,
         preferred: PRO_FIRST,
       }),
+      // Masters: one at a time (a 4-minute song is seconds of CPU); a stage may decode, master
+      // or encode minutes of audio.
+      mastering: stagedJobsHandler([
+        masterJob(() => masterDeps({ db, ai, log, config, storage, mode })),
+      ], { concurrency: 1, visibilityTimeout: 180 }),
+      // Hit meter reports: measuring is CPU, writing waits on the AI.
+      scoring: stagedJobsHandler([
+        meterJob(() => meterDeps({ db, ai, log, config, storage, mode })),
+      ], { concurrency: 2, visibilityTimeout: 120 }),
     },
     periodic: [{
       // Reviews become visible 14 days after completion even if only one side wrote one; on

@@ -21,7 +21,11 @@
  *   `payments.pg.*` (bench/payments.ts).
  * - `studio.synth.*`: the offline synthesiser rendering a 30 s song plan, in this process;
  *   `studio.generate.e2e_ms`: a 30 s song from prompt to done through the app's JSON API and its
- *   worker; `studio.library.*`: the library's first page under load (bench/studio.ts).
+ *   worker; `studio.library.*`: the library's first page under load; `studio.loudness.*`: the
+ *   loudness meter (integrated + true peak, and the full report) on a 4-minute song;
+ *   `studio.meter.ms`: the hit meter on a 4-minute song with offline insights;
+ *   `studio.master.x_realtime`: mastering a 4-minute song; `studio.master_job.e2e_ms`,
+ *   `studio.meter_job.e2e_ms`: both as jobs through the app, request to done (bench/studio.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
@@ -239,6 +243,10 @@ const GROUPS = {
   studio: STUDIO_METRICS.synth,
   studioGenerate: STUDIO_METRICS.generate,
   studioLibrary: STUDIO_METRICS.library,
+  studioLoudness: STUDIO_METRICS.loudness,
+  studioMeter: STUDIO_METRICS.meter,
+  studioMaster: STUDIO_METRICS.master,
+  studioJobs: STUDIO_METRICS.jobs,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -270,6 +278,10 @@ async function main(prefixes: string[]): Promise<number> {
     studio: wanted(GROUPS.studio),
     studioGenerate: wanted(GROUPS.studioGenerate),
     studioLibrary: wanted(GROUPS.studioLibrary),
+    studioLoudness: wanted(GROUPS.studioLoudness),
+    studioMeter: wanted(GROUPS.studioMeter),
+    studioMaster: wanted(GROUPS.studioMaster),
+    studioJobs: wanted(GROUPS.studioJobs),
   };
   if (!Object.values(run).some(Boolean)) {
     console.error(
@@ -307,11 +319,22 @@ async function main(prefixes: string[]): Promise<number> {
         ...await paymentsBench({ runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S }),
       );
     }
-    if (run.studio || run.studioGenerate || run.studioLibrary) {
+    if (
+      run.studio || run.studioGenerate || run.studioLibrary || run.studioLoudness ||
+      run.studioMeter || run.studioMaster || run.studioJobs
+    ) {
       results.push(
         ...await studioBench(
           { runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S, logLevel: LOG_LEVEL },
-          { synth: run.studio, generate: run.studioGenerate, library: run.studioLibrary },
+          {
+            synth: run.studio,
+            generate: run.studioGenerate,
+            library: run.studioLibrary,
+            loudness: run.studioLoudness,
+            meter: run.studioMeter,
+            master: run.studioMaster,
+            jobs: run.studioJobs,
+          },
         ),
       );
     }

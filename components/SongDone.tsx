@@ -113,6 +113,22 @@ export function SongDone({ song, csrf, shareUrl, errors }: SongDoneProps): JSX.E
           </p>
         )}
       </section>
+      <nav aria-label="Mastering and the hit meter" class="flex flex-wrap gap-2">
+        <a
+          href={`${here}/master`}
+          data-testid="song-master-link"
+          class="inline-flex items-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+        >
+          Master this song
+        </a>
+        <a
+          href={`${here}/meter`}
+          data-testid="song-meter-link"
+          class="inline-flex items-center rounded-md border border-gray-300 bg-white px-3 py-2 text-sm font-medium text-gray-900 hover:bg-gray-50"
+        >
+          Hit meter
+        </a>
+      </nav>
       <Lyrics lyrics={song.lyrics} />
       <SongShare song={song} csrf={csrf} shareUrl={shareUrl} />
       <SongCatalogue song={song} csrf={csrf} />

@@ -4,18 +4,25 @@
  * keyboard on it (arrows ±5 s, Shift ±1 s, PageUp/PageDown, Home/End, space plays/pauses); loop a
  * region by dragging across the waveform, with the buttons, or with `[` and `]` (Escape clears).
  * Before it hydrates (or without JavaScript) the browser's own audio controls are shown instead.
+ *
+ * With `versions` it is an A/B player (a song and its master): both play together, one heard at a
+ * time, the louder turned down to the other's integrated loudness; switching keeps the position.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
+  type AbVersion,
+  drifted,
   formatTime,
   type Loop,
   loopBetween,
+  loudnessMatch,
   markLoop,
   type Peak,
   seekForKey,
   spokenTime,
   thinPeaks,
   timeAt,
+  volumeOf,
   wrapLoop,
 } from "../lib/browser/player.ts";
 import { Waveform } from "../components/Waveform.tsx";
@@ -29,13 +36,30 @@ export interface WaveformPlayerProps {
   peaks: Peak[];
   /** Seconds, from the song row; the audio's own length wins once it is known. */
   duration: number;
+  /** A and B to compare, loudness-matched (then `src` is not used). */
+  versions?: [AbVersion, AbVersion];
 }
 
 const BARS = 160;
 const DRAG_PX = 6;
 
 export default function WaveformPlayer(props: WaveformPlayerProps) {
-  const audio = useRef<HTMLAudioElement>(null);
+  const single = useRef<HTMLAudioElement>(null);
+  const pair = useRef<(HTMLAudioElement | null)[]>([null, null]);
+  const [active, setActive] = useState<0 | 1>(0);
+  const activeRef = useRef<0 | 1>(0);
+  activeRef.current = active;
+  const versions = props.versions;
+  const match = versions ? loudnessMatch(versions[0], versions[1]) : null;
+  const src = versions ? versions[0].src : props.src;
+  // The element heard now (the A/B pair's active one); `all` for what applies to both.
+  const audio = {
+    get current() {
+      return versions ? pair.current[activeRef.current] : single.current;
+    },
+  };
+  const all = () =>
+    (versions ? pair.current : [single.current]).filter((a): a is HTMLAudioElement => !!a);
   const surface = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; at: number; moved: boolean } | null>(null);
   const [ready, setReady] = useState(false);
@@ -60,7 +84,7 @@ export default function WaveformPlayer(props: WaveformPlayerProps) {
       const el = audio.current;
       if (el) {
         const back = wrapLoop(el.currentTime, loopRef.current);
-        if (back !== null) el.currentTime = back;
+        if (back !== null) { for (const a of all()) a.currentTime = back; }
         setAt(el.currentTime);
       }
       frame = requestAnimationFrame(tick);
@@ -70,18 +94,37 @@ export default function WaveformPlayer(props: WaveformPlayerProps) {
   }, [playing]);
 
   const seek = (t: number) => {
-    const el = audio.current;
-    if (el) el.currentTime = t;
+    for (const el of all()) el.currentTime = t;
     setAt(t);
   };
 
   const toggle = () => {
     const el = audio.current;
-    if (!el || !props.src) return;
+    if (!el || !src) return;
     if (el.paused) {
       setProblem(null);
-      el.play().catch(() => setProblem("This browser could not play the song."));
-    } else el.pause();
+      for (const a of all()) {
+        a.play().catch(() => setProblem("This browser could not play the song."));
+      }
+    } else for (const a of all()) a.pause();
+  };
+
+  // Only the active version is heard, at its matched level (volume only turns down).
+  useEffect(() => {
+    if (!versions || !match) return;
+    pair.current.forEach((el, k) => {
+      if (!el) return;
+      el.muted = k !== active;
+      el.volume = volumeOf(match.gainsDb[k]);
+    });
+  }, [active, ready]);
+
+  const choose = (k: 0 | 1) => {
+    const from = pair.current[activeRef.current];
+    const to = pair.current[k];
+    if (from && to && drifted(from.currentTime, to.currentTime)) to.currentTime = from.currentTime;
+    activeRef.current = k;
+    setActive(k);
   };
 
   const fraction = (clientX: number) => {
@@ -136,11 +179,25 @@ export default function WaveformPlayer(props: WaveformPlayerProps) {
   const button =
     "inline-flex items-center justify-center rounded-md border border-gray-300 bg-white px-3 py-2 text-sm font-medium text-gray-900 hover:bg-gray-50 focus:outline-none focus:ring-2 focus:ring-indigo-500 disabled:opacity-50";
 
+  const own = (k: number) => !versions || k === activeRef.current;
+  const events = (k: number) => ({
+    onPlay: () => own(k) && setPlaying(true),
+    onPause: () => own(k) && setPlaying(false),
+    onEnded: () => own(k) && setPlaying(false),
+    onTimeUpdate: (e: Event) => own(k) && setAt((e.currentTarget as HTMLAudioElement).currentTime),
+    onLoadedMetadata: (e: Event) => {
+      const d = (e.currentTarget as HTMLAudioElement).duration;
+      if (own(k) && Number.isFinite(d) && d > 0) setDuration(d);
+    },
+    onError: () => setProblem("The audio could not be loaded. Reload the page to try again."),
+  });
+
   return (
     <div
       class="space-y-3 rounded-lg border border-gray-200 bg-white p-3 sm:p-4"
       data-testid="player"
       data-state={playing ? "playing" : "paused"}
+      data-version={versions ? (active ? "b" : "a") : undefined}
       data-ready={ready ? "1" : undefined}
       data-loop={loop ? `${loop.start.toFixed(2)}-${loop.end.toFixed(2)}` : undefined}
       role="group"
@@ -180,7 +237,7 @@ export default function WaveformPlayer(props: WaveformPlayerProps) {
         <button
           type="button"
           onClick={toggle}
-          disabled={!props.src || !ready}
+          disabled={!src || !ready}
           aria-pressed={playing}
           data-testid="player-toggle"
           class="inline-flex min-w-[5.5rem] items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-base font-medium text-white hover:bg-indigo-700 focus:outline-none focus:ring-2 focus:ring-indigo-500 focus:ring-offset-2 disabled:opacity-60"
@@ -221,26 +278,52 @@ export default function WaveformPlayer(props: WaveformPlayerProps) {
         Keys on the waveform: arrows seek, space plays or pauses, [ and ] set the loop, Escape
         clears it.
       </p>
+      {versions && match && (
+        <div class="flex flex-wrap items-center gap-2" role="group" aria-label="Compare">
+          {versions.map((v, k) => (
+            <button
+              key={k}
+              type="button"
+              class={`${button} ${active === k ? "border-indigo-600 ring-2 ring-indigo-500" : ""}`}
+              disabled={!ready}
+              aria-pressed={active === k}
+              data-testid={`ab-${k ? "b" : "a"}`}
+              onClick={() => choose(k as 0 | 1)}
+            >
+              {k ? "B" : "A"}: {v.label}
+            </button>
+          ))}
+          <span class="text-sm text-gray-700" data-testid="ab-match">{match.text}</span>
+        </div>
+      )}
       {problem && <p role="alert" class="text-sm text-red-700">{problem}</p>}
-      {props.src
+      {versions
+        ? versions.map((v, k) => (
+          <div key={k} class={ready ? "hidden" : "space-y-1"}>
+            {!ready && <p class="text-sm text-gray-700">{k ? "B" : "A"}: {v.label}</p>}
+            <audio
+              ref={(el) => {
+                pair.current[k] = el;
+              }}
+              src={v.src}
+              preload="metadata"
+              controls={!ready}
+              class={ready ? "hidden" : "w-full"}
+              data-testid={`player-audio-${k ? "b" : "a"}`}
+              {...events(k)}
+            />
+          </div>
+        ))
+        : src
         ? (
           <audio
-            ref={audio}
-            src={props.src}
+            ref={single}
+            src={src}
             preload="metadata"
             controls={!ready}
             class={ready ? "hidden" : "w-full"}
             data-testid="player-audio"
-            onPlay={() => setPlaying(true)}
-            onPause={() => setPlaying(false)}
-            onEnded={() => setPlaying(false)}
-            onTimeUpdate={(e) => setAt((e.currentTarget as HTMLAudioElement).currentTime)}
-            onLoadedMetadata={(e) => {
-              const d = (e.currentTarget as HTMLAudioElement).duration;
-              if (Number.isFinite(d) && d > 0) setDuration(d);
-            }}
-            onError={() =>
-              setProblem("The audio could not be loaded. Reload the page to try again.")}
+            {...events(0)}
           />
         )
         : <p class="text-sm text-gray-600">The audio is not ready yet.</p>}

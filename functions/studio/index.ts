@@ -19,10 +19,19 @@
  * - `{ action: "catalogue", id, in_catalogue }` → `{ song, quota }`: whether the AI DJ may play
  *   the finished song in playlists (sharing is separate)
  *
+ * - `{ action: "master", id, settings }` → 202 `{ master }`: masters a finished song (settings as
+ *   POST /api/studio/songs/:id/master); `{ action: "masters", id }` → `{ items }`, newest first;
+ *   `{ action: "master_status" | "master_cancel", id, master_id }` → `{ master }`;
+ *   `{ action: "master_download", id, master_id, format: "wav" | "mp3" }` → `{ url }`;
+ *   `{ action: "master_presets" }` → `{ genres, targets }`
+ * - `{ action: "meter", id }` → 202 `{ meter }`: the hit meter's report of the song's current
+ *   audio (reused when there is one); `{ action: "meter_status", id }` → `{ meter }` (or null)
+ *
  * - multipart/form-data with `file` (and `title`): uploads the caller's own track → 202
  *   `{ song, quota }`, as POST /api/studio/uploads (50 MB, 10 minutes; no quota spent)
  *
- * Progress arrives on the private Realtime channel `song:<id>` (event `progress`). 400 naming the
+ * Progress arrives on the private Realtime channels `song:<id>`, `master:<master id>` and
+ * `meter:<report id>` (event `progress`). 400 naming the
  * field, 401 without a valid token, 404 for a song that is not the caller's, 429 over a limit.
  */
 import { z } from "zod";
@@ -50,8 +59,19 @@ import { shareUrl } from "../../lib/domains/studio/share_link.ts";
 import { createSite } from "../../lib/web/site.ts";
 import { songResponse, STUDIO_BODY_LIMIT, withQuota } from "../../lib/domains/studio/http.ts";
 import { listSongs, recentPrompts } from "../../lib/domains/studio/store.ts";
+import { MasterDownloadQuery, MasterInput } from "../../lib/domains/studio/master/types.ts";
+import {
+  cancelMaster,
+  masterDownloadUrl,
+  masterList,
+  masterPresets,
+  masterView,
+  startMaster,
+} from "../../lib/domains/studio/master/service.ts";
+import { meterView, requestMeter } from "../../lib/domains/studio/meter/service.ts";
 
 const Id = z.object({ id: z.uuid() });
+const MasterId = Id.extend({ master_id: z.uuid() });
 const Request = z.discriminatedUnion("action", [
   CreateSongInput.extend({ action: z.literal("create") }),
   Id.extend({ action: z.literal("status") }).strict(),
@@ -67,7 +87,18 @@ const Request = z.discriminatedUnion("action", [
   Id.extend({ action: z.literal("share") }).strict(),
   Id.extend({ action: z.literal("unshare") }).strict(),
   Id.extend(CatalogueInput.shape).extend({ action: z.literal("catalogue") }).strict(),
+  Id.extend(MasterInput.shape).extend({ action: z.literal("master") }).strict(),
+  Id.extend({ action: z.literal("masters") }).strict(),
+  MasterId.extend({ action: z.literal("master_status") }).strict(),
+  MasterId.extend({ action: z.literal("master_cancel") }).strict(),
+  MasterId.extend(MasterDownloadQuery.shape).extend({ action: z.literal("master_download") })
+    .strict(),
+  z.object({ action: z.literal("master_presets") }).strict(),
+  Id.extend({ action: z.literal("meter") }).strict(),
+  Id.extend({ action: z.literal("meter_status") }).strict(),
 ]);
+
+const NO_STORE = { "cache-control": "no-store" };
 
 export const studio = defineFunction(async ({ req, platform, user }) => {
   if (req.method !== "POST") {
@@ -125,6 +156,45 @@ export const studio = defineFunction(async ({ req, platform, user }) => {
       return songResponse(
         await setInCatalogue(platform, caller.claims, input.id, input.in_catalogue),
       );
+    case "master":
+      return await withQuota(async () =>
+        Response.json({
+          master: await startMaster(platform, caller.claims, input.id, input.settings),
+        }, { status: 202, headers: NO_STORE })
+      );
+    case "masters":
+      return Response.json({ items: await masterList(platform, caller.claims, input.id) }, {
+        headers: NO_STORE,
+      });
+    case "master_status":
+      return Response.json({
+        master: await masterView(platform, caller.claims, input.id, input.master_id),
+      }, { headers: NO_STORE });
+    case "master_cancel":
+      return Response.json({
+        master: await cancelMaster(platform, caller.claims, input.id, input.master_id),
+      }, { headers: NO_STORE });
+    case "master_download": {
+      const url = await masterDownloadUrl(
+        platform,
+        caller,
+        input.id,
+        input.master_id,
+        input.format,
+      );
+      return Response.json({ url }, { headers: NO_STORE });
+    }
+    case "master_presets":
+      return Response.json(masterPresets(), { headers: NO_STORE });
+    case "meter":
+      return Response.json({ meter: await requestMeter(platform, caller.claims, input.id) }, {
+        status: 202,
+        headers: NO_STORE,
+      });
+    case "meter_status":
+      return Response.json({ meter: await meterView(platform, caller.claims, input.id) }, {
+        headers: NO_STORE,
+      });
   }
 }, {
   // Only an upload may be large: JSON actions keep the small cap.

@@ -118,3 +118,46 @@ export function timeAt(fraction: number, duration: number): number {
 function clamp(x: number, lo: number, hi: number): number {
   return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : lo;
 }
+
+/** One version of the A/B pair: its name on the toggle, its audio and integrated loudness. */
+export interface AbVersion {
+  label: string;
+  src: string;
+  /** Integrated loudness (LUFS); null when silent or unknown. */
+  lufs: number | null;
+}
+
+/** How each version is turned down to play at the same loudness, and the words for it. */
+export interface LoudnessMatch {
+  /** dB applied to each version (0 or less: a browser cannot turn a file up). */
+  gainsDb: [number, number];
+  /** "matched: master −4.2 dB", or why they are not matched. */
+  text: string;
+}
+
+const minus = (db: number) => `−${Math.abs(db).toFixed(1)} dB`;
+
+/**
+ * The louder of two versions turned down by the difference in integrated loudness, so louder
+ * never sounds better by itself.
+ */
+export function loudnessMatch(a: AbVersion, b: AbVersion): LoudnessMatch {
+  if (a.lufs === null || b.lufs === null) {
+    return { gainsDb: [0, 0], text: "not matched: one version is silent" };
+  }
+  const diff = Math.round((b.lufs - a.lufs) * 10) / 10;
+  if (diff === 0) return { gainsDb: [0, 0], text: "matched: same loudness" };
+  return diff > 0
+    ? { gainsDb: [0, -diff], text: `matched: ${b.label.toLowerCase()} ${minus(diff)}` }
+    : { gainsDb: [diff, 0], text: `matched: ${a.label.toLowerCase()} ${minus(diff)}` };
+}
+
+/** An audio element's volume for a gain in dB (at most 1). */
+export function volumeOf(db: number): number {
+  return clamp(10 ** (db / 20), 0, 1);
+}
+
+/** Whether two players drifted apart enough to hear it when switching (seconds). */
+export function drifted(a: number, b: number, tolerance = 0.05): boolean {
+  return Math.abs(a - b) > tolerance;
+}

@@ -11,6 +11,7 @@ import { decodeJwt, type JWTPayload, SignJWT } from "jose";
 import { type TestApp, TINY_PNG } from "./app.ts";
 import { COOKIE } from "../../lib/web/cookies.ts";
 import { UUID_SOURCE } from "../../lib/shared/ids.ts";
+import { MasterSettings } from "../../lib/domains/studio/master/schemas.ts";
 import { makeAdmin } from "../../scripts/make_admin.ts";
 
 /** The app's JWT secret in these suites: expired tokens are signed with it. */
@@ -150,6 +151,8 @@ export interface WorldIds {
   run: string;
   /** The musician's studio song (a draft being planned). */
   song: string;
+  /** A master of that song (a failed one: the song is no finished song to master yet). */
+  master: string;
   /** The run's public link token ("" when the world was seeded without sharing). */
   shareToken: string;
 }
@@ -396,6 +399,15 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
     prompt: keep(secret("song")) + " a warm lo-fi piano song",
   }, 202);
   const songId = str((song.song as Record<string, unknown>).id, "song");
+  // Masters and meter reports are written only by SQL functions for finished songs; the world's
+  // song is a draft, so its master is the row a failed job leaves.
+  const [{ id: masterId }] = await db.query<{ id: string }>(
+    `insert into public.song_masters (song_id, owner_id, audio_version, settings, status, stage,
+                                      error)
+     values ($1, $2, 1, $3::jsonb, 'failed', null, 'The song could not be read.')
+     returning id`,
+    [songId, musician.id, JSON.stringify(MasterSettings.parse({}))],
+  );
 
   const kinds = (await db.query<{ kind: string }>(
     "select kind from public.notification_kinds order by kind",
@@ -424,6 +436,7 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
       notificationClient,
       run: runId,
       song: songId,
+      master: masterId,
       shareToken,
     },
   };

@@ -99,6 +99,9 @@ function aims(op: ApiOperation, w: World): Aim[] {
       { ids: { id: i.client }, what: "client (no musician profile)" },
     ];
   }
+  if (p.startsWith("/api/studio/songs/{id}/masters/{mid}")) {
+    return [{ ids: { id: i.song, mid: i.master }, what: "studio song's master" }];
+  }
   if (p.startsWith("/api/studio/songs/{id}")) return [{ ids: { id: i.song }, what: "studio song" }];
   if (/\{\w+\}/.test(p)) throw new Error(`${op.name}: say which ids it takes (aims)`);
   switch (op.name) {
@@ -345,6 +348,9 @@ Deno.test({
     { path: `/messages/booking/${i.booking}` },
     { path: `/dj/runs/${i.run}` },
     { path: `/studio/songs/${i.song}` },
+    { path: `/studio/songs/${i.song}/master` },
+    { path: `/studio/songs/${i.song}/master?master=${i.master}` },
+    { path: `/studio/songs/${i.song}/meter` },
     { path: `/s/${"A".repeat(32)}`, public: true },
     { path: `/musicians/${i.musician}` },
     { path: `/notifications/${i.notificationMusician}` },
@@ -383,6 +389,9 @@ Deno.test({
     [w.musician, `/dj/runs/${i.run}`],
     // Share, stop sharing, the DJ catalogue, rename, delete: a finished song's forms.
     [w.musician, `/studio/songs/${i.song}`],
+    // Mastering settings (master, cancel) and the hit meter's "measure".
+    [w.musician, `/studio/songs/${i.song}/master`],
+    [w.musician, `/studio/songs/${i.song}/meter`],
     [w.musician, "/notifications"],
   ];
   const seen = new Set<string>();

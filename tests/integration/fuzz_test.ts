@@ -93,6 +93,9 @@ function targetFor(op: ApiOperation, w: World): Target {
   if (p.startsWith("/api/dj/runs/{id}")) return t(musician, ids.run);
   if (p.startsWith("/api/dj/share/{token}")) return t(musician, ids.shareToken, ids.run);
   if (p.startsWith("/api/musicians/{id}")) return t(musician, ids.musician, ids.gigOpen);
+  if (p.startsWith("/api/studio/songs/{id}/masters/{mid}")) {
+    return { actor: musician, ids: { id: ids.song, mid: ids.master }, other: ids.run };
+  }
   if (p.startsWith("/api/studio/songs/{id}")) return t(musician, ids.song, ids.run);
   if (/\{\w+\}/.test(p)) {
     // An operation this suite does not know yet: still fuzzed, with unknown ids.

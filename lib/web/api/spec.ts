@@ -12,6 +12,7 @@ import { djOperations } from "./spec_dj.ts";
 import { paymentOperations } from "./spec_payments.ts";
 import { planOperations } from "./spec_plans.ts";
 import { studioOperations } from "./spec_studio.ts";
+import { masterOperations } from "./spec_master.ts";
 
 const operations: Operation[] = [
   {
@@ -39,6 +40,7 @@ const operations: Operation[] = [
   ...paymentOperations,
   ...planOperations,
   ...studioOperations,
+  ...masterOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

@@ -1,0 +1,137 @@
+/**
+ * A finished master's report: the before/after loudness table, the spectrum before, after and
+ * of the reference (shapes, each relative to its own average), what each streaming platform's
+ * normalisation will do, and the downloads. Drawn with attributes only (the CSP blocks inline
+ * styles).
+ */
+import type { JSX } from "preact";
+import type { MasterReport } from "../lib/domains/studio/master/schemas.ts";
+import { CHART, chartTicks, curvePoints, level, platformText } from "../lib/browser/master_view.ts";
+
+const ROWS: { key: keyof MasterReport["before"]; label: string; unit: string }[] = [
+  { key: "integrated_lufs", label: "Integrated loudness", unit: "LUFS" },
+  { key: "short_term_max_lufs", label: "Short-term maximum", unit: "LUFS" },
+  { key: "lra_lu", label: "Loudness range", unit: "LU" },
+  { key: "true_peak_dbtp", label: "True peak", unit: "dBTP" },
+  { key: "sample_peak_dbfs", label: "Sample peak", unit: "dBFS" },
+];
+
+export function LoudnessTable({ report }: { report: MasterReport }): JSX.Element {
+  return (
+    <div class="overflow-x-auto">
+      <table class="w-full text-left text-sm" data-testid="master-loudness">
+        <caption class="sr-only">Loudness before and after mastering</caption>
+        <thead>
+          <tr class="border-b border-gray-200 text-gray-600">
+            <th scope="col" class="py-2 pr-3 font-medium">Measure</th>
+            <th scope="col" class="py-2 pr-3 font-medium">Before</th>
+            <th scope="col" class="py-2 font-medium">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((r) => (
+            <tr key={r.key} class="border-b border-gray-100" data-measure={r.key}>
+              <th scope="row" class="py-2 pr-3 font-normal text-gray-800">{r.label}</th>
+              <td class="py-2 pr-3 tabular-nums text-gray-700">
+                {level(report.before[r.key] as number | null, r.unit)}
+              </td>
+              <td class="py-2 tabular-nums font-medium text-gray-900">
+                {level(report.after[r.key] as number | null, r.unit)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="mt-2 text-sm text-gray-600">
+        Target {level(report.settings.target_lufs, "LUFS")}, ceiling{" "}
+        {level(report.settings.ceiling_dbtp, "dBTP")}; the limiter took off at most{" "}
+        {level(report.limiter_max_reduction_db, "dB")}.
+      </p>
+    </div>
+  );
+}
+
+const CURVES = [
+  { key: "spectrum_before", label: "Before", cls: "text-gray-400", dash: "4 3" },
+  { key: "spectrum_after", label: "After", cls: "text-indigo-600", dash: undefined },
+  { key: "reference_spectrum", label: "Reference", cls: "text-amber-600", dash: "1 3" },
+] as const;
+
+export function SpectrumChart({ report }: { report: MasterReport }): JSX.Element {
+  const { width, height } = CHART;
+  return (
+    <figure data-testid="master-spectrum">
+      <svg
+        viewBox={`0 0 ${width} ${height + 16}`}
+        class="h-auto w-full"
+        role="img"
+        aria-label="Spectrum before and after mastering, and the reference's, from 20 Hz to 20 kHz"
+      >
+        <rect x={0} y={0} width={width} height={height} class="fill-current text-gray-50" />
+        {chartTicks().map((t) => (
+          <g key={t.label}>
+            <line
+              x1={t.x}
+              x2={t.x}
+              y1={0}
+              y2={height}
+              class="stroke-current text-gray-200"
+              stroke-width={1}
+            />
+            <text
+              x={t.x}
+              y={height + 12}
+              text-anchor="middle"
+              class="fill-current text-gray-500"
+              font-size={10}
+            >
+              {t.label}
+            </text>
+          </g>
+        ))}
+        {CURVES.map((c) => {
+          const s = report[c.key];
+          return (
+            <polyline
+              key={c.key}
+              points={curvePoints(s.hz, s.mid_db)}
+              fill="none"
+              stroke-width={1.5}
+              stroke-dasharray={c.dash}
+              class={`stroke-current ${c.cls}`}
+            />
+          );
+        })}
+      </svg>
+      <figcaption class="mt-1 flex flex-wrap gap-4 text-sm text-gray-700">
+        {CURVES.map((c) => (
+          <span key={c.key} class="inline-flex items-center gap-1">
+            <svg viewBox="0 0 20 4" class="h-1 w-5" aria-hidden="true">
+              <line
+                x1={0}
+                x2={20}
+                y1={2}
+                y2={2}
+                stroke-width={3}
+                stroke-dasharray={c.dash}
+                class={`stroke-current ${c.cls}`}
+              />
+            </svg>
+            {c.label}
+          </span>
+        ))}
+        <span class="text-gray-500">Tonal balance (mid), each relative to its own average.</span>
+      </figcaption>
+    </figure>
+  );
+}
+
+export function PlatformPreview({ report }: { report: MasterReport }): JSX.Element {
+  return (
+    <ul class="space-y-1 text-sm text-gray-800" data-testid="master-platforms">
+      {report.platforms.map((p) => (
+        <li key={p.platform} data-platform={p.platform}>{platformText(p)}</li>
+      ))}
+    </ul>
+  );
+}
