@@ -45,7 +45,7 @@ import { type Boot, bootFirstByte } from "./boot.ts";
 import { EDGE_METRICS, edgeBench } from "./edge.ts";
 import { QUEUE_METRICS, QUEUE_TARGETS, queueBench } from "./queue.ts";
 import { PAYMENTS_METRICS, PAYMENTS_TARGETS, paymentsBench } from "./payments.ts";
-import { STUDIO_METRICS, STUDIO_TARGETS, studioBench } from "./studio.ts";
+import { STUDIO_METRICS, STUDIO_TARGETS, studioBench, type StudioGroup } from "./studio.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LOAD_SCRIPT = new URL("./load.ts", import.meta.url).pathname;
@@ -240,13 +240,6 @@ const GROUPS = {
   edge: EDGE_METRICS,
   queue: QUEUE_METRICS,
   payments: PAYMENTS_METRICS,
-  studio: STUDIO_METRICS.synth,
-  studioGenerate: STUDIO_METRICS.generate,
-  studioLibrary: STUDIO_METRICS.library,
-  studioLoudness: STUDIO_METRICS.loudness,
-  studioMeter: STUDIO_METRICS.meter,
-  studioMaster: STUDIO_METRICS.master,
-  studioJobs: STUDIO_METRICS.jobs,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -275,18 +268,14 @@ async function main(prefixes: string[]): Promise<number> {
     edge: wanted(GROUPS.edge),
     queue: wanted(GROUPS.queue),
     payments: wanted(GROUPS.payments),
-    studio: wanted(GROUPS.studio),
-    studioGenerate: wanted(GROUPS.studioGenerate),
-    studioLibrary: wanted(GROUPS.studioLibrary),
-    studioLoudness: wanted(GROUPS.studioLoudness),
-    studioMeter: wanted(GROUPS.studioMeter),
-    studioMaster: wanted(GROUPS.studioMaster),
-    studioJobs: wanted(GROUPS.studioJobs),
   };
-  if (!Object.values(run).some(Boolean)) {
+  const studio = Object.fromEntries(
+    Object.entries(STUDIO_METRICS).map(([g, names]) => [g, wanted(names)]),
+  ) as Record<StudioGroup, boolean>;
+  if (![...Object.values(run), ...Object.values(studio)].some(Boolean)) {
     console.error(
       `No metric starts with ${prefixes.join(", ")}. Metrics: ${
-        Object.values(GROUPS).flat().join(", ")
+        [...Object.values(GROUPS), ...Object.values(STUDIO_METRICS)].flat().join(", ")
       }`,
     );
     return 2;
@@ -319,22 +308,11 @@ async function main(prefixes: string[]): Promise<number> {
         ...await paymentsBench({ runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S }),
       );
     }
-    if (
-      run.studio || run.studioGenerate || run.studioLibrary || run.studioLoudness ||
-      run.studioMeter || run.studioMaster || run.studioJobs
-    ) {
+    if (Object.values(studio).some(Boolean)) {
       results.push(
         ...await studioBench(
           { runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S, logLevel: LOG_LEVEL },
-          {
-            synth: run.studio,
-            generate: run.studioGenerate,
-            library: run.studioLibrary,
-            loudness: run.studioLoudness,
-            meter: run.studioMeter,
-            master: run.studioMaster,
-            jobs: run.studioJobs,
-          },
+          studio,
         ),
       );
     }

@@ -49,19 +49,10 @@
  *
  * @module
  */
-import type { SongPlan } from "../lib/domains/studio/plan.ts";
-import { renderSong } from "../lib/domains/studio/synth/render.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
-import { generateRuns, libraryRuns, StudioBenchFailure } from "./studio_app.ts";
+import { generateRuns, libraryRuns } from "./studio_app.ts";
 import { masterJobRuns } from "./studio_jobs.ts";
-import { songPlan } from "../tests/_helpers/studio.ts";
-import { integratedLufs, measureLoudness, truePeakDb } from "../lib/audio/loudness.ts";
-import { measureFeatures } from "../lib/audio/features.ts";
-import { scoreFeatures } from "../lib/domains/studio/meter/model.ts";
-import { writeInsights } from "../lib/domains/studio/meter/insights_task.ts";
-import { createAiPort } from "../lib/ports/ai/mod.ts";
-import { masterAudio } from "../lib/audio/master/master.ts";
-import { presetFor } from "../lib/domains/studio/master/presets.ts";
+import { loudnessBench, masterBench, meterBench, PLAN, synthBench } from "./studio_dsp.ts";
 
 /** The groups, run separately (a prefix runs the groups with a metric starting with it). */
 export const STUDIO_METRICS = {
@@ -84,8 +75,6 @@ export const STUDIO_TARGETS: [string, "≥" | "≤", number][] = [
   ["studio.meter_job.e2e_ms", "≤", 15000],
 ];
 
-export const PLAN: SongPlan = songPlan({ title: "Bench Song" });
-
 const num = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
 
 export interface StudioOptions {
@@ -95,26 +84,15 @@ export interface StudioOptions {
   logLevel?: string;
 }
 
+export type StudioGroup = keyof typeof STUDIO_METRICS;
+const ALL = Object.fromEntries(
+  Object.keys(STUDIO_METRICS).map((g) => [g, true]),
+) as Record<StudioGroup, boolean>;
+
 /** The groups in `which` (all by default). */
 export async function studioBench(
   opts: StudioOptions = {},
-  which: {
-    synth: boolean;
-    generate: boolean;
-    library: boolean;
-    loudness?: boolean;
-    meter?: boolean;
-    master?: boolean;
-    jobs?: boolean;
-  } = {
-    synth: true,
-    generate: true,
-    library: true,
-    loudness: true,
-    meter: true,
-    master: true,
-    jobs: true,
-  },
+  which: Partial<Record<StudioGroup, boolean>> = ALL,
 ): Promise<Result[]> {
   const runs = opts.runs ?? num("BENCH_RUNS", 5);
   const logLevel = opts.logLevel ?? Deno.env.get("BENCH_LOG_LEVEL") ?? "warn";
@@ -145,143 +123,12 @@ export async function studioBench(
   return out;
 }
 
-function synthBench(runs: number): Result[] {
-  renderSong(PLAN, { seed: 0 });
-  const ms: number[] = [];
-  const x: number[] = [];
-  for (let run = 1; run <= runs; run++) {
-    const t0 = performance.now();
-    const song = renderSong(PLAN, { seed: run });
-    const elapsed = performance.now() - t0;
-    const seconds = song.left.length / song.sampleRate;
-    if (song.sampleRate !== 44100 || seconds < 30) {
-      throw new StudioBenchFailure(`rendered ${seconds} s at ${song.sampleRate} Hz`);
-    }
-    ms.push(elapsed);
-    x.push(seconds / (elapsed / 1000));
-    console.log(
-      `run ${run}  studio  ${elapsed.toFixed(0)} ms for ${seconds.toFixed(1)} s (${
-        (seconds / (elapsed / 1000)).toFixed(1)
-      }× real time)`,
-    );
-  }
-  return [
-    summarise("studio.synth.x_realtime", "x", x),
-    summarise("studio.synth.render_ms", "ms", ms),
-  ];
-}
-
-/** The loudness meter on a 4-minute song (see the header). */
-function loudnessBench(runs: number): Result[] {
-  const song = renderSong(PLAN, { seed: 1 });
-  const rate = song.sampleRate;
-  const tile = (x: Float32Array) => {
-    const out = new Float32Array(240 * rate);
-    for (let at = 0; at < out.length; at += x.length) {
-      out.set(x.subarray(0, Math.min(x.length, out.length - at)), at);
-    }
-    return out;
-  };
-  const channels = [tile(song.left), tile(song.right)];
-  const seconds = channels[0].length / rate;
-  const timed = (label: string, fn: () => unknown) => {
-    fn();
-    const x: number[] = [];
-    for (let run = 1; run <= runs; run++) {
-      const t0 = performance.now();
-      const value = fn();
-      const elapsed = (performance.now() - t0) / 1000;
-      x.push(seconds / elapsed);
-      console.log(
-        `run ${run}  loudness ${label}  ${(elapsed * 1000).toFixed(0)} ms for ${seconds} s (${
-          (seconds / elapsed).toFixed(0)
-        }× real time) ${JSON.stringify(value)}`,
-      );
-    }
-    return x;
-  };
-  const fast = timed("I+TP", () => [integratedLufs(channels, rate), truePeakDb(channels, rate)]);
-  const full = timed("report", () => measureLoudness(channels, rate).integrated_lufs);
-  return [
-    summarise("studio.loudness.x_realtime", "x", fast),
-    summarise("studio.loudness.report_x_realtime", "x", full),
-  ];
-}
-
-/** A 4-minute song (240 s at 120 BPM) for the hit meter. */
-export const METER_PLAN: SongPlan = songPlan({
-  title: "Bench Meter Song",
-  structure: [
-    { name: "intro", bars: 8 },
-    { name: "verse", bars: 16 },
-    { name: "chorus", bars: 16 },
-    { name: "verse", bars: 16 },
-    { name: "chorus", bars: 16 },
-    { name: "bridge", bars: 8 },
-    { name: "chorus", bars: 16 },
-    { name: "chorus", bars: 16 },
-    { name: "outro", bars: 8 },
-  ],
-});
-
-/** The hit meter on a 4-minute song with offline insights (see the header). */
-async function meterBench(runs: number): Promise<Result> {
-  const song = renderSong(METER_PLAN, { seed: 1 });
-  const ai = createAiPort({ AI_MODEL: "offline", AI_EMBEDDING_MODEL: "offline" });
-  const meter = async () => {
-    const features = measureFeatures(song.left, song.right, song.sampleRate);
-    const score = scoreFeatures(features);
-    const { insights } = await writeInsights(ai, features, score);
-    return { overall: score.overall, insights: insights.length };
-  };
-  await meter();
-  const ms: number[] = [];
-  for (let run = 1; run <= runs; run++) {
-    const t0 = performance.now();
-    const r = await meter();
-    ms.push(performance.now() - t0);
-    console.log(
-      `run ${run}  meter  ${ms[ms.length - 1].toFixed(0)} ms for ${
-        (song.left.length / song.sampleRate).toFixed(1)
-      } s ${JSON.stringify(r)}`,
-    );
-  }
-  return summarise("studio.meter.ms", "ms", ms);
-}
-
-/** Mastering a 4-minute song (see the header). */
-function masterBench(runs: number): Result {
-  const song = renderSong(METER_PLAN, { seed: 2 });
-  const seconds = song.left.length / song.sampleRate;
-  const settings = { targetLufs: -14, ceilingDbtp: -1, intensity: 1, reference: presetFor("pop") };
-  masterAudio(song, settings);
-  const x: number[] = [];
-  for (let run = 1; run <= runs; run++) {
-    const t0 = performance.now();
-    const { report } = masterAudio(song, settings);
-    const elapsed = (performance.now() - t0) / 1000;
-    x.push(seconds / elapsed);
-    console.log(
-      `run ${run}  master  ${(elapsed * 1000).toFixed(0)} ms for ${seconds.toFixed(1)} s (${
-        (seconds / elapsed).toFixed(1)
-      }× real time) ${report.after.integrated_lufs} LUFS ${report.after.true_peak_dbtp} dBTP`,
-    );
-  }
-  return summarise("studio.master.x_realtime", "x", x);
-}
-
 if (import.meta.main) {
   const wanted = (names: string[]) =>
     Deno.args.length === 0 || names.some((n) => Deno.args.some((p) => n.startsWith(p)));
-  const which = {
-    synth: wanted(STUDIO_METRICS.synth),
-    generate: wanted(STUDIO_METRICS.generate),
-    library: wanted(STUDIO_METRICS.library),
-    loudness: wanted(STUDIO_METRICS.loudness),
-    meter: wanted(STUDIO_METRICS.meter),
-    master: wanted(STUDIO_METRICS.master),
-    jobs: wanted(STUDIO_METRICS.jobs),
-  };
+  const which = Object.fromEntries(
+    Object.entries(STUDIO_METRICS).map(([g, names]) => [g, wanted(names)]),
+  ) as Record<StudioGroup, boolean>;
   let results: Result[];
   try {
     results = await studioBench({}, which);
