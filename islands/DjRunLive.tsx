@@ -6,7 +6,7 @@
  * JavaScript refreshes.
  */
 import { useEffect, useState } from "preact/hooks";
-import { onStatus, subscribe } from "../lib/browser/realtime.ts";
+import { followTopic } from "../lib/browser/realtime.ts";
 import {
   isPending,
   type RunState,
@@ -47,22 +47,20 @@ export default function DjRunLive(props: DjRunLiveProps) {
           if (body?.run) setRun(body.run);
           else if (fallback) setRun((r) => ({ ...r, ...fallback }));
         });
-    const stops = [
-      subscribe(runTopic(id), "progress", (payload) => {
+    const stop = followTopic(runTopic(id), {
+      progress: (payload) => {
         const state = runStateOf(payload);
         if (!state) return;
         // Finished: the progress list stays until the playlist is here.
         if (isPending(state.status)) setRun((r) => ({ ...r, ...state }));
         else void refresh(state);
-      }),
-      onStatus((s) => {
-        setLive(s === "connected");
-        if (s === "connected") void refresh();
-      }),
-    ];
+      },
+      refresh: () => void refresh(),
+      live: setLive,
+    });
     return () => {
       stopped = true;
-      for (const stop of stops) stop();
+      stop();
     };
   }, [id]);
 

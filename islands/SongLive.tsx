@@ -6,7 +6,7 @@
  * are gone. Without JavaScript the page around it refreshes itself.
  */
 import { useEffect, useState } from "preact/hooks";
-import { onStatus, subscribe } from "../lib/browser/realtime.ts";
+import { followTopic } from "../lib/browser/realtime.ts";
 import {
   etaSeconds,
   isGenerating,
@@ -57,19 +57,17 @@ export default function SongLive(props: SongLiveProps) {
           const next = body?.song ? songStateOf(body.song) : null;
           if (next) apply(next);
         });
-    const stops = [
-      subscribe(songTopic(id), "progress", (payload) => {
+    const stop = followTopic(songTopic(id), {
+      progress: (payload) => {
         const next = songStateOf(payload);
         if (next) apply(next);
-      }),
-      onStatus((s) => {
-        setLive(s === "connected");
-        if (s === "connected") void refresh();
-      }),
-    ];
+      },
+      refresh: () => void refresh(),
+      live: setLive,
+    });
     return () => {
       stopped = true;
-      for (const stop of stops) stop();
+      stop();
     };
   }, [id]);
 

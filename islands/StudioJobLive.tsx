@@ -5,7 +5,7 @@
  * live connection (re)opens it reads the job afresh. Without JavaScript the page refreshes itself.
  */
 import { useEffect, useState } from "preact/hooks";
-import { onStatus, subscribe } from "../lib/browser/realtime.ts";
+import { followTopic } from "../lib/browser/realtime.ts";
 import {
   isJobPending,
   JOB_STATUSES,
@@ -67,20 +67,14 @@ export default function StudioJobLive(props: StudioJobLiveProps) {
         .then((b: Record<string, Record<string, unknown> | undefined> | null) =>
           apply(stateOf(b?.[kind]))
         );
-    const stops = [
-      subscribe(
-        kind === "master" ? masterTopic(id) : meterTopic(id),
-        "progress",
-        (p) => apply(stateOf(p)),
-      ),
-      onStatus((s) => {
-        setLive(s === "connected");
-        if (s === "connected") void refresh();
-      }),
-    ];
+    const stop = followTopic(kind === "master" ? masterTopic(id) : meterTopic(id), {
+      progress: (p) => apply(stateOf(p)),
+      refresh: () => void refresh(),
+      live: setLive,
+    });
     return () => {
       stopped = true;
-      for (const stop of stops) stop();
+      stop();
     };
   }, [id]);
 

@@ -100,6 +100,27 @@ export function onStatus(cb: (s: RealtimeStatus) => void): () => void {
 }
 
 /** Closes the connection and forgets every subscription (page teardown, tests). */
+/**
+ * Follows a job's topic for a live page: `progress` for each progress event, `live` with whether
+ * the connection is open, and `refresh` whenever it (re)opens, since events sent before that are
+ * gone. The stop function is the effect's cleanup.
+ */
+export function followTopic(
+  topic: string,
+  on: { progress(payload: Payload): void; refresh(): void; live(connected: boolean): void },
+): () => void {
+  const stops = [
+    subscribe(topic, "progress", on.progress),
+    onStatus((s) => {
+      on.live(s === "connected");
+      if (s === "connected") on.refresh();
+    }),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
 export async function disconnectRealtime(): Promise<void> {
   handlers.clear();
   const old = transport;

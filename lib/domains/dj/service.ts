@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { oncePer } from "../../platform/once.ts";
 import type { Config } from "../../platform/config.ts";
 import type { AiPort } from "../../ports/ai/port.ts";
 import type { Claims, Db } from "../../ports/db/mod.ts";
@@ -24,9 +25,6 @@ export interface DjPlatform {
   config: Config;
 }
 
-// By database: the platform and the worker it starts (before the platform exists) share one.
-const built = new WeakMap<Db, Promise<DjDeps>>();
-
 async function build({ db, ai, log, config }: DjPlatform): Promise<DjDeps> {
   const cfg = spotifyConfig(config);
   let spotify: SpotifyDeps | null = null;
@@ -41,14 +39,8 @@ async function build({ db, ai, log, config }: DjPlatform): Promise<DjDeps> {
   return { db, ai, log, dailyLimit: config.AI_DAILY_LIMIT, spotify };
 }
 
-export function djDeps(platform: DjPlatform): Promise<DjDeps> {
-  let p = built.get(platform.db);
-  if (!p) {
-    p = build(platform);
-    built.set(platform.db, p);
-  }
-  return p;
-}
+/** The DJ's dependencies, one per database (the platform and its worker share them). */
+export const djDeps: (platform: DjPlatform) => Promise<DjDeps> = oncePer((p) => p.db, build);
 
 /**
  * Starts a run (run.ts `startRun`: 429 over the allowance, 404 `parent_id`) and wakes this

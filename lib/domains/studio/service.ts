@@ -8,6 +8,7 @@
  * @module
  */
 import type { Config } from "../../platform/config.ts";
+import { oncePer } from "../../platform/once.ts";
 import type { Logger } from "../../platform/log.ts";
 import type { AiPort } from "../../ports/ai/port.ts";
 import type { Claims, Db } from "../../ports/db/mod.ts";
@@ -50,18 +51,16 @@ export interface StudioPlatform {
   mode: "embedded" | "supabase";
 }
 
-const built = new WeakMap<Db, Promise<StudioDeps>>();
-
 /** One of the languages the enhancer and lyrics writer know, else undefined (detected). */
 const langOf = (l: string | null | undefined): Lang | undefined =>
   (LANGS as readonly string[]).includes(l ?? "") ? l as Lang : undefined;
 
 /** The job's dependencies for a platform, built once (the routes and the worker share them). */
-export function studioDeps(p: StudioPlatform): Promise<StudioDeps> {
-  let deps = built.get(p.db);
-  if (!deps) {
+export const studioDeps: (p: StudioPlatform) => Promise<StudioDeps> = oncePer(
+  (p) => p.db,
+  (p) => {
     const serviceKey = p.config.SUPABASE_SERVICE_ROLE_KEY;
-    deps = Promise.resolve({
+    return Promise.resolve({
       db: p.db,
       storage: p.storage,
       music: createMusicGenerator(p.config, renderSongSteps),
@@ -87,10 +86,8 @@ export function studioDeps(p: StudioPlatform): Promise<StudioDeps> {
       log: p.log,
       cache: new SongCache(),
     });
-    built.set(p.db, deps);
-  }
-  return deps;
-}
+  },
+);
 
 type Platform = StudioPlatform & { worker: Worker };
 

@@ -24,28 +24,24 @@ import {
 import { PRESET_GENRES } from "./presets.ts";
 import { MASTER, MasterCache, type MasterDeps } from "./jobs.ts";
 import * as store from "./store.ts";
+import { oncePer } from "../../../platform/once.ts";
 import { type MasterSettings, TARGET_PRESETS } from "./schemas.ts";
 import type { Master } from "./types.ts";
 
 type Platform = StudioPlatform & { worker: Worker };
 
-const built = new WeakMap<object, Promise<MasterDeps>>();
-
 /** The master job's dependencies for a platform, built once (shares the studio's uploader). */
-export function masterDeps(p: StudioPlatform): Promise<MasterDeps> {
-  let deps = built.get(p.db);
-  if (!deps) {
-    deps = studioDeps(p).then((s) => ({
+export const masterDeps: (p: StudioPlatform) => Promise<MasterDeps> = oncePer(
+  (p) => p.db,
+  (p) =>
+    studioDeps(p).then((s) => ({
       db: p.db,
       storage: p.storage,
       uploader: s.uploader,
       log: p.log,
       cache: new MasterCache(),
-    }));
-    built.set(p.db, deps);
-  }
-  return deps;
-}
+    })),
+);
 
 /** The genres with a reference preset, sorted. */
 export function presetGenres(): string[] {

@@ -14,27 +14,24 @@ import { asServer } from "../../dj/run_store.ts";
 import { studioDeps, type StudioPlatform } from "../service.ts";
 import { METER, type MeterDeps } from "./jobs.ts";
 import * as store from "./store.ts";
+import { oncePer } from "../../../platform/once.ts";
 import type { Meter } from "./types.ts";
 
 type Platform = StudioPlatform & { worker: Worker };
 
-const built = new WeakMap<object, Promise<MeterDeps>>();
-
-export function meterDeps(p: StudioPlatform): Promise<MeterDeps> {
-  let deps = built.get(p.db);
-  if (!deps) {
-    deps = studioDeps(p).then((s) => ({
+/** The meter job's dependencies for a platform, built once (shares the studio's uploader). */
+export const meterDeps: (p: StudioPlatform) => Promise<MeterDeps> = oncePer(
+  (p) => p.db,
+  (p) =>
+    studioDeps(p).then((s) => ({
       db: p.db,
       storage: p.storage,
       uploader: s.uploader,
       ai: p.ai,
       offlineAi: createOfflineAi(),
       log: p.log,
-    }));
-    built.set(p.db, deps);
-  }
-  return deps;
-}
+    })),
+);
 
 /** The song's newest report (null: never measured); 404 `id` when the song is not the caller's. */
 export async function meterView(
