@@ -6,6 +6,7 @@
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { studioCall } from "../_helpers/studio.ts";
 import { checkedValues } from "../_helpers/constraints.ts";
 import { type Session, signIn } from "../_fakes/dj_session.ts";
 import { createWorker } from "../../lib/ports/queue/worker.ts";
@@ -20,15 +21,7 @@ import type { Song } from "../../lib/domains/studio/types.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
-async function call(app: TestApp, s: Session, method: string, path: string, body?: unknown) {
-  const res = await app.fetch(`/api/studio${path}`, {
-    method,
-    headers: s.json,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers };
-}
+const call = studioCall;
 
 /** Runs the worker until the song is no longer queued or running. */
 async function settle(app: TestApp, s: Session, id: string): Promise<Song> {

@@ -9,6 +9,7 @@
  */
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
+import { studioCall } from "../_helpers/studio.ts";
 import { type Session, signIn } from "../_fakes/dj_session.ts";
 import { decodeWav, encodeWav } from "../../lib/audio/wav.ts";
 import { measureLoudness } from "../../lib/audio/loudness.ts";
@@ -40,15 +41,7 @@ function track(seconds = 8, seed = 7): Float32Array[] {
   return [l, r];
 }
 
-async function call(app: TestApp, s: Session, method: string, path: string, body?: unknown) {
-  const res = await app.fetch(`/api/studio${path}`, {
-    method,
-    headers: s.json,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers };
-}
+const call = studioCall;
 
 /** Runs the worker until `done` answers true. */
 async function until(app: TestApp, done: () => Promise<boolean>, what: string) {

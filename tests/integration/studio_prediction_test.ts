@@ -9,7 +9,7 @@ import { assertEquals } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
 import { type Session, signIn } from "../_fakes/dj_session.ts";
 import { FakeMusicApi } from "../_fakes/music.ts";
-import { songPlan } from "../_helpers/studio.ts";
+import { songPlan, studioCall } from "../_helpers/studio.ts";
 import { createWorker } from "../../lib/ports/queue/worker.ts";
 import { stagedJobsHandler } from "../../lib/ports/queue/jobs.ts";
 import { songJob } from "../../lib/domains/studio/job.ts";
@@ -23,14 +23,7 @@ const PLAN = songPlan({
   structure: [{ name: "intro", bars: 1 }, { name: "chorus", bars: 2 }],
 });
 
-async function call(app: TestApp, s: Session, method: string, path: string, body?: unknown) {
-  const res = await app.fetch(`/api/studio${path}`, {
-    method,
-    headers: s.json,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
+const call = studioCall;
 
 /** A draft with PLAN, queued for generation (composing next). */
 async function queued(app: TestApp, me: Session): Promise<string> {
