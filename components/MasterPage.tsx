@@ -16,7 +16,12 @@ import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { resetDate } from "./SongList.tsx";
 import { MasterForm } from "./MasterForm.tsx";
-import { LoudnessTable, PlatformPreview, SpectrumChart } from "./MasterReport.tsx";
+import {
+  LoudnessMeterPanel,
+  LoudnessTable,
+  PlatformPreview,
+  SpectrumChart,
+} from "./MasterReport.tsx";
 
 export interface MasterViewProps {
   song: Song | null;
@@ -108,6 +113,10 @@ function Shown({ song, m, csrf }: { song: Song; m: Master; csrf: string }) {
       <p class="text-sm text-gray-600">
         Both play at the same loudness, so you hear the tone and dynamics, not just “louder”.
       </p>
+      <section aria-labelledby="m-meter" class="space-y-2">
+        <h2 id="m-meter" class="text-lg font-semibold text-gray-900">Loudness meter</h2>
+        <LoudnessMeterPanel report={r} player={`master-${m.id}`} />
+      </section>
       <section aria-labelledby="m-report" class="space-y-3">
         <h2 id="m-report" class="text-lg font-semibold text-gray-900">Before and after</h2>
         <LoudnessTable report={r} />

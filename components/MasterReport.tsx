@@ -1,16 +1,22 @@
 /**
- * A finished master's report: the before/after loudness table, the spectrum before, after and
- * of the reference (shapes, each relative to its own average), what each streaming platform's
- * normalisation will do, and the downloads. Drawn with attributes only (the CSP blocks inline
- * styles).
+ * A finished master's report: the loudness meter over time (islands/LoudnessMeter.tsx, live with
+ * the A/B player), the before/after loudness table (also the meter's text alternative), the
+ * spectrum before, after and of the reference (shapes, each relative to its own average), what
+ * each streaming platform's normalisation will do, and the downloads. Drawn with attributes only
+ * (the CSP blocks inline styles).
  */
 import type { JSX } from "preact";
 import type { MasterReport } from "../lib/domains/studio/master/schemas.ts";
 import { CHART, chartTicks, curvePoints, level, platformText } from "../lib/browser/master_view.ts";
+import LoudnessMeter from "../islands/LoudnessMeter.tsx";
+
+/** The before/after table's id: the meter's chart names it as its long description. */
+export const LOUDNESS_TABLE_ID = "master-loudness-table";
 
 const ROWS: { key: keyof MasterReport["before"]; label: string; unit: string }[] = [
   { key: "integrated_lufs", label: "Integrated loudness", unit: "LUFS" },
   { key: "short_term_max_lufs", label: "Short-term maximum", unit: "LUFS" },
+  { key: "momentary_max_lufs", label: "Momentary maximum", unit: "LUFS" },
   { key: "lra_lu", label: "Loudness range", unit: "LU" },
   { key: "true_peak_dbtp", label: "True peak", unit: "dBTP" },
   { key: "sample_peak_dbfs", label: "Sample peak", unit: "dBFS" },
@@ -19,7 +25,7 @@ const ROWS: { key: keyof MasterReport["before"]; label: string; unit: string }[]
 export function LoudnessTable({ report }: { report: MasterReport }): JSX.Element {
   return (
     <div class="overflow-x-auto">
-      <table class="w-full text-left text-sm" data-testid="master-loudness">
+      <table id={LOUDNESS_TABLE_ID} class="w-full text-left text-sm" data-testid="master-loudness">
         <caption class="sr-only">Loudness before and after mastering</caption>
         <thead>
           <tr class="border-b border-gray-200 text-gray-600">
@@ -48,6 +54,36 @@ export function LoudnessTable({ report }: { report: MasterReport }): JSX.Element
         {level(report.limiter_max_reduction_db, "dB")}.
       </p>
     </div>
+  );
+}
+
+/**
+ * The loudness meter fed by the A/B player `player` (its id), or, for a master made before the
+ * report kept loudness over time, a word on how to get one.
+ */
+export function LoudnessMeterPanel(
+  { report, player }: { report: MasterReport; player: string },
+): JSX.Element {
+  const { series_before: before, series_after: after } = report;
+  if (!before || !after) {
+    return (
+      <p class="text-sm text-gray-600" data-testid="meter-missing">
+        This master was made before the studio kept loudness over time: master again to see the
+        meter. Its figures are in the table below.
+      </p>
+    );
+  }
+  return (
+    <LoudnessMeter
+      player={player}
+      duration={Math.max(report.before.duration_s, report.after.duration_s)}
+      targetLufs={report.settings.target_lufs}
+      versions={[
+        { label: "Original", series: before, lufs: report.before.integrated_lufs },
+        { label: "Master", series: after, lufs: report.after.integrated_lufs },
+      ]}
+      describedBy={LOUDNESS_TABLE_ID}
+    />
   );
 }
 

@@ -25,6 +25,7 @@ import {
   volumeOf,
   wrapLoop,
 } from "../lib/browser/player.ts";
+import { announcePlayhead } from "../lib/browser/playhead.ts";
 import { Waveform } from "../components/Waveform.tsx";
 
 export interface WaveformPlayerProps {
@@ -92,6 +93,12 @@ export default function WaveformPlayer(props: WaveformPlayerProps) {
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
   }, [playing]);
+
+  // Other islands (the loudness meter) follow the play head.
+  useEffect(() => {
+    const version = versions ? active : null;
+    announcePlayhead(props.id, { at, playing, version, gainDb: match?.gainsDb[active] ?? 0 });
+  }, [at, playing, active]);
 
   const seek = (t: number) => {
     for (const el of all()) el.currentTime = t;

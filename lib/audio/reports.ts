@@ -57,6 +57,10 @@ export const MasterAnalysis = z.object({
     .describe("The EQ applied (mid), from the smoothed ratio of reference to input"),
   gain_db: z.number().describe("Make-up gain before the limiter"),
   limiter_max_reduction_db: z.number(),
+  // Optional: masters made before the series were stored have none.
+  series_before: LoudnessSeries.optional()
+    .describe("Loudness over time of the original (0.1 LU; coarser steps for long songs)"),
+  series_after: LoudnessSeries.optional().describe("Loudness over time of the master"),
 });
 export type MasterAnalysis = z.infer<typeof MasterAnalysis>;
 

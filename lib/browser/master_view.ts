@@ -135,3 +135,125 @@ export function chartTicks(): { x: number; label: string }[] {
     label: h >= 1000 ? `${h / 1000}k` : String(h),
   }));
 }
+
+// The loudness meter (islands/LoudnessMeter.tsx): short-term loudness over time, before and after.
+
+/** A loudness series as stored in a master's report (lib/audio/reports.ts LoudnessSeries). */
+export interface MeterSeries {
+  step_s: number;
+  momentary: readonly (number | null)[];
+  short_term: readonly (number | null)[];
+}
+
+/** Below BS.1770's absolute gate a window counts as silence: the chart leaves it out. */
+export const METER_FLOOR_LUFS = -70;
+/** The meter's frame in SVG units: the plot, with room for the level labels left, times below. */
+export const METER = { width: 320, height: 172, left: 30, right: 310, top: 16, bottom: 152 };
+
+/** The chart's time span (seconds) and level window (LUFS, multiples of 6). */
+export interface MeterScale {
+  duration: number;
+  lo: number;
+  hi: number;
+}
+
+const charted = (v: number | null): v is number => v !== null && v > METER_FLOOR_LUFS;
+
+/**
+ * A window that holds the loudest short-term value and the target with room above, and reaches
+ * down to the quietest (24 to 48 LU tall).
+ */
+export function meterScale(
+  series: readonly MeterSeries[],
+  duration: number,
+  target: number,
+): MeterScale {
+  const values = series.flatMap((s) => s.short_term.filter(charted));
+  const top = values.reduce((m, v) => Math.max(m, v), target);
+  const quietest = values.reduce((m, v) => Math.min(m, v), target);
+  const hi = Math.min(0, 6 * Math.ceil((top + 1) / 6));
+  const lo = Math.max(hi - 48, Math.min(hi - 24, 6 * Math.floor((quietest - 1) / 6)));
+  return { duration: duration > 0 ? duration : 1, lo, hi };
+}
+
+/** x of a time, y of a level (clamped into the plot). */
+export function meterX(t: number, s: MeterScale): number {
+  const { left, right } = METER;
+  return left + Math.min(1, Math.max(0, t / s.duration)) * (right - left);
+}
+export function meterY(lufs: number, s: MeterScale): number {
+  const { top, bottom } = METER;
+  return top + ((s.hi - Math.min(s.hi, Math.max(s.lo, lufs))) / (s.hi - s.lo)) * (bottom - top);
+}
+
+/**
+ * An SVG path through a series' values (value i is the window ending at (i + 1) × step), broken
+ * where it is silent, under the floor or under the chart's window rather than drawn flat there.
+ */
+export function meterPath(values: readonly (number | null)[], step: number, s: MeterScale): string {
+  const out: string[] = [];
+  let open = false;
+  values.forEach((v, i) => {
+    if (!charted(v) || v < s.lo) return void (open = false);
+    const x = meterX((i + 1) * step, s).toFixed(1);
+    out.push(`${open ? "L" : "M"}${x} ${meterY(v, s).toFixed(1)}`);
+    open = true;
+  });
+  return out.join(" ");
+}
+
+/** The level axis: a label every 6 LU (12 on a tall window). */
+export function levelTicks(s: MeterScale): { y: number; label: string }[] {
+  const every = s.hi - s.lo > 36 ? 12 : 6;
+  const out: { y: number; label: string }[] = [];
+  for (let v = s.hi; v >= s.lo; v -= every) out.push({ y: meterY(v, s), label: plain(v, 0) });
+  return out;
+}
+
+/** The time axis: at most six labels, m:ss, at round intervals; the last one kept inside. */
+export function timeTicks(
+  s: MeterScale,
+): { x: number; label: string; anchor: "middle" | "end" }[] {
+  const every = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600].find((k) => s.duration / k <= 5) ?? 1200;
+  const out: { x: number; label: string; anchor: "middle" | "end" }[] = [];
+  for (let t = 0; t <= s.duration + 1e-6; t += every) {
+    const x = meterX(t, s);
+    out.push({ x, label: clock(t), anchor: x > METER.right - 12 ? "end" : "middle" });
+  }
+  return out;
+}
+
+/** Levels at a play head: the last windows ending by then (null: none yet, or silent). */
+export interface MeterReading {
+  short_term: number | null;
+  momentary: number | null;
+}
+
+export function readingAt(series: MeterSeries, at: number): MeterReading {
+  const i = Math.floor(at / series.step_s + 1e-6) - 1;
+  const pick = (xs: readonly (number | null)[]) => (i >= 0 && i < xs.length ? xs[i] : null);
+  return { short_term: pick(series.short_term), momentary: pick(series.momentary) };
+}
+
+/** A reading as heard through the player's loudness matching (a gain of 0 or less). */
+export function heardReading(r: MeterReading, gainDb: number): MeterReading {
+  const heard = (v: number | null) => (v === null ? null : Math.round((v + gainDb) * 10) / 10);
+  return { short_term: heard(r.short_term), momentary: heard(r.momentary) };
+}
+
+/** The meter's summary sentence: the span of short-term loudness of each version. */
+export function meterSummary(
+  versions: readonly { label: string; series: MeterSeries }[],
+  target: number,
+): string {
+  const spans = versions.map(({ label, series }) => {
+    const v = series.short_term.filter(charted);
+    const name = label.toLowerCase();
+    return v.length
+      ? `the ${name} from ${plain(Math.min(...v))} to ${level(Math.max(...v), "LUFS")}`
+      : `the ${name} is too quiet to chart`;
+  });
+  return `Short-term loudness over time: ${spans.join(", ")}; the target is ${
+    level(target, "LUFS")
+  } integrated.`;
+}

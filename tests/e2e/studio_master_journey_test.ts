@@ -1,9 +1,10 @@
 /**
  * Mastering and the hit meter in a real browser, phone-sized and offline: a finished (uploaded)
  * song → its master page → master with the −14 LUFS preset, the stages live → the A/B player
- * loudness-matched, switching to the master keeps the position → the report and the platforms →
- * the hit meter measured live → the gauge, the categories and the insights. The worker is driven
- * by the test, so each page is open while the stages run.
+ * loudness-matched, switching to the master keeps the position, the loudness meter reads the
+ * version heard at the play head → the report and the platforms → the hit meter measured live →
+ * the gauge, the categories and the insights. The worker is driven by the test, so each page is
+ * open while the stages run.
  */
 import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
@@ -108,6 +109,14 @@ Deno.test(
       const before = await page.getByTestId("player-audio-a").evaluate((a) =>
         (a as HTMLAudioElement).currentTime
       );
+      // The loudness meter follows the play head: the original's levels where it is.
+      const meter = page.getByTestId("loudness-meter");
+      const now = page.getByTestId("meter-now");
+      await page.locator('[data-testid="meter-now"][data-file-momentary]').waitFor();
+      assertEquals(await page.getByTestId("meter-curve-b").count(), 1);
+      const fileA = Number(await now.getAttribute("data-file-momentary"));
+      const atA = Number(await meter.getAttribute("data-at"));
+      assert(atA > 0, `the meter's play head moved: ${atA}`);
       await page.getByTestId("ab-b").click();
       assertEquals(await player.getAttribute("data-version"), "b");
       assertEquals(await page.getByTestId("ab-b").getAttribute("aria-pressed"), "true");
@@ -124,6 +133,19 @@ Deno.test(
         `B goes on from A: ${JSON.stringify(heard)}`,
       );
       assert(Math.abs(heard[0].at - heard[1].at) < 0.3, "both stay together");
+      // Now the master's levels, in the file (louder) and as heard (turned down to match).
+      await page.locator('[data-testid="loudness-meter"][data-version="b"]').waitFor();
+      await page.waitForFunction(
+        (at) =>
+          Number(
+            document.querySelector('[data-testid="loudness-meter"]')?.getAttribute("data-at"),
+          ) > at,
+        atA,
+      );
+      const fileB = Number(await now.getAttribute("data-file-momentary"));
+      const heardB = Number(await now.getAttribute("data-heard-momentary"));
+      assert(fileB > fileA + 3 && heardB < fileB, `A ${fileA}, B ${fileB} heard at ${heardB}`);
+      assertMatch(await now.textContent() ?? "", /hearing the master.*As heard \(turned down/);
       await page.getByTestId("player-toggle").click();
       await page.locator('[data-testid="player"][data-state="paused"]').waitFor();
       assert(Number(await wave.getAttribute("aria-valuenow")) >= 0);

@@ -11,11 +11,12 @@
  *    whole file trimmed by any excess, so the file measures what the report claims.
  * Intensity blends in the EQ (its dB curve) and the level (between the input's own loudness and
  * the target); 0 gives the original samples, limited only if they are over the ceiling.
+ * The report keeps both versions' loudness over time (storedSeries) for the page's meter.
  *
  * @module
  */
-import { integratedLufs, measureLoudness, truePeakDb } from "../loudness.ts";
-import type { MasterAnalysis, Spectrum } from "../reports.ts";
+import { integratedLufs, loudnessSeries, measureLoudness, truePeakDb } from "../loudness.ts";
+import type { LoudnessSeries, MasterAnalysis, Spectrum } from "../reports.ts";
 import { convolveMidSide, designFir, firLength, matchCurve } from "./eq.ts";
 import { limit, LimiterWork, lookaheadSamples, truePeakEnvelope } from "./limiter.ts";
 import {
@@ -31,6 +32,9 @@ export const MIN_SECONDS = 1;
 const TOLERANCE_LU = 0.2;
 const MAX_PASSES = 8;
 const MAX_GAIN_DB = 48;
+/** The stored loudness series: 0.5 s apart, at most this many points (the report stays small). */
+const SERIES_STEP_S = 0.5;
+const SERIES_MAX_POINTS = 600;
 
 export type MasterErrorCode = "too_short" | "silent" | "invalid";
 
@@ -88,6 +92,7 @@ export function masterAudio(
       "This song is silent (or quieter than −70 LUFS): nothing to master.",
     );
   }
+  const seriesBefore = storedSeries(left, right, sampleRate);
   const spectrumBefore = measureSpectrum(left, right, sampleRate);
   const pieces = loudestPieces(left, right, sampleRate);
   const inputSpectrum = spectrumOf(left, right, sampleRate, pieces.ranges);
@@ -188,6 +193,7 @@ export function masterAudio(
     }
   }
   const after = measureLoudness(channels(outL, outR), sampleRate);
+  const seriesAfter = storedSeries(outL, outR, sampleRate);
   progress(95);
   const spectrumAfter = measureSpectrum(outL, outR, sampleRate);
   progress(100);
@@ -203,7 +209,26 @@ export function masterAudio(
       eq: { hz: spectrumBefore.hz, gain_db: curve.mid.map(round2) },
       gain_db: round2(last.gainDb + rmsMatchDb + trimDb),
       limiter_max_reduction_db: round2(last.reduction - trimDb),
+      series_before: seriesBefore,
+      series_after: seriesAfter,
     },
+  };
+}
+
+/** The series a report keeps: 0.5 s steps (coarser past 5 min), levels to 0.1 LU. */
+export function storedSeries(
+  left: Float32Array,
+  right: Float32Array,
+  sampleRate: number,
+): LoudnessSeries {
+  const seconds = left.length / sampleRate;
+  const step = Math.max(SERIES_STEP_S, Math.ceil((seconds * 10) / SERIES_MAX_POINTS) / 10);
+  const s = loudnessSeries([left, right], sampleRate, step);
+  const tenth = (v: number | null) => v === null ? null : Math.round(v * 10) / 10;
+  return {
+    step_s: s.step_s,
+    momentary: s.momentary.map(tenth),
+    short_term: s.short_term.map(tenth),
   };
 }
 

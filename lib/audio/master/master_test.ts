@@ -5,7 +5,7 @@ import { renderSong, restyle } from "../../domains/studio/synth/render.ts";
 import { noise } from "../../domains/studio/synth/rng.ts";
 import { filterInPlace } from "../biquad.ts";
 import { integratedLufs, truePeakDb } from "../loudness.ts";
-import { masterAudio, MasterError, type MasterInput } from "./master.ts";
+import { masterAudio, MasterError, type MasterInput, storedSeries } from "./master.ts";
 import { presetFor } from "../../domains/studio/master/presets.ts";
 import { measureReference, spectrumDistance } from "./spectrum.ts";
 
@@ -182,4 +182,26 @@ Deno.test("master - other sample rates (48 kHz, 22.05 kHz) land on the target", 
       `${sampleRate}: ${lufs}`,
     );
   }
+});
+
+Deno.test("master - the report keeps both versions' loudness over time, small enough to store", () => {
+  const m = masterAudio(song, { targetLufs: -14, ceilingDbtp: -1, intensity: 1, reference: REF });
+  const points = Math.floor(song.left.length / SR / 0.5);
+  for (const s of [m.report.series_before!, m.report.series_after!]) {
+    assertEquals([s.step_s, s.momentary.length, s.short_term.length], [0.5, points, points]);
+    assert(
+      [...s.momentary, ...s.short_term].every((v) => v === null || Number(v.toFixed(1)) === v),
+    );
+  }
+  // Samples of the sliding windows the maxima come from: never above them.
+  const max = (xs: (number | null)[]) => Math.max(...xs.filter((v) => v !== null));
+  const { momentary, short_term } = m.report.series_after!;
+  assert(max(momentary) <= m.report.after.momentary_max_lufs! + 0.05);
+  assert(max(short_term) <= m.report.after.short_term_max_lufs! + 0.05);
+  assert(max(short_term) > m.report.after.short_term_max_lufs! - 1.5);
+  // Ten minutes (the longest upload) stays at 600 points a series, 1 s apart.
+  const long = noise(4, 600 * SR).map((v) => 0.1 * v);
+  const s = storedSeries(long, long, SR);
+  assertEquals([s.step_s, s.momentary.length], [1, 600]);
+  assert(JSON.stringify(s).length < 12_000, `${JSON.stringify(s).length} chars`);
 });
