@@ -23,6 +23,7 @@ import { masterJob } from "./lib/domains/studio/master/jobs.ts";
 import { masterDeps } from "./lib/domains/studio/master/service.ts";
 import { meterJob } from "./lib/domains/studio/meter/jobs.ts";
 import { meterDeps } from "./lib/domains/studio/meter/service.ts";
+import { closeDsp } from "./lib/audio/offthread/mod.ts";
 
 export function soundcheckJobs(
   { config, db, ai, log, mode, siteUrl, storage }: JobPorts,
@@ -88,6 +89,9 @@ export function soundcheckJobs(
       everyMs: 60_000,
       run: () => renewBuiltinPlans(payments).then(() => {}),
     }],
+    // The studio's DSP workers (masters, meters, encodes) end with the server: a running task
+    // fails (its message is delivered again later) instead of holding the shutdown.
+    close: closeDsp,
     // Vectors of another embedding model (or none) are re-embedded by a queued sweep.
     boot: (d) => d.asService((tx) => queueReembedIfStale(tx, ai.embeddingModel)),
   };

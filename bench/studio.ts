@@ -40,9 +40,18 @@
  * [5] timed passes.
  * - `studio.master.x_realtime`: seconds of audio per second of wall time, median; target ≥ 20.
  *
+ * The loudness meter's series in a master's report (bench/studio_master_series.ts), one core:
+ * - `studio.master_series.ms`: both versions' stored series of that 4-minute song (what
+ *   mastering adds for the meter), median of `BENCH_RUNS` after a warm-up;
+ * - `studio.master_series.report_bytes`, `…report_10min_bytes`: the stored report (jsonb, as
+ *   Postgres measures it) of that master, and with the series of a 10-minute upload (the
+ *   longest); target ≤ 65,536 (`song_masters_report_check`).
+ *
  * - `studio.master_job.e2e_ms`, `studio.meter_job.e2e_ms`: a master and a hit meter report of a
  *   4-minute song through the app, request to `done` (bench/studio_jobs.ts); the issue's SLAs,
  *   ≤ 30,000 and ≤ 15,000; [3] runs at most (each masters four minutes of audio).
+ *   `studio.master_job.<stage>_ms`: the worker's time in each of the master's stages;
+ *   `studio.master_job.loop_block_ms`: the longest the server's event loop was held meanwhile.
  *
  * `deno run -A bench/studio.ts [name-prefix…]` runs it (or the groups with a metric starting with
  * a prefix) alone and merges into bench/results.json.
@@ -51,7 +60,8 @@
  */
 import { type Result, summarise, writeResults } from "./results.ts";
 import { generateRuns, libraryRuns } from "./studio_app.ts";
-import { masterJobRuns } from "./studio_jobs.ts";
+import { MASTER_STAGES, masterJobRuns } from "./studio_jobs.ts";
+import { masterSeriesBench } from "./studio_master_series.ts";
 import { loudnessBench, masterBench, meterBench, PLAN, synthBench } from "./studio_dsp.ts";
 
 /** The groups, run separately (a prefix runs the groups with a metric starting with it). */
@@ -62,7 +72,17 @@ export const STUDIO_METRICS = {
   loudness: ["studio.loudness.x_realtime", "studio.loudness.report_x_realtime"],
   meter: ["studio.meter.ms"],
   master: ["studio.master.x_realtime"],
-  jobs: ["studio.master_job.e2e_ms", "studio.meter_job.e2e_ms"],
+  master_series: [
+    "studio.master_series.ms",
+    "studio.master_series.report_bytes",
+    "studio.master_series.report_10min_bytes",
+  ],
+  jobs: [
+    "studio.master_job.e2e_ms",
+    "studio.meter_job.e2e_ms",
+    ...MASTER_STAGES.map((s) => `studio.master_job.${s}_ms`),
+    "studio.master_job.loop_block_ms",
+  ],
 };
 export const STUDIO_TARGETS: [string, "≥" | "≤", number][] = [
   ["studio.synth.x_realtime", "≥", 20],
@@ -71,6 +91,7 @@ export const STUDIO_TARGETS: [string, "≥" | "≤", number][] = [
   ["studio.loudness.x_realtime", "≥", 200],
   ["studio.meter.ms", "≤", 5000],
   ["studio.master.x_realtime", "≥", 20],
+  ["studio.master_series.report_10min_bytes", "≤", 65536],
   ["studio.master_job.e2e_ms", "≤", 30000],
   ["studio.meter_job.e2e_ms", "≤", 15000],
 ];
@@ -100,10 +121,15 @@ export async function studioBench(
   if (which.loudness) out.push(...loudnessBench(runs));
   if (which.meter) out.push(await meterBench(runs));
   if (which.master) out.push(masterBench(runs));
+  if (which.master_series) out.push(...await masterSeriesBench(runs));
   if (which.jobs) {
     const r = await masterJobRuns(Math.min(runs, 3), logLevel);
     out.push(summarise("studio.master_job.e2e_ms", "ms", r.master));
     out.push(summarise("studio.meter_job.e2e_ms", "ms", r.meter));
+    for (const s of MASTER_STAGES) {
+      out.push(summarise(`studio.master_job.${s}_ms`, "ms", r.stages[s]));
+    }
+    out.push(summarise("studio.master_job.loop_block_ms", "ms", r.loopBlock));
   }
   if (which.generate) {
     out.push(summarise("studio.generate.e2e_ms", "ms", await generateRuns(runs, logLevel)));

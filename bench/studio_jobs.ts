@@ -7,7 +7,10 @@
  * preset) and read GET …/masters/:mid until `done` (`studio.master_job.e2e_ms`:
  * reading the WAV back, mastering, WAV and MP3 encoding, storing both); then POST …/meter and read
  * GET …/meter until `done` (`studio.meter_job.e2e_ms`: reading, measuring, scoring, offline
- * insights). The bench drives the worker (WORKER=off, `runOnce` between polls): with the app's
+ * insights). Where a master's time goes: the worker's time in each of its stages
+ * (`studio.master_job.<stage>_ms`, each stage's message handled and committed), and how long the
+ * server's event loop was held at most meanwhile (`studio.master_job.loop_block_ms`: a 10 ms
+ * timer's worst lateness; the DSP runs in a worker thread, lib/audio/offthread). The bench drives the worker (WORKER=off, `runOnce` between polls): with the app's
  * own loop an upload's encoding stage can start before the request has stored the WAV (issue
  * 14's upload path), which refuses the WAV. Between runs the month's masters and the song's
  * report are cleared as the server, so each run does the work.
@@ -39,7 +42,27 @@ const PLAN = songPlan({
 interface Job {
   id: string;
   status: string;
+  stage?: string | null;
   error: string | null;
+}
+
+export const MASTER_STAGES = ["analysing", "mastering", "encoding", "uploading"] as const;
+
+/** The worst lateness of a 10 ms timer until `stop()`: how long the event loop was held. */
+function loopWatch(): { stop(): number } {
+  let worst = 0;
+  let last = performance.now();
+  const t = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 10);
+    last = now;
+  }, 10);
+  return {
+    stop() {
+      clearInterval(t);
+      return Math.max(0, worst);
+    },
+  };
 }
 
 async function json(app: TestApp, headers: Record<string, string>, method: string, path: string) {
@@ -64,12 +87,16 @@ async function json(app: TestApp, headers: Record<string, string>, method: strin
   return JSON.parse(text);
 }
 
-/** Runs the worker until the job in `key` at `path` is done; fails on anything else or after two minutes. */
+/**
+ * Runs the worker until the job in `key` at `path` is done (adding the worker's milliseconds to
+ * `stages` under the stage it ran); fails on anything else or after two minutes.
+ */
 async function follow(
   app: TestApp,
   headers: Record<string, string>,
   path: string,
   key: "master" | "meter" | "song",
+  stages: Record<string, number> = {},
 ): Promise<Job> {
   const until = performance.now() + 120_000;
   while (performance.now() < until) {
@@ -78,7 +105,9 @@ async function follow(
     if (job.status !== "queued" && job.status !== "running") {
       throw new StudioBenchFailure(`${key} ${job.id} ended ${job.status}: ${job.error}`);
     }
+    const t0 = performance.now();
     await app.platform.worker.runOnce();
+    if (job.stage) stages[job.stage] = (stages[job.stage] ?? 0) + performance.now() - t0;
   }
   throw new StudioBenchFailure(`${key} at ${path} did not finish in two minutes`);
 }
@@ -87,7 +116,12 @@ async function follow(
 export async function masterJobRuns(
   runs: number,
   logLevel: string,
-): Promise<{ master: number[]; meter: number[] }> {
+): Promise<{
+  master: number[];
+  meter: number[];
+  stages: Record<string, number[]>;
+  loopBlock: number[];
+}> {
   await using app = await startTestApp({ WORKER: "off", LOG_LEVEL: logLevel });
   const s = await app.platform.auth.signUp({
     email: "bench-master@example.com",
@@ -116,16 +150,24 @@ export async function masterJobRuns(
   await follow(app, headers, `/songs/${id}`, "song");
   const seconds = song.left.length / song.sampleRate;
 
-  const out = { master: [] as number[], meter: [] as number[] };
+  const out = {
+    master: [] as number[],
+    meter: [] as number[],
+    stages: Object.fromEntries(MASTER_STAGES.map((s) => [s, [] as number[]])),
+    loopBlock: [] as number[],
+  };
   for (let run = 0; run <= runs; run++) {
     await app.platform.db.asService(async (tx) => {
       await tx.query("delete from private.master_usage");
       await tx.query("delete from public.song_meters");
     });
+    const stages: Record<string, number> = {};
+    const watch = loopWatch();
     const t0 = performance.now();
     const m = (await json(app, headers, "POST", `/songs/${id}/master`)).master as Job;
-    await follow(app, headers, `/songs/${id}/masters/${m.id}`, "master");
+    await follow(app, headers, `/songs/${id}/masters/${m.id}`, "master", stages);
     const t1 = performance.now();
+    const blocked = watch.stop();
     await json(app, headers, "POST", `/songs/${id}/meter`);
     await follow(app, headers, `/songs/${id}/meter`, "meter");
     const t2 = performance.now();
@@ -133,8 +175,12 @@ export async function masterJobRuns(
     if (run === 0) continue;
     out.master.push(t1 - t0);
     out.meter.push(t2 - t1);
+    out.loopBlock.push(blocked);
+    for (const st of MASTER_STAGES) out.stages[st].push(stages[st] ?? 0);
+    const each = MASTER_STAGES.map((st) => `${st} ${(stages[st] ?? 0).toFixed(0)}`).join(", ");
     console.log(
-      `run ${run}  master job ${(t1 - t0).toFixed(0)} ms, meter job ${(t2 - t1).toFixed(0)} ms ` +
+      `run ${run}  master job ${(t1 - t0).toFixed(0)} ms (${each}; loop held ` +
+        `${blocked.toFixed(0)} ms at most), meter job ${(t2 - t1).toFixed(0)} ms ` +
         `for ${seconds.toFixed(1)} s`,
     );
   }

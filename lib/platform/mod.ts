@@ -45,6 +45,8 @@ export interface JobPorts {
 /** An app's queue consumers and periodic sweeps, and what to do once at boot (worker on). */
 export type Jobs = Pick<WorkerOptions, "handlers" | "periodic"> & {
   boot?: (db: Db) => Promise<unknown>;
+  /** At shutdown, before the worker stops (e.g. end the jobs' DSP threads). */
+  close?: () => void | Promise<void>;
 };
 
 /**
@@ -81,7 +83,15 @@ export async function startPlatform(
 
   const ai = createAiPort(config);
   const mode = supabase ? "supabase" : "embedded";
-  const { boot, ...work } = jobs({ config, db, ai, log, mode, siteUrl, storage });
+  const { boot, close: closeJobs, ...work } = jobs({
+    config,
+    db,
+    ai,
+    log,
+    mode,
+    siteUrl,
+    storage,
+  });
   const worker = createWorker({ db, log, ...work });
   if (config.WORKER === "on" && boot) {
     await boot(db).catch((err) =>
@@ -104,7 +114,9 @@ export async function startPlatform(
     log,
     boot: { migrated, seeded, ms: Math.round(performance.now() - t0) },
     async close() {
-      await worker.stop();
+      const stopped = worker.stop(); // no new message from here on
+      await closeJobs?.();
+      await stopped;
       await realtime?.close();
       await db.driver.close();
     },

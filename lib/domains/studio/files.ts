@@ -3,13 +3,13 @@
  * uploaded to the private `tracks` bucket at `<owner>/<song>/<file>`. Between the rendering,
  * encoding and uploading stages the audio and files stay in this process's memory (a few songs
  * at most); a stage that finds nothing there (another worker, a restart, a retry) makes them
- * again: the offline render is deterministic for the seed.
+ * again: the offline render is deterministic for the seed. The encoding runs in a DSP worker, off
+ * the web server's thread (lib/audio/offthread).
  *
  * @module
  */
-import { encodeWav } from "../../audio/wav.ts";
-import { encodeMp3 } from "../../audio/mp3.ts";
-import { waveformPeaks } from "../../audio/peaks.ts";
+import { PEAK_COUNT } from "../../audio/offthread/tasks.ts";
+import { runDsp } from "../../audio/offthread/mod.ts";
 import type { MusicResult } from "../../ports/music/port.ts";
 import type { Caller, StoragePort } from "../../ports/storage/port.ts";
 import type { StoredFiles } from "./job_store.ts";
@@ -17,7 +17,7 @@ import { STEM_NAME } from "./types.ts";
 
 export const BUCKET = "tracks";
 /** Peaks for the player: this many [min, max] pairs. */
-export const PEAK_COUNT = 800;
+export { PEAK_COUNT };
 const MP3_KBPS = 192;
 
 export interface SongFile {
@@ -34,40 +34,30 @@ export interface EncodedSong {
   duration_ms: number;
 }
 
-export function encodeSong(audio: MusicResult): EncodedSong {
+/**
+ * The song's files and peaks. The audio's buffers move to the worker: the caller must not use
+ * `audio` afterwards (a retry renders it again).
+ */
+export async function encodeSong(audio: MusicResult): Promise<EncodedSong> {
   const { sampleRate, left, right } = audio;
+  // A provider's odd stem name never becomes a path.
+  const stems = Object.fromEntries(
+    Object.entries(audio.stems ?? {}).filter(([stem]) => STEM_NAME.test(stem)),
+  );
+  const duration_ms = Math.round((left.length / sampleRate) * 1000);
+  const out = await runDsp("encode_song", { sampleRate, left, right, stems, mp3Kbps: MP3_KBPS });
   const files: SongFile[] = [
-    {
-      name: "song.wav",
-      type: "audio/wav",
-      body: encodeWav([left, right], sampleRate),
-      role: "wav",
-    },
-    {
-      name: "song.mp3",
-      type: "audio/mpeg",
-      body: encodeMp3(left, right, sampleRate, MP3_KBPS),
-      role: "mp3",
-    },
+    { name: "song.wav", type: "audio/wav", body: out.wav, role: "wav" },
+    { name: "song.mp3", type: "audio/mpeg", body: out.mp3, role: "mp3" },
   ];
   if (audio.midi) {
     files.push({ name: "song.mid", type: "audio/midi", body: audio.midi, role: "midi" });
   }
-  for (const [stem, s] of Object.entries(audio.stems ?? {})) {
-    if (!STEM_NAME.test(stem)) continue; // a provider's odd name never becomes a path
-    files.push({
-      name: `stem-${stem}.wav`,
-      type: "audio/wav",
-      body: encodeWav([s.left, s.right], sampleRate),
-      role: { stem },
-    });
+  for (const [stem, body] of Object.entries(out.stems)) {
+    files.push({ name: `stem-${stem}.wav`, type: "audio/wav", body, role: { stem } });
   }
-  const peaks = waveformPeaks([left, right], PEAK_COUNT)
-    .map(([lo, hi]) => [round(lo), round(hi)] as [number, number]);
-  return { files, peaks, duration_ms: Math.round((left.length / sampleRate) * 1000) };
+  return { files, peaks: out.peaks, duration_ms };
 }
-
-const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Uploads every file (replacing a retried upload's) as `caller`; the paths for the row. */
 export async function uploadSong(

@@ -163,7 +163,9 @@ async function encoded(row: SongRow, ctx: Ctx): Promise<EncodedSong> {
     return enc;
   }
   const audio = cached?.audio ?? (await guard("rendering", () => generate(row, ctx))).audio;
-  const enc = await guard("encoding", () => Promise.resolve(encodeSong(audio)));
+  // The encoder takes the audio's buffers: a failed encode renders again.
+  ctx.ports.cache.delete(cacheKey(row));
+  const enc = await guard("encoding", () => encodeSong(audio));
   ctx.ports.cache.set(cacheKey(row), { encoded: enc });
   return enc;
 }

@@ -6,55 +6,30 @@
  *
  * @module
  */
-import { decodeWav, encodeWav } from "../../audio/wav.ts";
-import { encodeMp3 } from "../../audio/mp3.ts";
-import { waveformPeaks } from "../../audio/peaks.ts";
-import { resampleLinear } from "../../ports/music/http_audio.ts";
+import { mp3Ready, peaksOf, type Stereo } from "../../audio/offthread/tasks.ts";
+import { runDsp } from "../../audio/offthread/mod.ts";
 import type { Caller, StoragePort } from "../../ports/storage/port.ts";
-import { BUCKET, type EncodedSong, PEAK_COUNT } from "./files.ts";
+import { BUCKET, type EncodedSong } from "./files.ts";
 
 /** The upload's WAV in the `tracks` bucket (the migration's studio_upload_song sets the same). */
 export const uploadWavPath = (owner: string, song: string) => `${owner}/${song}/song.wav`;
 
-const MP3_RATES = [32000, 44100, 48000];
 const MP3_KBPS = 192;
 
-export interface Stereo {
-  sampleRate: number;
-  left: Float32Array;
-  right: Float32Array;
-}
+export { mp3Ready, peaksOf, type Stereo };
 
 /**
- * The audio at a rate the MP3 encoder takes: 32, 44.1 and 48 kHz stay; the 44.1 kHz family
- * (22.05, 88.2 kHz…) becomes 44.1 kHz, anything else 48 kHz. Linear interpolation, as the music
- * port's adapter does: what it aliases from 96 kHz lies above 20 kHz.
+ * What the request stores: the WAV, its peaks and length (in a DSP worker: the audio's buffers
+ * move there).
  */
-export function mp3Ready(a: Stereo): Stereo {
-  if (MP3_RATES.includes(a.sampleRate)) return a;
-  const to = a.sampleRate % 11025 === 0 ? 44100 : 48000;
-  return {
-    sampleRate: to,
-    left: resampleLinear(a.left, a.sampleRate, to),
-    right: resampleLinear(a.right, a.sampleRate, to),
-  };
+export function uploadWav(
+  a: Stereo,
+): Promise<{ wav: Uint8Array; peaks: [number, number][]; ms: number }> {
+  return runDsp("upload_wav", a);
 }
 
-const round = (x: number) => Math.round(x * 1e4) / 1e4;
-
-export function peaksOf(a: Stereo): [number, number][] {
-  return waveformPeaks([a.left, a.right], PEAK_COUNT)
-    .map(([lo, hi]) => [round(lo), round(hi)] as [number, number]);
-}
-
-/** What the request stores: the WAV, its peaks and length. */
-export function uploadWav(a: Stereo): { wav: Uint8Array; peaks: [number, number][]; ms: number } {
-  return {
-    wav: encodeWav([a.left, a.right], a.sampleRate),
-    peaks: peaksOf(a),
-    ms: Math.max(1, Math.round(a.left.length / a.sampleRate * 1000)),
-  };
-}
+const WAV_WAIT_MS = 30_000;
+const WAV_POLL_MS = 200;
 
 /** The encoding stage of an upload: its stored WAV → the MP3 (the uploading stage stores it). */
 export async function encodeUpload(
@@ -63,19 +38,21 @@ export async function encodeUpload(
   owner: string,
   song: string,
 ): Promise<EncodedSong> {
-  const stored = await storage.download(caller, BUCKET, uploadWavPath(owner, song));
+  // The request stores the WAV just after queueing this stage, so a worker may get here first:
+  // wait for it a little rather than fail into the queue's retry delay.
+  let stored = await storage.download(caller, BUCKET, uploadWavPath(owner, song));
+  for (let waited = 0; !stored && waited < WAV_WAIT_MS; waited += WAV_POLL_MS) {
+    await new Promise((r) => setTimeout(r, WAV_POLL_MS));
+    stored = await storage.download(caller, BUCKET, uploadWavPath(owner, song));
+  }
   if (!stored) throw new Error("the uploaded WAV is not in the bucket");
-  const wav = decodeWav(stored.body);
-  const [left] = wav.channels;
-  const audio = mp3Ready({ sampleRate: wav.sampleRate, left, right: wav.channels[1] ?? left });
+  const { mp3, peaks, duration_ms } = await runDsp("encode_upload", {
+    wav: stored.body,
+    mp3Kbps: MP3_KBPS,
+  });
   return {
-    files: [{
-      name: "song.mp3",
-      type: "audio/mpeg",
-      body: encodeMp3(audio.left, audio.right, audio.sampleRate, MP3_KBPS),
-      role: "mp3",
-    }],
-    peaks: peaksOf(audio),
-    duration_ms: Math.round(left.length / wav.sampleRate * 1000),
+    files: [{ name: "song.mp3", type: "audio/mpeg", body: mp3, role: "mp3" }],
+    peaks,
+    duration_ms,
   };
 }

@@ -108,7 +108,7 @@ export async function uploadTrack(
     if (!(err instanceof AudioDecodeError)) throw err;
     throw new HttpError(err.reason === "too_long" ? 422 : 400, err.message, { field: "file" });
   }
-  const { wav, peaks, ms } = uploadWav(audio);
+  const { wav, peaks, ms } = await uploadWav(audio);
   const name = cleanName(input.file.name);
   const owner = caller.claims.sub;
   const id = await p.db.asUser(caller.claims, async (tx) => {

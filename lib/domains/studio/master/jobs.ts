@@ -2,17 +2,21 @@
  * A master is a staged job on the `mastering` queue (the job shape: lib/ports/queue/jobs.ts):
  *
  * 1. `analysing`: the song's WAV (and a reference song's) read back from the `tracks` bucket as
- *    the owner and decoded; the reference measured, or a genre preset's taken.
- * 2. `mastering`: lib/audio/master's EQ, level and limiter to the target (progress in percent).
- * 3. `encoding`: the master as WAV and MP3.
- * 4. `uploading`: both beside the song (`<owner>/<song>/master-<id>.wav|mp3`); `done` with the
- *    before/after report and the platforms' preview.
+ *    the owner; the reference measured, or a genre preset's taken.
+ * 2. `mastering`: the whole CPU part starts in DSP workers (lib/audio/offthread/master_files.ts:
+ *    decode, lib/audio/master's EQ, level and limiter to the target, the WAV, then the MP3 in
+ *    two parts at once), off the web server's thread; progress in percent. The stage ends when
+ *    the encoding starts.
+ * 3. `encoding`: waits for the WAV and MP3.
+ * 4. `uploading`: both beside the song at once (`<owner>/<song>/master-<id>.wav|mp3`); `done`
+ *    with the before/after report and the platforms' preview.
  *
- * The audio stays in this process's memory between stages (a couple of masters at most); a stage
- * that finds nothing there (a retry, another worker) starts again from the files: mastering is
- * deterministic. A reference that is gone or silent fails the master at once, in words, and
- * gives its allowance back; anything else that throws is retried, then fails with its stage's
- * reason (`failureText`).
+ * The running task and its files stay in this process's memory between stages (a couple of
+ * masters at most); a stage that finds nothing there (a retry, another worker) starts again from
+ * the files: mastering is deterministic. A master cancelled while its worker runs is noticed
+ * within a second and the worker is terminated. A reference that is gone or silent, or a song too
+ * short or silent, fails the master at once, in words, and gives its allowance back; anything
+ * else that throws is retried, then fails with its stage's reason (`failureText`).
  *
  * @module
  */
@@ -26,18 +30,13 @@ import {
   stagedJob,
   type StageOutcome,
 } from "../../../ports/queue/jobs.ts";
-import { decodeWav, encodeWav } from "../../../audio/wav.ts";
-import { encodeMp3 } from "../../../audio/mp3.ts";
-import {
-  masterAudio,
-  MasterError,
-  measureReference,
-  platformPreview,
-} from "../../../audio/master/mod.ts";
+import { WavError } from "../../../audio/wav.ts";
+import { MasterError, platformPreview } from "../../../audio/master/mod.ts";
+import { runDsp } from "../../../audio/offthread/mod.ts";
+import { type MasterFiles, masterFiles } from "../../../audio/offthread/master_files.ts";
 import { presetFor } from "./presets.ts";
 import { MASTER_STAGES, type MasterStage, masterTopic } from "../../../shared/studio_jobs.ts";
 import { BUCKET } from "../files.ts";
-import { mp3Ready, type Stereo } from "../upload_files.ts";
 import { finishMaster, loadMaster, type MasterRow } from "./store.ts";
 import type { MasterReport } from "./schemas.ts";
 
@@ -64,11 +63,14 @@ interface Reference {
   loudestRmsDb: number;
 }
 
+type Made = MasterFiles;
+
 interface Work {
-  input?: Stereo;
+  /** The song's WAV file, until the worker takes it. */
+  song?: Uint8Array;
   reference?: Reference;
-  mastered?: { audio: Stereo; report: Omit<MasterReport, "settings" | "platforms"> };
-  files?: { wav: Uint8Array; mp3: Uint8Array };
+  /** The worker's run: its encoding started (`encoding`), its result (`made`). */
+  run?: { encoding: Promise<void>; made: Promise<Made> };
 }
 
 /** The audio of the masters being made in this process, the latest few. */
@@ -120,13 +122,16 @@ async function guard<T>(stage: MasterStage, fn: () => T | Promise<T>): Promise<T
 type Ctx = StageContext<MasterDeps>;
 type Outcome = Promise<StageOutcome<MasterStage>>;
 
-/** A stored WAV as stereo (a mono file plays in both channels). */
-async function readWav(deps: MasterDeps, owner: string, path: string): Promise<Stereo> {
+/** How often a running master looks whether it was cancelled. */
+const CANCEL_POLL_MS = 1000;
+
+/** The worker was stopped because the master was cancelled: nothing to retry or commit. */
+class Cancelled extends Error {}
+
+async function download(deps: MasterDeps, owner: string, path: string): Promise<Uint8Array> {
   const stored = await deps.storage.download(deps.uploader(owner), BUCKET, path);
   if (!stored) throw new Error(`${path} is not in the bucket`);
-  const wav = decodeWav(stored.body);
-  const [left] = wav.channels;
-  return { sampleRate: wav.sampleRate, left, right: wav.channels[1] ?? left };
+  return stored.body;
 }
 
 /** The reference, or the sentence that fails the master (it will not get better on a retry). */
@@ -136,16 +141,16 @@ async function referenceOf(row: MasterRow, deps: MasterDeps): Promise<Reference 
     return presetFor(ref.genre);
   }
   if (!row.reference_wav) return "The reference song was deleted: choose another reference.";
-  const audio = await readWav(deps, row.owner_id, row.reference_wav);
-  return measureReference(audio.left, audio.right, audio.sampleRate) ??
+  const wav = await download(deps, row.owner_id, row.reference_wav);
+  return await runDsp("reference", { wav }) ??
     "The reference song is silent: choose another reference.";
 }
 
 async function analysed(row: MasterRow, ctx: Ctx): Promise<Work | string> {
   const work = ctx.ports.cache.get(row.id);
-  if (!work.input) {
+  if (!work.song && !work.run) {
     if (!row.song_wav) return "The song's audio is gone.";
-    work.input = await guard("analysing", () => readWav(ctx.ports, row.owner_id, row.song_wav!));
+    work.song = await guard("analysing", () => download(ctx.ports, row.owner_id, row.song_wav!));
   }
   if (!work.reference) {
     const ref = await guard("analysing", () => referenceOf(row, ctx.ports));
@@ -163,83 +168,112 @@ export async function analysingStage(row: MasterRow, ctx: Ctx): Outcome {
   return { next: "mastering", progress: { percent: 0 } };
 }
 
-async function mastered(row: MasterRow, ctx: Ctx): Promise<Work | string> {
+/** Aborts `ctl` when the master is cancelled (or deleted) while `until` runs. */
+function watchCancel(row: MasterRow, ctx: Ctx, ctl: AbortController, until: Promise<unknown>) {
+  const timer = setInterval(async () => {
+    const now = await ctx.db.asService((tx) => loadMaster(tx, row.id)).catch(() => undefined);
+    if (now === null || (now && now.status !== "running" && now.status !== "queued")) {
+      ctl.abort(new Cancelled("The master was cancelled."));
+    }
+  }, CANCEL_POLL_MS);
+  until.finally(() => clearInterval(timer)).catch(() => {});
+}
+
+/** The worker's run for this master: started here, or the one already running. */
+async function started(row: MasterRow, ctx: Ctx): Promise<Work | string> {
   const work = await analysed(row, ctx);
-  if (typeof work === "string" || work.mastered) return work;
-  const { input, reference } = work as Required<Pick<Work, "input" | "reference">>;
+  if (typeof work === "string" || work.run) return work;
   const s = row.settings;
   let last = -1;
-  const run = () =>
-    masterAudio(input, {
+  let encoding!: () => void;
+  const encodingStarted = new Promise<void>((resolve) => encoding = resolve);
+  const ctl = new AbortController();
+  const made = masterFiles({
+    wav: work.song!,
+    settings: {
       targetLufs: s.target_lufs,
       ceilingDbtp: s.ceiling_dbtp,
       intensity: s.intensity,
-      reference,
-    }, {
-      onProgress(percent) {
-        const p = Math.max(0, Math.min(100, Math.round(percent)));
-        if (p === last) return;
-        last = p;
-        void ctx.progress({ percent: p });
-      },
-    });
-  let out: ReturnType<typeof masterAudio>;
-  try {
-    out = run();
-  } catch (err) {
-    // Too short or silent: a retry would say the same.
-    if (err instanceof MasterError) return err.message;
-    throw new MasterStageError(REASONS.mastering, err);
-  }
-  work.mastered = {
-    audio: { sampleRate: input.sampleRate, left: out.left, right: out.right },
-    report: out.report,
-  };
-  return work;
-}
-
-export async function masteringStage(row: MasterRow, ctx: Ctx): Outcome {
-  const work = await mastered(row, ctx);
-  if (typeof work === "string") return failed(work);
-  return { next: "encoding", progress: { percent: 100 } };
-}
-
-async function encoded(row: MasterRow, ctx: Ctx): Promise<Work | string> {
-  const work = await mastered(row, ctx);
-  if (typeof work === "string" || work.files) return work;
-  const { audio } = work.mastered!;
-  work.files = await guard("encoding", () => {
-    const mp3 = mp3Ready(audio);
-    return {
-      wav: encodeWav([audio.left, audio.right], audio.sampleRate),
-      mp3: encodeMp3(mp3.left, mp3.right, mp3.sampleRate, MP3_KBPS),
-    };
+      reference: work.reference!,
+    },
+    mp3Kbps: MP3_KBPS,
+  }, {
+    signal: ctl.signal,
+    onProgress(percent, phase) {
+      if (phase === "encoding") return encoding();
+      const p = Math.max(0, Math.min(100, Math.round(percent)));
+      if (p === last) return;
+      last = p;
+      void ctx.progress({ percent: p });
+    },
+  });
+  work.song = undefined; // its buffer went to the worker
+  work.run = { encoding: encodingStarted, made };
+  watchCancel(row, ctx, ctl, made);
+  made.then(() => encoding(), () => {
+    // A failed run is not kept: the next attempt starts again from the files.
+    if (ctx.ports.cache.get(row.id).run?.made === made) ctx.ports.cache.delete(row.id);
   });
   return work;
 }
 
-export async function encodingStage(row: MasterRow, ctx: Ctx): Outcome {
-  const work = await encoded(row, ctx);
+/** The run's result, or the sentence that fails the master. */
+async function result(run: NonNullable<Work["run"]>, wait: "encoding" | "made") {
+  try {
+    if (wait === "encoding") await Promise.race([run.encoding, run.made]);
+    return await run.made;
+  } catch (err) {
+    // Too short or silent: a retry would say the same. Cancelled: the row has moved on already
+    // (the outcome commits nothing).
+    if (err instanceof MasterError || err instanceof Cancelled) return err.message;
+    if (err instanceof WavError) throw new MasterStageError(REASONS.analysing, err);
+    throw new MasterStageError(REASONS.mastering, err);
+  }
+}
+
+export async function masteringStage(row: MasterRow, ctx: Ctx): Outcome {
+  const work = await started(row, ctx);
   if (typeof work === "string") return failed(work);
+  const run = work.run!;
+  try {
+    await Promise.race([run.encoding, run.made]);
+  } catch {
+    const out = await result(run, "made");
+    if (typeof out === "string") return failed(out);
+  }
+  return { next: "encoding", progress: { percent: 100 } };
+}
+
+async function encoded(row: MasterRow, ctx: Ctx): Promise<Made | string> {
+  const work = await started(row, ctx);
+  if (typeof work === "string") return work;
+  return await result(work.run!, "made");
+}
+
+export async function encodingStage(row: MasterRow, ctx: Ctx): Outcome {
+  const made = await encoded(row, ctx);
+  if (typeof made === "string") return failed(made);
+  ctx.log({ level: "info", msg: "master made", id: row.id, ms: made.ms });
   return { next: "uploading" };
 }
 
 export async function uploadingStage(row: MasterRow, ctx: Ctx): Outcome {
-  const work = await encoded(row, ctx);
-  if (typeof work === "string") return failed(work);
+  const made = await encoded(row, ctx);
+  if (typeof made === "string") return failed(made);
   const { storage, uploader, cache } = ctx.ports;
   const base = `${row.owner_id}/${row.song_id}/master-${row.id}`;
   const paths = { wav: `${base}.wav`, mp3: `${base}.mp3` };
   await guard("uploading", async () => {
     const as = uploader(row.owner_id);
-    await storage.upload(as, BUCKET, paths.wav, work.files!.wav, "audio/wav", { upsert: true });
-    await storage.upload(as, BUCKET, paths.mp3, work.files!.mp3, "audio/mpeg", { upsert: true });
+    await Promise.all([
+      storage.upload(as, BUCKET, paths.wav, made.wav, "audio/wav", { upsert: true }),
+      storage.upload(as, BUCKET, paths.mp3, made.mp3, "audio/mpeg", { upsert: true }),
+    ]);
   });
-  const measured = work.mastered!.report;
   const report: MasterReport = {
-    ...measured,
+    ...made.report,
     settings: row.settings,
-    platforms: platformPreview(measured.after.integrated_lufs),
+    platforms: platformPreview(made.report.after.integrated_lufs),
   };
   cache.delete(row.id);
   return {

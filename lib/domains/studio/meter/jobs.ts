@@ -3,8 +3,8 @@
  * lib/ports/queue/jobs.ts):
  *
  * 1. `measuring`: the song's WAV read back from the `tracks` bucket as the owner, its features
- *    measured (lib/audio/features.ts) and scored by the transparent model (model.ts); both kept
- *    on the row.
+ *    measured (lib/audio/features.ts, in a DSP worker off the web server's thread:
+ *    lib/audio/offthread) and scored by the transparent model (model.ts); both kept on the row.
  * 2. `writing`: the insights, by the AI port when the request took one of the day's AI requests,
  *    else by the offline writer (insights_task.ts); `done` with the whole report.
  *
@@ -23,8 +23,7 @@ import {
   stagedJob,
   type StageOutcome,
 } from "../../../ports/queue/jobs.ts";
-import { decodeWav } from "../../../audio/wav.ts";
-import { measureFeatures } from "../../../audio/features.ts";
+import { runDsp } from "../../../audio/offthread/mod.ts";
 import { METER_STAGES, type MeterStage, meterTopic } from "../../../shared/studio_jobs.ts";
 import { BUCKET } from "../files.ts";
 import { scoreFeatures } from "./model.ts";
@@ -81,9 +80,7 @@ export async function measuringStage(row: MeterRow, ctx: Ctx): Outcome {
     const stored = await storage.download(uploader(row.owner_id), BUCKET, row.song_wav!);
     if (!stored) throw new Error("the song's WAV is not in the bucket");
     void ctx.progress({ percent: 20 });
-    const wav = decodeWav(stored.body);
-    const [left] = wav.channels;
-    const features = measureFeatures(left, wav.channels[1] ?? left, wav.sampleRate);
+    const features = await runDsp("features", { wav: stored.body });
     return { features, score: scoreFeatures(features) };
   });
   return {
