@@ -12,6 +12,7 @@ import WaveformPlayer from "../islands/WaveformPlayer.tsx";
 import StudioJobLive from "../islands/StudioJobLive.tsx";
 import { downloadHref } from "./SongDone.tsx";
 import { Card, EmptyState, PageTitle } from "./Page.tsx";
+import { BackToSong, SongNotFound } from "./SongPage.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { resetDate } from "./SongList.tsx";
@@ -147,21 +148,8 @@ function Shown({ song, m, csrf }: { song: Song; m: Master; csrf: string }) {
 
 export function MasterView(props: MasterViewProps): JSX.Element {
   const { song, shown, masters, csrf } = props;
-  if (!song) {
-    return (
-      <EmptyState title="Song not found">
-        <p>It was deleted, or it is not yours.</p>
-        <a class="mt-4 inline-block text-indigo-700 underline" href="/studio/library">
-          Your songs
-        </a>
-      </EmptyState>
-    );
-  }
-  const back = (
-    <p class="text-sm">
-      <a href={`/studio/songs/${song.id}`} class="text-indigo-700 underline">Back to the song</a>
-    </p>
-  );
+  if (!song) return <SongNotFound />;
+  const back = <BackToSong id={song.id} />;
   if (song.status !== "done") {
     return (
       <>

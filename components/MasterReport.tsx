@@ -9,6 +9,7 @@ import type { JSX } from "preact";
 import type { MasterReport } from "../lib/domains/studio/master/schemas.ts";
 import { CHART, chartTicks, curvePoints, level, platformText } from "../lib/browser/master_view.ts";
 import LoudnessMeter from "../islands/LoudnessMeter.tsx";
+import { ChartKey } from "./ChartKey.tsx";
 
 /** The before/after table's id: the meter's chart names it as its long description. */
 export const LOUDNESS_TABLE_ID = "master-loudness-table";
@@ -140,22 +141,7 @@ export function SpectrumChart({ report }: { report: MasterReport }): JSX.Element
         })}
       </svg>
       <figcaption class="mt-1 flex flex-wrap gap-4 text-sm text-gray-700">
-        {CURVES.map((c) => (
-          <span key={c.key} class="inline-flex items-center gap-1">
-            <svg viewBox="0 0 20 4" class="h-1 w-5" aria-hidden="true">
-              <line
-                x1={0}
-                x2={20}
-                y1={2}
-                y2={2}
-                stroke-width={3}
-                stroke-dasharray={c.dash}
-                class={`stroke-current ${c.cls}`}
-              />
-            </svg>
-            {c.label}
-          </span>
-        ))}
+        {CURVES.map((c) => <ChartKey key={c.key} label={c.label} cls={c.cls} dash={c.dash} />)}
         <span class="text-gray-500">Tonal balance (mid), each relative to its own average.</span>
       </figcaption>
     </figure>

@@ -10,6 +10,7 @@ import { songTitle } from "../lib/browser/studio_view.ts";
 import { isJobPending } from "../lib/browser/master_view.ts";
 import StudioJobLive from "../islands/StudioJobLive.tsx";
 import { Card, EmptyState, PageTitle } from "./Page.tsx";
+import { BackToSong, SongNotFound } from "./SongPage.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { CategoryBars, FeatureTable, Insights, ScoreGauge } from "./MeterReport.tsx";
@@ -26,21 +27,8 @@ function Measure({ song, csrf, label }: { song: Song; csrf: string; label: strin
 export function MeterView(
   { song, meter, csrf }: { song: Song | null; meter: Meter | null; csrf: string },
 ): JSX.Element {
-  if (!song) {
-    return (
-      <EmptyState title="Song not found">
-        <p>It was deleted, or it is not yours.</p>
-        <a class="mt-4 inline-block text-indigo-700 underline" href="/studio/library">
-          Your songs
-        </a>
-      </EmptyState>
-    );
-  }
-  const back = (
-    <p class="text-sm">
-      <a href={`/studio/songs/${song.id}`} class="text-indigo-700 underline">Back to the song</a>
-    </p>
-  );
+  if (!song) return <SongNotFound />;
+  const back = <BackToSong id={song.id} />;
   const done = song.status === "done";
   let body: JSX.Element;
   if (!done) {

@@ -79,16 +79,28 @@ function Pending({ song, csrf }: { song: Song; csrf: string }) {
   );
 }
 
+/** A song's page, or a page about a song (its master, its meter), for a song that is not there. */
+export function SongNotFound(): JSX.Element {
+  return (
+    <EmptyState title="Song not found">
+      <p>It was deleted, or it is not yours.</p>
+      <a class="mt-4 inline-block text-indigo-700 underline" href="/studio/library">Your songs</a>
+    </EmptyState>
+  );
+}
+
+/** The way back from a page about a song. */
+export function BackToSong({ id }: { id: string }): JSX.Element {
+  return (
+    <p class="text-sm">
+      <a href={`/studio/songs/${id}`} class="text-indigo-700 underline">Back to the song</a>
+    </p>
+  );
+}
+
 export function SongPageView(props: SongPageViewProps): JSX.Element {
   const { song, quota, csrf } = props;
-  if (!song) {
-    return (
-      <EmptyState title="Song not found">
-        <p>It was deleted, or it is not yours.</p>
-        <a class="mt-4 inline-block text-indigo-700 underline" href="/studio">Back to the studio</a>
-      </EmptyState>
-    );
-  }
+  if (!song) return <SongNotFound />;
   const title = songTitle(song);
   const heading = (
     <PageTitle

@@ -22,6 +22,7 @@ import {
 } from "../lib/browser/master_view.ts";
 import { followPlayhead, type Playhead } from "../lib/browser/playhead.ts";
 import { formatTime, loudnessMatch } from "../lib/browser/player.ts";
+import { ChartKey } from "../components/ChartKey.tsx";
 
 export interface MeterVersion {
   label: string;
@@ -191,9 +192,9 @@ export default function LoudnessMeter(props: LoudnessMeterProps) {
       <figcaption class="space-y-1 text-sm text-gray-700">
         <span class="flex flex-wrap gap-4">
           {versions.map((v, i) => (
-            <Key key={i} label={v.label} cls={STYLE[i].cls} dash={STYLE[i].dash} />
+            <ChartKey key={i} label={v.label} cls={STYLE[i].cls} dash={STYLE[i].dash} />
           ))}
-          <Key label={`Target ${level(targetLufs, "LUFS")}`} cls="text-amber-600" dash="1 3" />
+          <ChartKey label={`Target ${level(targetLufs, "LUFS")}`} cls="text-amber-600" dash="1 3" />
         </span>
         <span id={`${base}-summary`} class="block text-gray-600">{chart.summary}</span>
       </figcaption>
@@ -235,24 +236,5 @@ export default function LoudnessMeter(props: LoudnessMeterProps) {
         s from the measurements; “—” until a window fits, or where it is silent.
       </p>
     </figure>
-  );
-}
-
-function Key(props: { label: string; cls: string; dash?: string }) {
-  return (
-    <span class="inline-flex items-center gap-1">
-      <svg viewBox="0 0 20 4" class="h-1 w-5" aria-hidden="true">
-        <line
-          x1={0}
-          x2={20}
-          y1={2}
-          y2={2}
-          stroke-width={3}
-          stroke-dasharray={props.dash}
-          class={`stroke-current ${props.cls}`}
-        />
-      </svg>
-      {props.label}
-    </span>
   );
 }
