@@ -5,45 +5,21 @@
  * a share link → the share page plays signed out. The worker is driven by the test, so that
  * each page is open while the stages run.
  */
-import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
-import { CHROMIUM, startTestApp, type TestApp } from "../_helpers/app.ts";
-import { COOKIE } from "../../lib/web/cookies.ts";
+import { startTestApp } from "../_helpers/app.ts";
+import { PHONE, studioBrowser, work } from "../_helpers/studio_browser.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-/** Runs the worker until `done` holds (each round also lets the page catch up). */
-async function work(app: TestApp, page: Page, done: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 60; i++) {
-    if (await done()) return;
-    await app.platform.worker.runOnce();
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the worker never got to: ${what}`);
-}
 
 Deno.test(
   { name: "studio journey - prompt, plan, generate live, play, download, share", ...opts },
   async () => {
     await using app = await startTestApp({ WORKER: "off" });
-    const browser = await chromium.launch({
-      ...CHROMIUM,
-      // Headless Chromium plays the song without a user's sound device.
-      args: [...CHROMIUM.args, "--autoplay-policy=no-user-gesture-required", "--mute-audio"],
-    });
+    const { browser, page, problems } = await studioBrowser(
+      app,
+      "studio-journey@example.com",
+    );
     try {
-      const ctx = await browser.newContext(PHONE);
-      const page = await ctx.newPage();
-      const problems: string[] = [];
-      page.on("pageerror", (e) => problems.push(e.message));
-      const s = await app.platform.auth.signUp({
-        email: "studio-journey@example.com",
-        password: "studio-journey-password",
-        metadata: { display_name: "Journey Musician", is_musician: true },
-      });
-      await ctx.addCookies([{ name: COOKIE.access, value: s.accessToken, url: app.url }]);
-
       // The studio: the songs left, the examples, the prompt.
       await page.goto(`${app.url}/studio`);
       await page.waitForSelector('html[data-hydrated="1"]');

@@ -6,24 +6,13 @@
  * the gauge, the categories and the insights. The worker is driven by the test, so each page is
  * open while the stages run.
  */
-import { chromium, type Page } from "playwright-core";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
-import { CHROMIUM, drainJobs, startTestApp, type TestApp } from "../_helpers/app.ts";
-import { COOKIE } from "../../lib/web/cookies.ts";
+import { drainJobs, startTestApp } from "../_helpers/app.ts";
+import { studioBrowser, work } from "../_helpers/studio_browser.ts";
 import { encodeWav } from "../../lib/audio/wav.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const SR = 44100;
-
-async function work(app: TestApp, page: Page, done: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 60; i++) {
-    if (await done()) return;
-    await app.platform.worker.runOnce();
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the worker never got to: ${what}`);
-}
 
 /** Ten seconds of a quiet chord over a pulse: something to master. */
 function demo(seconds = 10): Float32Array[] {
@@ -44,29 +33,18 @@ Deno.test(
   { name: "studio master journey - master with a preset, A/B, then the hit meter", ...opts },
   async () => {
     await using app = await startTestApp({ WORKER: "off" });
-    const browser = await chromium.launch({
-      ...CHROMIUM,
-      args: [...CHROMIUM.args, "--autoplay-policy=no-user-gesture-required", "--mute-audio"],
-    });
+    const { browser, page, problems, accessToken } = await studioBrowser(
+      app,
+      "master-journey@example.com",
+    );
     try {
-      const ctx = await browser.newContext(PHONE);
-      const page = await ctx.newPage();
-      const problems: string[] = [];
-      page.on("pageerror", (e) => problems.push(e.message));
-      const s = await app.platform.auth.signUp({
-        email: "master-journey@example.com",
-        password: "master-journey-password",
-        metadata: { display_name: "Journey Musician", is_musician: true },
-      });
-      await ctx.addCookies([{ name: COOKIE.access, value: s.accessToken, url: app.url }]);
-
       // A finished song in the library: an upload, encoded by the worker.
       const f = new FormData();
       f.set("file", new File([encodeWav(demo(), SR) as BlobPart], "demo.wav"));
       f.set("title", "Night Demo");
       const up = await app.fetch("/api/studio/uploads", {
         method: "POST",
-        headers: { authorization: `Bearer ${s.accessToken}` },
+        headers: { authorization: `Bearer ${accessToken}` },
         body: f,
       });
       assertEquals(up.status, 202);
