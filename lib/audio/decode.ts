@@ -9,10 +9,6 @@
  *
  * @module
  */
-import { MPEGDecoder } from "mpg123-decoder";
-import { FLACDecoder } from "@wasm-audio-decoders/flac";
-import { OggVorbisDecoder } from "@wasm-audio-decoders/ogg-vorbis";
-import { OggOpusDecoder } from "ogg-opus-decoder";
 import { decodeWav, WavError } from "./wav.ts";
 
 export type AudioFormat = "wav" | "mp3" | "flac" | "vorbis" | "opus";
@@ -151,16 +147,22 @@ interface Decoder {
   free(): void | Promise<void>;
 }
 
-function decoderFor(format: Exclude<AudioFormat, "wav">): Decoder {
+/**
+ * A decoder for the format, its package loaded on first use: every process that builds the
+ * platform imports this module, and only uploads and hosted models' audio need the WebAssembly.
+ */
+async function decoderFor(format: Exclude<AudioFormat, "wav">): Promise<Decoder> {
   switch (format) {
     case "mp3":
-      return new MPEGDecoder() as unknown as Decoder;
+      return new (await import("mpg123-decoder")).MPEGDecoder() as unknown as Decoder;
     case "flac":
-      return new FLACDecoder() as unknown as Decoder;
-    case "vorbis":
+      return new (await import("@wasm-audio-decoders/flac")).FLACDecoder() as unknown as Decoder;
+    case "vorbis": {
+      const { OggVorbisDecoder } = await import("@wasm-audio-decoders/ogg-vorbis");
       return new OggVorbisDecoder() as unknown as Decoder;
+    }
     case "opus":
-      return new OggOpusDecoder() as unknown as Decoder;
+      return new (await import("ogg-opus-decoder")).OggOpusDecoder() as unknown as Decoder;
   }
 }
 
@@ -174,7 +176,7 @@ async function decodeStream(
   format: Exclude<AudioFormat, "wav">,
   maxSeconds: number,
 ): Promise<{ sampleRate: number; channels: Float32Array[][]; frames: number }> {
-  const decoder = decoderFor(format);
+  const decoder = await decoderFor(format);
   const channels: Float32Array[][] = [];
   let frames = 0;
   let sampleRate = 0;
