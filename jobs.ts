@@ -4,7 +4,8 @@
  * when pg_cron calls it on Supabase.
  *
  * A queue's consumer is a plain handler, or staged jobs (lib/ports/queue/jobs.ts) for AI work
- * that reports progress: the DJ's runs today, the studio's and the artists' next.
+ * that reports progress: the DJ's runs, the studio's songs, masters and reports, the artists'
+ * imports and plans.
  */
 import type { JobPorts, Jobs } from "./lib/platform/mod.ts";
 import { stagedJobsHandler } from "./lib/ports/queue/jobs.ts";
@@ -24,6 +25,7 @@ import { masterDeps } from "./lib/domains/studio/master/service.ts";
 import { meterJob } from "./lib/domains/studio/meter/jobs.ts";
 import { meterDeps } from "./lib/domains/studio/meter/service.ts";
 import { closeDsp } from "./lib/audio/offthread/mod.ts";
+import { importJob, planJob } from "./lib/domains/artists/artist_jobs.ts";
 
 export function soundcheckJobs(
   { config, db, ai, log, mode, siteUrl, storage }: JobPorts,
@@ -60,6 +62,10 @@ export function soundcheckJobs(
       scoring: stagedJobsHandler([
         meterJob(() => meterDeps({ db, ai, log, config, storage, mode })),
       ], { concurrency: 2, visibilityTimeout: 120 }),
+      // Virtual artists: large CSV imports and evolution plans (seconds of SQL and arithmetic).
+      artists: stagedJobsHandler([importJob(), planJob(() => Promise.resolve({ db }))], {
+        visibilityTimeout: 120,
+      }),
     },
     periodic: [{
       // Reviews become visible 14 days after completion even if only one side wrote one; on
@@ -88,6 +94,12 @@ export function soundcheckJobs(
       name: "plan_renewals",
       everyMs: 60_000,
       run: () => renewBuiltinPlans(payments).then(() => {}),
+    }, {
+      // Artists whose figures changed get a plan weekly (pg_cron queues the same on Supabase;
+      // an artist planned in the last 6 days is skipped, so hourly here is still weekly).
+      name: "artist_analysis",
+      everyMs: 3600_000,
+      run: (d) => d.asService((tx) => tx.query("select private.enqueue_artist_analyses()")),
     }],
     // The studio's DSP workers (masters, meters, encodes) end with the server: a running task
     // fails (its message is delivered again later) instead of holding the shutdown.

@@ -45,6 +45,7 @@ import { type Boot, bootFirstByte } from "./boot.ts";
 import { EDGE_METRICS, edgeBench } from "./edge.ts";
 import { QUEUE_METRICS, QUEUE_TARGETS, queueBench } from "./queue.ts";
 import { PAYMENTS_METRICS, PAYMENTS_TARGETS, paymentsBench } from "./payments.ts";
+import { ARTISTS_METRICS, ARTISTS_TARGETS, artistsBench } from "./artists.ts";
 import { STUDIO_METRICS, STUDIO_TARGETS, studioBench, type StudioGroup } from "./studio.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -240,6 +241,7 @@ const GROUPS = {
   edge: EDGE_METRICS,
   queue: QUEUE_METRICS,
   payments: PAYMENTS_METRICS,
+  artists: ARTISTS_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -252,6 +254,7 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ...QUEUE_TARGETS,
   ...PAYMENTS_TARGETS,
   ...STUDIO_TARGETS,
+  ...ARTISTS_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -268,6 +271,7 @@ async function main(prefixes: string[]): Promise<number> {
     edge: wanted(GROUPS.edge),
     queue: wanted(GROUPS.queue),
     payments: wanted(GROUPS.payments),
+    artists: wanted(GROUPS.artists),
   };
   const studio = Object.fromEntries(
     Object.entries(STUDIO_METRICS).map(([g, names]) => [g, wanted(names)]),
@@ -308,6 +312,7 @@ async function main(prefixes: string[]): Promise<number> {
         ...await paymentsBench({ runs: RUNS, durationS: DURATION_S, warmupS: WARMUP_S }),
       );
     }
+    if (run.artists) results.push(...await artistsBench({ runs: RUNS }));
     if (Object.values(studio).some(Boolean)) {
       results.push(
         ...await studioBench(

@@ -54,6 +54,10 @@ const Env = z.object({
   AI_MODEL: z.string().min(1).default("gpt-4o-mini"),
   /** Stored with each vector: changing it re-embeds every profile and gig. */
   AI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  /** Moderation of virtual artists' personas (live only; offline rules otherwise). */
+  AI_MODERATION_MODEL: z.string().min(1).default("omni-moderation-latest"),
+  /** Cover art and avatars (live only; drawn SVGs otherwise): `gpt-image-*`, or a DALL·E-style one. */
+  AI_IMAGE_MODEL: z.string().min(1).default("gpt-image-1"),
   /** AI writing requests per user, per task, per day. */
   AI_DAILY_LIMIT: z.coerce.number().int().min(0).max(100000).default(50),
   /**

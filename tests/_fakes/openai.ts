@@ -1,8 +1,10 @@
 /**
  * A fake OpenAI-compatible server on 127.0.0.1, for the real openai SDK (`baseURL`). Chat
  * answers come from `replies` in order, then from `reply(body)`; `{ status }` answers with that
- * HTTP error. Embeddings are lexical (float or base64), as the offline adapter makes them. Every
- * request is recorded. Zero latency.
+ * HTTP error. Embeddings are lexical (float or base64), as the offline adapter makes them.
+ * Moderation flags the inputs that match a rule of `flag` (none by default); image generation
+ * answers a 1×1 PNG as `b64_json`, or what `imageAnswer` asks for. Every request is recorded.
+ * Zero latency.
  */
 import { lexicalEmbedding } from "../../lib/ports/ai/offline.ts";
 
@@ -17,6 +19,36 @@ export interface ChatRequest {
 
 type Answer = string | { status: number };
 
+/** Inputs matching `pattern` are flagged in `categories` ("hate", "harassment/threatening"). */
+export interface FlagRule {
+  pattern: RegExp;
+  categories: string[];
+}
+
+/** `png` (the default), base64 that is no PNG, a URL instead of bytes, or an HTTP error. */
+export type ImageAnswer = "png" | "garbage" | "url" | { status: number; code?: string };
+
+/** Every category omni-moderation reports, each present in every answer as the real API does. */
+export const MODERATION_CATEGORIES = [
+  "harassment",
+  "harassment/threatening",
+  "hate",
+  "hate/threatening",
+  "illicit",
+  "illicit/violent",
+  "self-harm",
+  "self-harm/intent",
+  "self-harm/instructions",
+  "sexual",
+  "sexual/minors",
+  "violence",
+  "violence/graphic",
+] as const;
+
+/** A valid 1×1 PNG (one half-transparent blue pixel). */
+export const TINY_PNG_B64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
 export class FakeOpenAi implements AsyncDisposable {
   readonly chats: ChatRequest[] = [];
   /** The `authorization` header of each chat request, in order. */
@@ -26,6 +58,20 @@ export class FakeOpenAi implements AsyncDisposable {
   /** The next chat answers, in order; then `reply`. */
   replies: Answer[] = [];
   reply: (body: ChatRequest) => Answer = () => "{}";
+  readonly moderations: { input: string[]; model: string }[] = [];
+  /** Moderation rules; none flags nothing. */
+  flag: FlagRule[] = [];
+  /** Set: every moderation request answers this HTTP error. */
+  moderationStatus: number | null = null;
+  readonly images: {
+    prompt: string;
+    model: string;
+    size: string;
+    n: number;
+    response_format?: string;
+    output_format?: string;
+  }[] = [];
+  imageAnswer: ImageAnswer = "png";
   private server: Deno.HttpServer<Deno.NetAddr>;
 
   constructor() {
@@ -49,6 +95,12 @@ export class FakeOpenAi implements AsyncDisposable {
       return await this.chat(req);
     }
     if (req.method === "POST" && url.pathname === "/v1/embeddings") return await this.embed(req);
+    if (req.method === "POST" && url.pathname === "/v1/moderations") {
+      return await this.moderate(req);
+    }
+    if (req.method === "POST" && url.pathname === "/v1/images/generations") {
+      return await this.image(req);
+    }
     return Response.json({ error: { message: "not found" } }, { status: 404 });
   }
 
@@ -99,6 +151,58 @@ export class FakeOpenAi implements AsyncDisposable {
       data,
       model: body.model,
       usage: { prompt_tokens: 10, total_tokens: 10 },
+    });
+  }
+
+  private async moderate(req: Request): Promise<Response> {
+    const body = await req.json() as { input: string | string[]; model: string };
+    const input = Array.isArray(body.input) ? body.input : [body.input];
+    this.moderations.push({ input, model: body.model });
+    if (this.moderationStatus !== null) {
+      return Response.json({ error: { message: "overloaded", type: "server_error" } }, {
+        status: this.moderationStatus,
+      });
+    }
+    const results = input.map((text) => {
+      const hit = new Set(
+        this.flag.filter((r) => r.pattern.test(text)).flatMap((r) => r.categories),
+      );
+      const categories = Object.fromEntries(MODERATION_CATEGORIES.map((c) => [c, hit.has(c)]));
+      const scores = Object.fromEntries(
+        MODERATION_CATEGORIES.map((c) => [c, hit.has(c) ? 0.93 : 0.0004]),
+      );
+      const types = Object.fromEntries(MODERATION_CATEGORIES.map((c) => [c, ["text"]]));
+      return {
+        flagged: hit.size > 0,
+        categories,
+        category_scores: scores,
+        category_applied_input_types: types,
+      };
+    });
+    return Response.json({
+      id: `modr-${this.moderations.length}`,
+      model: `${body.model}-2024-09-26`,
+      results,
+    });
+  }
+
+  private async image(req: Request): Promise<Response> {
+    const body = await req.json() as FakeOpenAi["images"][number];
+    this.images.push(body);
+    const answer = this.imageAnswer;
+    if (typeof answer !== "string") {
+      const error = { message: "image failed", type: "server_error", code: answer.code ?? null };
+      return Response.json({ error }, { status: answer.status });
+    }
+    const data = answer === "url"
+      ? { url: "https://images.example/1.png", revised_prompt: body.prompt }
+      : { b64_json: answer === "png" ? TINY_PNG_B64 : btoa("<html>not a png</html>") };
+    return Response.json({
+      created: Math.floor(Date.now() / 1000),
+      data: [data],
+      output_format: "png",
+      size: body.size,
+      usage: { input_tokens: 50, output_tokens: 4160, total_tokens: 4210 },
     });
   }
 

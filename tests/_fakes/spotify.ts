@@ -2,7 +2,7 @@
  * A fake Spotify on 127.0.0.1 for integration and browser tests: the accounts service (authorize
  * with auto-consent, token endpoint with PKCE S256 checks, refresh, revocation) and the Web API
  * parts the DJ uses (`/v1/me`, `/v1/search` capped at 10 with offset paging, playlist creation and
- * items capped at 100). Faults on demand: 429 with Retry-After, 403 (development mode), expired
+ * items capped at 100) and artist search (`type=artist`, from `artists`: spotify_artists.ts). Faults on demand: 429 with Retry-After, 403 (development mode), expired
  * access tokens (401), revoked refresh tokens (invalid_grant). Zero latency.
  *
  * ```ts
@@ -12,6 +12,14 @@
  */
 import { catalogue } from "../../lib/domains/dj/catalogue.ts";
 import { fold } from "../../lib/domains/dj/lexicon.ts";
+import {
+  artistObject,
+  catalogueArtists,
+  type FakeArtist,
+  matchArtists,
+} from "./spotify_artists.ts";
+
+export type { FakeArtist } from "./spotify_artists.ts";
 
 export interface FakeTrack {
   id: string;
@@ -107,6 +115,8 @@ function library(): FakeTrack[] {
 export class FakeSpotify implements AsyncDisposable {
   readonly clientId = "fake-client-id";
   readonly tracks: FakeTrack[] = library();
+  /** What `type=artist` searches find: the catalogue's artists; tests may replace the list. */
+  artists: FakeArtist[] = catalogueArtists(fakeId);
   readonly playlists = new Map<string, FakePlaylist>();
   /** Every request as `METHOD /path?query`, and every search's limit. */
   readonly log: string[] = [];
@@ -165,6 +175,11 @@ export class FakeSpotify implements AsyncDisposable {
   revoke(): void {
     this.access.clear();
     this.refresh.clear();
+  }
+
+  /** A working access token for `user` without the OAuth dance (port-level tests). */
+  accessToken(user = this.user.id): string {
+    return this.token("access", user);
   }
 
   /** Every token issued so far (to check none reaches a page). */
@@ -303,7 +318,8 @@ export class FakeSpotify implements AsyncDisposable {
     if (!Number.isInteger(offset) || offset < 0 || offset > 1000) {
       return apiError(400, "Invalid offset");
     }
-    if (q.get("type") !== "track") return apiError(400, "Unsupported type");
+    const type = q.get("type");
+    if (type !== "track" && type !== "artist") return apiError(400, "Unsupported type");
     if (this.limited.n > 0) {
       this.limited.n--;
       return new Response(
@@ -316,6 +332,20 @@ export class FakeSpotify implements AsyncDisposable {
           },
         },
       );
+    }
+    if (type === "artist") {
+      const artists = matchArtists(this.artists, q.get("q") ?? "");
+      return Response.json({
+        artists: {
+          href: url.toString(),
+          items: artists.slice(offset, offset + limit).map(artistObject),
+          limit,
+          offset,
+          total: artists.length,
+          next: offset + limit < artists.length ? "more" : null,
+          previous: offset > 0 ? "less" : null,
+        },
+      });
     }
     const found = this.match(q.get("q") ?? "");
     return Response.json({

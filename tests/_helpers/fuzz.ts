@@ -155,6 +155,12 @@ export interface WorldIds {
   master: string;
   /** The run's public link token ("" when the world was seeded without sharing). */
   shareToken: string;
+  /** The musician's virtual artist, with a figure, a calendar release, an import and a plan. */
+  artist: string;
+  artistEntry: string;
+  artistImport: string;
+  artistPlan: string;
+  artistItem: string;
 }
 
 export interface World {
@@ -409,6 +415,54 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
     [songId, musician.id, JSON.stringify(MasterSettings.parse({}))],
   );
 
+  const artist = await apiCall(app, musician, "POST", "/api/artists", {
+    brief: {
+      genre: "lo-fi",
+      market: "PT",
+      audience: keep(secret("audience")),
+      tone: "calm and warm",
+    },
+  }, 201);
+  const artistId = str((artist.artist as Record<string, unknown>).id, "artist");
+  await apiCall(app, musician, "POST", `/api/artists/${artistId}/metrics`, {
+    rows: [{
+      date: "2026-11-02",
+      track: keep(secret("track")),
+      country: "PT",
+      streams: 120,
+      listeners: 90,
+      saves: 8,
+      skips: 20,
+      followers: 400,
+    }],
+  }, 200);
+  const calendar = await apiCall(app, musician, "POST", `/api/artists/${artistId}/calendar`, {
+    start: "2027-01-04",
+    weeks: 2,
+  }, 201);
+  const entries = calendar.entries as { id: string; kind: string }[];
+  const artistEntry = str(entries.find((e) => e.kind === "release")?.id, "release");
+  // The plan and the import as their jobs leave them (the worker is off).
+  const [{ id: artistImport }] = await db.query<{ id: string }>(
+    `insert into public.artist_imports (artist_id, owner_id, kind, filename, status, stage, total,
+                                        inserted, updated, unchanged)
+     values ($1, $2, 'metrics', 'export.csv', 'done', null, 1, 1, 0, 0) returning id`,
+    [artistId, musician.id],
+  );
+  const [{ id: artistPlan }] = await db.query<{ id: string }>(
+    `insert into public.artist_plans (artist_id, owner_id, based_on_version, trigger, status,
+                                      stage, analysis)
+     values ($1, $2, 1, 'person', 'ready', null, '{"notes": []}') returning id`,
+    [artistId, musician.id],
+  );
+  const [{ id: artistItem }] = await db.query<{ id: string }>(
+    `insert into public.artist_plan_items (plan_id, artist_id, position, kind, title, change,
+                                           evidence, confidence)
+     values ($1, $2, 0, 'tempo', 'Lean faster', '{"tempo_range": {"min": 100, "max": 120}}',
+             '[]', 'high') returning id`,
+    [artistPlan, artistId],
+  );
+
   const kinds = (await db.query<{ kind: string }>(
     "select kind from public.notification_kinds order by kind",
   )).map((k) => k.kind);
@@ -438,6 +492,11 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
       song: songId,
       master: masterId,
       shareToken,
+      artist: artistId,
+      artistEntry,
+      artistImport,
+      artistPlan,
+      artistItem,
     },
   };
 }

@@ -103,6 +103,26 @@ function aims(op: ApiOperation, w: World): Aim[] {
     return [{ ids: { id: i.song, mid: i.master }, what: "studio song's master" }];
   }
   if (p.startsWith("/api/studio/songs/{id}")) return [{ ids: { id: i.song }, what: "studio song" }];
+  if (p.startsWith("/api/artists/{id}/plans/{plan}/items/{item}")) {
+    return [{
+      ids: { id: i.artist, plan: i.artistPlan, item: i.artistItem },
+      body: { decision: "approved" },
+      what: "artist's proposal",
+    }];
+  }
+  if (p.startsWith("/api/artists/{id}/plans/{plan}")) {
+    return [{ ids: { id: i.artist, plan: i.artistPlan }, what: "artist's plan" }];
+  }
+  if (p.startsWith("/api/artists/{id}/imports/{import}")) {
+    return [{ ids: { id: i.artist, import: i.artistImport }, what: "artist's import" }];
+  }
+  if (p.startsWith("/api/artists/{id}/calendar/{entry}")) {
+    return [{ ids: { id: i.artist, entry: i.artistEntry }, what: "artist's release" }];
+  }
+  if (p.startsWith("/api/artists/{id}/members/{user}")) {
+    return [{ ids: { id: i.artist, user: i.musician }, what: "artist's member" }];
+  }
+  if (p.startsWith("/api/artists/{id}")) return [{ ids: { id: i.artist }, what: "virtual artist" }];
   if (/\{\w+\}/.test(p)) throw new Error(`${op.name}: say which ids it takes (aims)`);
   switch (op.name) {
     case "POST /api/ai/write":

@@ -152,6 +152,11 @@ function names(): Known[] {
   return known;
 }
 
+/** Every known real artist's name (the catalogue's and the famous ones), longest first. */
+export function knownArtistNames(): string[] {
+  return names().map((k) => k.name);
+}
+
 interface Token {
   text: string;
   /** Its words, as `words()` makes them. */

@@ -11,13 +11,21 @@ import type { AiPort } from "./port.ts";
 import { createOfflineAi } from "./offline.ts";
 import { createOpenAiPort } from "./openai.ts";
 
-export type { AiPort, Embedded, Generated, GenerateRequest } from "./port.ts";
-export { AiOutputError, AiUnavailableError, EMBEDDING_DIMS } from "./port.ts";
+export type {
+  AiPort,
+  Embedded,
+  Generated,
+  GeneratedImage,
+  GenerateRequest,
+  ImageOptions,
+  Moderation,
+} from "./port.ts";
+export { AiOutputError, AiUnavailableError, EMBEDDING_DIMS, isPng } from "./port.ts";
 
-export type AiConfig = Pick<
-  Config,
-  "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "AI_MODEL" | "AI_EMBEDDING_MODEL"
->;
+/** The moderation and image models are optional here: the adapter has defaults for both. */
+export type AiConfig =
+  & Pick<Config, "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "AI_MODEL" | "AI_EMBEDDING_MODEL">
+  & Partial<Pick<Config, "AI_MODERATION_MODEL" | "AI_IMAGE_MODEL">>;
 
 export function isLiveAi(config: AiConfig): boolean {
   return Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
@@ -30,6 +38,8 @@ export function createAiPort(config: AiConfig, opts: { fetch?: typeof fetch } = 
     baseURL: config.OPENAI_BASE_URL,
     model: config.AI_MODEL,
     embeddingModel: config.AI_EMBEDDING_MODEL,
+    moderationModel: config.AI_MODERATION_MODEL,
+    imageModel: config.AI_IMAGE_MODEL,
     fetch: opts.fetch,
   });
 }

@@ -1,6 +1,7 @@
 /**
- * The offline AI adapter: a deterministic lexical embedding, no generator (each AI task has its
- * own offline producer, see task.ts).
+ * The offline AI adapter: a deterministic lexical embedding; no generator, moderator or image model
+ * (each AI task has its own offline producer, see task.ts; moderation falls back to the caller's
+ * rules and images to drawn SVGs).
  *
  * The embedding hashes normalised terms into `EMBEDDING_DIMS` signed buckets (the "hashing trick")
  * and L2-normalises, so cosine similarity is a weighted term overlap. Text built by
@@ -217,7 +218,10 @@ export function lexicalEmbedding(text: string, dims = EMBEDDING_DIMS): number[] 
   return v;
 }
 
-/** The offline port: lexical embeddings; `generate` reports that no model is configured. */
+/**
+ * The offline port: lexical embeddings; `generate`, `moderate` and `image` reject with
+ * `AiUnavailableError` (no model is configured), the one signal every caller already handles.
+ */
 export function createOfflineAi(): AiPort {
   return {
     mode: "offline",
@@ -234,6 +238,14 @@ export function createOfflineAi(): AiPort {
         model: OFFLINE_EMBEDDING_MODEL,
         dims: EMBEDDING_DIMS,
       });
+    },
+    moderate() {
+      return Promise.reject(
+        new AiUnavailableError("No moderation offline: apply the offline rules instead"),
+      );
+    },
+    image() {
+      return Promise.reject(new AiUnavailableError("No image model offline: draw one instead"));
     },
   };
 }

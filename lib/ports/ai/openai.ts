@@ -1,7 +1,8 @@
 /**
  * The live AI adapter: the openai SDK against OpenAI or any OpenAI-compatible server (`baseURL`).
  * Generation asks for strict structured output (`response_format: json_schema`) and still validates
- * the answer with zod; embeddings ask for `EMBEDDING_DIMS` dimensions.
+ * the answer with zod; embeddings ask for `EMBEDDING_DIMS` dimensions; moderation and images turn
+ * every provider failure into `AiUnavailableError`, so callers fall back to their offline rules.
  *
  * @module
  */
@@ -13,7 +14,11 @@ import {
   type Embedded,
   EMBEDDING_DIMS,
   type Generated,
+  type GeneratedImage,
   type GenerateRequest,
+  type ImageOptions,
+  isPng,
+  type Moderation,
   normalise,
   parseOutput,
   strictJsonSchema,
@@ -25,6 +30,10 @@ export interface OpenAiOptions {
   baseURL?: string;
   model: string;
   embeddingModel: string;
+  /** Default `DEFAULT_MODERATION_MODEL`. */
+  moderationModel?: string;
+  /** Default `DEFAULT_IMAGE_MODEL`; `gpt-image-*` answer base64 PNG, others are asked for it. */
+  imageModel?: string;
   /** Per request; the SDK's own retries (connection errors, 429, 5xx) are `maxRetries`. */
   timeoutMs?: number;
   maxRetries?: number;
@@ -32,7 +41,14 @@ export interface OpenAiOptions {
   fetch?: typeof fetch;
 }
 
+export const DEFAULT_MODERATION_MODEL = "omni-moderation-latest";
+export const DEFAULT_IMAGE_MODEL = "gpt-image-1";
+/** Texts per moderation request: a bound, so a long list never makes one oversized request. */
+const MODERATION_BATCH = 32;
+
 export function createOpenAiPort(opts: OpenAiOptions): AiPort {
+  const moderationModel = opts.moderationModel ?? DEFAULT_MODERATION_MODEL;
+  const imageModel = opts.imageModel ?? DEFAULT_IMAGE_MODEL;
   const client = new OpenAI({
     // The SDK refuses to start without a key; a compatible local server ignores it.
     apiKey: opts.apiKey ?? "not-needed",
@@ -102,11 +118,78 @@ export function createOpenAiPort(opts: OpenAiOptions): AiPort {
     return { vectors, model: opts.embeddingModel, dims: EMBEDDING_DIMS };
   }
 
+  async function moderate(texts: string[]): Promise<Moderation[]> {
+    const out: Moderation[] = [];
+    for (let i = 0; i < texts.length; i += MODERATION_BATCH) {
+      const input = texts.slice(i, i + MODERATION_BATCH);
+      let res: OpenAI.ModerationCreateResponse;
+      try {
+        res = await client.moderations.create({ model: moderationModel, input });
+      } catch (err) {
+        throw unavailable("moderation", err);
+      }
+      // A malformed verdict is no verdict: callers treat it like an outage (their own rules).
+      if (res.results?.length !== input.length) {
+        throw new AiUnavailableError(
+          `moderation answered ${res.results?.length ?? 0} results for ${input.length} texts`,
+        );
+      }
+      for (const r of res.results) {
+        const flags = Object.entries(r.categories ?? {}).filter(([, on]) => on === true);
+        out.push({ flagged: Boolean(r.flagged), categories: flags.map(([name]) => name) });
+      }
+    }
+    return out;
+  }
+
+  async function image(prompt: string, o: ImageOptions): Promise<GeneratedImage> {
+    let res: OpenAI.ImagesResponse;
+    try {
+      res = await client.images.generate({
+        model: imageModel,
+        prompt,
+        size: o.size,
+        n: 1,
+        // gpt-image models always answer base64 and reject response_format; DALL·E and most
+        // compatible servers answer a URL unless asked, and we do not fetch provider URLs.
+        ...(imageModel.startsWith("gpt-image")
+          ? { output_format: "png" as const }
+          : { response_format: "b64_json" as const }),
+      });
+    } catch (err) {
+      throw unavailable("image", err);
+    }
+    const b64 = res.data?.[0]?.b64_json;
+    if (!b64) throw new AiOutputError("the image answer has no base64 image", null);
+    let bytes: Uint8Array;
+    try {
+      bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    } catch {
+      throw new AiOutputError("the image answer is not base64", b64.slice(0, 100));
+    }
+    if (!isPng(bytes)) throw new AiOutputError("the image answer is not a PNG", b64.slice(0, 100));
+    return { bytes, contentType: "image/png", model: imageModel };
+  }
+
   return {
     mode: "live",
     model: opts.model,
     embeddingModel: opts.embeddingModel,
     generate,
     embed,
+    moderate,
+    image,
   };
+}
+
+/** A provider failure as `AiUnavailableError`, saying when its safety system refused. */
+function unavailable(what: string, err: unknown): AiUnavailableError {
+  const code = err instanceof OpenAI.APIError ? err.code : null;
+  const refused = code === "content_policy_violation" || code === "moderation_blocked";
+  const why = err instanceof Error ? err.message : String(err);
+  return new AiUnavailableError(
+    refused
+      ? `${what}: the AI provider refused the request (${code})`
+      : `${what}: the AI provider failed: ${why}`,
+  );
 }

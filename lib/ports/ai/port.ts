@@ -1,8 +1,8 @@
 /**
- * The AI port (DESIGN.md rule 4): structured generation and embeddings. The live adapter is the
- * openai SDK against OpenAI or any OpenAI-compatible `baseURL`; the offline adapter embeds
- * lexically and has no generator, so AI tasks fall back to their own deterministic producers
- * (run_task.ts).
+ * The AI port (DESIGN.md rule 4): structured generation, embeddings, moderation and images. The
+ * live adapter is the openai SDK against OpenAI or any OpenAI-compatible `baseURL`; the offline
+ * adapter embeds lexically and has no generator, moderator or image model, so callers fall back to
+ * their own deterministic producers (run_task.ts; rule-based checks, drawn SVGs).
  *
  * @module
  */
@@ -36,6 +36,24 @@ export interface Embedded {
   dims: number;
 }
 
+/** One moderated text: `categories` names the flagged ones ("hate", "harassment/threatening"). */
+export interface Moderation {
+  flagged: boolean;
+  categories: string[];
+}
+
+export interface ImageOptions {
+  /** Square only: cover art and avatars. */
+  size: "1024x1024";
+}
+
+export interface GeneratedImage {
+  /** A PNG, signature checked. */
+  bytes: Uint8Array;
+  contentType: "image/png";
+  model: string;
+}
+
 export interface AiPort {
   /** `live` when a provider is configured; `offline` otherwise. */
   readonly mode: "live" | "offline";
@@ -47,6 +65,18 @@ export interface AiPort {
   generate<T>(req: GenerateRequest<T>): Promise<Generated<T>>;
   /** One vector of `EMBEDDING_DIMS` per text, L2-normalised. */
   embed(texts: string[]): Promise<Embedded>;
+  /**
+   * One verdict per text, in order. Always present; offline, or when the provider fails or answers
+   * malformed verdicts, it rejects with `AiUnavailableError` (its only error), and the caller
+   * applies its own rules instead.
+   */
+  moderate(texts: string[]): Promise<Moderation[]>;
+  /**
+   * One PNG for `prompt`. Offline (or when the provider fails or refuses) it rejects with
+   * `AiUnavailableError`, and the caller draws its own; an answer that is not a PNG rejects with
+   * `AiOutputError`.
+   */
+  image(prompt: string, opts: ImageOptions): Promise<GeneratedImage>;
 }
 
 /** The model answered, but not with valid JSON for the schema: worth one retry. */
@@ -135,6 +165,13 @@ export function parseOutput<T>(raw: string | null | undefined, schema: z.ZodType
     );
   }
   return parsed.data;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** True when `bytes` start with the PNG signature (and hold at least an IHDR's worth). */
+export function isPng(bytes: Uint8Array): boolean {
+  return bytes.length > 24 && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
 /** Scales `v` to unit length in place (a zero vector stays zero) and returns it. */

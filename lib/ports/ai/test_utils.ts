@@ -5,7 +5,7 @@
  * @module
  */
 import type { GigFacts, MusicianFacts } from "../../domains/gigs/facts.ts";
-import { type AiPort, type GenerateRequest, parseOutput } from "./port.ts";
+import { type AiPort, AiUnavailableError, type GenerateRequest, parseOutput } from "./port.ts";
 
 /** A live port whose calls are kept and whose answers are scripted. */
 export interface ScriptedAi extends AiPort {
@@ -36,6 +36,13 @@ export function scriptedAi(answers: (string | Error)[], tokens = 42): ScriptedAi
     },
     embed() {
       return Promise.reject(new Error("not used"));
+    },
+    // As the offline port answers: callers take their offline path; override to script them.
+    moderate() {
+      return Promise.reject(new AiUnavailableError("scripted: no moderation"));
+    },
+    image() {
+      return Promise.reject(new AiUnavailableError("scripted: no image model"));
     },
   };
 }

@@ -16,6 +16,7 @@ export const QUEUES = [
   "scouting",
   "notify",
   "payments",
+  "artists",
 ] as const;
 export type QueueName = typeof QUEUES[number];
 

@@ -1,5 +1,6 @@
 /**
- * The Spotify Web API calls the DJ makes, with the failure handling it needs: 401 → refresh the
+ * The Spotify Web API calls the DJ makes (and the artist search that checks a virtual artist's
+ * name is not taken), with the failure handling they need: 401 → refresh the
  * token once and retry (a second 401 means reconnect); 429 → wait Retry-After and retry while the
  * wait stays within a bound, else `SpotifyRateLimitError`; 403 → `SpotifyForbiddenError`
  * (development-mode allow-list). Answers are validated with zod.
@@ -38,6 +39,25 @@ const SearchAnswer = z.object({
   }),
 });
 
+/** `followers` is gone for some apps (as `popularity` is): missing means unknown. */
+const SpotifyArtist = z.object({
+  id: z.string().regex(/^[A-Za-z0-9]{1,64}$/),
+  name: z.string().min(1).max(300),
+  followers: z.object({ total: z.number().int().min(0).nullable().optional() }).nullable()
+    .optional(),
+});
+
+const ArtistSearchAnswer = z.object({
+  artists: z.object({ items: z.array(z.unknown()) }),
+});
+
+/** An artist Spotify found: enough to say a name is taken, and how well known the holder is. */
+export interface FoundArtist {
+  name: string;
+  id: string;
+  followers: number | null;
+}
+
 const Me = z.object({
   id: z.string().min(1),
   display_name: z.string().nullable().optional(),
@@ -72,6 +92,8 @@ export interface SpotifyApi {
     limit: number,
     signal?: AbortSignal,
   ): Promise<{ tracks: SpotifyTrack[]; total: number }>;
+  /** The best matches for `q` (at most `SEARCH_LIMIT`, the default), in Spotify's order. */
+  searchArtists(q: string, limit?: number, signal?: AbortSignal): Promise<FoundArtist[]>;
   createPlaylist(name: string, description: string): Promise<{ id: string; url: string }>;
   addItems(playlistId: string, uris: string[]): Promise<void>;
 }
@@ -166,6 +188,32 @@ export function createSpotifyApi(opts: ApiOptions): SpotifyApi {
         if (t.success) tracks.push(t.data);
       }
       return { tracks, total: parsed.data.tracks.total };
+    },
+    async searchArtists(q, limit = SEARCH_LIMIT, signal) {
+      const params = new URLSearchParams({
+        q,
+        type: "artist",
+        limit: String(
+          Number.isFinite(limit)
+            ? Math.max(1, Math.min(Math.floor(limit), SEARCH_LIMIT))
+            : SEARCH_LIMIT,
+        ),
+      });
+      const parsed = ArtistSearchAnswer.safeParse(
+        await call("GET", `/search?${params}`, undefined, signal),
+      );
+      if (!parsed.success) throw new SpotifyError("Spotify sent an unexpected artist search");
+      const artists: FoundArtist[] = [];
+      for (const item of parsed.data.artists.items) {
+        const a = SpotifyArtist.safeParse(item);
+        if (!a.success) continue;
+        artists.push({
+          name: a.data.name,
+          id: a.data.id,
+          followers: a.data.followers?.total ?? null,
+        });
+      }
+      return artists;
     },
     async createPlaylist(name, description) {
       const parsed = Playlist.safeParse(

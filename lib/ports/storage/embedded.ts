@@ -56,8 +56,17 @@ const ascii = (s: string) => Array.from(s, (ch) => ch.charCodeAt(0));
 const has = (b: Uint8Array, sig: number[], at = 0) =>
   b.length >= at + sig.length && sig.every((v, i) => b[at + i] === v);
 
-// Image types we can verify by signature. Any other type claiming to be an image (SVG above all:
-// it can carry scripts) is refused, because we could not tell what it really is.
+// SVG can carry scripts, handlers and outside references: only an inert one is accepted (the
+// drawings the app generates), anything active is refused.
+const SVG_ACTIVE =
+  /<script|<foreignobject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["'](?!#)|@import|url\(\s*["']?(?!#)/i;
+const inertSvg = (b: Uint8Array) => {
+  const text = new TextDecoder().decode(b);
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(text) && !SVG_ACTIVE.test(text);
+};
+
+// Image types we can verify by signature (SVG: inert only). Any other type claiming to be an
+// image is refused, because we could not tell what it really is.
 const SNIFFERS: Record<string, (b: Uint8Array) => boolean> = {
   "image/png": (b) => has(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   "image/jpeg": (b) => has(b, [0xff, 0xd8, 0xff]),
@@ -65,6 +74,7 @@ const SNIFFERS: Record<string, (b: Uint8Array) => boolean> = {
   "image/webp": (b) => has(b, ascii("RIFF")) && has(b, ascii("WEBP"), 8),
   "image/avif": (b) => has(b, ascii("ftypavi"), 4),
   "image/bmp": (b) => has(b, ascii("BM")),
+  "image/svg+xml": inertSvg,
 };
 
 /** Throws a 415 unless an image's bytes match its claimed type; other types are not sniffed. */

@@ -1,7 +1,7 @@
 /** Embedded storage against a migrated in-memory database, tested from the attacker's side too. */
 import { assert, assertEquals } from "../../../tests/_helpers/assert.ts";
 import { createUser, freshDb } from "../../../tests/_helpers/db.ts";
-import { checkObjectName, createEmbeddedStorage } from "./embedded.ts";
+import { checkContent, checkObjectName, createEmbeddedStorage } from "./embedded.ts";
 import { type Caller, StorageError } from "./port.ts";
 import { storageRoutes } from "./http.ts";
 import { AVATAR_MAX_BYTES } from "../../shared/limits.ts";
@@ -244,5 +244,31 @@ Deno.test("embedded storage", async (t) => {
   } finally {
     await close();
     await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("storage - an SVG is accepted only when it is inert", () => {
+  const svg = (body: string) => new TextEncoder().encode(body);
+  const ok = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><defs>' +
+    '<linearGradient id="g"/></defs><rect fill="url(#g)" width="2" height="2"/></svg>';
+  checkContent("image/svg+xml", svg(ok));
+  for (
+    const active of [
+      "<svg onload='alert(1)'/>",
+      "<svg><script>alert(1)</script></svg>",
+      '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>',
+      '<svg><image href="https://example.com/x.png"/></svg>',
+      "<svg><foreignObject><p>x</p></foreignObject></svg>",
+      '<svg><rect style="fill:url(https://x.test/a)"/></svg>',
+      "<html><svg/></html>",
+    ]
+  ) {
+    let status = 0;
+    try {
+      checkContent("image/svg+xml", svg(active));
+    } catch (err) {
+      status = err instanceof StorageError ? err.status : -1;
+    }
+    assertEquals(status, 415, active);
   }
 });

@@ -13,6 +13,7 @@ import { paymentOperations } from "./spec_payments.ts";
 import { planOperations } from "./spec_plans.ts";
 import { studioOperations } from "./spec_studio.ts";
 import { masterOperations } from "./spec_master.ts";
+import { artistOperations } from "./spec_artists.ts";
 
 const operations: Operation[] = [
   {
@@ -41,6 +42,7 @@ const operations: Operation[] = [
   ...planOperations,
   ...studioOperations,
   ...masterOperations,
+  ...artistOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

@@ -1,0 +1,286 @@
+/**
+ * Virtual artists' entry points, shared by /api/artists/* and the pages: a persona from a brief
+ * (checked by the guardrails before anything is saved), versions (edit, roll back), members, art.
+ * The calendar, imports and plans have modules of their own (calendar.ts, imports.ts, plans.ts).
+ *
+ * @module
+ */
+import type { Config } from "../../platform/config.ts";
+import type { Logger } from "../../platform/log.ts";
+import { type AiPort, AiUnavailableError } from "../../ports/ai/port.ts";
+import { runTask } from "../../ports/ai/run_task.ts";
+import type { Claims, Db, Tx } from "../../ports/db/mod.ts";
+import type { Worker } from "../../ports/queue/worker.ts";
+import type { StoragePort } from "../../ports/storage/port.ts";
+import { spotifyConfig } from "../../ports/spotify/config.ts";
+import { userApi } from "../../ports/spotify/connection.ts";
+import { createTokenCipher, loadTokenKey } from "../../ports/spotify/crypto.ts";
+import { HttpError } from "../../web/errors.ts";
+import type { Artist, Version } from "./api.ts";
+import { personaTask } from "./persona/persona_task.ts";
+import { checkPersona, type GuardPorts } from "./persona/guardrails.ts";
+import { artPrompt, personaArt } from "./persona/art.ts";
+import { personaDiff, summariseDiff } from "./persona/diff.ts";
+import * as store from "./store.ts";
+import { type Brief, Persona } from "./types.ts";
+
+/** The parts of the platform artists use. */
+export interface ArtistsPlatform {
+  db: Db;
+  ai: AiPort;
+  log: Logger;
+  config: Config;
+  storage: StoragePort;
+  mode: "embedded" | "supabase";
+}
+export type Platform = ArtistsPlatform & { worker: Worker };
+
+/** Who asks: their claims and, for Supabase Storage, their access token. */
+export interface Who {
+  claims: Claims;
+  accessToken?: string;
+}
+
+export const ART_BUCKET = "artist-art";
+
+/** A refusal by the guardrails: 422 naming the field and the reason. */
+export class GuardrailError extends HttpError {
+  constructor(reason: string, field: string, readonly rule: string) {
+    super(422, reason, { code: `refused_${rule}`, field });
+  }
+}
+
+/**
+ * The guardrails' ports for `userId`: the live moderation endpoint (offline: the rule set
+ * alone) and, when they connected Spotify, its artist search.
+ */
+async function guardPorts(p: ArtistsPlatform, userId: string): Promise<GuardPorts> {
+  const ports: GuardPorts = {};
+  if (p.ai.mode === "live") ports.moderate = (texts) => p.ai.moderate(texts);
+  const cfg = spotifyConfig(p.config);
+  if (cfg) {
+    try {
+      const api = await userApi(
+        {
+          db: p.db,
+          cfg,
+          cipher: await createTokenCipher(await loadTokenKey(p.config)),
+          log: p.log,
+        },
+        userId,
+      );
+      ports.searchArtists = async (name) => (await api.searchArtists(name, 10)).map((a) => a.name);
+    } catch {
+      // Not connected (or broken): the catalogue's names are still checked.
+    }
+  }
+  return ports;
+}
+
+async function guard(
+  p: ArtistsPlatform,
+  userId: string,
+  input: { brief?: Brief; persona?: Persona },
+): Promise<void> {
+  let verdict;
+  try {
+    verdict = await checkPersona(input, await guardPorts(p, userId));
+  } catch (err) {
+    if (!(err instanceof AiUnavailableError)) throw err;
+    // Moderation is down: the offline rules still decide.
+    p.log({ level: "warn", msg: "artists: moderation unavailable", error: err.message });
+    verdict = await checkPersona(input, {});
+  }
+  if (!verdict.ok) throw new GuardrailError(verdict.reason, verdict.field, verdict.rule);
+}
+
+/** The artist as the caller sees it, or a 404. */
+export async function artistView(p: Pick<ArtistsPlatform, "db">, who: Who, id: string) {
+  const artist = await p.db.asUser(who.claims, (tx) => store.getArtist(tx, who.claims.sub, id));
+  if (!artist) throw new HttpError(404, "Artist not found", { field: "id" });
+  return artist;
+}
+
+/** The caller's own artist, or a 404 (a 403 for a member: they only read it). */
+async function ownArtist(tx: Tx, who: Who, id: string): Promise<Artist> {
+  const artist = await store.getArtist(tx, who.claims.sub, id);
+  if (!artist) throw new HttpError(404, "Artist not found", { field: "id" });
+  if (!artist.owner) {
+    throw new HttpError(403, "Only the artist's owner can change it", { field: "id" });
+  }
+  return artist;
+}
+export { ownArtist };
+
+/**
+ * A new artist from a brief: the brief passes the guardrails, the AI (or the offline writer)
+ * writes the persona, which passes them too; then version 1 and its art are saved. Counts
+ * against the daily AI allowance (429).
+ */
+export async function createArtist(p: Platform, who: Who, brief: Brief): Promise<Artist> {
+  await guard(p, who.claims.sub, { brief });
+  await p.db.asUser(
+    who.claims,
+    (tx) =>
+      tx.query("select public.spend_ai_quota('artist_persona', $1)", [p.config.AI_DAILY_LIMIT]),
+  );
+  const run = await runTask(p.ai, personaTask, brief, {
+    log: p.log,
+    recordUsage: (u) =>
+      p.db.asUser(
+        who.claims,
+        (tx) => tx.query("select public.record_ai_tokens($1, $2)", [u.task, u.tokens]),
+      ),
+  });
+  const persona = Persona.parse(run.value);
+  await guard(p, who.claims.sub, { persona });
+  const id = await p.db.asUser(who.claims, async (tx) => {
+    const [{ id }] = await tx.query<{ id: string }>(
+      "select public.create_artist($1::jsonb, $2::jsonb, $3::jsonb) as id",
+      [JSON.stringify(brief), JSON.stringify(persona), JSON.stringify(personaDiff(null, persona))],
+    );
+    return id;
+  });
+  await drawArt(p, who, id, persona);
+  return await artistView(p, who, id);
+}
+
+/**
+ * Draws the avatar and cover for `persona` and stores them: the image provider when live (a
+ * failure falls back), else the generated SVG. The files are named by content so a new version's
+ * art never shows an old cached picture.
+ */
+export async function drawArt(p: ArtistsPlatform, who: Who, id: string, persona: Persona) {
+  const caller = who;
+  const paths: Record<"avatar" | "cover", string> = { avatar: "", cover: "" };
+  let source: "live" | "offline" = "offline";
+  for (const kind of ["avatar", "cover"] as const) {
+    let bytes: Uint8Array<ArrayBuffer> | null = null;
+    let type = "image/svg+xml";
+    let ext = "svg";
+    if (p.ai.mode === "live") {
+      try {
+        const img = await p.ai.image(artPrompt(persona, kind), { size: "1024x1024" });
+        [bytes, type, ext, source] = [new Uint8Array(img.bytes), img.contentType, "png", "live"];
+      } catch (err) {
+        p.log({ level: "warn", msg: "artists: image provider failed", error: String(err) });
+      }
+    }
+    bytes ??= new TextEncoder().encode(personaArt(persona, kind).svg);
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    const tag = [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    paths[kind] = `${who.claims.sub}/${id}/${kind}-${tag}.${ext}`;
+    await p.storage.upload(caller, ART_BUCKET, paths[kind], bytes, type, { upsert: true });
+  }
+  await p.db.asUser(who.claims, (tx) =>
+    store.setArt(tx, id, {
+      avatar_path: paths.avatar,
+      cover_path: paths.cover,
+      art_source: source,
+    }));
+}
+
+/**
+ * Saves `persona` as the artist's next version (guardrails first), with its diff against the
+ * current one. 409 when `expected` is no longer the current version; 400 when nothing changed.
+ */
+export async function saveVersion(
+  p: Platform,
+  who: Who,
+  id: string,
+  persona: Persona,
+  expected: number,
+  cause: "edited" | "plan" | "rollback",
+  note: string | null,
+  planItem: string | null = null,
+  tx?: Tx,
+): Promise<number> {
+  await guard(p, who.claims.sub, { persona });
+  const run = async (tx: Tx) => {
+    const artist = await ownArtist(tx, who, id);
+    const diff = personaDiff(artist.persona, persona);
+    if (!diff.length) {
+      throw new HttpError(400, "Nothing changed: this is the current version", {
+        field: "persona",
+      });
+    }
+    const [{ version }] = await tx.query<{ version: number }>(
+      "select public.artist_new_version($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7) as version",
+      [
+        id,
+        expected,
+        JSON.stringify(persona),
+        cause,
+        note ?? summariseDiff(diff),
+        JSON.stringify(diff),
+        planItem,
+      ],
+    );
+    return { version, redraw: artist.persona.visual_identity !== persona.visual_identity };
+  };
+  const out = tx ? await run(tx) : await p.db.asUser(who.claims, run);
+  if (out.redraw && !tx) await drawArt(p, who, id, persona);
+  return out.version;
+}
+
+/** Brings back version `version` as a new version (cause `rollback`). */
+export async function restoreVersion(
+  p: Platform,
+  who: Who,
+  id: string,
+  version: number,
+): Promise<Artist> {
+  const { persona, current } = await p.db.asUser(who.claims, async (tx) => {
+    const artist = await ownArtist(tx, who, id);
+    const persona = await store.versionPersona(tx, id, version);
+    if (!persona) throw new HttpError(404, "No such version", { field: "version" });
+    return { persona: Persona.parse(persona), current: artist.version };
+  });
+  if (version === current) {
+    throw new HttpError(400, "That is the current version", { field: "version" });
+  }
+  await saveVersion(p, who, id, persona, current, "rollback", `Restored version ${version}`);
+  return await artistView(p, who, id);
+}
+
+export async function listVersions(p: Platform, who: Who, id: string): Promise<Version[]> {
+  await artistView(p, who, id);
+  return await p.db.asUser(who.claims, (tx) => store.listVersions(tx, id));
+}
+
+export async function addMember(p: Platform, who: Who, id: string, email: string) {
+  await p.db.asUser(who.claims, async (tx) => {
+    await ownArtist(tx, who, id);
+    await tx.query("select public.add_artist_member($1, $2)", [id, email]);
+  });
+}
+
+export async function removeMember(p: Platform, who: Who, id: string, userId: string) {
+  const gone = await p.db.asUser(who.claims, async (tx) => {
+    if (!await store.getArtist(tx, who.claims.sub, id)) {
+      throw new HttpError(404, "Artist not found", { field: "id" });
+    }
+    return await tx.query(
+      "delete from public.artist_members where artist_id = $1 and user_id = $2 returning user_id",
+      [id, userId],
+    );
+  });
+  if (!gone.length) throw new HttpError(404, "No such member", { field: "user_id" });
+}
+
+/** Deletes the artist with everything under it and its art (owner only). */
+export async function deleteArtist(p: Platform, who: Who, id: string): Promise<void> {
+  const paths = await p.db.asUser(who.claims, async (tx) => {
+    await ownArtist(tx, who, id);
+    const art = await store.artPaths(tx, id);
+    await tx.query("delete from public.artists where id = $1", [id]);
+    return [art?.avatar_path, art?.cover_path].filter((x): x is string => !!x);
+  });
+  if (paths.length) {
+    for (const path of paths) {
+      await p.storage.remove(who, ART_BUCKET, path).catch((err) =>
+        p.log({ level: "warn", msg: "artists: art not removed", error: String(err) })
+      );
+    }
+  }
+}
