@@ -101,8 +101,16 @@ export async function artistView(p: Pick<ArtistsPlatform, "db">, who: Who, id: s
   return artist;
 }
 
-/** The caller's own artist, or a 404 (a 403 for a member: they only read it). */
-async function ownArtist(tx: Tx, who: Who, id: string): Promise<Artist> {
+/**
+ * The caller's own artist, locked until the transaction ends, so concurrent changes (two
+ * approvals, an edit and a plan request) apply one after the other on the latest version; a 404
+ * (a 403 for a member: they only read it).
+ */
+export async function ownArtist(tx: Tx, who: Who, id: string): Promise<Artist> {
+  const [visible] = await tx.query<{ id: string }>("select id from public.artists where id = $1", [
+    id,
+  ]);
+  if (visible) await tx.query("select private.artist_for_update($1)", [id]);
   const artist = await store.getArtist(tx, who.claims.sub, id);
   if (!artist) throw new HttpError(404, "Artist not found", { field: "id" });
   if (!artist.owner) {
@@ -110,7 +118,6 @@ async function ownArtist(tx: Tx, who: Who, id: string): Promise<Artist> {
   }
   return artist;
 }
-export { ownArtist };
 
 /**
  * A new artist from a brief: the brief passes the guardrails, the AI (or the offline writer)
