@@ -1,0 +1,77 @@
+/**
+ * Virtual artists with a live AI provider (the fake OpenAI on loopback, through the openai SDK):
+ * the persona is the model's structured answer, its art comes from the image endpoint (PNG), the
+ * moderation endpoint's flags refuse a brief with the categories named, an answer naming a real
+ * artist is retried and then replaced by the offline writer's, and an image provider that fails
+ * leaves the drawn SVG.
+ */
+import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
+import { startTestApp } from "../_helpers/app.ts";
+import { apiCall, FUZZ_ENV, signUpPerson } from "../_helpers/fuzz.ts";
+import { FakeOpenAi } from "../_fakes/openai.ts";
+import { offlinePersona } from "../../lib/domains/artists/persona/persona_task.ts";
+import type { Artist } from "../../lib/domains/artists/api.ts";
+import type { Brief } from "../../lib/domains/artists/types.ts";
+
+const opts = { sanitizeOps: false, sanitizeResources: false };
+
+const BRIEF: Brief = {
+  genre: "synth-pop",
+  market: "GB",
+  audience: "students who run in the evening",
+  tone: "warm, a little ironic",
+};
+
+type Chat = { response_format?: { json_schema?: { name?: string } } };
+const schemaOf = (body: unknown) => (body as Chat).response_format?.json_schema?.name;
+
+Deno.test(
+  { name: "artists live - persona, art and moderation through the provider", ...opts },
+  async () => {
+    await using fake = new FakeOpenAi();
+    await using app = await startTestApp({ ...FUZZ_ENV, ...fake.env() });
+    const ana = await signUpPerson(app, "Ana", "musician");
+    const live = { ...offlinePersona(BRIEF), name: "Nova Quay" };
+    let answer = live;
+    fake.reply = (body) => schemaOf(body) === "artist_persona" ? JSON.stringify(answer) : "{}";
+
+    const made = await apiCall(app, ana, "POST", "/api/artists", { brief: BRIEF }, 201) as {
+      artist: Artist;
+    };
+    assertEquals(made.artist.persona.name, "Nova Quay", "the model's persona");
+    assertEquals(fake.images.length, 2, "an avatar and a cover from the image endpoint");
+    const avatar = await app.fetch(made.artist.avatar_url!, {
+      headers: { authorization: `Bearer ${ana.token}` },
+    });
+    assertEquals([avatar.status, avatar.headers.get("content-type")], [200, "image/png"]);
+    assert(fake.moderations.length >= 2, "the brief and the persona were moderated");
+
+    // Flagged by the moderation endpoint: refused with its categories, nothing saved.
+    fake.flag = [{ pattern: /crush them all/i, categories: ["violence"] }];
+    const res = await app.fetch("/api/artists", {
+      method: "POST",
+      headers: { authorization: `Bearer ${ana.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ brief: { ...BRIEF, tone: "angry: crush them all" } }),
+    });
+    assertEquals(res.status, 422);
+    const refused = (await res.json()).error;
+    assertMatch(refused.message, /violence/);
+    assertEquals(refused.field, "tone");
+    fake.flag = [];
+
+    // A model that names a real artist twice: the offline writer's persona instead.
+    answer = { ...live, name: "Nova Quay II", influences: ["sounds like Taylor Swift"] };
+    const chats = fake.chats.length;
+    fake.imageAnswer = { status: 500 };
+    const fallback = await apiCall(app, ana, "POST", "/api/artists", {
+      brief: { ...BRIEF, tone: "bright and direct" },
+    }, 201) as { artist: Artist };
+    assertEquals(fake.chats.length - chats, 2, "one retry with the reason");
+    assert(!JSON.stringify(fallback.artist.persona).includes("Taylor Swift"));
+    const art = await app.fetch(fallback.artist.cover_url!, {
+      headers: { authorization: `Bearer ${ana.token}` },
+    });
+    assertEquals(art.headers.get("content-type"), "image/svg+xml", "the drawn cover");
+    await art.body?.cancel();
+  },
+);
