@@ -10,7 +10,7 @@
 import { capitalise, countryName, joinList } from "../../gigs/facts.ts";
 import { clip } from "../../writing/tasks/writing.ts";
 import type { ChartRef, Momentum } from "./momentum.ts";
-import type { ChartCite, CompetitorSummary, SummaryInput } from "./summary_task.ts";
+import type { ChartCite, CompetitorSummary, SummaryInput } from "./summary_schema.ts";
 
 const pp = (x: number) => (Number.isInteger(x) ? String(Math.abs(x)) : Math.abs(x).toFixed(1));
 const pct = (x: number) => `${pp(x)}%`;

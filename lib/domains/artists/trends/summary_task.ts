@@ -13,35 +13,12 @@ import { OFFLINE_WRITER_MODEL } from "../../../ports/ai/offline.ts";
 import type { AiPort } from "../../../ports/ai/port.ts";
 import { type RunOptions, runTask, type TaskRun } from "../../../ports/ai/run_task.ts";
 import type { AiTask } from "../../../ports/ai/task.ts";
-import { type ChartRow, Country, type Persona } from "../types.ts";
-import { genreMomentum, latestChart, type Momentum, type MomentumOptions } from "./momentum.ts";
+import type { ChartRow, Persona } from "../types.ts";
+import { type ChartCite, CompetitorSummary, type SummaryInput } from "./summary_schema.ts";
+import { genreMomentum, latestChart, type MomentumOptions } from "./momentum.ts";
 import { offlineSummary } from "./summary_offline.ts";
 
-/** A cited chart row: the place that identifies it. */
-export const ChartCite = z.object({
-  country: Country,
-  week: z.iso.date(),
-  rank: z.number().int().min(1).max(500),
-});
-export type ChartCite = z.infer<typeof ChartCite>;
-
-/** Strict-output friendly: every property required, nothing optional. */
-export const CompetitorSummary = z.object({
-  summary: z.string().trim().min(40).max(1200).describe("2–5 sentences on the market"),
-  points: z.array(z.object({
-    text: z.string().trim().min(10).max(400).describe("One observation, with its numbers"),
-    cites: z.array(ChartCite).min(1).max(6).describe("The chart rows it rests on"),
-  })).max(6),
-});
-export type CompetitorSummary = z.infer<typeof CompetitorSummary>;
-
-export interface SummaryInput {
-  persona: Pick<Persona, "genres" | "market">;
-  /** Genre momentum in the persona's market. */
-  momentum: Momentum[];
-  /** The market's latest weekly chart, best rank first (at most 30 rows). */
-  chart: ChartRow[];
-}
+export { ChartCite, CompetitorSummary, type SummaryInput } from "./summary_schema.ts";
 
 /** The input for `persona` from all imported chart rows. */
 export function summaryInput(
