@@ -49,6 +49,8 @@ export default define.page(function Layout({ Component, state, url }) {
               <>
                 {link("/matches", "For me")}
                 {link("/bookings", "Bookings")}
+                {/* Labels and producers (clients) run virtual artists too. */}
+                {link("/artists", "Artists", true)}
                 {/* A hint from sign-up's metadata; the pages check the profile's role themselves. */}
                 {user.claims.user_metadata?.is_musician === true && (
                   <>
