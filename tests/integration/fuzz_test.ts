@@ -97,6 +97,27 @@ function targetFor(op: ApiOperation, w: World): Target {
     return { actor: musician, ids: { id: ids.song, mid: ids.master }, other: ids.run };
   }
   if (p.startsWith("/api/studio/songs/{id}")) return t(musician, ids.song, ids.run);
+  if (p.startsWith("/api/artists/{id}/plans/{plan}")) {
+    return {
+      actor: musician,
+      ids: { id: ids.artist, plan: ids.artistPlan, item: ids.artistItem },
+      other: ids.artist,
+    };
+  }
+  if (p.startsWith("/api/artists/{id}/imports/{import}")) {
+    return {
+      actor: musician,
+      ids: { id: ids.artist, import: ids.artistImport },
+      other: ids.artist,
+    };
+  }
+  if (p.startsWith("/api/artists/{id}/calendar/{entry}")) {
+    return { actor: musician, ids: { id: ids.artist, entry: ids.artistEntry }, other: ids.artist };
+  }
+  if (p.startsWith("/api/artists/{id}/members/{user}")) {
+    return { actor: musician, ids: { id: ids.artist, user: ids.client }, other: ids.artist };
+  }
+  if (p.startsWith("/api/artists/{id}")) return t(musician, ids.artist, ids.run);
   if (/\{\w+\}/.test(p)) {
     // An operation this suite does not know yet: still fuzzed, with unknown ids.
     console.log(`fuzz: ${op.name} is not in targetFor: fuzzed with unknown ids only`);
@@ -311,7 +332,7 @@ async function discoverForms(
   return [...seen.values()];
 }
 
-const UUID_IN_PATH = new RegExp(UUID_SOURCE);
+const UUID_IN_PATH = new RegExp(UUID_SOURCE, "g");
 
 async function fuzzForm(fz: Fuzzer, found: FoundForm, tokens: Tokens, full: boolean) {
   const { app } = fz;
@@ -533,6 +554,9 @@ async function fuzzPages(fz: Fuzzer, w: World, persona: Persona) {
     ["/musicians/{}", "uuid", ids.musician],
     ["/notifications/{}", "uuid", ids.notificationMusician],
     ["/dj/share/{}", "token", ids.shareToken],
+    ["/artists/{}", "uuid", ids.artist],
+    ["/artists/{}/metrics", "uuid", ids.artist],
+    ["/artists/{}/art/avatar", "uuid", ids.artist],
   ];
   for (const [tpl, kind, valid] of templates) {
     const probes = badIds(kind, valid, ids.gigDraft).map((b): Probe => ({
@@ -661,6 +685,17 @@ Deno.test({
         "/messages",
         "/bookings",
         "/earnings",
+        // The artist's page itself is left out: its delete form would end the artist for the
+        // rest of the suite (tests/integration/artists_pages_test.ts posts it).
+        "/artists",
+        `/artists/${ids.artist}/edit`,
+        `/artists/${ids.artist}/versions`,
+        `/artists/${ids.artist}/calendar`,
+        `/artists/${ids.artist}/metrics`,
+        `/artists/${ids.artist}/trends`,
+        `/artists/${ids.artist}/plans`,
+        `/artists/${ids.artist}/plans/${ids.artistPlan}`,
+        `/artists/${ids.artist}/members`,
       ],
     },
     {
@@ -699,6 +734,9 @@ Deno.test({
       "/settings/plan",
       "/dj",
       "/dj/runs/<id>",
+      "/artists",
+      "/artists/<id>/metrics",
+      "/artists/<id>/plans/<id>",
     ]
   ) {
     assert(

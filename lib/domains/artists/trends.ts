@@ -21,6 +21,8 @@ export interface Trends {
   countries: { country: string; momentum: Momentum[] }[];
   summary: CompetitorSummary | null;
   summary_source: "live" | "offline" | null;
+  /** The chart rows the summary cites, whole (track, artist, genre, streams). */
+  cited: ChartRow[];
 }
 
 /** The last 12 weeks of charts imported for the artist. */
@@ -55,5 +57,9 @@ export async function artistTrends(p: Platform, who: Who, artistId: string): Pro
     summary = run.value;
     source = run.source;
   }
-  return { market, weeks: 4, countries, summary, summary_source: source };
+  const citedKeys = new Set(
+    summary?.points.flatMap((p) => p.cites.map((c) => `${c.country}|${c.week}|${c.rank}`)) ?? [],
+  );
+  const cited = rows.filter((r) => citedKeys.has(`${r.country}|${r.week}|${r.rank}`));
+  return { market, weeks: 4, countries, summary, summary_source: source, cited };
 }

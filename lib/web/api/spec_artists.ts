@@ -24,6 +24,7 @@ import {
   VersionsBody,
 } from "../../domains/artists/api.ts";
 import { SongBody } from "../../domains/studio/types.ts";
+import { ChartRow } from "../../domains/artists/types.ts";
 import { Momentum } from "../../domains/artists/trends/momentum.ts";
 import { CompetitorSummary } from "../../domains/artists/trends/summary_task.ts";
 
@@ -264,6 +265,7 @@ export const artistOperations: Operation[] = [
       countries: z.array(z.object({ country: z.string(), momentum: z.array(Momentum) })),
       summary: CompetitorSummary.nullable(),
       summary_source: z.enum(["live", "offline"]).nullable(),
+      cited: z.array(ChartRow).describe("The chart rows the summary cites"),
     }),
     errors: [404],
   },

@@ -67,13 +67,24 @@ export function formatField<F extends Field>(field: F, value: Persona[F]): strin
   }
 }
 
+/** JSON with object keys sorted: a persona read back from jsonb has its keys in another order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_, v) =>
+      v && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : 1))
+        : v,
+  );
+}
+
 /** One line per field that differs between `before` and `after` (every field when new). */
 export function personaDiff(before: Persona | null, after: Persona): DiffLine[] {
   const lines: DiffLine[] = [];
   for (const field of FIELDS) {
     const was = before ? formatField(field, before[field]) : null;
     const now = formatField(field, after[field]);
-    if (was === now && JSON.stringify(before?.[field]) === JSON.stringify(after[field])) continue;
+    if (was === now && canonical(before?.[field]) === canonical(after[field])) continue;
     lines.push({ field, label: FIELD_LABELS[field], before: was, after: now });
   }
   return lines;

@@ -86,3 +86,16 @@ Deno.test("values are formatted for people", () => {
     "0.5 releases a month · 0 posts a week",
   );
 });
+
+Deno.test("personaDiff - key order does not make a change (jsonb reorders keys)", () => {
+  const before = V1;
+  const reordered = JSON.parse(JSON.stringify({
+    ...before,
+    cadence: {
+      posts_per_week: before.cadence.posts_per_week,
+      releases_per_month: before.cadence.releases_per_month,
+    },
+    tempo_range: { max: before.tempo_range.max, min: before.tempo_range.min },
+  }));
+  assertEquals(personaDiff(before, reordered), []);
+});
