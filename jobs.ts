@@ -26,6 +26,8 @@ import { meterJob } from "./lib/domains/studio/meter/jobs.ts";
 import { meterDeps } from "./lib/domains/studio/meter/service.ts";
 import { closeDsp } from "./lib/audio/offthread/mod.ts";
 import { importJob, planJob } from "./lib/domains/artists/artist_jobs.ts";
+import { drawingJob } from "./lib/domains/artists/art_job.ts";
+import { ownerCaller } from "./lib/ports/storage/port.ts";
 
 export function soundcheckJobs(
   { config, db, ai, log, mode, siteUrl, storage }: JobPorts,
@@ -62,10 +64,21 @@ export function soundcheckJobs(
       scoring: stagedJobsHandler([
         meterJob(() => meterDeps({ db, ai, log, config, storage, mode })),
       ], { concurrency: 2, visibilityTimeout: 120 }),
-      // Virtual artists: large CSV imports and evolution plans (seconds of SQL and arithmetic).
-      artists: stagedJobsHandler([importJob(), planJob(() => Promise.resolve({ db }))], {
-        visibilityTimeout: 120,
-      }),
+      // Virtual artists: large CSV imports and evolution plans (seconds of SQL and arithmetic),
+      // and the image provider's art (up to a minute a picture).
+      artists: stagedJobsHandler([
+        importJob(),
+        planJob(() => Promise.resolve({ db })),
+        drawingJob(() =>
+          Promise.resolve({
+            db,
+            ai,
+            storage,
+            log,
+            uploader: ownerCaller(mode, config.SUPABASE_SERVICE_ROLE_KEY),
+          })
+        ),
+      ], { visibilityTimeout: 180 }),
     },
     periodic: [{
       // Reviews become visible 14 days after completion even if only one side wrote one; on

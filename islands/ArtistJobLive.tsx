@@ -1,6 +1,7 @@
 /**
- * A virtual artist's import or plan while it is worked on, live: it follows the job's topic
- * (`artist_import:<id>` / `artist_plan:<id>`, the artist's owner and members only) and shows the
+ * A virtual artist's import, plan or art while it is worked on, live: it follows the job's topic
+ * (`artist_import:<id>`, `artist_plan:<id>`, `artist_art:<id>`: the artist's owner and members
+ * only) and shows the
  * stage as it comes; once the job has finished (done, ready or failed) the page reloads to show
  * the outcome. Whenever the live connection (re)opens it reads the job afresh from the JSON API.
  * (StudioJobLive is bound to the studio's masters and meters; this is its twin for artists.)
@@ -9,6 +10,8 @@ import { useEffect, useState } from "preact/hooks";
 import { followTopic } from "../lib/browser/realtime.ts";
 import {
   ARTIST_STAGE_LABELS,
+  artTopic,
+  DRAW_STAGES,
   IMPORT_STAGES,
   importTopic,
   PLAN_STAGES,
@@ -23,9 +26,9 @@ export interface ArtistJobState {
 }
 
 export interface ArtistJobLiveProps {
-  kind: "import" | "plan";
+  kind: "import" | "plan" | "drawing";
   id: string;
-  /** The JSON API path answering `{ import }` or `{ plan }`. */
+  /** The JSON API path answering `{ import }`, `{ plan }` or `{ drawing }`. */
   api: string;
   state: ArtistJobState;
 }
@@ -68,7 +71,12 @@ export default function ArtistJobLive(props: ArtistJobLiveProps) {
         .then((b: Record<string, Record<string, unknown> | undefined> | null) =>
           apply(stateOf(b?.[kind]))
         );
-    const stop = followTopic(kind === "import" ? importTopic(id) : planTopic(id), {
+    const topic = kind === "import"
+      ? importTopic(id)
+      : kind === "plan"
+      ? planTopic(id)
+      : artTopic(id);
+    const stop = followTopic(topic, {
       progress: (p) => apply(stateOf(p)),
       refresh: () => void refresh(),
       live: setLive,
@@ -79,7 +87,11 @@ export default function ArtistJobLive(props: ArtistJobLiveProps) {
     };
   }, [id]);
 
-  const stages: readonly string[] = kind === "import" ? IMPORT_STAGES : PLAN_STAGES;
+  const stages: readonly string[] = kind === "import"
+    ? IMPORT_STAGES
+    : kind === "plan"
+    ? PLAN_STAGES
+    : DRAW_STAGES;
   const labels = ARTIST_STAGE_LABELS as Record<string, string>;
   const current = job.stage ? Math.max(0, stages.indexOf(job.stage)) : 0;
   const rows = typeof job.progress.rows === "number" ? job.progress.rows : null;

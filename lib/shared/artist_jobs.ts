@@ -1,6 +1,7 @@
 /**
  * Virtual artists' job states, defined once for the schemas, the jobs and the pages (the SQL
- * checks artist_imports_stage_check and artist_plans_stage_check repeat them).
+ * checks artist_imports_stage_check, artist_plans_stage_check and artist_drawings_stage_check
+ * repeat them).
  *
  * Browser-safe and import-free: islands bundle it.
  *
@@ -15,7 +16,12 @@ export type ImportStage = typeof IMPORT_STAGES[number];
 export const PLAN_STAGES = ["analysing", "planning"] as const;
 export type PlanStage = typeof PLAN_STAGES[number];
 
-export const ARTIST_STAGE_LABELS: Record<ImportStage | PlanStage, string> = {
+/** The image provider drawing the art (live only), one stage on the `artists` queue. */
+export const DRAW_STAGES = ["drawing"] as const;
+export type DrawStage = typeof DRAW_STAGES[number];
+
+export const ARTIST_STAGE_LABELS: Record<ImportStage | PlanStage | DrawStage, string> = {
+  drawing: "Drawing the cover art and avatar",
   importing: "Checking and importing the rows",
   analysing: "Relating each track's sound to how it performed",
   planning: "Writing the proposals",
@@ -23,3 +29,4 @@ export const ARTIST_STAGE_LABELS: Record<ImportStage | PlanStage, string> = {
 
 export const importTopic = (id: string) => `artist_import:${id}`;
 export const planTopic = (id: string) => `artist_plan:${id}`;
+export const artTopic = (id: string) => `artist_art:${id}`;

@@ -299,6 +299,35 @@ create index if not exists artist_calendar_artist_id_starts_at_idx
 create index if not exists artist_calendar_song_id_idx on public.artist_calendar (song_id)
   where song_id is not null;
 
+-- The live image provider drawing an artist's art (the row is the job): the drawn SVG is stored
+-- at once, the provider's pictures replace it when they come.
+create table if not exists public.artist_drawings (
+  id uuid not null default gen_random_uuid(),
+  artist_id uuid not null,
+  owner_id uuid not null,
+  version integer not null,                    -- the persona version drawn
+  status text not null default 'queued',
+  stage text default 'drawing',
+  progress jsonb not null default '{}',
+  error text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint artist_drawings_pkey primary key (id),
+  constraint artist_drawings_artist_id_fkey foreign key (artist_id) references public.artists (id)
+    on delete cascade,
+  constraint artist_drawings_owner_id_fkey foreign key (owner_id) references public.profiles (id)
+    on delete cascade,
+  constraint artist_drawings_status_check check (status in ('queued', 'running', 'done', 'failed')),
+  constraint artist_drawings_stage_check check (
+    (stage is null) = (status not in ('queued', 'running'))
+    and (stage is null or stage = 'drawing')),
+  constraint artist_drawings_progress_check check (
+    jsonb_typeof(progress) = 'object' and pg_column_size(progress) <= 4096),
+  constraint artist_drawings_error_length check (error is null or char_length(error) <= 500)
+);
+create index if not exists artist_drawings_artist_id_created_at_idx
+  on public.artist_drawings (artist_id, created_at desc);
+
 -- A studio song made for an artist.
 alter table public.songs add column if not exists artist_id uuid;
 alter table public.songs drop constraint if exists songs_artist_id_fkey;
@@ -664,20 +693,21 @@ end $$;
 -- grants and RLS -----------------------------------------------------------------------------------------
 revoke all on public.artists, public.artist_versions, public.artist_members, public.artist_tracks,
   public.artist_metrics, public.artist_chart_entries, public.artist_imports, public.artist_plans,
-  public.artist_plan_items, public.artist_calendar from anon, authenticated;
+  public.artist_plan_items, public.artist_calendar, public.artist_drawings from anon, authenticated;
 grant select on public.artists, public.artist_versions, public.artist_members, public.artist_tracks,
   public.artist_metrics, public.artist_chart_entries, public.artist_imports, public.artist_plans,
-  public.artist_plan_items, public.artist_calendar to authenticated;
+  public.artist_plan_items, public.artist_calendar, public.artist_drawings to authenticated;
 -- What the owner edits directly (RLS below): art paths, hand-entered tracks, the calendar,
 -- members, imports' rows of small files, plans asked for by a person.
 grant update (avatar_path, cover_path, art_source) on public.artists to authenticated;
 grant delete on public.artists, public.artist_members, public.artist_calendar to authenticated;
 grant insert, update (features, released_on, song_id) on public.artist_tracks to authenticated;
-grant insert on public.artist_calendar, public.artist_imports, public.artist_plans to authenticated;
+grant insert on public.artist_calendar, public.artist_imports, public.artist_plans,
+  public.artist_drawings to authenticated;
 grant update (song_id) on public.artist_calendar to authenticated;
 grant all on public.artists, public.artist_versions, public.artist_members, public.artist_tracks,
   public.artist_metrics, public.artist_chart_entries, public.artist_imports, public.artist_plans,
-  public.artist_plan_items, public.artist_calendar to service_role;
+  public.artist_plan_items, public.artist_calendar, public.artist_drawings to service_role;
 
 alter table public.artists enable row level security;
 alter table public.artist_versions enable row level security;
@@ -689,6 +719,7 @@ alter table public.artist_imports enable row level security;
 alter table public.artist_plans enable row level security;
 alter table public.artist_plan_items enable row level security;
 alter table public.artist_calendar enable row level security;
+alter table public.artist_drawings enable row level security;
 
 drop policy if exists "Owners and members read artists" on public.artists;
 create policy "Owners and members read artists" on public.artists
@@ -768,6 +799,15 @@ drop policy if exists "Owners delete calendar entries" on public.artist_calendar
 create policy "Owners delete calendar entries" on public.artist_calendar
   for delete to authenticated using (private.owns_artist(artist_id));
 
+drop policy if exists "Owners and members read drawings" on public.artist_drawings;
+create policy "Owners and members read drawings" on public.artist_drawings
+  for select to authenticated using (private.can_read_artist(artist_id));
+drop policy if exists "Owners queue drawings" on public.artist_drawings;
+create policy "Owners queue drawings" on public.artist_drawings
+  for insert to authenticated
+  with check (owner_id = (select auth.uid()) and private.owns_artist(artist_id)
+              and status = 'queued' and stage = 'drawing');
+
 drop trigger if exists artists_touch on public.artists;
 create trigger artists_touch before update on public.artists
   for each row execute function private.dj_touch();
@@ -777,17 +817,25 @@ create trigger artist_imports_touch before update on public.artist_imports
 drop trigger if exists artist_plans_touch on public.artist_plans;
 create trigger artist_plans_touch before update on public.artist_plans
   for each row execute function private.dj_touch();
+drop trigger if exists artist_drawings_touch on public.artist_drawings;
+create trigger artist_drawings_touch before update on public.artist_drawings
+  for each row execute function private.dj_touch();
 
 -- realtime: an import's or a plan's progress goes to the artist's owner and members ----------------------
 /*
  * private.can_read_artist_topic(p_topic text) returns boolean
- * 'artist_import:<id>' or 'artist_plan:<id>' of an artist the caller may read.
+ * 'artist_import:<id>', 'artist_plan:<id>' or 'artist_art:<id>' of an artist the caller may read.
  */
 create or replace function private.can_read_artist_topic(p_topic text) returns boolean
 language plpgsql stable security definer set search_path = '' as $$
 begin
-  if p_topic !~ '^artist_(import|plan):[0-9a-f-]{36}$' then
+  if p_topic !~ '^artist_(import|plan|art):[0-9a-f-]{36}$' then
     return false;
+  end if;
+  if split_part(p_topic, ':', 1) = 'artist_art' then
+    return exists (select 1 from public.artist_drawings d
+                    where d.id = split_part(p_topic, ':', 2)::uuid
+                      and private.can_read_artist(d.artist_id));
   end if;
   if split_part(p_topic, ':', 1) = 'artist_import' then
     return exists (select 1 from public.artist_imports i

@@ -3,7 +3,7 @@
 -- move only through the functions (expected version, one decision per proposal); imports are all
 -- or nothing and idempotent; job progress reaches the owner and members only.
 begin;
-select plan(30);
+select plan(31);
 
 select tests.create_supabase_user('ana', null, '{"display_name": "Ana"}');
 select tests.create_supabase_user('mel', null, '{"display_name": "Mel"}');
@@ -81,6 +81,8 @@ select throws_ok($$ insert into public.artist_plans (artist_id, owner_id, based_
   'Nor asks for plans');
 select ok(private.can_read_artist_topic('artist_plan:' || gen_random_uuid()) = false,
   'A topic of no plan is refused');
+select ok(private.can_read_artist_topic('artist_art:' || gen_random_uuid()) = false,
+  'Nor of no drawing');
 
 -- proposals are decided once ----------------------------------------------------------------------------------
 select tests.authenticate_as_service_role();

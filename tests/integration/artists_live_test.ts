@@ -2,8 +2,9 @@
  * Virtual artists with a live AI provider (the fake OpenAI on loopback, through the openai SDK):
  * the persona is the model's structured answer, its art comes from the image endpoint (PNG), the
  * moderation endpoint's flags refuse a brief with the categories named, an answer naming a real
- * artist is retried and then replaced by the offline writer's, and an image provider that fails
- * leaves the drawn SVG.
+ * artist is retried and then replaced by the offline writer's. The drawn SVG shows at once; the
+ * image endpoint's PNGs replace it when the drawing job is done, and a provider that fails leaves
+ * the drawn SVG with the reason.
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
@@ -39,11 +40,25 @@ Deno.test(
       artist: Artist;
     };
     assertEquals(made.artist.persona.name, "Nova Quay", "the model's persona");
+    const art = async (artist: string, kind: "avatar" | "cover") => {
+      const got = await apiCall(app, ana, "GET", `/api/artists/${artist}`, undefined, 200);
+      const url = (got as { artist: Artist }).artist[`${kind}_url`]!;
+      const res = await app.fetch(url, { headers: { authorization: `Bearer ${ana.token}` } });
+      await res.body?.cancel();
+      return [res.status, res.headers.get("content-type")];
+    };
+    // The drawn art at once; the provider's pictures come from a job.
+    assertEquals(await art(made.artist.id, "avatar"), [200, "image/svg+xml"]);
+    const drawing = async (artist: string) =>
+      (await apiCall(app, ana, "GET", `/api/artists/${artist}/drawing`, undefined, 200) as {
+        drawing: { status: string; progress: Record<string, unknown> };
+      }).drawing;
+    assertEquals((await drawing(made.artist.id)).status, "queued");
+    for (let i = 0; i < 3; i++) await app.platform.worker.runOnce();
     assertEquals(fake.images.length, 2, "an avatar and a cover from the image endpoint");
-    const avatar = await app.fetch(made.artist.avatar_url!, {
-      headers: { authorization: `Bearer ${ana.token}` },
-    });
-    assertEquals([avatar.status, avatar.headers.get("content-type")], [200, "image/png"]);
+    assertEquals((await drawing(made.artist.id)).status, "done");
+    assertEquals(await art(made.artist.id, "avatar"), [200, "image/png"]);
+    assertEquals(await art(made.artist.id, "cover"), [200, "image/png"]);
     assert(fake.moderations.length >= 2, "the brief and the persona were moderated");
 
     // Flagged by the moderation endpoint: refused with its categories, nothing saved.
@@ -68,10 +83,10 @@ Deno.test(
     }, 201) as { artist: Artist };
     assertEquals(fake.chats.length - chats, 2, "one retry with the reason");
     assert(!JSON.stringify(fallback.artist.persona).includes("Taylor Swift"));
-    const art = await app.fetch(fallback.artist.cover_url!, {
-      headers: { authorization: `Bearer ${ana.token}` },
-    });
-    assertEquals(art.headers.get("content-type"), "image/svg+xml", "the drawn cover");
-    await art.body?.cancel();
+    for (let i = 0; i < 3; i++) await app.platform.worker.runOnce();
+    const failed = await drawing(fallback.artist.id);
+    assertEquals(failed.status, "done");
+    assertMatch(String(failed.progress.fallback), /drawn art stays/);
+    assertEquals(await art(fallback.artist.id, "cover"), [200, "image/svg+xml"], "the drawn cover");
   },
 );

@@ -155,6 +155,18 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
+export const Drawing = z.object({
+  id: z.uuid(),
+  version: z.number().int().describe("The persona version drawn"),
+  status: z.enum(["queued", "running", "done", "failed"]),
+  stage: z.string().nullable(),
+  progress: z.record(z.string(), z.unknown())
+    .describe("`fallback` says why the drawn art stayed (the provider failed)"),
+  error: z.string().nullable(),
+});
+export type Drawing = z.infer<typeof Drawing>;
+export const DrawingBody = z.object({ drawing: Drawing.nullable() });
+
 export const PlanItemView = z.object({
   id: z.uuid(),
   kind: z.enum(PLAN_KINDS),

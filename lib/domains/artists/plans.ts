@@ -12,7 +12,7 @@ import { asServer } from "../dj/run_store.ts";
 import type { Plan } from "./api.ts";
 import { ARTIST_PLAN } from "./job_kinds.ts";
 import { personaDiff } from "./persona/diff.ts";
-import { ownArtist, type Platform, saveVersion, type Who } from "./service.ts";
+import { ownArtist, type Platform, redrawIfChanged, saveVersion, type Who } from "./service.ts";
 import * as store from "./store.ts";
 import { Persona } from "./types.ts";
 
@@ -66,7 +66,7 @@ export async function decideItem(
   itemId: string,
   decision: "approved" | "rejected",
 ): Promise<Plan> {
-  await p.db.asUser(who.claims, async (tx) => {
+  const approved = await p.db.asUser(who.claims, async (tx) => {
     const artist = await ownArtist(tx, who, artistId);
     const item = await store.planItem(tx, artistId, planId, itemId);
     if (!item) throw new HttpError(404, "No such proposal", { field: "item" });
@@ -76,8 +76,9 @@ export async function decideItem(
       });
     }
     let version: number | null = null;
+    let next: Persona | null = null;
     if (decision === "approved") {
-      const next = Persona.parse({ ...artist.persona, ...item.change });
+      next = Persona.parse({ ...artist.persona, ...item.change });
       if (!personaDiff(artist.persona, next).length) {
         throw new HttpError(409, "The persona already says this: reject it instead", {
           field: "decision",
@@ -100,6 +101,11 @@ export async function decideItem(
       decision,
       version,
     ]);
+    return next && version ? { before: artist.persona, next, version } : null;
   });
+  // A genre or mood change shows in the art: drawn again once the version is committed.
+  if (approved) {
+    await redrawIfChanged(p, who, artistId, approved.before, approved.next, approved.version);
+  }
   return await planView(p, who, artistId, planId);
 }

@@ -19,7 +19,10 @@ import { HttpError } from "../../web/errors.ts";
 import type { Artist, Version } from "./api.ts";
 import { personaTask } from "./persona/persona_task.ts";
 import { checkPersona, type GuardPorts } from "./persona/guardrails.ts";
-import { artPrompt, personaArt } from "./persona/art.ts";
+import { ARTIST_DRAWING } from "./job_kinds.ts";
+import { ART_BUCKET, setArt, storeDrawnArt } from "./art_job.ts";
+import { startJob } from "../../ports/queue/jobs.ts";
+import { asServer } from "../dj/run_store.ts";
 import { personaDiff, summariseDiff } from "./persona/diff.ts";
 import * as store from "./store.ts";
 import { type Brief, Persona } from "./types.ts";
@@ -41,7 +44,7 @@ export interface Who {
   accessToken?: string;
 }
 
-export const ART_BUCKET = "artist-art";
+export { ART_BUCKET };
 
 /** A refusal by the guardrails: 422 naming the field and the reason. */
 export class GuardrailError extends HttpError {
@@ -148,43 +151,37 @@ export async function createArtist(p: Platform, who: Who, brief: Brief): Promise
     );
     return id;
   });
-  await drawArt(p, who, id, persona);
+  await drawArt(p, who, id, persona, 1);
   return await artistView(p, who, id);
 }
 
+/** What the art is drawn from: a change to any of these draws it again. */
+const drawnFrom = (p: Persona) => JSON.stringify([p.name, p.visual_identity, p.genres, p.moods]);
+
 /**
- * Draws the avatar and cover for `persona` and stores them: the image provider when live (a
- * failure falls back), else the generated SVG. The files are named by content so a new version's
- * art never shows an old cached picture.
+ * The art of `version`: the drawn SVG stored now, and with a live AI the image provider's
+ * pictures queued (art_job.ts), which replace it when they come.
  */
-export async function drawArt(p: ArtistsPlatform, who: Who, id: string, persona: Persona) {
-  const caller = who;
-  const paths: Record<"avatar" | "cover", string> = { avatar: "", cover: "" };
-  let source: "live" | "offline" = "offline";
-  for (const kind of ["avatar", "cover"] as const) {
-    let bytes: Uint8Array<ArrayBuffer> | null = null;
-    let type = "image/svg+xml";
-    let ext = "svg";
-    if (p.ai.mode === "live") {
-      try {
-        const img = await p.ai.image(artPrompt(persona, kind), { size: "1024x1024" });
-        [bytes, type, ext, source] = [new Uint8Array(img.bytes), img.contentType, "png", "live"];
-      } catch (err) {
-        p.log({ level: "warn", msg: "artists: image provider failed", error: String(err) });
-      }
-    }
-    bytes ??= new TextEncoder().encode(personaArt(persona, kind).svg);
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-    const tag = [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join("");
-    paths[kind] = `${who.claims.sub}/${id}/${kind}-${tag}.${ext}`;
-    await p.storage.upload(caller, ART_BUCKET, paths[kind], bytes, type, { upsert: true });
-  }
-  await p.db.asUser(who.claims, (tx) =>
-    store.setArt(tx, id, {
-      avatar_path: paths.avatar,
-      cover_path: paths.cover,
-      art_source: source,
-    }));
+export async function drawArt(
+  p: Platform,
+  who: Who,
+  id: string,
+  persona: Persona,
+  version: number,
+) {
+  const paths = await storeDrawnArt(p.storage, who, who.claims.sub, id, persona);
+  const live = p.ai.mode === "live";
+  await p.db.asUser(who.claims, async (tx) => {
+    await setArt(tx, id, paths, "offline", version);
+    if (!live) return;
+    const [{ id: job }] = await tx.query<{ id: string }>(
+      `insert into public.artist_drawings (artist_id, owner_id, version)
+       values ($1, $2, $3) returning id`,
+      [id, who.claims.sub, version],
+    );
+    await asServer(tx, () => startJob(tx, ARTIST_DRAWING, job));
+  });
+  if (live) p.worker.wake();
 }
 
 /**
@@ -223,11 +220,24 @@ export async function saveVersion(
         planItem,
       ],
     );
-    return { version, redraw: artist.persona.visual_identity !== persona.visual_identity };
+    return { version, redraw: drawnFrom(artist.persona) !== drawnFrom(persona) };
   };
   const out = tx ? await run(tx) : await p.db.asUser(who.claims, run);
-  if (out.redraw && !tx) await drawArt(p, who, id, persona);
+  // Inside the caller's transaction the caller draws once it has committed.
+  if (out.redraw && !tx) await drawArt(p, who, id, persona, out.version);
   return out.version;
+}
+
+/** Draws `after` again when what the art shows changed from `before`. */
+export async function redrawIfChanged(
+  p: Platform,
+  who: Who,
+  id: string,
+  before: Persona,
+  after: Persona,
+  version: number,
+): Promise<void> {
+  if (drawnFrom(before) !== drawnFrom(after)) await drawArt(p, who, id, after, version);
 }
 
 /** Brings back version `version` as a new version (cause `rollback`). */

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Tx } from "../../ports/db/mod.ts";
-import type { Artist, CalendarEntry, Import, Plan, PlanItemView, Version } from "./api.ts";
+import type { Artist, CalendarEntry, Drawing, Import, Plan, PlanItemView, Version } from "./api.ts";
 import type { Brief, Persona } from "./types.ts";
 
 const iso = (d: Date | string | null): string | null =>
@@ -73,17 +73,6 @@ export async function artPaths(
     [id],
   );
   return r ?? null;
-}
-
-export async function setArt(
-  tx: Tx,
-  id: string,
-  art: { avatar_path: string; cover_path: string; art_source: "live" | "offline" },
-): Promise<void> {
-  await tx.query(
-    "update public.artists set avatar_path = $2, cover_path = $3, art_source = $4 where id = $1",
-    [id, art.avatar_path, art.cover_path, art.art_source],
-  );
 }
 
 export async function listVersions(tx: Tx, id: string): Promise<Version[]> {
@@ -243,6 +232,16 @@ export async function planItem(
     `select id, artist_id, kind, title, change, evidence, confidence, decision, decided_at, version
        from public.artist_plan_items where artist_id = $1 and plan_id = $2 and id = $3`,
     [artistId, planId, itemId],
+  );
+  return r ?? null;
+}
+
+/** The latest drawing of the artist's art by the image provider (null: none asked for). */
+export async function latestDrawing(tx: Tx, artistId: string): Promise<Drawing | null> {
+  const [r] = await tx.query<Drawing>(
+    `select id, version, status, stage, progress, error from public.artist_drawings
+      where artist_id = $1 order by created_at desc limit 1`,
+    [artistId],
   );
   return r ?? null;
 }

@@ -13,7 +13,7 @@ import type { Logger } from "../../platform/log.ts";
 import type { AiPort } from "../../ports/ai/port.ts";
 import type { Claims, Db } from "../../ports/db/mod.ts";
 import type { Worker } from "../../ports/queue/worker.ts";
-import type { Caller, StoragePort } from "../../ports/storage/port.ts";
+import { type Caller, ownerCaller, type StoragePort } from "../../ports/storage/port.ts";
 import { sendStage, startJob } from "../../ports/queue/jobs.ts";
 import { createMusicGenerator } from "../../ports/music/mod.ts";
 import { asServer } from "../dj/run_store.ts";
@@ -76,12 +76,7 @@ export const studioDeps: (p: StudioPlatform) => Promise<StudioDeps> = oncePer(
         const written = await writeLyrics(p.ai, plan, { seed: opts.seed, language, log: p.log });
         return written?.lyrics ?? null;
       },
-      // Embedded storage checks RLS as the owner; Supabase Storage takes the server's key (the
-      // worker has no user token), and the bucket's policies still keep others out.
-      uploader: (owner: string): Caller => ({
-        claims: { sub: owner, role: "authenticated" },
-        ...(p.mode === "supabase" && serviceKey ? { accessToken: serviceKey } : {}),
-      }),
+      uploader: ownerCaller(p.mode, serviceKey),
       aiDailyLimit: p.config.AI_DAILY_LIMIT,
       log: p.log,
       cache: new SongCache(),

@@ -55,3 +55,18 @@ export interface StoragePort {
    */
   readSigned?(bucket: string, path: string, token: string): Promise<StoredObject | null>;
 }
+
+/**
+ * How the server (a worker without a user token) stores and reads as a file's owner: embedded
+ * storage checks RLS as the owner; Supabase Storage takes the server's key, and the bucket's
+ * policies still keep others out.
+ */
+export function ownerCaller(
+  mode: "embedded" | "supabase",
+  serviceKey: string | undefined,
+): (owner: string) => Caller {
+  return (owner) => ({
+    claims: { sub: owner, role: "authenticated" },
+    ...(mode === "supabase" && serviceKey ? { accessToken: serviceKey } : {}),
+  });
+}

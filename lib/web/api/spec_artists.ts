@@ -11,6 +11,7 @@ import {
   Dashboard,
   DashboardQuery,
   DecisionInput,
+  DrawingBody,
   EditPersonaInput,
   ImportBody,
   ImportResult,
@@ -61,6 +62,17 @@ export const artistOperations: Operation[] = [
     tag,
     auth: true,
     response: ArtistBody,
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: `${A}/drawing`,
+    summary: "The image provider drawing the art (live AI only; offline the drawn SVG is the " +
+      "art): the latest job, `queued` → `done`; follow the topic `artist_art:{id}`. null when " +
+      "none was asked for.",
+    tag,
+    auth: true,
+    response: DrawingBody,
     errors: [404],
   },
   {

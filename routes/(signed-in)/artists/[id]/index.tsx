@@ -12,7 +12,14 @@ import { HttpError, toHttpError } from "../../../../lib/web/errors.ts";
 import { parseId } from "../../../../lib/web/params.ts";
 import type { Artist, CalendarEntry, Plan } from "../../../../lib/domains/artists/api.ts";
 import { artistView, deleteArtist } from "../../../../lib/domains/artists/service.ts";
-import { getPlan, listCalendar, listPlans } from "../../../../lib/domains/artists/store.ts";
+import {
+  getPlan,
+  latestDrawing,
+  listCalendar,
+  listPlans,
+} from "../../../../lib/domains/artists/store.ts";
+import type { Drawing } from "../../../../lib/domains/artists/api.ts";
+import ArtistJobLive from "../../../../islands/ArtistJobLive.tsx";
 import { CsrfField } from "../../../../components/Field.tsx";
 import { Button } from "../../../../components/Button.tsx";
 import {
@@ -27,6 +34,7 @@ import { PlanStatusBadge } from "../../../../components/ArtistPlan.tsx";
 
 interface Data {
   artist: Artist;
+  drawing: Drawing | null;
   plan: Plan | null;
   upcoming: CalendarEntry[];
   entries: number;
@@ -38,17 +46,19 @@ export const handler = define.handlers<Data>({
     const id = parseId(ctx.params.id, "Artist");
     const p = ctx.state.platform;
     const artist = await artistView(p, user, id);
-    const { plan, calendar } = await p.db.asUser(user.claims, async (tx) => {
+    const { plan, calendar, drawing } = await p.db.asUser(user.claims, async (tx) => {
       const [latest] = await listPlans(tx, id);
       return {
         plan: latest ? await getPlan(tx, id, latest.id) : null,
         calendar: await listCalendar(tx, id),
+        drawing: await latestDrawing(tx, id),
       };
     });
     const now = new Date().toISOString();
     ctx.state.head = { title: artist.name };
     return page({
       artist,
+      drawing,
       plan,
       upcoming: calendar.filter((e) => e.starts_at >= now.slice(0, 10)).slice(0, 3),
       entries: calendar.length,
@@ -135,6 +145,31 @@ function Glance({ data }: { data: Data }) {
   );
 }
 
+/** The image provider at work on the art (live AI only), or why the drawn art stayed. */
+function DrawingNote({ drawing, artistId }: { drawing: Drawing | null; artistId: string }) {
+  if (!drawing) return null;
+  if (drawing.status === "queued" || drawing.status === "running") {
+    return (
+      <Panel id="artist-drawing" title="New cover art on its way" testId="artist-drawing">
+        <p class="mb-2 text-sm text-gray-700">
+          The drawn art shows until the image provider's pictures are ready.
+        </p>
+        <ArtistJobLive
+          kind="drawing"
+          id={drawing.id}
+          api={`/api/artists/${artistId}/drawing`}
+          state={drawing}
+        />
+      </Panel>
+    );
+  }
+  const fallback = typeof drawing.progress.fallback === "string" ? drawing.progress.fallback : null;
+  const note = drawing.status === "failed" ? drawing.error : fallback;
+  return note
+    ? <p class="text-sm text-gray-600" data-testid="artist-drawing-note">{note}</p>
+    : null;
+}
+
 export default define.page<typeof handler>(function ArtistPage({ data, state }) {
   const { artist } = data;
   return (
@@ -150,6 +185,7 @@ export default define.page<typeof handler>(function ArtistPage({ data, state }) 
         </p>
       )}
       <ArtistPersonaCard artist={artist} />
+      <DrawingNote drawing={data.drawing} artistId={artist.id} />
       <Glance data={data} />
       {artist.owner && (
         <section aria-labelledby="artist-delete" class="rounded-lg border border-red-200 p-4">
