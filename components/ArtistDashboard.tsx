@@ -117,75 +117,88 @@ export function ArtistDashboard(props: ArtistDashboardProps): JSX.Element {
         />
         <ArtistLineChart name="followers" title="Followers" points={w.followers} format={count} />
       </div>
-      <section aria-labelledby="dash-countries">
-        <h2 id="dash-countries" class="mb-2 text-lg font-semibold text-gray-900">By country</h2>
-        <div class="overflow-x-auto">
-          <table class="w-full text-left text-sm" data-testid="dashboard-countries">
-            <thead>
-              <tr class="border-b border-gray-200">
-                <th scope="col" class="py-2 pr-4">Country</th>
-                <th scope="col" class="py-2 pr-4 text-right">Streams</th>
-                <th scope="col" class="py-2 pr-4 text-right">Save rate</th>
-                <th scope="col" class="py-2 text-right">Skip rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.countries.map((c) => (
-                <tr key={c.country} class="border-b border-gray-100">
-                  <th scope="row" class="py-2 pr-4 font-normal">
-                    <a
-                      href={`${base}${query({ ...filter, country: c.country })}`}
-                      class="text-indigo-700 underline"
-                    >
-                      {countryLabel(c.country)}
-                    </a>
-                  </th>
-                  <td class="py-2 pr-4 text-right tabular-nums">{count(c.streams)}</td>
-                  <td class="py-2 pr-4 text-right tabular-nums">{percent(c.save_rate)}</td>
-                  <td class="py-2 text-right tabular-nums">{percent(c.skip_rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section aria-labelledby="dash-tracks">
-        <h2 id="dash-tracks" class="mb-2 text-lg font-semibold text-gray-900">By track</h2>
-        <div class="overflow-x-auto">
-          <table class="w-full text-left text-sm" data-testid="dashboard-tracks">
-            <thead>
-              <tr class="border-b border-gray-200">
-                <th scope="col" class="py-2 pr-4">Track</th>
-                <th scope="col" class="py-2 pr-4 text-right">Streams</th>
-                <th scope="col" class="py-2 pr-4 text-right">Save rate</th>
-                <th scope="col" class="py-2 text-right">Skip rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.tracks.map((t) => (
-                <tr key={t.id} class="border-b border-gray-100">
-                  <th scope="row" class="py-2 pr-4 font-normal">
-                    <a
-                      href={`${base}${query({ ...filter, track: t.id })}`}
-                      class="text-indigo-700 underline"
-                    >
-                      {t.title}
-                    </a>
-                    {t.song_id && (
-                      <a href={`/studio/songs/${t.song_id}`} class="ml-2 text-gray-600 underline">
-                        song
-                      </a>
-                    )}
-                  </th>
-                  <td class="py-2 pr-4 text-right tabular-nums">{count(t.streams)}</td>
-                  <td class="py-2 pr-4 text-right tabular-nums">{percent(t.save_rate)}</td>
-                  <td class="py-2 text-right tabular-nums">{percent(t.skip_rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <RatesTable
+        id="countries"
+        title="By country"
+        first="Country"
+        rows={d.countries.map((c) => ({
+          key: c.country,
+          ...c,
+          head: (
+            <a
+              href={`${base}${query({ ...filter, country: c.country })}`}
+              class="text-indigo-700 underline"
+            >
+              {countryLabel(c.country)}
+            </a>
+          ),
+        }))}
+      />
+      <RatesTable
+        id="tracks"
+        title="By track"
+        first="Track"
+        rows={d.tracks.map((t) => ({
+          key: t.id,
+          ...t,
+          head: (
+            <>
+              <a
+                href={`${base}${query({ ...filter, track: t.id })}`}
+                class="text-indigo-700 underline"
+              >
+                {t.title}
+              </a>
+              {t.song_id && (
+                <a href={`/studio/songs/${t.song_id}`} class="ml-2 text-gray-600 underline">
+                  song
+                </a>
+              )}
+            </>
+          ),
+        }))}
+      />
     </div>
+  );
+}
+
+interface RateRow {
+  key: string;
+  head: JSX.Element;
+  streams: number;
+  save_rate: number | null;
+  skip_rate: number | null;
+}
+
+/** Streams, save rate and skip rate per country or per track. */
+function RatesTable(
+  { id, title, first, rows }: { id: string; title: string; first: string; rows: RateRow[] },
+) {
+  return (
+    <section aria-labelledby={`dash-${id}`}>
+      <h2 id={`dash-${id}`} class="mb-2 text-lg font-semibold text-gray-900">{title}</h2>
+      <div class="overflow-x-auto">
+        <table class="w-full text-left text-sm" data-testid={`dashboard-${id}`}>
+          <thead>
+            <tr class="border-b border-gray-200">
+              <th scope="col" class="py-2 pr-4">{first}</th>
+              <th scope="col" class="py-2 pr-4 text-right">Streams</th>
+              <th scope="col" class="py-2 pr-4 text-right">Save rate</th>
+              <th scope="col" class="py-2 text-right">Skip rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} class="border-b border-gray-100">
+                <th scope="row" class="py-2 pr-4 font-normal">{r.head}</th>
+                <td class="py-2 pr-4 text-right tabular-nums">{count(r.streams)}</td>
+                <td class="py-2 pr-4 text-right tabular-nums">{percent(r.save_rate)}</td>
+                <td class="py-2 text-right tabular-nums">{percent(r.skip_rate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

@@ -5,10 +5,13 @@
  */
 import type { JSX } from "preact";
 import type { Import } from "../lib/domains/artists/api.ts";
+import { importFile, type ImportKind, readImportForm } from "../lib/domains/artists/imports.ts";
+import type { Platform, Who } from "../lib/domains/artists/service.ts";
+import { HttpError, toHttpError } from "../lib/web/errors.ts";
 import ArtistJobLive from "../islands/ArtistJobLive.tsx";
 import { CsrfField, Field } from "./Field.tsx";
 import { Button } from "./Button.tsx";
-import { count } from "./ArtistShell.tsx";
+import { backWith, count } from "./ArtistShell.tsx";
 
 /** A bad line of a file, as the 422 (`issues`) or the failed import row (`errors`) name it. */
 export interface LineProblem {
@@ -25,6 +28,53 @@ export function problemsOf(issues: { field: string; message: string }[] = []): L
       ? { line: Number(m[1]), field: m[2] ?? null, message: i.message }
       : { line: null, field: i.field, message: i.message };
   });
+}
+
+/** What a page shows again after a refused file: each bad line, or the file's own problem. */
+export interface ImportRefusal {
+  problems?: { message: string; list: LineProblem[] };
+  fileError?: string;
+}
+
+const OTHER_PAGE: Record<ImportKind, string> = {
+  metrics: "Import charts on the trends page",
+  charts: "Import streaming figures on the dashboard",
+};
+
+/**
+ * The import form's POST on the dashboard (figures) or the trends page (charts): imported → back
+ * with the counts; large → back to follow it live; refused → the page again (`again`) with each
+ * bad line or the file's problem, nothing imported.
+ */
+export async function postImport<Page>(
+  req: Request,
+  p: Platform,
+  who: Who,
+  artistId: string,
+  kind: ImportKind,
+  here: string,
+  secure: boolean,
+  again: (refusal: ImportRefusal, status: number) => Promise<Page>,
+): Promise<Page | Response> {
+  try {
+    const file = await readImportForm(req);
+    if (file.kind !== kind) throw new HttpError(400, OTHER_PAGE[kind], { field: "kind" });
+    const imp = await importFile(p, who, artistId, kind, file.name, file.text);
+    if (imp.status === "done") return backWith(secure, here, "success", importedText(imp));
+    return backWith(
+      secure,
+      `${here}?import=${imp.id}`,
+      "info",
+      `${imp.filename} is large: it is imported in the background. Follow it below.`,
+    );
+  } catch (err) {
+    const e = toHttpError(err);
+    if (!e || e.status >= 500 || (e.status === 404 && e.field === "id")) throw err;
+    if (e.status === 422 && e.issues?.length) {
+      return await again({ problems: { message: e.message, list: problemsOf(e.issues) } }, 422);
+    }
+    return await again({ fileError: e.message }, e.status);
+  }
 }
 
 /** "Imported 12,000 rows (11,000 new, 900 changed, 100 unchanged)". */

@@ -20,11 +20,7 @@ import {
   type Import,
 } from "../../../../lib/domains/artists/api.ts";
 import { dashboard } from "../../../../lib/domains/artists/dashboard.ts";
-import {
-  IMPORT_BODY_LIMIT,
-  importFile,
-  readImportForm,
-} from "../../../../lib/domains/artists/imports.ts";
+import { IMPORT_BODY_LIMIT } from "../../../../lib/domains/artists/imports.ts";
 import { artistView } from "../../../../lib/domains/artists/service.ts";
 import { getImport, listImports } from "../../../../lib/domains/artists/store.ts";
 import { saveTrack } from "../../../../lib/domains/artists/tracks.ts";
@@ -34,10 +30,9 @@ import { ArtistFrame, artistHref, backWith, Panel } from "../../../../components
 import { ArtistDashboard, type DashboardFilter } from "../../../../components/ArtistDashboard.tsx";
 import {
   ArtistImportForm,
-  importedText,
   ImportOutcome,
   type LineProblem,
-  problemsOf,
+  postImport,
 } from "../../../../components/ArtistImport.tsx";
 import {
   ArtistTrackForm,
@@ -131,29 +126,7 @@ export const handler = define.handlers<Data>({
       );
     }
     if (intent !== "import") throw new HttpError(400, "Unknown action", { field: "intent" });
-    try {
-      const file = await readImportForm(ctx.req);
-      if (file.kind !== "metrics") {
-        throw new HttpError(400, "Import charts on the trends page", { field: "kind" });
-      }
-      const imp = await importFile(p, user, id, "metrics", file.name, file.text);
-      if (imp.status === "done") {
-        return backWith(ctx.state.secure, here, "success", importedText(imp));
-      }
-      return backWith(
-        ctx.state.secure,
-        `${here}?import=${imp.id}`,
-        "info",
-        `${imp.filename} is large: it is imported in the background. Follow it below.`,
-      );
-    } catch (err) {
-      const e = toHttpError(err);
-      if (!e || e.status >= 500 || (e.status === 404 && e.field === "id")) throw err;
-      if (e.status === 422 && e.issues?.length) {
-        return await again({ problems: { message: e.message, list: problemsOf(e.issues) } }, 422);
-      }
-      return await again({ fileError: e.message }, e.status);
-    }
+    return await postImport(ctx.req, p, user, id, "metrics", here, ctx.state.secure, again);
   },
 });
 

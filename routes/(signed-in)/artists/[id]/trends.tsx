@@ -9,27 +9,22 @@ import { page } from "../../../../lib/fresh_runtime/mod.ts";
 import type { RouteConfig } from "../../../../lib/fresh_runtime/mod.ts";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
-import { HttpError, toHttpError } from "../../../../lib/web/errors.ts";
+import { HttpError } from "../../../../lib/web/errors.ts";
 import { parseId } from "../../../../lib/web/params.ts";
 import { isUuid } from "../../../../lib/shared/ids.ts";
 import type { Artist, Import } from "../../../../lib/domains/artists/api.ts";
-import {
-  IMPORT_BODY_LIMIT,
-  importFile,
-  readImportForm,
-} from "../../../../lib/domains/artists/imports.ts";
+import { IMPORT_BODY_LIMIT } from "../../../../lib/domains/artists/imports.ts";
 import { artistView } from "../../../../lib/domains/artists/service.ts";
 import { getImport, listImports } from "../../../../lib/domains/artists/store.ts";
 import { artistTrends, type Trends } from "../../../../lib/domains/artists/trends.ts";
 import type { SignedInUser, State } from "../../../../utils.ts";
 import { EmptyState } from "../../../../components/Page.tsx";
-import { ArtistFrame, artistHref, backWith, Panel } from "../../../../components/ArtistShell.tsx";
+import { ArtistFrame, artistHref, Panel } from "../../../../components/ArtistShell.tsx";
 import {
   ArtistImportForm,
-  importedText,
   ImportOutcome,
   type LineProblem,
-  problemsOf,
+  postImport,
 } from "../../../../components/ArtistImport.tsx";
 import { ArtistCompetitors, ArtistMomentum } from "../../../../components/ArtistTrends.tsx";
 
@@ -77,29 +72,16 @@ export const handler = define.handlers<Data>({
     }
     const again = async (extra: Partial<Data>, status: number) =>
       page({ ...(await load(ctx.state, user, id, ctx.url)), ...extra }, { status });
-    try {
-      const file = await readImportForm(ctx.req);
-      if (file.kind !== "charts") {
-        throw new HttpError(400, "Import streaming figures on the dashboard", { field: "kind" });
-      }
-      const imp = await importFile(ctx.state.platform, user, id, "charts", file.name, file.text);
-      if (imp.status === "done") {
-        return backWith(ctx.state.secure, here, "success", importedText(imp));
-      }
-      return backWith(
-        ctx.state.secure,
-        `${here}?import=${imp.id}`,
-        "info",
-        `${imp.filename} is large: it is imported in the background. Follow it below.`,
-      );
-    } catch (err) {
-      const e = toHttpError(err);
-      if (!e || e.status >= 500 || (e.status === 404 && e.field === "id")) throw err;
-      if (e.status === 422 && e.issues?.length) {
-        return await again({ problems: { message: e.message, list: problemsOf(e.issues) } }, 422);
-      }
-      return await again({ fileError: e.message }, e.status);
-    }
+    return await postImport(
+      ctx.req,
+      ctx.state.platform,
+      user,
+      id,
+      "charts",
+      here,
+      ctx.state.secure,
+      again,
+    );
   },
 });
 
