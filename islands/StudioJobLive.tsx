@@ -4,10 +4,8 @@
  * they come; once it is done, failed or cancelled the page reloads to show that. Whenever the
  * live connection (re)opens it reads the job afresh. Without JavaScript the page refreshes itself.
  */
-import { useEffect, useState } from "preact/hooks";
-import { followTopic } from "../lib/browser/realtime.ts";
+import { type LiveJobState, useLiveJob } from "../lib/browser/live_job.ts";
 import {
-  isJobPending,
   JOB_STATUSES,
   MASTER_STAGE_LABELS,
   MASTER_STAGES,
@@ -18,11 +16,7 @@ import {
 } from "../lib/shared/studio_jobs.ts";
 import { StageList, StageProgress } from "../components/StageProgress.tsx";
 
-export interface JobState {
-  status: string;
-  stage: string | null;
-  progress: Record<string, unknown>;
-}
+export type JobState = LiveJobState;
 
 export interface StudioJobLiveProps {
   kind: "master" | "meter";
@@ -32,51 +26,15 @@ export interface StudioJobLiveProps {
   state: JobState;
 }
 
-function stateOf(p: Record<string, unknown> | null | undefined): JobState | null {
-  if (!p || !(JOB_STATUSES as readonly unknown[]).includes(p.status)) return null;
-  const progress = p.progress && typeof p.progress === "object" && !Array.isArray(p.progress)
-    ? p.progress as Record<string, unknown>
-    : {};
-  return {
-    status: p.status as string,
-    stage: typeof p.stage === "string" ? p.stage : null,
-    progress,
-  };
-}
-
 export default function StudioJobLive(props: StudioJobLiveProps) {
-  const [job, setJob] = useState(props.state);
-  const [live, setLive] = useState(false);
   const { kind, id } = props;
-
-  useEffect(() => {
-    let stopped = false;
-    const apply = (next: JobState | null) => {
-      if (stopped || !next) return;
-      if (!isJobPending(next.status)) {
-        stopped = true;
-        location.replace(location.href);
-        return;
-      }
-      setJob(next);
-    };
-    const refresh = () =>
-      fetch(props.api, { headers: { accept: "application/json" } })
-        .then((r) => (r.ok ? r.json() : null))
-        .catch(() => null)
-        .then((b: Record<string, Record<string, unknown> | undefined> | null) =>
-          apply(stateOf(b?.[kind]))
-        );
-    const stop = followTopic(kind === "master" ? masterTopic(id) : meterTopic(id), {
-      progress: (p) => apply(stateOf(p)),
-      refresh: () => void refresh(),
-      live: setLive,
-    });
-    return () => {
-      stopped = true;
-      stop();
-    };
-  }, [id]);
+  const { job, live } = useLiveJob({
+    topic: kind === "master" ? masterTopic(id) : meterTopic(id),
+    api: props.api,
+    key: kind,
+    initial: props.state,
+    statuses: JOB_STATUSES,
+  });
 
   const stages: readonly string[] = kind === "master" ? MASTER_STAGES : METER_STAGES;
   const labels: Record<string, string> = kind === "master"
