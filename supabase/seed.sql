@@ -603,3 +603,72 @@ on conflict (id) do nothing;
 
 -- Count the visible reviews in the profiles' ratings (and tell the subjects, as it would have).
 select private.release_due_reviews();
+
+-- Virtual artists demo data --------------------------------------------------------------------------------
+-- Sam Okafor's virtual artist "Luna Vale": 24 tracks whose sound Sam entered (80 to 140 BPM), 90
+-- days of figures in three countries where the faster tracks are saved more, and two weeks of a
+-- UK chart, so the dashboard, the trends and "Analyse now" have something to show. Fixed ids
+-- 00000000-0000-4000-8000-0000000a00nn; skipped when present.
+insert into public.artists (id, owner_id, name, brief, persona, version)
+select '00000000-0000-4000-8000-0000000a0001', '00000000-0000-4000-8000-00000000d003', 'Luna Vale',
+       '{"genre":"synth-pop","market":"GB","audience":"students who run in the evening","tone":"warm, a little ironic","name":"Luna Vale"}',
+       '{"name":"Luna Vale","backstory":"Luna Vale is a synth-pop artist made first for listeners in the United Kingdom. The songs are written for students who run in the evening. The sound leans on glossy 80s synth pads and bright plucked synths, warm at heart. On stage and online, Luna Vale comes across as warm, a little ironic.","genres":["synth-pop","dance-pop"],"influences":["glossy 80s synth pads","bright plucked synths","stacked vocal harmonies","clean funk guitar licks"],"vocal_style":"clear, close-miked lead with stacked harmonies in the chorus","visual_identity":"Coral and peach palette; a rooftop at golden hour; flat graphic shapes; a warm synth-pop mood. No text, no real person''s likeness.","content_pillars":["dance challenges","fan covers and duets","outfits and looks","the music scene in the United Kingdom"],"audience":"students who run in the evening","voice":"Warm, a little ironic; short lines in the first person, one emoji at most. Posts in English.","moods":["warm","playful","upbeat","euphoric"],"tempo_range":{"min":100,"max":124},"cadence":{"releases_per_month":1,"posts_per_week":4},"market":"GB","language":"en"}',
+       1
+where not exists (select 1 from public.artists where id = '00000000-0000-4000-8000-0000000a0001');
+
+insert into public.artist_versions (artist_id, version, persona, cause, diff, author_id)
+select a.id, 1, a.persona, 'created', '[]', a.owner_id from public.artists a
+ where a.id = '00000000-0000-4000-8000-0000000a0001'
+on conflict (artist_id, version) do nothing;
+
+insert into public.artist_tracks (artist_id, title, track_key, features, released_on)
+select '00000000-0000-4000-8000-0000000a0001', t.title, lower(t.title),
+       jsonb_build_object('tempo_bpm', 80 + round((t.n - 1) * 60 / 23.0),
+                          'energy', round((0.3 + 0.5 * (t.n - 1) / 23.0)::numeric, 2),
+                          'mode', case when t.n % 3 = 0 then 'minor' else 'major' end,
+                          'mood', (array['warm', 'playful', 'upbeat', 'dreamy'])[1 + t.n % 4],
+                          'genre', 'synth-pop'),
+       current_date - 120 + t.n::int
+from unnest(array['Night Bus', 'Rooftop Glow', 'Peach Static', 'Tram Lines', 'Soft Sprint',
+                  'Coral Hour', 'Mile Nine', 'Late Laps', 'Paper Moon Run', 'Northbound',
+                  'Neon Puddles', 'Second Wind', 'Streetlight Choir', 'Pace Setter',
+                  'Golden Split', 'Overtime', 'River Loop', 'Cadence', 'Afterglow Club',
+                  'Quick Feet', 'High Street Hearts', 'Finish Line', 'Sprint Home', 'Last Lap'])
+       with ordinality as t(title, n)
+on conflict (artist_id, track_key) do nothing;
+
+insert into public.artist_metrics (artist_id, track_id, day, country, streams, listeners, saves,
+                                   skips, followers)
+select k.artist_id, k.id, k.released_on + d.n, c.code, s.streams, round(s.streams * 0.8),
+       -- Each track's own appeal (±35 %) blurs the tempo effect, as real figures do.
+       round(s.streams * (0.03 + 0.06 * ((k.features ->> 'tempo_bpm')::int - 80) / 60.0)
+             * (0.65 + 0.7 * (abs(hashtext(k.title)) % 1000) / 1000.0) * (0.8 + 0.4 * s.noise2)),
+       round(s.streams * (0.22 + 0.1 * s.noise3)),
+       c.base + d.n * c.growth
+from public.artist_tracks k
+cross join generate_series(0, 89) as d(n)
+cross join (values ('GB', 1.0, 4000, 12), ('US', 0.6, 2500, 8), ('DE', 0.4, 1200, 4))
+  as c(code, weight, base, growth)
+cross join lateral (
+  select (abs(hashtext(k.title || d.n || c.code)) % 1000) / 1000.0 as noise1,
+         (abs(hashtext(c.code || k.title || d.n)) % 1000) / 1000.0 as noise2,
+         (abs(hashtext(d.n || c.code || k.title)) % 1000) / 1000.0 as noise3) r
+cross join lateral (
+  select round(20 + 400 * c.weight * exp(-d.n / 45.0) * (0.6 + 0.8 * r.noise1))::int as streams,
+         r.noise2, r.noise3) s
+where k.artist_id = '00000000-0000-4000-8000-0000000a0001'
+  and not exists (select 1 from public.artist_metrics m
+                   where m.artist_id = '00000000-0000-4000-8000-0000000a0001')
+on conflict do nothing;
+
+insert into public.artist_chart_entries (artist_id, country, week, rank, track, artist_name, genre,
+                                         streams)
+select '00000000-0000-4000-8000-0000000a0001', 'GB',
+       date_trunc('week', current_date)::date - w.back * 7, r.rank,
+       'Chart Song ' || r.rank, 'Chart Artist ' || (1 + (r.rank * 7 + w.back) % 9),
+       case when w.back = 0 then (array['synth-pop', 'drill', 'synth-pop', 'afrobeats', 'indie'])[1 + r.rank % 5]
+            else (array['drill', 'indie', 'afrobeats', 'drill', 'synth-pop'])[1 + r.rank % 5] end,
+       500000 - r.rank * 30000
+from (values (0), (4)) as w(back)
+cross join generate_series(1, 10) as r(rank)
+on conflict do nothing;

@@ -59,8 +59,8 @@ export const Artist = z.object({
   persona: Persona,
   brief: Brief,
   owner: z.boolean().describe("false: you were invited to read it"),
-  avatar_url: z.string().nullable(),
-  cover_url: z.string().nullable(),
+  avatar_url: z.string().describe("The avatar (the drawn one until the provider's is stored)"),
+  cover_url: z.string(),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -26,8 +26,15 @@ interface ArtistRow {
 }
 
 /** Where pages and the API serve an artist's art (the route reads storage as the reader). */
-export const artUrl = (id: string, kind: "avatar" | "cover", path: string | null) =>
-  path ? `/artists/${id}/art/${kind}?v=${encodeURIComponent(path.split("/").at(-1) ?? "")}` : null;
+export const artUrl = (
+  id: string,
+  kind: "avatar" | "cover",
+  path: string | null,
+  version: number,
+) =>
+  `/artists/${id}/art/${kind}?v=${
+    encodeURIComponent(path ? path.split("/").at(-1) ?? "" : `drawn-${version}`)
+  }`;
 
 function toArtist(r: ArtistRow, uid: string): Artist {
   return {
@@ -37,8 +44,8 @@ function toArtist(r: ArtistRow, uid: string): Artist {
     persona: r.persona,
     brief: r.brief,
     owner: r.owner_id === uid,
-    avatar_url: artUrl(r.id, "avatar", r.avatar_path),
-    cover_url: artUrl(r.id, "cover", r.cover_path),
+    avatar_url: artUrl(r.id, "avatar", r.avatar_path, r.version),
+    cover_url: artUrl(r.id, "cover", r.cover_path, r.version),
     created_at: iso(r.created_at)!,
     updated_at: iso(r.updated_at)!,
   };
@@ -64,12 +71,17 @@ export async function getArtist(tx: Tx, uid: string, id: string): Promise<Artist
 }
 
 /** The art's storage paths (null when the artist is not the reader's). */
-export async function artPaths(
-  tx: Tx,
-  id: string,
-): Promise<{ avatar_path: string | null; cover_path: string | null } | null> {
-  const [r] = await tx.query<{ avatar_path: string | null; cover_path: string | null }>(
-    "select avatar_path, cover_path from public.artists where id = $1",
+export interface ArtPaths {
+  avatar_path: string | null;
+  cover_path: string | null;
+  /** What the art is drawn from when none is stored (an artist made outside the app). */
+  persona: Persona;
+}
+
+/** The art's storage paths (null when the artist is not the reader's). */
+export async function artPaths(tx: Tx, id: string): Promise<ArtPaths | null> {
+  const [r] = await tx.query<ArtPaths>(
+    "select avatar_path, cover_path, persona from public.artists where id = $1",
     [id],
   );
   return r ?? null;
