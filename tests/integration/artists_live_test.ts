@@ -4,12 +4,16 @@
  * moderation endpoint's flags refuse a brief with the categories named, an answer naming a real
  * artist is retried and then replaced by the offline writer's. The drawn SVG shows at once; the
  * image endpoint's PNGs replace it when the drawing job is done, and a provider that fails leaves
- * the drawn SVG with the reason.
+ * the drawn SVG with the reason. Once the owner connected Spotify, the name of an artist its
+ * search finds (and the catalogue does not know) is refused; close names are unit-tested
+ * (persona/guardrails_test.ts).
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
 import { apiCall, FUZZ_ENV, signUpPerson } from "../_helpers/fuzz.ts";
 import { FakeOpenAi } from "../_fakes/openai.ts";
+import { FakeSpotify } from "../_fakes/spotify.ts";
+import { connectSpotify, signIn } from "../_fakes/dj_session.ts";
 import { offlinePersona } from "../../lib/domains/artists/persona/persona_task.ts";
 import type { Artist } from "../../lib/domains/artists/api.ts";
 import type { Brief } from "../../lib/domains/artists/types.ts";
@@ -90,3 +94,40 @@ Deno.test(
     assertEquals(await art(fallback.artist.id, "cover"), [200, "image/svg+xml"], "the drawn cover");
   },
 );
+
+Deno.test({
+  name: "artists live - a Spotify artist's name is refused once Spotify is connected",
+  ...opts,
+}, async () => {
+  await using spotify = new FakeSpotify();
+  await using app = await startTestApp({ WORKER: "off", ...spotify.env() });
+  const me = await signIn(app, "label@example.com", "Label Person");
+  // An artist only Spotify knows (not in the DJ's catalogue, not a famous name).
+  spotify.artists = [
+    ...spotify.artists,
+    { id: "0ndineMarsh0000000000A", name: "Ondine Marsh", followers: 1200, genres: ["indie"] },
+  ];
+  const brief = { ...BRIEF, name: "Ondine Marsh" };
+  const create = () =>
+    app.fetch("/api/artists", {
+      method: "POST",
+      headers: me.json,
+      body: JSON.stringify({ brief }),
+    });
+
+  // Not connected: only the catalogue's names are known, and this one is new to them.
+  const before = await create();
+  assertEquals(before.status, 201, await before.clone().text());
+  await before.body?.cancel();
+
+  await connectSpotify(app, me);
+  const res = await create();
+  assertEquals(res.status, 422);
+  const refused = (await res.json()).error;
+  assertMatch(refused.message, /Ondine Marsh/);
+  assertEquals(refused.field, "name");
+  assert(spotify.log.some((l) => l.includes("type=artist")), "Spotify's artist search was asked");
+  // Through the DJ's own connection: it still works afterwards.
+  const dj = await (await app.fetch("/api/dj/spotify", { headers: me.json })).json();
+  assertEquals([dj.connected, dj.status], [true, "active"]);
+});

@@ -12,9 +12,8 @@ import { runTask } from "../../ports/ai/run_task.ts";
 import type { Claims, Db, Tx } from "../../ports/db/mod.ts";
 import type { Worker } from "../../ports/queue/worker.ts";
 import type { StoragePort } from "../../ports/storage/port.ts";
-import { spotifyConfig } from "../../ports/spotify/config.ts";
 import { userApi } from "../../ports/spotify/connection.ts";
-import { createTokenCipher, loadTokenKey } from "../../ports/spotify/crypto.ts";
+import { djDeps } from "../dj/service.ts";
 import { HttpError } from "../../web/errors.ts";
 import type { Artist, Version } from "./api.ts";
 import { personaTask } from "./persona/persona_task.ts";
@@ -60,21 +59,16 @@ export class GuardrailError extends HttpError {
 async function guardPorts(p: ArtistsPlatform, userId: string): Promise<GuardPorts> {
   const ports: GuardPorts = {};
   if (p.ai.mode === "live") ports.moderate = (texts) => p.ai.moderate(texts);
-  const cfg = spotifyConfig(p.config);
-  if (cfg) {
+  // The DJ's Spotify dependencies: one token cipher per platform (a second one made here could
+  // not read the tokens the DJ stored, and would mark the connection broken).
+  const spotify = (await djDeps(p)).spotify;
+  if (spotify) {
     try {
-      const api = await userApi(
-        {
-          db: p.db,
-          cfg,
-          cipher: await createTokenCipher(await loadTokenKey(p.config)),
-          log: p.log,
-        },
-        userId,
-      );
+      const api = await userApi(spotify, userId);
       ports.searchArtists = async (name) => (await api.searchArtists(name, 10)).map((a) => a.name);
-    } catch {
+    } catch (err) {
       // Not connected (or broken): the catalogue's names are still checked.
+      p.log({ level: "debug", msg: "artists: no Spotify artist search", error: String(err) });
     }
   }
   return ports;
