@@ -77,16 +77,20 @@ export type DiffLine = z.infer<typeof DiffLine>;
 
 // Imports --------------------------------------------------------------------------------------
 
+/** A count the database stores (PostgreSQL `integer`). */
+const Count = z.number().int().min(0).max(2_147_483_647);
+
 /** One row of a streaming service's artist export (per track, day and country). */
 export const MetricRow = z.object({
   date: z.iso.date(),
   track: text(200),
-  country: Country,
-  streams: z.number().int().min(0),
-  listeners: z.number().int().min(0),
-  saves: z.number().int().min(0),
-  skips: z.number().int().min(0),
-  followers: z.number().int().min(0),
+  country: z.string().trim().toUpperCase()
+    .regex(/^[A-Z]{2}$/, "A two-letter country code such as GB"),
+  streams: Count,
+  listeners: Count,
+  saves: Count,
+  skips: Count,
+  followers: Count,
 });
 export type MetricRow = z.infer<typeof MetricRow>;
 
@@ -98,7 +102,7 @@ export const ChartRow = z.object({
   track: text(200),
   artist: text(200),
   genre: text(60),
-  streams: z.number().int().min(0),
+  streams: Count,
 });
 export type ChartRow = z.infer<typeof ChartRow>;
 
