@@ -151,6 +151,24 @@ create table if not exists public.artist_chart_entries (
     and char_length(genre) between 1 and 60)
 );
 
+-- The competitor summary of the artist's market, kept until the charts it was written from
+-- change (the trends page would otherwise ask the AI on every visit). Written by the server.
+create table if not exists public.artist_summaries (
+  artist_id uuid not null,
+  market text not null,
+  charts_key text not null,                    -- a hash of the chart rows summarised
+  summary jsonb not null,                      -- CompetitorSummary
+  source text not null,
+  created_at timestamptz not null default now(),
+  constraint artist_summaries_pkey primary key (artist_id),
+  constraint artist_summaries_artist_id_fkey foreign key (artist_id)
+    references public.artists (id) on delete cascade,
+  constraint artist_summaries_source_check check (source in ('live', 'offline')),
+  constraint artist_summaries_summary_check check (
+    jsonb_typeof(summary) = 'object' and pg_column_size(summary) <= 32768),
+  constraint artist_summaries_key_length check (char_length(charts_key) <= 100)
+);
+
 -- A CSV import: small files are applied in the request, large ones by a job (the row is the job).
 create table if not exists public.artist_imports (
   id uuid not null default gen_random_uuid(),
@@ -693,10 +711,12 @@ end $$;
 -- grants and RLS -----------------------------------------------------------------------------------------
 revoke all on public.artists, public.artist_versions, public.artist_members, public.artist_tracks,
   public.artist_metrics, public.artist_chart_entries, public.artist_imports, public.artist_plans,
-  public.artist_plan_items, public.artist_calendar, public.artist_drawings from anon, authenticated;
+  public.artist_plan_items, public.artist_calendar, public.artist_drawings,
+  public.artist_summaries from anon, authenticated;
 grant select on public.artists, public.artist_versions, public.artist_members, public.artist_tracks,
   public.artist_metrics, public.artist_chart_entries, public.artist_imports, public.artist_plans,
-  public.artist_plan_items, public.artist_calendar, public.artist_drawings to authenticated;
+  public.artist_plan_items, public.artist_calendar, public.artist_drawings,
+  public.artist_summaries to authenticated;
 -- What the owner edits directly (RLS below): art paths, hand-entered tracks, the calendar,
 -- members, imports' rows of small files, plans asked for by a person.
 grant update (avatar_path, cover_path, art_source) on public.artists to authenticated;
@@ -707,7 +727,8 @@ grant insert on public.artist_calendar, public.artist_imports, public.artist_pla
 grant update (song_id) on public.artist_calendar to authenticated;
 grant all on public.artists, public.artist_versions, public.artist_members, public.artist_tracks,
   public.artist_metrics, public.artist_chart_entries, public.artist_imports, public.artist_plans,
-  public.artist_plan_items, public.artist_calendar, public.artist_drawings to service_role;
+  public.artist_plan_items, public.artist_calendar, public.artist_drawings,
+  public.artist_summaries to service_role;
 
 alter table public.artists enable row level security;
 alter table public.artist_versions enable row level security;
@@ -720,6 +741,7 @@ alter table public.artist_plans enable row level security;
 alter table public.artist_plan_items enable row level security;
 alter table public.artist_calendar enable row level security;
 alter table public.artist_drawings enable row level security;
+alter table public.artist_summaries enable row level security;
 
 drop policy if exists "Owners and members read artists" on public.artists;
 create policy "Owners and members read artists" on public.artists
@@ -798,6 +820,10 @@ create policy "Owners link releases to songs" on public.artist_calendar
 drop policy if exists "Owners delete calendar entries" on public.artist_calendar;
 create policy "Owners delete calendar entries" on public.artist_calendar
   for delete to authenticated using (private.owns_artist(artist_id));
+
+drop policy if exists "Owners and members read summaries" on public.artist_summaries;
+create policy "Owners and members read summaries" on public.artist_summaries
+  for select to authenticated using (private.can_read_artist(artist_id));
 
 drop policy if exists "Owners and members read drawings" on public.artist_drawings;
 create policy "Owners and members read drawings" on public.artist_drawings

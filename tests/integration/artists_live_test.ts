@@ -65,6 +65,33 @@ Deno.test(
     assertEquals(await art(made.artist.id, "cover"), [200, "image/png"]);
     assert(fake.moderations.length >= 2, "the brief and the persona were moderated");
 
+    // Trends: the competitor summary is written once per set of charts, not on every visit.
+    const rows = [0, 28].flatMap((back) =>
+      Array.from({ length: 10 }, (_, i) => ({
+        country: "GB",
+        week: new Date(Date.UTC(2026, 10, 30) - back * 86_400_000).toISOString().slice(0, 10),
+        rank: i + 1,
+        track: `Song ${i + 1}`,
+        artist: `Act ${(i + back) % 7}`,
+        genre: ["synth-pop", "drill", "indie"][(i + back) % 3],
+        streams: 400_000 - i * 20_000,
+      }))
+    );
+    const trendsPath = `/api/artists/${made.artist.id}/trends`;
+    await apiCall(app, ana, "POST", `/api/artists/${made.artist.id}/charts`, { rows }, 200);
+    const asked = fake.chats.length;
+    const first = await apiCall(app, ana, "GET", trendsPath, undefined, 200);
+    const calls = fake.chats.length - asked;
+    assert(calls >= 1, "the model was asked for the summary");
+    const second = await apiCall(app, ana, "GET", trendsPath, undefined, 200);
+    assertEquals(fake.chats.length - asked, calls, "kept: not asked again");
+    type Summary = { summary: { summary: string; points: unknown[] } };
+    const [a, b] = [first as Summary, second as Summary];
+    assertEquals([b.summary.summary, b.summary.points.length], [
+      a.summary.summary,
+      a.summary.points.length,
+    ]);
+
     // Flagged by the moderation endpoint: refused with its categories, nothing saved.
     fake.flag = [{ pattern: /crush them all/i, categories: ["violence"] }];
     const res = await app.fetch("/api/artists", {

@@ -2,6 +2,8 @@
  * Trends for an artist: genre momentum in every country of the imported charts, and a competitor
  * summary of the artist's market by the AI (or the offline template) whose every point cites the
  * chart rows it rests on; a live answer citing rows that do not exist is retried, then replaced.
+ * The summary is kept until the charts it summarised change, so visits do not ask the AI again;
+ * a new one takes one of the reader's daily AI requests (none left: the offline template).
  *
  * @module
  */
@@ -13,7 +15,10 @@ import {
   writeCompetitorSummary,
 } from "./trends/summary_task.ts";
 import { artistView, type Platform, type Who } from "./service.ts";
-import type { ChartRow } from "./types.ts";
+import type { ChartRow, Persona } from "./types.ts";
+import { createOfflineAi } from "../../ports/ai/offline.ts";
+import { toHttpError } from "../../web/errors.ts";
+import { asServer } from "../dj/run_store.ts";
 
 export interface Trends {
   market: string;
@@ -38,6 +43,64 @@ async function chartRows(tx: Tx, artistId: string): Promise<ChartRow[]> {
   return rows;
 }
 
+/** A short hash of the rows a summary is written from. */
+async function keyOf(market: string, rows: ChartRow[]): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify([market, rows]));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+interface Kept {
+  charts_key: string;
+  summary: CompetitorSummary;
+  source: "live" | "offline";
+}
+
+/** The kept summary for these charts, or a new one written and kept. */
+async function summaryFor(
+  p: Platform,
+  who: Who,
+  artistId: string,
+  persona: Persona,
+  rows: ChartRow[],
+): Promise<Kept> {
+  const key = await keyOf(persona.market, rows);
+  const [kept] = await p.db.asUser(who.claims, (tx) =>
+    tx.query<Kept>(
+      "select charts_key, summary, source from public.artist_summaries where artist_id = $1",
+      [artistId],
+    ));
+  if (kept?.charts_key === key) return kept;
+  let ai = p.ai;
+  if (ai.mode === "live") {
+    try {
+      await p.db.asUser(
+        who.claims,
+        (tx) =>
+          tx.query("select public.spend_ai_quota('artist_trends', $1)", [p.config.AI_DAILY_LIMIT]),
+      );
+    } catch (err) {
+      if (toHttpError(err)?.status !== 429) throw err;
+      ai = offlineAi;
+    }
+  }
+  const run = await writeCompetitorSummary(ai, summaryInput(persona, rows), { log: p.log });
+  const fresh: Kept = { charts_key: key, summary: run.value, source: run.source };
+  await p.db.asUser(who.claims, (tx) =>
+    asServer(tx, () =>
+      tx.query(
+        `insert into public.artist_summaries (artist_id, market, charts_key, summary, source)
+         values ($1, $2, $3, $4::jsonb, $5)
+         on conflict (artist_id) do update
+            set market = excluded.market, charts_key = excluded.charts_key,
+                summary = excluded.summary, source = excluded.source, created_at = now()`,
+        [artistId, persona.market, key, JSON.stringify(fresh.summary), fresh.source],
+      )));
+  return fresh;
+}
+
+const offlineAi = createOfflineAi();
+
 export async function artistTrends(p: Platform, who: Who, artistId: string): Promise<Trends> {
   const artist = await artistView(p, who, artistId);
   const rows = await p.db.asUser(who.claims, (tx) => chartRows(tx, artistId));
@@ -51,11 +114,9 @@ export async function artistTrends(p: Platform, who: Who, artistId: string): Pro
   let summary: CompetitorSummary | null = null;
   let source: Trends["summary_source"] = null;
   if (byCountry.has(market)) {
-    const run = await writeCompetitorSummary(p.ai, summaryInput(artist.persona, rows), {
-      log: p.log,
-    });
-    summary = run.value;
-    source = run.source;
+    const kept = await summaryFor(p, who, artistId, artist.persona, rows);
+    summary = kept.summary;
+    source = kept.source;
   }
   const citedKeys = new Set(
     summary?.points.flatMap((p) => p.cites.map((c) => `${c.country}|${c.week}|${c.rank}`)) ?? [],
