@@ -6,7 +6,16 @@
 -- (a version, an import, a decision) is one function below. Errors follow lib/ports/db/errors.ts
 -- (SC400/403/404/409 with the field in DETAIL).
 
--- queue --------------------------------------------------------------------------------------------------
+-- queue and notices ---------------------------------------------------------------------------------------
+-- The owner hears when the weekly analysis proposed changes (a plan they asked for, they watch).
+insert into public.notification_kinds
+  (kind, label, description, position, default_email, sms_available, email_digest) values
+  ('artist_plan', 'Virtual artists', 'The weekly analysis proposed changes to one of your artists',
+   240, true, false, false)
+on conflict (kind) do update set label = excluded.label, description = excluded.description,
+  position = excluded.position, default_email = excluded.default_email,
+  sms_available = excluded.sms_available, email_digest = excluded.email_digest;
+
 do $$
 declare q text;
 begin
@@ -708,6 +717,34 @@ begin
   return n;
 end $$;
 
+/*
+ * private.artist_plan_notice(p_plan uuid) returns void   (service: the plan job's last commit)
+ * The owner hears about a weekly plan's proposals (a plan a person asked for, they watch).
+ */
+create or replace function private.artist_plan_notice(p_plan uuid) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+  p public.artist_plans;
+  v_name text;
+  v_n integer;
+  v_titles text;
+begin
+  select * into p from public.artist_plans where id = p_plan;
+  if not found or p.trigger <> 'weekly' then
+    return;
+  end if;
+  select count(*)::integer, string_agg(i.title, '; ' order by i.position) into v_n, v_titles
+    from public.artist_plan_items i where i.plan_id = p_plan;
+  if v_n = 0 then
+    return;
+  end if;
+  select a.name into v_name from public.artists a where a.id = p.artist_id;
+  perform private.notify(p.owner_id, 'artist_plan', 'New proposals for ' || v_name,
+    case when v_n = 1 then '1 change waits' else v_n || ' changes wait' end
+      || ' for your decision: ' || left(v_titles, 300),
+    '/artists/' || p.artist_id || '/plans/' || p.id);
+end $$;
+
 -- grants and RLS -----------------------------------------------------------------------------------------
 revoke all on public.artists, public.artist_versions, public.artist_members, public.artist_tracks,
   public.artist_metrics, public.artist_chart_entries, public.artist_imports, public.artist_plans,
@@ -946,6 +983,7 @@ revoke execute on function
     integer[], integer[]),
   private.artist_upsert_charts(uuid, text[], date[], integer[], text[], text[], text[], integer[]),
   private.artist_track_facts(uuid), private.enqueue_artist_analyses(),
+  private.artist_plan_notice(uuid),
   private.can_read_artist_topic(text), private.artist_of_file(text)
   from public, anon, authenticated;
 grant execute on function
@@ -963,6 +1001,7 @@ grant execute on function
   to authenticated;
 grant execute on function
   private.enqueue_artist_analyses(), private.artist_track_ids(uuid, text[]),
+  private.artist_plan_notice(uuid),
   private.artist_upsert_metrics(uuid, text[], date[], text[], integer[], integer[], integer[],
     integer[], integer[]),
   private.artist_upsert_charts(uuid, text[], date[], integer[], text[], text[], text[], integer[])

@@ -234,7 +234,41 @@ Deno.test({
   const byTitle = (xs: { track: string }[]) => [...xs].sort((a, b) => a.track < b.track ? -1 : 1);
   assertEquals(byTitle(facts.map((f) => f.performance)), byTitle(aggregateRows(data.rows)));
 
-  const ready = await plan(app, ana, artist.id);
+  // The weekly analysis (pg_cron on Supabase, the worker embedded) queues the plan.
+  const enqueue = () =>
+    app.platform.db.asService((tx) =>
+      tx.query<{ n: number }>("select private.enqueue_artist_analyses() as n")
+    ).then(([r]) => r.n);
+  assertEquals(await enqueue(), 1);
+  assertEquals(await enqueue(), 0, "once a week");
+  for (let i = 0; i < 4; i++) await app.platform.worker.runOnce();
+  const { plans } = await apiCall(
+    app,
+    ana,
+    "GET",
+    `/api/artists/${artist.id}/plans`,
+    undefined,
+    200,
+  ) as {
+    plans: { id: string; trigger: string }[];
+  };
+  assertEquals(plans.map((p) => p.trigger), ["weekly"]);
+  const { plan: ready } = await apiCall(
+    app,
+    ana,
+    "GET",
+    `/api/artists/${artist.id}/plans/${plans[0].id}`,
+    undefined,
+    200,
+  ) as { plan: Plan };
+  const [notice] = await app.platform.db.asService((tx) =>
+    tx.query<{ title: string; link: string }>(
+      "select title, link from public.notifications where user_id = $1 and kind = 'artist_plan'",
+      [ana.id],
+    )
+  );
+  assertEquals(notice?.link, `/artists/${artist.id}/plans/${ready.id}`, "the owner is told");
+  assertMatch(notice.title, /New proposals for/);
   assertEquals(ready.status, "ready", ready.error ?? "");
   const tempo = ready.items.find((i) => i.kind === "tempo");
   assert(tempo, `a tempo proposal: ${JSON.stringify(ready.items.map((i) => i.title))}`);

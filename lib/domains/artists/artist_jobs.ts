@@ -172,6 +172,8 @@ export function planJob(ports: () => Promise<ArtistJobDeps>): StagedJob {
             await tx.query("update public.artist_plans set finished_at = now() where id = $1", [
               row.id,
             ]);
+            // A person who asked is watching; the weekly analysis tells the owner.
+            await tx.query("select private.artist_plan_notice($1)", [row.id]);
           },
         };
       },
