@@ -130,6 +130,11 @@ export default function WaveformPlayer(props: WaveformPlayerProps) {
     const from = pair.current[activeRef.current];
     const to = pair.current[k];
     if (from && to && drifted(from.currentTime, to.currentTime)) to.currentTime = from.currentTime;
+    // Switched at once, not after the next render: the two versions never sound together.
+    pair.current.forEach((el, i) => {
+      if (el) el.muted = i !== k;
+    });
+    if (to && match) to.volume = volumeOf(match.gainsDb[k]);
     activeRef.current = k;
     setActive(k);
   };
