@@ -50,3 +50,21 @@ export async function work(app: TestApp, page: Page, done: () => Promise<boolean
   }
   throw new Error(`the worker never got to: ${what}`);
 }
+
+/**
+ * On a song's page whose plan is being written: waits for the plan, then makes the song short
+ * (120 BPM, two sections of four bars: 16 s), ready to generate.
+ */
+export async function planShortSong(app: TestApp, page: Page): Promise<void> {
+  await page.locator('[data-testid="song-live"][data-live="1"]').waitFor();
+  const form = page.getByTestId("plan-form");
+  await work(app, page, () => form.isVisible(), "the plan");
+  await page.waitForSelector('html[data-hydrated="1"]');
+  await page.getByLabel("Tempo (BPM)").fill("120");
+  const sections = page.getByTestId("plan-section");
+  while (await sections.count() > 2) {
+    await page.getByRole("button", { name: /^Remove section \d+$/ }).last().click();
+  }
+  await page.getByLabel("Bars of section 1").fill("4");
+  await page.getByLabel("Bars of section 2").fill("4");
+}

@@ -10,7 +10,7 @@
 import { Buffer } from "node:buffer";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
-import { studioBrowser, work } from "../_helpers/studio_browser.ts";
+import { planShortSong, studioBrowser, work } from "../_helpers/studio_browser.ts";
 import { seedArtistData } from "../../lib/domains/artists/learn/seed.ts";
 import type { MetricRow } from "../../lib/domains/artists/types.ts";
 
@@ -86,17 +86,7 @@ Deno.test(
       lap("calendar");
 
       // The studio: the plan is written live, made short, generated until done.
-      await page.locator('[data-testid="song-live"][data-live="1"]').waitFor();
-      const form = page.getByTestId("plan-form");
-      await work(app, page, () => form.isVisible(), "the plan");
-      await page.waitForSelector('html[data-hydrated="1"]');
-      await page.getByLabel("Tempo (BPM)").fill("120");
-      const sections = page.getByTestId("plan-section");
-      while (await sections.count() > 2) {
-        await page.getByRole("button", { name: /^Remove section \d+$/ }).last().click();
-      }
-      await page.getByLabel("Bars of section 1").fill("4");
-      await page.getByLabel("Bars of section 2").fill("4");
+      await planShortSong(app, page);
       await page.getByRole("button", { name: "Generate…" }).click();
       await page.getByTestId("generate-confirm").getByRole("button", {
         name: "Yes, generate the song",

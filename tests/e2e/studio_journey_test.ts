@@ -7,7 +7,7 @@
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp } from "../_helpers/app.ts";
-import { PHONE, studioBrowser, work } from "../_helpers/studio_browser.ts";
+import { PHONE, planShortSong, studioBrowser, work } from "../_helpers/studio_browser.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
@@ -37,19 +37,9 @@ Deno.test(
       await page.waitForURL(/\/studio\/songs\/[0-9a-f-]{36}$/);
       const songUrl = page.url();
 
-      // The plan is written while the page watches; then it is there to edit.
-      await page.locator('[data-testid="song-live"][data-live="1"]').waitFor();
-      const form = page.getByTestId("plan-form");
-      await work(app, page, () => form.isVisible(), "the plan");
-      await page.waitForSelector('html[data-hydrated="1"]');
-      await page.getByLabel("Tempo (BPM)").fill("120");
-      // A short song: two sections of four bars (16 s at 120 BPM).
-      const sections = page.getByTestId("plan-section");
-      while (await sections.count() > 2) {
-        await page.getByRole("button", { name: /^Remove section \d+$/ }).last().click();
-      }
-      await page.getByLabel("Bars of section 1").fill("4");
-      await page.getByLabel("Bars of section 2").fill("4");
+      // The plan is written while the page watches; then it is there to edit, and made short:
+      // two sections of four bars (16 s at 120 BPM).
+      await planShortSong(app, page);
       assertMatch(await page.getByTestId("plan-length").textContent() ?? "", /about 0:16 long/);
 
       // A wrong value is named, the form keeps what was typed.
@@ -58,7 +48,11 @@ Deno.test(
       await page.getByTestId("plan-errors").filter({ hasText: "Tempo:" }).waitFor();
       await page.waitForSelector('html[data-hydrated="1"]');
       assertEquals(await page.getByLabel("Tempo (BPM)").getAttribute("aria-invalid"), "true");
-      assertEquals(await sections.count(), 2, "the edited structure survives the refusal");
+      assertEquals(
+        await page.getByTestId("plan-section").count(),
+        2,
+        "the edited structure survives the refusal",
+      );
       await page.getByLabel("Tempo (BPM)").fill("120");
 
       // Generate, confirmed with the songs left; the stages live to the end.

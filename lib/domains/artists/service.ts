@@ -98,6 +98,21 @@ export async function artistView(p: Pick<ArtistsPlatform, "db">, who: Who, id: s
   return artist;
 }
 
+/** What `read` finds under an artist the caller may read (owner or member); a 404 otherwise. */
+export async function readArtist<T>(
+  p: Pick<ArtistsPlatform, "db">,
+  who: Who,
+  id: string,
+  read: (tx: Tx, id: string) => Promise<T>,
+): Promise<T> {
+  return await p.db.asUser(who.claims, async (tx) => {
+    if (!await store.getArtist(tx, who.claims.sub, id)) {
+      throw new HttpError(404, "Artist not found", { field: "id" });
+    }
+    return await read(tx, id);
+  });
+}
+
 /**
  * The caller's own artist, locked until the transaction ends, so concurrent changes (two
  * approvals, an edit and a plan request) apply one after the other on the latest version; a 404

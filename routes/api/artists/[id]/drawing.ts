@@ -4,16 +4,14 @@
  */
 import { define } from "../../../../utils.ts";
 import { parseId, requireUser } from "../../../../lib/web/api/http.ts";
-import { artistView } from "../../../../lib/domains/artists/service.ts";
+import { readArtist } from "../../../../lib/domains/artists/service.ts";
 import { latestDrawing } from "../../../../lib/domains/artists/store.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
     const id = parseId(ctx.params.id, "Artist");
-    const p = ctx.state.platform;
-    await artistView(p, user, id);
-    const drawing = await p.db.asUser(user.claims, (tx) => latestDrawing(tx, id));
+    const drawing = await readArtist(ctx.state.platform, user, id, latestDrawing);
     return Response.json({ drawing }, { headers: { "cache-control": "no-store" } });
   },
 });

@@ -7,16 +7,14 @@ import { define } from "../../../../../utils.ts";
 import { parseId, readBody, requireUser } from "../../../../../lib/web/api/http.ts";
 import { CalendarInput } from "../../../../../lib/domains/artists/api.ts";
 import { planCalendar } from "../../../../../lib/domains/artists/calendar.ts";
-import { artistView } from "../../../../../lib/domains/artists/service.ts";
+import { readArtist } from "../../../../../lib/domains/artists/service.ts";
 import { listCalendar } from "../../../../../lib/domains/artists/store.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
     const id = parseId(ctx.params.id, "Artist");
-    const p = ctx.state.platform;
-    await artistView(p, user, id);
-    const entries = await p.db.asUser(user.claims, (tx) => listCalendar(tx, id));
+    const entries = await readArtist(ctx.state.platform, user, id, listCalendar);
     return Response.json({ entries }, { headers: { "cache-control": "no-store" } });
   },
   async POST(ctx) {

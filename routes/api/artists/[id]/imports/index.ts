@@ -13,7 +13,7 @@ import {
   importFile,
   readImportForm,
 } from "../../../../../lib/domains/artists/imports.ts";
-import { artistView } from "../../../../../lib/domains/artists/service.ts";
+import { readArtist } from "../../../../../lib/domains/artists/service.ts";
 import { listImports } from "../../../../../lib/domains/artists/store.ts";
 
 export const config: RouteConfig = { bodyLimit: IMPORT_BODY_LIMIT };
@@ -22,9 +22,7 @@ export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
     const id = parseId(ctx.params.id, "Artist");
-    const p = ctx.state.platform;
-    await artistView(p, user, id);
-    const imports = await p.db.asUser(user.claims, (tx) => listImports(tx, id));
+    const imports = await readArtist(ctx.state.platform, user, id, listImports);
     return Response.json({ imports }, { headers: { "cache-control": "no-store" } });
   },
   async POST(ctx) {

@@ -5,16 +5,14 @@
 import { define } from "../../../../../utils.ts";
 import { parseId, readBody, requireUser } from "../../../../../lib/web/api/http.ts";
 import { MemberInput } from "../../../../../lib/domains/artists/api.ts";
-import { addMember, artistView } from "../../../../../lib/domains/artists/service.ts";
+import { addMember, readArtist } from "../../../../../lib/domains/artists/service.ts";
 import { listMembers } from "../../../../../lib/domains/artists/store.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
     const id = parseId(ctx.params.id, "Artist");
-    const p = ctx.state.platform;
-    await artistView(p, user, id);
-    const members = await p.db.asUser(user.claims, (tx) => listMembers(tx, id));
+    const members = await readArtist(ctx.state.platform, user, id, listMembers);
     return Response.json({ members }, { headers: { "cache-control": "no-store" } });
   },
   async POST(ctx) {

@@ -6,16 +6,14 @@
 import { define } from "../../../../../utils.ts";
 import { parseId, requireUser } from "../../../../../lib/web/api/http.ts";
 import { requestPlan } from "../../../../../lib/domains/artists/plans.ts";
-import { artistView } from "../../../../../lib/domains/artists/service.ts";
+import { readArtist } from "../../../../../lib/domains/artists/service.ts";
 import { listPlans } from "../../../../../lib/domains/artists/store.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
     const user = requireUser(ctx.state.user);
     const id = parseId(ctx.params.id, "Artist");
-    const p = ctx.state.platform;
-    await artistView(p, user, id);
-    const plans = await p.db.asUser(user.claims, (tx) => listPlans(tx, id));
+    const plans = await readArtist(ctx.state.platform, user, id, listPlans);
     return Response.json({ plans }, { headers: { "cache-control": "no-store" } });
   },
   async POST(ctx) {
