@@ -396,7 +396,7 @@ declare
 begin
   select * into a from public.artists where id = p_artist for update;
   if not found or (a.owner_id <> (select auth.uid()) and not private.can_read_artist(p_artist)) then
-    raise exception using errcode = 'SC404', message = 'No such artist', detail = 'id';
+    raise exception using errcode = 'SC404', message = 'Artist not found', detail = 'id';
   end if;
   if a.owner_id <> (select auth.uid()) then
     raise exception using errcode = 'SC403', message = 'Only the artist''s owner can change it',

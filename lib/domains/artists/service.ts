@@ -76,12 +76,12 @@ async function guardPorts(p: ArtistsPlatform, userId: string): Promise<GuardPort
 
 async function guard(
   p: ArtistsPlatform,
-  userId: string,
+  ports: GuardPorts,
   input: { brief?: Brief; persona?: Persona },
 ): Promise<void> {
   let verdict;
   try {
-    verdict = await checkPersona(input, await guardPorts(p, userId));
+    verdict = await checkPersona(input, ports);
   } catch (err) {
     if (!(err instanceof AiUnavailableError)) throw err;
     // Moderation is down: the offline rules still decide.
@@ -119,16 +119,9 @@ export async function readArtist<T>(
  * (a 403 for a member: they only read it).
  */
 export async function ownArtist(tx: Tx, who: Who, id: string): Promise<Artist> {
-  const [visible] = await tx.query<{ id: string }>("select id from public.artists where id = $1", [
-    id,
-  ]);
-  if (visible) await tx.query("select private.artist_for_update($1)", [id]);
-  const artist = await store.getArtist(tx, who.claims.sub, id);
-  if (!artist) throw new HttpError(404, "Artist not found", { field: "id" });
-  if (!artist.owner) {
-    throw new HttpError(403, "Only the artist's owner can change it", { field: "id" });
-  }
-  return artist;
+  // 404 for a stranger's or a missing artist, 403 for a member.
+  await tx.query("select private.artist_for_update($1)", [id]);
+  return (await store.getArtist(tx, who.claims.sub, id))!;
 }
 
 /**
@@ -137,7 +130,9 @@ export async function ownArtist(tx: Tx, who: Who, id: string): Promise<Artist> {
  * against the daily AI allowance (429).
  */
 export async function createArtist(p: Platform, who: Who, brief: Brief): Promise<Artist> {
-  await guard(p, who.claims.sub, { brief });
+  // Built once: the owner's Spotify connection is read for both checks.
+  const ports = await guardPorts(p, who.claims.sub);
+  await guard(p, ports, { brief });
   await p.db.asUser(
     who.claims,
     (tx) =>
@@ -152,7 +147,7 @@ export async function createArtist(p: Platform, who: Who, brief: Brief): Promise
       ),
   });
   const persona = Persona.parse(run.value);
-  await guard(p, who.claims.sub, { persona });
+  await guard(p, ports, { persona });
   const id = await p.db.asUser(who.claims, async (tx) => {
     const [{ id }] = await tx.query<{ id: string }>(
       "select public.create_artist($1::jsonb, $2::jsonb, $3::jsonb) as id",
@@ -208,7 +203,7 @@ export async function saveVersion(
   planItem: string | null = null,
   tx?: Tx,
 ): Promise<number> {
-  await guard(p, who.claims.sub, { persona });
+  await guard(p, await guardPorts(p, who.claims.sub), { persona });
   const run = async (tx: Tx) => {
     const artist = await ownArtist(tx, who, id);
     const diff = personaDiff(artist.persona, persona);
