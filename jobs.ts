@@ -28,6 +28,7 @@ import { closeDsp } from "./lib/audio/offthread/mod.ts";
 import { importJob, planJob } from "./lib/domains/artists/artist_jobs.ts";
 import { drawingJob } from "./lib/domains/artists/art_job.ts";
 import { ownerCaller } from "./lib/ports/storage/port.ts";
+import { scoutingHandler } from "./lib/domains/scout/queue.ts";
 
 export function soundcheckJobs(
   { config, db, ai, log, mode, siteUrl, storage }: JobPorts,
@@ -79,6 +80,8 @@ export function soundcheckJobs(
           })
         ),
       ], { visibilityTimeout: 180 }),
+      // The gig scout: sources read politely (slow), and the work done for people who opted in.
+      scouting: scoutingHandler({}),
     },
     periodic: [{
       // Reviews become visible 14 days after completion even if only one side wrote one; on
