@@ -7,7 +7,7 @@
  * @module
  */
 import type { RowError } from "../types.ts";
-import { CsvError, readCsv } from "./csv.ts";
+import { CsvError, readCsv } from "../../../shared/csv.ts";
 import { headerName } from "./fields.ts";
 
 /** A column an import needs: its name and the other names exports give it. */

@@ -1,4 +1,4 @@
-import { assert, assertEquals } from "../../../../tests/_helpers/assert.ts";
+import { assert, assertEquals } from "../../tests/_helpers/assert.ts";
 import { CsvError, readCsv, sniffDelimiter } from "./csv.ts";
 
 const read = (text: string) => [...readCsv(text)].map((r) => [r.line, ...r.fields]);

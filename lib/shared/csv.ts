@@ -7,7 +7,7 @@
  * in an editor even after a quoted field spans several lines.
  *
  * It scans by index (`charCodeAt`, `indexOf`, `slice`), never a regular expression per
- * character: the import bench parses ~180k rows, and this is the hot loop.
+ * character: the artists import bench parses ~180k rows, and this is the hot loop.
  *
  * @module
  */
