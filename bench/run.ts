@@ -26,6 +26,8 @@
  *   `studio.meter.ms`: the hit meter on a 4-minute song with offline insights;
  *   `studio.master.x_realtime`: mastering a 4-minute song; `studio.master_job.e2e_ms`,
  *   `studio.meter_job.e2e_ms`: both as jobs through the app, request to done (bench/studio.ts).
+ * - `scout.*`: the gig scout's parsers over a mixed set of generated sources, and its dedupe
+ *   over 50,000 items, in this process (bench/scout.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
@@ -46,6 +48,7 @@ import { EDGE_METRICS, edgeBench } from "./edge.ts";
 import { QUEUE_METRICS, QUEUE_TARGETS, queueBench } from "./queue.ts";
 import { PAYMENTS_METRICS, PAYMENTS_TARGETS, paymentsBench } from "./payments.ts";
 import { ARTISTS_METRICS, ARTISTS_TARGETS, artistsBench } from "./artists.ts";
+import { SCOUT_METRICS, SCOUT_TARGETS, scoutBench } from "./scout.ts";
 import { STUDIO_METRICS, STUDIO_TARGETS, studioBench, type StudioGroup } from "./studio.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -242,6 +245,7 @@ const GROUPS = {
   queue: QUEUE_METRICS,
   payments: PAYMENTS_METRICS,
   artists: ARTISTS_METRICS,
+  scout: SCOUT_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -255,6 +259,7 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ...PAYMENTS_TARGETS,
   ...STUDIO_TARGETS,
   ...ARTISTS_TARGETS,
+  ...SCOUT_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -272,6 +277,7 @@ async function main(prefixes: string[]): Promise<number> {
     queue: wanted(GROUPS.queue),
     payments: wanted(GROUPS.payments),
     artists: wanted(GROUPS.artists),
+    scout: wanted(GROUPS.scout),
   };
   const studio = Object.fromEntries(
     Object.entries(STUDIO_METRICS).map(([g, names]) => [g, wanted(names)]),
@@ -313,6 +319,8 @@ async function main(prefixes: string[]): Promise<number> {
       );
     }
     if (run.artists) results.push(...await artistsBench({ runs: RUNS }));
+    // Pure code in this process: the scout's parsers and dedupe over generated sources.
+    if (run.scout) results.push(...scoutBench({ runs: RUNS }));
     if (Object.values(studio).some(Boolean)) {
       results.push(
         ...await studioBench(
