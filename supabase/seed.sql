@@ -672,3 +672,30 @@ select '00000000-0000-4000-8000-0000000a0001', 'GB',
 from (values (0), (4)) as w(back)
 cross join generate_series(1, 10) as r(rank)
 on conflict do nothing;
+
+-- Gig scout demo: Maya's own CSV list (no network needed), with three gigs found in it; she sees
+-- them in the gig search, marked "External". Fixed ids 00000000-0000-4000-8000-0000000b000n.
+insert into public.scout_sources (id, owner_id, kind, name, every_hours, health, last_run_at,
+                                  items_found)
+values ('00000000-0000-4000-8000-0000000b0001', '00000000-0000-4000-8000-00000000d001', 'csv',
+        'Gigs my friends pass on', 24, 'ok', now(), 3)
+on conflict do nothing;
+
+insert into public.external_gigs (id, source_id, source_uid, title, description, starts_at,
+                                  timezone, venue_name, city, country, genres, fee_minor, currency,
+                                  url)
+select v.id::uuid, '00000000-0000-4000-8000-0000000b0001', v.uid, v.title, v.descr,
+       date_trunc('day', now()) + v.days * interval '1 day' + v.hour * interval '1 hour',
+       v.tz, v.venue, v.city, v.country, v.genres::text[], v.fee, v.currency, v.url
+from (values
+  ('00000000-0000-4000-8000-0000000b0101', 'line 2', 'Wedding reception: soul and funk band',
+   'Four-piece band for the evening reception.', 18, 19, 'Europe/London', 'The Old Barn',
+   'Cambridge', 'GB', '{soul,funk}', 65000, 'GBP', 'https://example.org/gigs/wedding'),
+  ('00000000-0000-4000-8000-0000000b0102', 'line 3', 'Hotel bar jazz trio',
+   'Two sets of standards, grand piano on site.', 24, 20, 'Europe/Lisbon', 'Hotel Avenida',
+   'Lisbon', 'PT', '{jazz}', 30000, 'EUR', 'https://example.org/gigs/hotel-trio'),
+  ('00000000-0000-4000-8000-0000000b0103', 'line 4', 'Market busking slot',
+   'An hour in the afternoon; bring your own amp.', 12, 14, 'Europe/Lisbon', 'Mercado do Bolhão',
+   'Porto', 'PT', '{folk}', null, null, 'https://example.org/gigs/market')
+) as v(id, uid, title, descr, days, hour, tz, venue, city, country, genres, fee, currency, url)
+on conflict do nothing;

@@ -124,6 +124,19 @@ const Env = z.object({
   RAZORPAY_CHECKOUT_JS_URL: z.string().url().default(
     "https://checkout.razorpay.com/v1/checkout.js",
   ),
+  /**
+   * Gig scout, TESTS ONLY: hosts (comma-separated, e.g. 127.0.0.1) the scout may read although
+   * they are loopback or private addresses; unset, such addresses are always refused.
+   */
+  SCOUT_ALLOW_HOSTS: z.string().optional(),
+  /** Gig scout: the time limit of one feed request (all of it), and its size limit. */
+  SCOUT_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SCOUT_MAX_FEED_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(
+    5 * 1024 * 1024,
+  ),
+  /** Eventbrite sources: a private token; the base URL is for test fakes. */
+  EVENTBRITE_TOKEN: z.string().min(1).optional(),
+  EVENTBRITE_API_URL: z.string().url().default("https://www.eventbriteapi.com"),
 }).superRefine((env, ctx) => {
   // Half a provider would take money it cannot verify or release, or fail every song: name what
   // is missing.
