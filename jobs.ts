@@ -29,12 +29,17 @@ import { importJob, planJob } from "./lib/domains/artists/artist_jobs.ts";
 import { drawingJob } from "./lib/domains/artists/art_job.ts";
 import { ownerCaller } from "./lib/ports/storage/port.ts";
 import { scoutingHandler } from "./lib/domains/scout/queue.ts";
+import { autoScoutKinds, enqueueDigests } from "./lib/domains/scout/auto/mod.ts";
+import { scoutSourceJob } from "./lib/domains/scout/source_job.ts";
+import { feedFetcher } from "./lib/ports/feeds/mod.ts";
 
 export function soundcheckJobs(
   { config, db, ai, log, mode, siteUrl, storage }: JobPorts,
 ): Jobs {
   // Built once: the providers (and the built-in one's memory) are shared with the routes.
   const payments = paymentDeps({ db, config, siteUrl, log });
+  // The scout's fetcher keeps the per-host pacing and the robots.txt cache: one per process.
+  const scoutFetcher = feedFetcher(config, siteUrl, db);
   return {
     handlers: {
       notify: createNotifyHandler({
@@ -81,9 +86,26 @@ export function soundcheckJobs(
         ),
       ], { visibilityTimeout: 180 }),
       // The gig scout: sources read politely (slow), and the work done for people who opted in.
-      scouting: scoutingHandler({}),
+      scouting: scoutingHandler({
+        ...autoScoutKinds,
+        scout_source: scoutSourceJob(() => ({
+          fetcher: scoutFetcher,
+          ai,
+          eventbrite: { apiUrl: config.EVENTBRITE_API_URL, token: config.EVENTBRITE_TOKEN },
+        })),
+      }),
     },
     periodic: [{
+      // Scout sources whose time has come are queued (pg_cron queues them on Supabase).
+      name: "scout_sources",
+      everyMs: 60_000,
+      run: (d) => d.asService((tx) => tx.query("select private.enqueue_due_scout_sources()")),
+    }, {
+      // The scout's daily digests: queued once per musician per UTC day (pg_cron on Supabase).
+      name: "scout_digests",
+      everyMs: 3600_000,
+      run: (d) => d.asService((tx) => enqueueDigests(tx).then(() => {})),
+    }, {
       // Reviews become visible 14 days after completion even if only one side wrote one; on
       // Supabase pg_cron runs the same function.
       name: "release_due_reviews",

@@ -1,6 +1,7 @@
 /** One gig in a list: what, when, where, budget, and optionally why it matches. */
 import type { JSX } from "preact";
 import { formatDay, formatRange, formatTime, kindLabel } from "../lib/domains/gigs/facts.ts";
+import { SaveButton } from "./SaveButton.tsx";
 
 export interface GigCardProps {
   gig: {
@@ -23,9 +24,11 @@ export interface GigCardProps {
   reason?: string;
   score?: number;
   distanceKm?: number | null;
+  /** Shows a Save / Saved button (csrf null: signed out, a link to sign in and back). */
+  save?: { saved: boolean; csrf: string | null; back: string };
 }
 
-export function GigCard({ gig, reason, score, distanceKm }: GigCardProps): JSX.Element {
+export function GigCard({ gig, reason, score, distanceKm, save }: GigCardProps): JSX.Element {
   const place = gig.remote
     ? "Remote"
     : [gig.venue_name, gig.city, gig.country].filter(Boolean).join(", ");
@@ -41,6 +44,7 @@ export function GigCard({ gig, reason, score, distanceKm }: GigCardProps): JSX.E
             {gig.status}
           </span>
         )}
+        {save && <SaveButton kind="gig" id={gig.id} label={gig.title} {...save} />}
       </div>
       <p class="mt-1 text-sm text-gray-700">
         {kindLabel(gig.kind)} · {formatDay(gig.starts_at, gig.timezone)} at{" "}

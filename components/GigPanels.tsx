@@ -13,6 +13,8 @@ import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import AiDraft from "../islands/AiDraft.tsx";
 import { PROPOSAL_MAX_CHARS, PROPOSAL_MIN_CHARS } from "../lib/shared/limits.ts";
+import type { GigMedia } from "../lib/domains/media/gig.ts";
+import { ApplicantMedia, AttachedMedia, AttachMediaField } from "./MediaApplicant.tsx";
 
 const card = "rounded-lg border border-gray-200 bg-white p-4 sm:p-6";
 
@@ -91,7 +93,12 @@ function ActionButton({ csrf, intent, label, applicationId, variant = "secondary
   );
 }
 
-function Applicant({ a, csrf, open }: { a: RankedApplication; csrf: string; open: boolean }) {
+function Applicant({ a, csrf, open, media }: {
+  a: RankedApplication;
+  csrf: string;
+  open: boolean;
+  media?: GigMedia;
+}) {
   const active = a.status === "submitted" || a.status === "shortlisted";
   return (
     <li class="border-t border-gray-200 py-3 first:border-t-0" data-testid="applicant">
@@ -112,6 +119,7 @@ function Applicant({ a, csrf, open }: { a: RankedApplication; csrf: string; open
         </p>
       )}
       <p class="text-sm text-gray-700">Quote {formatMoney(a.quoted_fee_minor, a.currency)}</p>
+      <ApplicantMedia reel={media?.reels[a.id]} attached={media?.attached[a.id]} prefix={a.id} />
       <details class="mt-1 text-sm">
         <summary class="cursor-pointer text-indigo-700">Read proposal</summary>
         <p class="mt-1 whitespace-pre-line text-gray-800">{a.proposal}</p>
@@ -148,7 +156,38 @@ function Applicant({ a, csrf, open }: { a: RankedApplication; csrf: string; open
   );
 }
 
-export function OwnerPanel({ view, csrf }: { view: GigView; csrf: string }): JSX.Element {
+/**
+ * The owner's applicant list with its actions (shortlist, decline, accept & book), shared by the
+ * gig page and /gigs/<id>/applications. Its forms post to the page that shows it.
+ */
+export function ApplicantList({ view, csrf, media }: {
+  view: GigView;
+  csrf: string;
+  media?: GigMedia;
+}): JSX.Element {
+  const open = view.gig.status === "published";
+  return (
+    <section class={card} aria-labelledby="applicants">
+      <h2 id="applicants" class="mb-1 text-lg font-semibold">
+        Applicants ({view.applications.length})
+      </h2>
+      <p class="mb-2 text-sm text-gray-600">Best match first.</p>
+      {view.applications.length === 0 ? <p class="text-gray-600">No applications yet.</p> : (
+        <ul>
+          {view.applications.map((a) => (
+            <Applicant key={a.id} a={a} csrf={csrf} open={open} media={media} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function OwnerPanel({ view, csrf, media }: {
+  view: GigView;
+  csrf: string;
+  media?: GigMedia;
+}): JSX.Element {
   const g = view.gig;
   const open = g.status === "published";
   return (
@@ -166,17 +205,7 @@ export function OwnerPanel({ view, csrf }: { view: GigView; csrf: string }): JSX
           )}
         </div>
       </section>
-      <section class={card} aria-labelledby="applicants">
-        <h2 id="applicants" class="mb-1 text-lg font-semibold">
-          Applicants ({view.applications.length})
-        </h2>
-        <p class="mb-2 text-sm text-gray-600">Best match first.</p>
-        {view.applications.length === 0 ? <p class="text-gray-600">No applications yet.</p> : (
-          <ul>
-            {view.applications.map((a) => <Applicant key={a.id} a={a} csrf={csrf} open={open} />)}
-          </ul>
-        )}
-      </section>
+      <ApplicantList view={view} csrf={csrf} media={media} />
       {view.suggestions.length > 0 && (
         <section class={card} aria-labelledby="suggested">
           <h2 id="suggested" class="mb-2 text-lg font-semibold">Musicians for this gig</h2>
@@ -214,12 +243,13 @@ export function OwnerPanel({ view, csrf }: { view: GigView; csrf: string }): JSX
   );
 }
 
-export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {} }: {
+export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {}, media }: {
   view: GigView;
   csrf: string;
   signedIn: boolean;
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  media?: GigMedia;
 }): JSX.Element {
   const g = view.gig;
   if (!signedIn) {
@@ -241,6 +271,7 @@ export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {} }: {
         <p class="text-sm text-gray-700">
           You quoted {formatMoney(own.quoted_fee_minor, own.currency)}.
         </p>
+        <AttachedMedia items={media?.attached[own.id] ?? []} prefix={own.id} />
         {own.status === "accepted" && (
           <a class="mt-2 inline-block text-indigo-700 underline" href="/bookings">
             See your booking
@@ -321,6 +352,11 @@ export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {} }: {
         <p class="mb-3 text-sm text-gray-600">
           Budget: {formatRange(g.budget_min_minor, g.budget_max_minor, g.currency) ?? "open"}
         </p>
+        <AttachMediaField
+          items={media?.own ?? []}
+          checked={values.media_ids?.split(",")}
+          error={errors.media_ids}
+        />
         <Button name="intent" value="apply">Send application</Button>
       </form>
     </section>

@@ -43,23 +43,30 @@ export default define.page(function Layout({ Component, state, url }) {
             Soundcheck
           </a>
           {link("/gigs", "Gigs")}
+          {link("/musicians", "Musicians")}
           {link("/dj", "DJ")}
           {user
             ? (
               <>
                 {link("/matches", "For me")}
                 {link("/bookings", "Bookings")}
+                {user.claims.user_metadata?.is_client === true && link("/my/gigs", "My gigs")}
+                {link("/favourites", "Saved")}
                 {/* Labels and producers (clients) run virtual artists too. */}
                 {link("/artists", "Artists", true)}
                 {/* A hint from sign-up's metadata; the pages check the profile's role themselves. */}
                 {user.claims.user_metadata?.is_musician === true && (
                   <>
+                    {link("/my/applications", "Applications", true)}
                     {link("/studio", "Studio", true)}
                     {link("/earnings", "Earnings")}
+                    {link("/scout", "Scout", true)}
                   </>
                 )}
                 {user.claims.app_metadata?.role === "admin" && (
                   <>
+                    {user.claims.user_metadata?.is_musician !== true &&
+                      link("/scout", "Scout", true)}
                     {link("/admin/disputes", "Disputes")}
                     {link("/admin/payments", "Payment problems")}
                   </>

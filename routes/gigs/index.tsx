@@ -14,11 +14,22 @@ import { GigCard, NextPage } from "../../components/GigCard.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
 import { Button, LinkButton } from "../../components/Button.tsx";
 import { Field, SelectField } from "../../components/Field.tsx";
+import {
+  type ExternalGigView,
+  ExternalSearchQuery,
+  searchExternalGigs,
+} from "../../lib/domains/scout/external.ts";
+import { ExternalGigList } from "../../components/ScoutGigs.tsx";
+import { savedAmong } from "../../lib/domains/favourites/mod.ts";
 
 interface Data {
   result: Page<GigSearchHit> | null;
   errors: Record<string, string>;
   values: Record<string, string>;
+  /** Gigs the scout found outside Soundcheck (first page only), shown apart and marked. */
+  external: ExternalGigView[];
+  /** The gigs on this page the signed-in viewer saved (their cards say "Saved"). */
+  saved?: string[];
 }
 
 const SORT_LABELS: Record<typeof GIG_SORTS[number], string> = {
@@ -50,11 +61,28 @@ export const handler = define.handlers<Data>({
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error.issues);
       if (errors.budget_min) errors.budget = errors.budget_min;
-      return page({ result: null, errors, values }, { status: 400 });
+      return page({ result: null, errors, values, external: [] }, { status: 400 });
     }
     const claims = ctx.state.user?.claims ?? { role: "anon" as const };
-    const result = await ctx.state.platform.db.asUser(claims, (tx) => searchGigs(tx, parsed.data));
-    return page({ result, errors: {}, values });
+    const outside = ExternalSearchQuery.safeParse({
+      ...(values.q ? { q: values.q } : {}),
+      ...(values.genres ? { genres: values.genres } : {}),
+      ...(values.from ? { from: values.from } : {}),
+      ...(values.to ? { to: values.to } : {}),
+      limit: 10,
+    });
+    const { result, external, saved } = await ctx.state.platform.db.asUser(claims, async (tx) => {
+      const result = await searchGigs(tx, parsed.data);
+      const ids = result.items.map((g) => g.id);
+      return {
+        result,
+        external: outside.success && !raw.cursor && values.remote !== "true"
+          ? (await searchExternalGigs(tx, outside.data)).gigs
+          : [],
+        saved: ctx.state.user ? [...await savedAmong(tx, "gig", ids)] : [],
+      };
+    });
+    return page({ result, errors: {}, values, external, saved });
   },
 });
 
@@ -132,10 +160,32 @@ export default define.page<typeof handler>(function GigsPage({ data, url, state 
       )}
       {data.result && data.result.items.length > 0 && (
         <ul class="grid gap-3" aria-label="Gigs">
-          {data.result.items.map((g) => <GigCard key={g.id} gig={g} distanceKm={g.distance_km} />)}
+          {data.result.items.map((g) => (
+            <GigCard
+              key={g.id}
+              gig={g}
+              distanceKm={g.distance_km}
+              save={{
+                saved: data.saved?.includes(g.id) ?? false,
+                csrf: state.user ? state.csrf : null,
+                back: url.pathname + url.search,
+              }}
+            />
+          ))}
         </ul>
       )}
       {data.result && <NextPage url={url} cursor={data.result.nextCursor} />}
+      {data.external.length > 0 && (
+        <section aria-labelledby="gigs-external" class="mt-8" data-testid="external-section">
+          <h2 id="gigs-external" class="text-lg font-semibold text-gray-900">
+            External gigs: found elsewhere by the gig scout
+          </h2>
+          <p class="mb-3 text-sm text-gray-600">
+            Listed on other sites; applying takes you there.
+          </p>
+          <ExternalGigList gigs={data.external} />
+        </section>
+      )}
     </>
   );
 });

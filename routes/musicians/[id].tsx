@@ -10,10 +10,17 @@ import { getMusicianProfile } from "../../lib/domains/profiles/mod.ts";
 import { formatRange } from "../../lib/domains/gigs/facts.ts";
 import { PageTitle } from "../../components/Page.tsx";
 import { notFound, parseId } from "../../lib/web/params.ts";
+import { listPortfolio, type MediaItem } from "../../lib/domains/media/mod.ts";
+import { MediaGallery } from "../../components/MediaView.tsx";
+import { savedAmong } from "../../lib/domains/favourites/mod.ts";
+import { SaveButton } from "../../components/SaveButton.tsx";
 
 interface Data {
   m: MusicianProfile;
   reviews: ReviewWithAuthor[];
+  media: MediaItem[];
+  /** Whether the signed-in viewer saved this musician. */
+  saved: boolean;
 }
 
 export const handler = define.handlers<Data>({
@@ -22,14 +29,17 @@ export const handler = define.handlers<Data>({
     const claims = ctx.state.user?.claims ?? { role: "anon" as const };
     const data = await ctx.state.platform.db.asUser(claims, async (tx) => {
       const m = await getMusicianProfile(tx, id);
-      return m ? { m, reviews: await listReviewsFor(tx, m.id, { limit: 20 }) } : null;
+      if (!m) return null;
+      const reviews = await listReviewsFor(tx, m.id, { limit: 20 });
+      const saved = ctx.state.user ? (await savedAmong(tx, "musician", [m.id])).has(m.id) : false;
+      return { m, reviews, saved, media: await listPortfolio(ctx.state.platform, tx, m.id) };
     });
     if (!data) throw notFound("Musician");
     return page(data);
   },
 });
 
-export default define.page<typeof handler>(function MusicianPage({ data }) {
+export default define.page<typeof handler>(function MusicianPage({ data, state, url }) {
   const { m } = data;
   const fee = formatRange(m.fee_min_minor, m.fee_max_minor, m.currency);
   return (
@@ -41,6 +51,18 @@ export default define.page<typeof handler>(function MusicianPage({ data }) {
       >
         {m.stage_name}
       </PageTitle>
+      {m.published && (
+        <div class="mb-4">
+          <SaveButton
+            kind="musician"
+            id={m.id}
+            label={m.stage_name}
+            saved={data.saved}
+            back={url.pathname}
+            csrf={state.user ? state.csrf : null}
+          />
+        </div>
+      )}
       {!m.published && (
         <p class="mb-4 rounded bg-amber-50 p-2 text-amber-900">
           Draft: only you can see this profile.
@@ -84,6 +106,7 @@ export default define.page<typeof handler>(function MusicianPage({ data }) {
           </p>
         </aside>
       </div>
+      <MediaGallery items={data.media} />
       {data.reviews.length > 0 && (
         <section class="mt-6">
           <h2 class="mb-2 text-lg font-semibold">Reviews</h2>

@@ -40,6 +40,21 @@ const SCHEDULES: Expected[] = [
     command: /^select private\.enqueue_payment_reconcile\(\)$/,
   },
   {
+    jobname: "soundcheck-artist-analysis",
+    schedule: "0 4 * * 1",
+    command: /^select private\.enqueue_artist_analyses\(\)$/,
+  },
+  {
+    jobname: "soundcheck-scout-sources",
+    schedule: "*/5 * * * *",
+    command: /^select private\.enqueue_due_scout_sources\(\)$/,
+  },
+  {
+    jobname: "soundcheck-scout-digests",
+    schedule: "17 * * * *",
+    command: /^select private\.enqueue_scout_digests\(\)$/,
+  },
+  {
     jobname: "soundcheck-worker",
     schedule: "10 seconds",
     command: /net\.http_post\([\s\S]*\/functions\/v1\/worker[\s\S]*worker_secret/,

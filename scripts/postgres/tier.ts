@@ -91,6 +91,14 @@ export const ON_POSTGRES = [
   "payments_jobs_test.ts",
   "payments_reconcile_test.ts",
   "plans_test.ts",
+  "scout_sources_test.ts",
+  "scout_access_test.ts",
+  "auto_apply_test.ts",
+  "digest_test.ts",
+  "media_test.ts",
+  "directory_test.ts",
+  "favourites_test.ts",
+  "my_gigs_test.ts",
 ].map((f) => `tests/integration/${f}`);
 
 /** `deno test tests/postgres/` (written against tests/_helpers/postgres.ts) and ON_POSTGRES. */

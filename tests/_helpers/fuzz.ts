@@ -161,6 +161,11 @@ export interface WorldIds {
   artistImport: string;
   artistPlan: string;
   artistItem: string;
+  /** The musician's portfolio photo (public media). */
+  media: string;
+  /** The musician's private gig-scout source (a CSV list) and a gig it found. */
+  scoutSource: string;
+  externalGig: string;
 }
 
 export interface World {
@@ -463,6 +468,24 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
     [artistPlan, artistId],
   );
 
+  const photo = new FormData();
+  photo.set("file", new File([TINY_PNG as BlobPart], "stage.png", { type: "image/png" }));
+  photo.set("caption", `${tag} on stage`);
+  const media = await apiCall(app, musician, "POST", "/api/media", photo, 201);
+
+  // The scout: a private CSV source of the musician's and a gig in it (written as the worker does).
+  const scout = await apiCall(app, musician, "POST", "/api/scout/sources", {
+    kind: "csv",
+    name: keep(secret("scout-source")),
+  }, 201);
+  const scoutSource = str((scout.source as Record<string, unknown>).id, "scout source");
+  const [{ id: externalGig }] = await db.query<{ id: string }>(
+    `insert into public.external_gigs (source_id, source_uid, title, starts_at, venue_name, city)
+     values ($1, 'world-1', $2, now() + interval '20 days', 'The Blue Door', 'Lisbon')
+     returning id`,
+    [scoutSource, keep(secret("scout-gig"))],
+  );
+
   const kinds = (await db.query<{ kind: string }>(
     "select kind from public.notification_kinds order by kind",
   )).map((k) => k.kind);
@@ -497,6 +520,9 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
       artistImport,
       artistPlan,
       artistItem,
+      media: str(media.id, "media"),
+      scoutSource,
+      externalGig,
     },
   };
 }

@@ -3,35 +3,11 @@
  * in "Gigs for me" with a reason → drafts a proposal with AI → applies → the client shortlists
  * and accepts → both see the booking → both review after completion.
  */
-import { chromium, type Page } from "playwright-core";
+import { chromium } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp } from "../_helpers/app.ts";
 import { gigPlayed } from "../_helpers/booking.ts";
-
-async function signUp(
-  page: Page,
-  base: string,
-  name: string,
-  email: string,
-  role: "musician" | "client",
-) {
-  await page.goto(`${base}/signup`);
-  await page.getByLabel("Name or stage name").fill(name);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill("journey-password");
-  if (role === "client") {
-    await page.getByLabel("A musician looking for gigs").uncheck();
-    await page.getByLabel("A client or venue hiring musicians").check();
-  }
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${base}/profile`);
-}
-
-/** A date-time-local value `days` from now at 20:00. */
-function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.toISOString().slice(0, 10)}T20:00`;
-}
+import { inDays, signUp } from "../_helpers/journey.ts";
 
 Deno.test({
   name: "marketplace - post, match, AI proposal, apply, shortlist, accept, book, complete, review",

@@ -103,6 +103,24 @@ function aims(op: ApiOperation, w: World): Aim[] {
     return [{ ids: { id: i.song, mid: i.master }, what: "studio song's master" }];
   }
   if (p.startsWith("/api/studio/songs/{id}")) return [{ ids: { id: i.song }, what: "studio song" }];
+  if (p.startsWith("/api/media/{id}")) return [{ ids: { id: i.media }, what: "portfolio photo" }];
+  if (p.startsWith("/api/scout/sources/{id}")) {
+    return [{ ids: { id: i.scoutSource }, what: "musician's scout source" }];
+  }
+  if (p.startsWith("/api/scout/external-gigs/{id}")) {
+    return [{ ids: { id: i.externalGig }, what: "gig of a private scout source" }];
+  }
+  if (p.startsWith("/api/favourites/")) {
+    // The caller's own list: removing is always allowed and touches nobody else's rows; saving
+    // what the caller cannot see (a draft gig, a draft profile, a client) is refused.
+    const remove = op.method === "DELETE";
+    return p.includes("/gigs/")
+      ? [{ ids: { id: i.gigDraft }, what: "draft gig", openWrite: remove }]
+      : [
+        { ids: { id: i.musician }, what: "draft musician profile", openWrite: remove },
+        { ids: { id: i.client }, what: "client (no musician profile)", openWrite: remove },
+      ];
+  }
   if (p.startsWith("/api/artists/{id}/plans/{plan}/items/{item}")) {
     return [{
       ids: { id: i.artist, plan: i.artistPlan, item: i.artistItem },
@@ -412,6 +430,11 @@ Deno.test({
     // Mastering settings (master, cancel) and the hit meter's "measure".
     [w.musician, `/studio/songs/${i.song}/master`],
     [w.musician, `/studio/songs/${i.song}/meter`],
+    // Caption, move, delete: the portfolio's forms.
+    [w.musician, "/profile/media"],
+    // Check now, pause, delete, upload, settings: the scout's forms.
+    [w.musician, "/scout"],
+    [w.musician, `/scout/${i.scoutSource}`],
     [w.musician, "/notifications"],
   ];
   const seen = new Set<string>();
@@ -421,6 +444,9 @@ Deno.test({
     assert(res.status === 200, `GET ${page} as its owner: ${res.status}`);
     for (const form of parseForms(await res.text(), page)) {
       if (form.action === "/signout") continue;
+      // Save buttons write the saver's own list (a stranger may save a public gig): that nobody
+      // reads or writes another's favourites is tested in favourites_test.ts and pgTAP 97.
+      if (form.action === "/favourites") continue;
       const buttons = form.buttons.length ? form.buttons : [undefined];
       for (const button of buttons) {
         const entries = formEntries(form, button, { _csrf: CSRF });

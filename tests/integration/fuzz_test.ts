@@ -97,6 +97,11 @@ function targetFor(op: ApiOperation, w: World): Target {
     return { actor: musician, ids: { id: ids.song, mid: ids.master }, other: ids.run };
   }
   if (p.startsWith("/api/studio/songs/{id}")) return t(musician, ids.song, ids.run);
+  if (p.startsWith("/api/media/{id}")) return t(musician, ids.media, ids.run);
+  if (p.startsWith("/api/favourites/musicians/")) return t(client, ids.musician, ids.gigOpen);
+  if (p.startsWith("/api/favourites/gigs/")) return t(client, ids.gigOpen, ids.musician);
+  if (p.startsWith("/api/scout/sources/{id}")) return t(musician, ids.scoutSource, ids.artist);
+  if (p.startsWith("/api/scout/external-gigs/{id}")) return t(musician, ids.externalGig, ids.run);
   if (p.startsWith("/api/artists/{id}/plans/{plan}")) {
     return {
       actor: musician,
@@ -555,6 +560,11 @@ async function fuzzPages(fz: Fuzzer, w: World, persona: Persona) {
     ["/notifications/{}", "uuid", ids.notificationMusician],
     ["/dj/share/{}", "token", ids.shareToken],
     ["/artists/{}", "uuid", ids.artist],
+    ["/gigs/{}/applications", "uuid", ids.gigOpen],
+    ["/gigs/{}/edit", "uuid", ids.gigDraft],
+    ["/gigs/external/{}", "uuid", ids.externalGig],
+    ["/my/applications/{}", "uuid", ids.application],
+    ["/scout/{}", "uuid", ids.scoutSource],
     ["/artists/{}/metrics", "uuid", ids.artist],
     ["/artists/{}/art/avatar", "uuid", ids.artist],
   ];
@@ -589,6 +599,8 @@ async function fuzzPages(fz: Fuzzer, w: World, persona: Persona) {
     ["/reset-password/confirm", ["token"]],
     ["/bookings", ["status"]],
     ["/matches", ["limit"]],
+    ["/musicians", ["instrument", "genre", "city", "radius", "fee", "rating", "sort", "cursor"]],
+    ["/my/applications", ["status"]],
   ];
   for (const [page, params] of queries) {
     const probes: Probe[] = [];
@@ -665,6 +677,8 @@ Deno.test({
         "/dj",
         `/musicians/${ids.musician}`,
         `/dj/share/${ids.shareToken}`,
+        "/musicians",
+        `/gigs/external/${ids.externalGig}`,
       ],
     },
     {
@@ -672,6 +686,7 @@ Deno.test({
       pages: [
         "/profile",
         "/profile/musician",
+        "/profile/media",
         `/gigs/${freshId}`,
         `/gigs/${ids.gigOpen}`,
         `/bookings/${ids.booking}`,
@@ -685,6 +700,9 @@ Deno.test({
         "/messages",
         "/bookings",
         "/earnings",
+        "/settings/auto-apply",
+        "/my/applications",
+        "/favourites",
         // The artist's page itself is left out: its delete form would end the artist for the
         // rest of the suite (tests/integration/artists_pages_test.ts posts it).
         "/artists",
@@ -712,6 +730,11 @@ Deno.test({
         "/settings/notifications",
         "/settings/plan",
         "/pay/plan",
+        "/my/gigs",
+        `/gigs/${ids.gigOpen}/applications`,
+        `/gigs/${ids.gigDraft}/edit`,
+        "/settings/auto-shortlist",
+        "/favourites",
       ],
     },
   ]);

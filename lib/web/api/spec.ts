@@ -14,6 +14,10 @@ import { planOperations } from "./spec_plans.ts";
 import { studioOperations } from "./spec_studio.ts";
 import { masterOperations } from "./spec_master.ts";
 import { artistOperations } from "./spec_artists.ts";
+import { scoutOperations } from "./spec_scout.ts";
+import { mediaOperations } from "./spec_media.ts";
+import { directoryOperations } from "./spec_directory.ts";
+import { autoOperations } from "./spec_auto.ts";
 
 const operations: Operation[] = [
   {
@@ -43,6 +47,10 @@ const operations: Operation[] = [
   ...studioOperations,
   ...masterOperations,
   ...artistOperations,
+  ...mediaOperations,
+  ...directoryOperations,
+  ...scoutOperations,
+  ...autoOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

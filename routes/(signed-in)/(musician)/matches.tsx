@@ -7,10 +7,14 @@ import { GigCard } from "../../../components/GigCard.tsx";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { LinkButton } from "../../../components/Button.tsx";
 import { signedIn } from "../../../lib/web/guards.ts";
+import { type ExternalMatch, externalMatches } from "../../../lib/domains/scout/auto/mod.ts";
+import { AutoElsewhere } from "../../../components/AutoElsewhere.tsx";
 
 interface Data {
   hasProfile: boolean;
   items: { gig: Gig; score: number; reason: string }[];
+  /** External gigs (the scout's sources) that fit: the "Elsewhere" section. */
+  elsewhere: ExternalMatch[];
 }
 
 export const handler = define.handlers<Data>({
@@ -20,14 +24,14 @@ export const handler = define.handlers<Data>({
       const [mp] = await tx.query("select 1 from public.musician_profiles where id = $1::uuid", [
         user.id,
       ]);
-      if (!mp) return { hasProfile: false, items: [] };
+      if (!mp) return { hasProfile: false, items: [], elsewhere: [] };
       const matches = await gigsForMusician(tx, user.id, 20);
       const gigs = new Map((await getGigs(tx, matches.map((m) => m.id))).map((g) => [g.id, g]));
       const items = matches.flatMap((m) => {
         const gig = gigs.get(m.id);
         return gig ? [{ gig, score: m.score, reason: m.reason }] : [];
       });
-      return { hasProfile: true, items };
+      return { hasProfile: true, items, elsewhere: await externalMatches(tx, user.id, 10) };
     });
     return page(data);
   },
@@ -60,6 +64,7 @@ export default define.page<typeof handler>(function Matches({ data }) {
           ))}
         </ul>
       )}
+      {data.hasProfile && <AutoElsewhere items={data.elsewhere} />}
     </>
   );
 });

@@ -73,6 +73,19 @@ export default define.page<typeof handler>(function NotificationSettings({ data,
         <a class="text-indigo-700 underline" href="/notifications">Back to notifications</a>
         {" · "}
         <a class="text-indigo-700 underline" href="/profile">Profile</a>
+        {/* The scout's settings, by the sign-up role hint (the pages check the profile). */}
+        {state.user?.claims.user_metadata?.is_musician === true && (
+          <>
+            {" · "}
+            <a class="text-indigo-700 underline" href="/settings/auto-apply">Auto-apply</a>
+          </>
+        )}
+        {state.user?.claims.user_metadata?.is_client === true && (
+          <>
+            {" · "}
+            <a class="text-indigo-700 underline" href="/settings/auto-shortlist">Auto-shortlist</a>
+          </>
+        )}
       </p>
       <form method="post" action="/settings/notifications" noValidate>
         <CsrfField token={state.csrf} />

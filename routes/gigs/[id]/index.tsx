@@ -22,9 +22,15 @@ import { ApplyPanel, GigDetails, OwnerPanel } from "../../../components/GigPanel
 import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
 import { notFound, parseId } from "../../../lib/web/params.ts";
+import { type GigMedia, loadGigMedia } from "../../../lib/domains/media/mod.ts";
+import { savedAmong } from "../../../lib/domains/favourites/mod.ts";
+import { SaveButton } from "../../../components/SaveButton.tsx";
 
 interface Data {
   view: GigView;
+  media: GigMedia;
+  /** Whether the signed-in viewer saved this gig. */
+  saved?: boolean;
   errors?: Record<string, string>;
   values?: Record<string, string>;
 }
@@ -46,12 +52,15 @@ const Intent = z.enum([
 async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
   const id = parseId(ctx.params.id, "Gig");
   const claims = ctx.state.user?.claims ?? { role: "anon" as const };
-  const view = await ctx.state.platform.db.asUser(
-    claims,
-    (tx) => loadGigView(tx, id, ctx.state.user?.id ?? null),
-  );
-  if (!view) throw notFound("Gig");
-  return page({ view, ...extra }, { status });
+  const viewer = ctx.state.user?.id ?? null;
+  const loaded = await ctx.state.platform.db.asUser(claims, async (tx) => {
+    const view = await loadGigView(tx, id, viewer);
+    if (!view) return null;
+    const saved = viewer ? (await savedAmong(tx, "gig", [view.gig.id])).has(view.gig.id) : false;
+    return { view, saved, media: await loadGigMedia(ctx.state.platform, tx, view, viewer) };
+  });
+  if (!loaded) throw notFound("Gig");
+  return page({ ...loaded, ...extra }, { status });
 }
 
 export const handler = define.handlers<Data>({
@@ -69,6 +78,7 @@ export const handler = define.handlers<Data>({
     const values = {
       proposal: String(form.get("proposal") ?? ""),
       fee: String(form.get("fee") ?? ""),
+      media_ids: form.getAll("media_ids").map(String).join(","),
     };
     const { db } = ctx.state.platform;
     const secure = ctx.state.secure;
@@ -90,6 +100,7 @@ export const handler = define.handlers<Data>({
           const parsed = ApplicationInput.safeParse({
             proposal: values.proposal,
             quoted_fee_minor: toMinor(values.fee) ?? "",
+            media_ids: form.getAll("media_ids").map(String),
           });
           if (!parsed.success) {
             const errors = fieldErrors(parsed.error.issues);
@@ -131,11 +142,23 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function GigPage({ data, state }) {
+export default define.page<typeof handler>(function GigPage({ data, state, url }) {
   const { view } = data;
   return (
     <div class="grid gap-6 lg:grid-cols-3">
       <div class="lg:col-span-2">
+        {!view.isOwner && view.gig.status !== "draft" && (
+          <div class="mb-3">
+            <SaveButton
+              kind="gig"
+              id={view.gig.id}
+              label={view.gig.title}
+              saved={Boolean(data.saved)}
+              back={url.pathname}
+              csrf={state.user ? state.csrf : null}
+            />
+          </div>
+        )}
         <GigDetails view={view} />
       </div>
       <aside class="space-y-6">
@@ -147,15 +170,18 @@ export default define.page<typeof handler>(function GigPage({ data, state }) {
             {data.errors._form}
           </div>
         )}
-        {view.isOwner ? <OwnerPanel view={view} csrf={state.csrf} /> : (
-          <ApplyPanel
-            view={view}
-            csrf={state.csrf}
-            signedIn={Boolean(state.user)}
-            errors={data.errors}
-            values={data.values}
-          />
-        )}
+        {view.isOwner
+          ? <OwnerPanel view={view} csrf={state.csrf} media={data.media} />
+          : (
+            <ApplyPanel
+              view={view}
+              csrf={state.csrf}
+              signedIn={Boolean(state.user)}
+              errors={data.errors}
+              values={data.values}
+              media={data.media}
+            />
+          )}
       </aside>
     </div>
   );

@@ -123,6 +123,13 @@ export default define.page<typeof handler>(function MusicianProfilePage({ data, 
       <PageTitle sub="Clients see this when you apply; matching uses it to find your gigs.">
         Musician profile
       </PageTitle>
+      {data.exists && (
+        <p class="mb-4">
+          <a class="text-indigo-700 underline" href="/profile/media" data-testid="portfolio-link">
+            Your portfolio: photos, audio and video
+          </a>
+        </p>
+      )}
       <form method="post" noValidate class="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
         <CsrfField token={state.csrf} />
         <FormErrors errors={data.errors} />
