@@ -8,7 +8,7 @@
 import { chromium } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp } from "../_helpers/app.ts";
-import { inDays, signUp } from "../_helpers/journey.ts";
+import { describeMusician, publishGig, signUp } from "../_helpers/journey.ts";
 
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url).pathname;
 
@@ -26,19 +26,11 @@ Deno.test({
     for (const p of [musician, client]) p.on("pageerror", (e) => problems.push(e.message));
 
     await signUp(musician, app.url, "Nia Cole", "nia@example.com", "musician");
-    await musician.goto(`${app.url}/profile/musician`);
-    await musician.getByLabel("Stage name").fill("Nia Cole Quartet");
-    await musician.getByLabel("Instruments").fill("saxophone");
-    await musician.getByLabel("Genres").fill("jazz, soul");
-    await musician.getByLabel("City").fill("London");
-    await musician.getByLabel("Country code").fill("GB");
-    await musician.getByLabel("Latitude (optional)").fill("51.5072");
-    await musician.getByLabel("Longitude (optional)").fill("-0.1276");
-    await musician.getByLabel("Fee from").fill("300");
-    await musician.getByLabel("Fee up to").fill("600");
-    await musician.getByLabel("Currency").selectOption("GBP");
-    await musician.getByRole("button", { name: "Save musician profile" }).click();
-    await musician.getByText("Musician profile saved.").waitFor();
+    await describeMusician(musician, app.url, {
+      stageName: "Nia Cole Quartet",
+      instruments: "saxophone",
+      genres: "jazz, soul",
+    });
 
     // A photo and a track, so hirers can see and hear her.
     for (
@@ -70,28 +62,12 @@ Deno.test({
 
     // A venue publishes a gig that meets her rules.
     await signUp(client, app.url, "Blue Door", "door@example.com", "client");
-    await client.goto(`${app.url}/profile/client`);
-    await client.getByLabel("Organisation or venue name").fill("The Blue Door Jazz Club");
-    await client.getByRole("button", { name: "Save client profile" }).click();
-    await client.getByText("Client profile saved.").waitFor();
-    await client.goto(`${app.url}/gigs/new`);
-    await client.getByLabel("Title").fill("Sunday jazz brunch: saxophone wanted");
-    await client.getByLabel("Description").fill(
-      "Two relaxed sets of jazz standards for a brunch crowd of 60.",
-    );
-    await client.getByLabel("Genres").fill("jazz");
-    await client.getByLabel("Instruments wanted").fill("saxophone");
-    await client.getByLabel("Starts").fill(inDays(12));
-    await client.getByLabel("Time zone").selectOption("Europe/London");
-    await client.getByLabel("Venue").fill("The Blue Door");
-    await client.getByLabel("City").fill("London");
-    await client.getByLabel("Country code").fill("GB");
-    await client.getByLabel("Budget from").fill("350");
-    await client.getByLabel("Budget up to").fill("550");
-    await client.getByLabel("Currency").selectOption("GBP");
-    await client.getByRole("button", { name: "Publish gig" }).click();
-    await client.getByText("Your gig is published.").waitFor();
-    const gigUrl = client.url();
+    const gigUrl = await publishGig(client, app.url, {
+      title: "Sunday jazz brunch: saxophone wanted",
+      description: "Two relaxed sets of jazz standards for a brunch crowd of 60.",
+      genres: "jazz",
+      instruments: "saxophone",
+    });
     assert(/\/gigs\/[0-9a-f-]{36}$/.test(gigUrl), `gig url ${gigUrl}`);
 
     // The worker applies for her and tells her: the notification opens the application.

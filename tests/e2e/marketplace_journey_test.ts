@@ -7,7 +7,7 @@ import { chromium } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp } from "../_helpers/app.ts";
 import { gigPlayed } from "../_helpers/booking.ts";
-import { inDays, signUp } from "../_helpers/journey.ts";
+import { describeMusician, publishGig, signUp } from "../_helpers/journey.ts";
 
 Deno.test({
   name: "marketplace - post, match, AI proposal, apply, shortlist, accept, book, complete, review",
@@ -24,44 +24,20 @@ Deno.test({
 
     // The musician describes what they play.
     await signUp(musician, app.url, "Ella Brooks", "ella@example.com", "musician");
-    await musician.goto(`${app.url}/profile/musician`);
-    await musician.getByLabel("Stage name").fill("Ella Brooks Trio");
-    await musician.getByLabel("Instruments").fill("guitar, vocals");
-    await musician.getByLabel("Genres").fill("jazz, soul");
-    await musician.getByLabel("City").fill("London");
-    await musician.getByLabel("Country code").fill("GB");
-    await musician.getByLabel("Latitude (optional)").fill("51.5072");
-    await musician.getByLabel("Longitude (optional)").fill("-0.1276");
-    await musician.getByLabel("Fee from").fill("300");
-    await musician.getByLabel("Fee up to").fill("600");
-    await musician.getByLabel("Currency").selectOption("GBP");
-    await musician.getByRole("button", { name: "Save musician profile" }).click();
-    await musician.getByText("Musician profile saved.").waitFor();
+    await describeMusician(musician, app.url, {
+      stageName: "Ella Brooks Trio",
+      instruments: "guitar, vocals",
+      genres: "jazz, soul",
+    });
 
     // The client posts and publishes a gig.
     await signUp(client, app.url, "Blue Door", "venue@example.com", "client");
-    await client.goto(`${app.url}/profile/client`);
-    await client.getByLabel("Organisation or venue name").fill("The Blue Door Jazz Club");
-    await client.getByRole("button", { name: "Save client profile" }).click();
-    await client.getByText("Client profile saved.").waitFor();
-    await client.goto(`${app.url}/gigs/new`);
-    await client.getByLabel("Title").fill("Friday jazz night: guitar and vocals");
-    await client.getByLabel("Description").fill(
-      "Two sets of jazz standards and soul for a seated audience of 80.",
-    );
-    await client.getByLabel("Genres").fill("jazz");
-    await client.getByLabel("Instruments wanted").fill("guitar");
-    await client.getByLabel("Starts").fill(inDays(10));
-    await client.getByLabel("Time zone").selectOption("Europe/London");
-    await client.getByLabel("Venue").fill("The Blue Door");
-    await client.getByLabel("City").fill("London");
-    await client.getByLabel("Country code").fill("GB");
-    await client.getByLabel("Budget from").fill("350");
-    await client.getByLabel("Budget up to").fill("550");
-    await client.getByLabel("Currency").selectOption("GBP");
-    await client.getByRole("button", { name: "Publish gig" }).click();
-    await client.getByText("Your gig is published.").waitFor();
-    const gigUrl = client.url();
+    const gigUrl = await publishGig(client, app.url, {
+      title: "Friday jazz night: guitar and vocals",
+      description: "Two sets of jazz standards and soul for a seated audience of 80.",
+      genres: "jazz",
+      instruments: "guitar",
+    });
     assert(/\/gigs\/[0-9a-f-]{36}$/.test(gigUrl), `gig url ${gigUrl}`);
 
     // The worker embeds both sides; the musician finds the gig with a reason.

@@ -678,7 +678,6 @@ Deno.test({
         `/musicians/${ids.musician}`,
         `/dj/share/${ids.shareToken}`,
         "/musicians",
-        `/gigs/external/${ids.externalGig}`,
       ],
     },
     {
@@ -702,6 +701,8 @@ Deno.test({
         "/earnings",
         "/settings/auto-apply",
         "/my/applications",
+        // The world's external gig comes from the musician's own source: theirs alone.
+        `/gigs/external/${ids.externalGig}`,
         "/favourites",
         // The artist's page itself is left out: its delete form would end the artist for the
         // rest of the suite (tests/integration/artists_pages_test.ts posts it).

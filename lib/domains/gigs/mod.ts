@@ -15,3 +15,4 @@ export * from "./applications.ts";
 export * from "./bookings.ts";
 export * from "./reviews.ts";
 export { decodeCursor, encodeCursor } from "./cursor.ts";
+export * from "./decisions.ts";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
 import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
-import { accept, decline, shortlist } from "../../../lib/domains/gigs/mod.ts";
+import { decideApplication } from "../../../lib/domains/gigs/mod.ts";
 import { type GigView, loadGigView } from "../../../lib/domains/gigs/view.ts";
 import { formatDay, formatTime } from "../../../lib/domains/gigs/facts.ts";
 import { dbFailure } from "../../../lib/ports/db/errors.ts";
@@ -58,21 +58,8 @@ export const handler = define.handlers<Data>({
     const done = (text: string, to = back) =>
       seeOther(to, [flashCookie({ kind: "success", text }, ctx.state.secure)]);
     try {
-      switch (intent.data) {
-        case "shortlist":
-          await db.asUser(user.claims, (tx) => shortlist(tx, appId));
-          return done("Shortlisted.");
-        case "decline":
-          await db.asUser(user.claims, (tx) => decline(tx, appId));
-          return done("Declined: the musician is told.");
-        case "accept": {
-          const booking = await db.asUser(user.claims, (tx) => accept(tx, appId));
-          return done(
-            "Booked! The musician is told and the other applicants are declined.",
-            `/bookings/${booking.id}`,
-          );
-        }
-      }
+      const d = await db.asUser(user.claims, (tx) => decideApplication(tx, intent.data, appId));
+      return done(d.text, d.to);
     } catch (err) {
       const f = dbFailure(err);
       if (!f) throw err;

@@ -3,15 +3,12 @@ import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
 import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
 import {
-  accept,
   ApplicationInput,
   apply,
   cancelGig,
   closeGig,
-  decline,
+  decideApplication,
   publishGig,
-  shortlist,
-  withdraw,
 } from "../../../lib/domains/gigs/mod.ts";
 import { type GigView, loadGigView } from "../../../lib/domains/gigs/view.ts";
 import { dbFailure } from "../../../lib/ports/db/errors.ts";
@@ -113,20 +110,12 @@ export const handler = define.handlers<Data>({
           return done("Application sent. You will hear back here and by notification.");
         }
         case "shortlist":
-          await db.asUser(user.claims, (tx) => shortlist(tx, appId));
-          return done("Shortlisted.");
         case "decline":
-          await db.asUser(user.claims, (tx) => decline(tx, appId));
-          return done("Declined: the musician is told.");
         case "withdraw":
-          await db.asUser(user.claims, (tx) => withdraw(tx, appId));
-          return done("Your application is withdrawn.");
         case "accept": {
-          const booking = await db.asUser(user.claims, (tx) => accept(tx, appId));
-          return done(
-            "Booked! The musician is told and the other applicants are declined.",
-            `/bookings/${booking.id}`,
-          );
+          const decision = intent.data;
+          const d = await db.asUser(user.claims, (tx) => decideApplication(tx, decision, appId));
+          return done(d.text, d.to);
         }
       }
     } catch (err) {
