@@ -6,7 +6,8 @@
 import type { JSX } from "preact";
 import type { SourceView } from "../lib/domains/scout/sources.ts";
 import type { SourceKind } from "../lib/domains/scout/types.ts";
-import { CsrfField, Field } from "./Field.tsx";
+import { CsrfField, Field, SelectField } from "./Field.tsx";
+import { TIME_ZONES } from "../lib/browser/time.ts";
 import { Button } from "./Button.tsx";
 import { Badge } from "./ArtistShell.tsx";
 
@@ -123,6 +124,7 @@ export interface SourceFormValues {
   url: string;
   org_id: string;
   every_hours: string;
+  timezone: string;
 }
 
 export const EMPTY_SOURCE: SourceFormValues = {
@@ -131,7 +133,30 @@ export const EMPTY_SOURCE: SourceFormValues = {
   url: "",
   org_id: "",
   every_hours: "24",
+  timezone: "UTC",
 };
+
+/** The zones to pick from, with `current` first when the list lacks it. */
+export function zoneOptions(current: string): readonly string[] {
+  const zones: readonly string[] = TIME_ZONES;
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** Where times the source writes without a zone are read. */
+export function SourceZoneField(
+  { value, error }: { value: string; error?: string },
+): JSX.Element {
+  return (
+    <SelectField
+      name="timezone"
+      label="Time zone of its times"
+      options={zoneOptions(value)}
+      value={value}
+      error={error}
+      hint="Used when the source writes a time without a zone or offset, e.g. 20:00."
+    />
+  );
+}
 
 export function ScoutSourceForm(
   { csrf, values, errors }: {
@@ -183,6 +208,7 @@ export function ScoutSourceForm(
         value={values.every_hours}
         error={e.every_hours}
       />
+      <SourceZoneField value={values.timezone || "UTC"} error={e.timezone} />
       <Button>Add source</Button>
     </form>
   );

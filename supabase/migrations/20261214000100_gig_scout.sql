@@ -15,6 +15,7 @@ create table if not exists public.scout_sources (
   url text,                                     -- null for csv and eventbrite
   org_id text,                                  -- eventbrite: the organisation's id
   every_hours integer not null default 24,
+  timezone text not null default 'UTC',        -- IANA zone of times the source gives without one
   enabled boolean not null default true,
   health text not null default 'new',
   last_error text,
@@ -41,6 +42,7 @@ create table if not exists public.scout_sources (
               else url is not null and org_id is null end),
   constraint scout_sources_org_id_check check (org_id is null or org_id ~ '^[A-Za-z0-9_-]{1,64}$'),
   constraint scout_sources_every_hours_range check (every_hours between 1 and 168),
+  constraint scout_sources_timezone_length check (char_length(timezone) between 1 and 64),
   constraint scout_sources_health_check check (health in ('new', 'ok', 'failing', 'paused')),
   constraint scout_sources_last_error_length check (last_error is null or char_length(last_error) <= 500),
   constraint scout_sources_cache_length check (
@@ -214,13 +216,14 @@ begin
 end $$;
 
 /*
- * private.check_scout_source_input(p_kind, p_name, p_url, p_org_id, p_every_hours) returns void
+ * private.check_scout_source_input(p_kind, p_name, p_url, p_org_id, p_every_hours, p_timezone)
+ *   returns void
  * SC400 naming the field a person got wrong (the table's checks would say less).
  */
 create or replace function private.check_scout_source_input(
-  p_kind text, p_name text, p_url text, p_org_id text, p_every_hours integer
+  p_kind text, p_name text, p_url text, p_org_id text, p_every_hours integer, p_timezone text
 ) returns void
-language plpgsql immutable set search_path = '' as $$
+language plpgsql stable set search_path = '' as $$
 begin
   if p_kind is null or p_kind not in ('ical', 'jsonld', 'rss', 'atom', 'csv', 'eventbrite') then
     raise exception using errcode = 'SC400', message = 'Pick a kind of source', detail = 'kind';
@@ -250,16 +253,26 @@ begin
     raise exception using errcode = 'SC400', message = 'Check every 1 to 168 hours',
       detail = 'every_hours';
   end if;
+  -- The gigs' rule (marketplace migration): a zone name, known to the server.
+  if p_timezone is null or p_timezone !~ '^([A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+)+|UTC|GMT)$' then
+    raise exception using errcode = 'SC400',
+      message = 'Use a time zone name such as Europe/Berlin', detail = 'timezone';
+  end if;
+  begin
+    perform now() at time zone p_timezone;
+  exception when invalid_parameter_value then
+    raise exception using errcode = 'SC400', message = 'Unknown time zone', detail = 'timezone';
+  end;
 end $$;
 
 -- people's functions: public `security invoker` wrappers over `private` `security definer` bodies ----
 /*
  * public.create_scout_source(p_kind text, p_name text, p_url text, p_org_id text,
- *   p_every_hours integer) returns uuid
+ *   p_every_hours integer, p_timezone text default 'UTC') returns uuid
  * A source of the caller's (an admin's is public), due at once (a csv source waits for uploads).
  */
 create or replace function private.create_scout_source(
-  p_kind text, p_name text, p_url text, p_org_id text, p_every_hours integer
+  p_kind text, p_name text, p_url text, p_org_id text, p_every_hours integer, p_timezone text
 ) returns uuid
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -272,35 +285,38 @@ begin
     raise exception using errcode = 'SC403', message = 'Only musicians and admins keep gig sources',
       detail = 'kind';
   end if;
-  perform private.check_scout_source_input(p_kind, p_name, p_url, p_org_id, p_every_hours);
+  perform private.check_scout_source_input(p_kind, p_name, p_url, p_org_id, p_every_hours,
+    p_timezone);
   if (select count(*) from public.scout_sources where owner_id = (select auth.uid())) >= 50 then
     raise exception using errcode = 'SC409', message = 'You have 50 sources already: remove one first',
       detail = 'kind';
   end if;
   insert into public.scout_sources (owner_id, is_public, kind, name, url, org_id, every_hours,
-                                    next_run_at)
+                                    timezone, next_run_at)
   values ((select auth.uid()), (select private.is_admin()), p_kind, btrim(p_name), p_url, p_org_id,
-          p_every_hours, case when p_kind <> 'csv' then now() end)
+          p_every_hours, p_timezone, case when p_kind <> 'csv' then now() end)
   returning id into v_id;
   return v_id;
 end $$;
 
 create or replace function public.create_scout_source(
-  p_kind text, p_name text, p_url text, p_org_id text, p_every_hours integer
+  p_kind text, p_name text, p_url text, p_org_id text, p_every_hours integer,
+  p_timezone text default 'UTC'
 )
 returns uuid
 language sql security invoker set search_path = '' as $$
-  select private.create_scout_source(p_kind, p_name, p_url, p_org_id, p_every_hours)
+  select private.create_scout_source(p_kind, p_name, p_url, p_org_id, p_every_hours, p_timezone)
 $$;
 
 /*
  * public.update_scout_source(p_id uuid, p_name text, p_url text, p_org_id text,
- *   p_every_hours integer, p_enabled boolean) returns void
+ *   p_every_hours integer, p_enabled boolean, p_timezone text default null) returns void
  * Changes what is given (null: unchanged). Pausing stops the schedule; resuming makes it due now;
  * a new address forgets the cached ETag and Last-Modified.
  */
 create or replace function private.update_scout_source(
-  p_id uuid, p_name text, p_url text, p_org_id text, p_every_hours integer, p_enabled boolean
+  p_id uuid, p_name text, p_url text, p_org_id text, p_every_hours integer, p_enabled boolean,
+  p_timezone text
 ) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -309,12 +325,14 @@ declare
   v_enabled boolean := coalesce(p_enabled, s.enabled);
 begin
   perform private.check_scout_source_input(s.kind, coalesce(p_name, s.name), v_url,
-    coalesce(p_org_id, s.org_id), coalesce(p_every_hours, s.every_hours));
+    coalesce(p_org_id, s.org_id), coalesce(p_every_hours, s.every_hours),
+    coalesce(p_timezone, s.timezone));
   update public.scout_sources
      set name = btrim(coalesce(p_name, s.name)),
          url = v_url,
          org_id = coalesce(p_org_id, s.org_id),
          every_hours = coalesce(p_every_hours, s.every_hours),
+         timezone = coalesce(p_timezone, s.timezone),
          enabled = v_enabled,
          etag = case when v_url is distinct from s.url then null else s.etag end,
          last_modified = case when v_url is distinct from s.url then null else s.last_modified end,
@@ -332,11 +350,13 @@ begin
 end $$;
 
 create or replace function public.update_scout_source(
-  p_id uuid, p_name text, p_url text, p_org_id text, p_every_hours integer, p_enabled boolean
+  p_id uuid, p_name text, p_url text, p_org_id text, p_every_hours integer, p_enabled boolean,
+  p_timezone text default null
 )
 returns void
 language sql security invoker set search_path = '' as $$
-  select private.update_scout_source(p_id, p_name, p_url, p_org_id, p_every_hours, p_enabled)
+  select private.update_scout_source(p_id, p_name, p_url, p_org_id, p_every_hours, p_enabled,
+    p_timezone)
 $$;
 
 /*
@@ -419,9 +439,9 @@ end $$;
 -- grants, RLS ------------------------------------------------------------------------------------------------
 revoke all on public.scout_sources, public.scout_runs, public.external_gigs from anon, authenticated;
 -- The cache validators are the worker's business.
-grant select (id, owner_id, is_public, kind, name, url, org_id, every_hours, enabled, health,
-  last_error, consecutive_failures, next_run_at, last_run_at, queued_at, items_found, created_at,
-  updated_at) on public.scout_sources to authenticated;
+grant select (id, owner_id, is_public, kind, name, url, org_id, every_hours, timezone, enabled,
+  health, last_error, consecutive_failures, next_run_at, last_run_at, queued_at, items_found,
+  created_at, updated_at) on public.scout_sources to authenticated;
 grant select (id, is_public, kind, name) on public.scout_sources to anon;
 grant delete on public.scout_sources to authenticated;
 grant select on public.scout_runs to authenticated;
@@ -476,21 +496,21 @@ revoke execute on function
   private.can_own_scout_sources(), private.scout_source_readable(uuid),
   private.can_manage_scout_source(uuid), private.scout_source_for_update(uuid),
   private.send_scout_source(uuid),
-  private.check_scout_source_input(text, text, text, text, integer),
-  public.create_scout_source(text, text, text, text, integer),
-  public.update_scout_source(uuid, text, text, text, integer, boolean),
+  private.check_scout_source_input(text, text, text, text, integer, text),
+  public.create_scout_source(text, text, text, text, integer, text),
+  public.update_scout_source(uuid, text, text, text, integer, boolean, text),
   public.queue_scout_source(uuid), private.enqueue_due_scout_sources(),
   private.take_scout_host_slot(text, integer),
-  private.create_scout_source(text, text, text, text, integer),
-  private.update_scout_source(uuid, text, text, text, integer, boolean),
+  private.create_scout_source(text, text, text, text, integer, text),
+  private.update_scout_source(uuid, text, text, text, integer, boolean, text),
   private.queue_scout_source(uuid)
   from public, anon, authenticated;
 grant execute on function
-  public.create_scout_source(text, text, text, text, integer),
-  public.update_scout_source(uuid, text, text, text, integer, boolean),
+  public.create_scout_source(text, text, text, text, integer, text),
+  public.update_scout_source(uuid, text, text, text, integer, boolean, text),
   public.queue_scout_source(uuid),
-  private.create_scout_source(text, text, text, text, integer),
-  private.update_scout_source(uuid, text, text, text, integer, boolean),
+  private.create_scout_source(text, text, text, text, integer, text),
+  private.update_scout_source(uuid, text, text, text, integer, boolean, text),
   private.queue_scout_source(uuid),
   -- Policies run as the reader.
   private.can_manage_scout_source(uuid)

@@ -101,6 +101,36 @@ Deno.test(
     assertMatch(refused.error.issues[0].message, /^line 2: /);
     assertEquals((await gigsAs(app, mira.token)).length, before, "a refused file writes nothing");
 
+    // Times written without a zone are the source's local time: 20:00 in Kolkata (UTC+5:30, no
+    // daylight saving) is 14:30 UTC.
+    await apiCall(app, mira, "POST", "/api/scout/sources", {
+      kind: "csv",
+      name: "Nowhere",
+      timezone: "Mars/Olympus",
+    }, 400);
+    const { source: kolkata } = await apiCall(app, mira, "POST", "/api/scout/sources", {
+      kind: "csv",
+      name: "Kolkata clubs",
+      timezone: "Asia/Kolkata",
+    }, 201) as { source: SourceView };
+    assertEquals(kolkata.timezone, "Asia/Kolkata");
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await apiCall(
+      app,
+      mira,
+      "POST",
+      `/api/scout/sources/${kolkata.id}/upload`,
+      csvForm(`title,date,time,venue,city\nJazz night,${day},20:00,The Piano Man,Kolkata\n`),
+      200,
+    );
+    const jazz = (await gigsAs(app, mira.token)).find((g) => g.title === "Jazz night");
+    assertEquals([jazz?.starts_at, jazz?.timezone], [`${day}T14:30:00.000Z`, "Asia/Kolkata"]);
+    const moved = await apiCall(app, mira, "PATCH", `/api/scout/sources/${kolkata.id}`, {
+      timezone: "America/New_York",
+    }, 200) as { source: SourceView };
+    assertEquals(moved.source.timezone, "America/New_York");
+    await apiCall(app, mira, "DELETE", `/api/scout/sources/${kolkata.id}`, undefined, 204);
+
     // An admin's list is public.
     const pub = await csvSource(app, admin, "City listings");
     assertEquals(pub.is_public, true);
@@ -262,6 +292,7 @@ Deno.test(
       kind: "eventbrite",
       url: null,
       org_id: "4242",
+      timezone: "UTC",
       enabled: true,
       etag: null,
       last_modified: null,

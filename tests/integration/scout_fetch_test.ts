@@ -209,6 +209,7 @@ Deno.test(
         kind,
         url: `${srv.url}/${name}`,
         org_id: null,
+        timezone: "UTC",
         enabled: true,
         etag: null,
         last_modified: null,

@@ -67,7 +67,7 @@ export async function uploadCsv(
     });
   }
   const started = deps.now?.() ?? new Date();
-  const result = parseFeed("csv", text, { now: started });
+  const result = parseFeed("csv", text, { now: started, defaultTimezone: source.timezone });
   if (result.events.length === 0) {
     const errors = result.errors.length
       ? result.errors

@@ -35,6 +35,8 @@ export interface SourceRow {
   kind: SourceKind;
   url: string | null;
   org_id: string | null;
+  /** Where times given without a zone are local. */
+  timezone: string;
   enabled: boolean;
   etag: string | null;
   last_modified: string | null;
@@ -93,7 +95,7 @@ export async function readSource(deps: SourceJobDeps, source: SourceRow): Promis
       });
       const result: ParseResult = { events: [], errors: [] };
       for (const body of pages) {
-        const page = parseFeed("eventbrite", body, { now });
+        const page = parseFeed("eventbrite", body, { now, defaultTimezone: source.timezone });
         result.events.push(...page.events);
         result.errors.push(...page.errors);
       }
@@ -111,7 +113,11 @@ export async function readSource(deps: SourceJobDeps, source: SourceRow): Promis
       accept: ACCEPT[source.kind],
     });
     if (got.status === "unchanged") return got;
-    const result = parseFeed(source.kind, got.body, { url: got.url, now });
+    const result = parseFeed(source.kind, got.body, {
+      url: got.url,
+      now,
+      defaultTimezone: source.timezone,
+    });
     const failed = feedFailure(result);
     if (failed) return { status: "failed", httpStatus: got.httpStatus, error: failed };
     return {
@@ -165,7 +171,7 @@ export async function recordRun(
   outcome: ReadOutcome,
 ): Promise<RunSummary | null> {
   const [source] = await tx.query<SourceRow>(
-    `select id, owner_id, is_public, kind, url, org_id, enabled, etag, last_modified
+    `select id, owner_id, is_public, kind, url, org_id, timezone, enabled, etag, last_modified
        from public.scout_sources where id = $1 for update`,
     [sourceId],
   );
@@ -244,7 +250,7 @@ export function scoutSourceJob(deps: () => SourceJobDeps): ScoutKindHandler {
     const { source_id } = Message.parse(message);
     const [source] = await ctx.db.asService((tx) =>
       tx.query<SourceRow>(
-        `select id, owner_id, is_public, kind, url, org_id, enabled, etag, last_modified
+        `select id, owner_id, is_public, kind, url, org_id, timezone, enabled, etag, last_modified
            from public.scout_sources where id = $1`,
         [source_id],
       )

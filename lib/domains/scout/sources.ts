@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Claims, Tx } from "../../ports/db/mod.ts";
 import { HttpError } from "../../web/errors.ts";
 import { SourceKind } from "./types.ts";
+import { TimeZone } from "../gigs/schemas.ts";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const Url = z.preprocess(
@@ -34,6 +35,8 @@ export const SourceInput = z.strictObject({
   url: Url,
   org_id: OrgId,
   every_hours: EveryHours.default(24),
+  /** Where times the source gives without a zone or offset are local. */
+  timezone: z.preprocess(blankToUndefined, TimeZone.default("UTC")),
 });
 export type SourceInput = z.infer<typeof SourceInput>;
 
@@ -42,6 +45,7 @@ export const SourcePatch = z.strictObject({
   url: Url,
   org_id: OrgId,
   every_hours: EveryHours.optional(),
+  timezone: z.preprocess(blankToUndefined, TimeZone.optional()),
   enabled: Bool.optional(),
 });
 export type SourcePatch = z.infer<typeof SourcePatch>;
@@ -57,6 +61,7 @@ export const SourceView = z.object({
   url: z.string().nullable(),
   org_id: z.string().nullable(),
   every_hours: z.number().int(),
+  timezone: z.string(),
   enabled: z.boolean(),
   health: z.enum(["new", "ok", "failing", "paused"]),
   last_error: z.string().nullable(),
@@ -97,7 +102,7 @@ export function iso(v: unknown): string | null {
 }
 
 const SOURCE_COLUMNS = `s.id, s.owner_id, s.is_public, s.kind, s.name, s.url, s.org_id,
-  s.every_hours, s.enabled, s.health, s.last_error, s.consecutive_failures, s.next_run_at,
+  s.every_hours, s.timezone, s.enabled, s.health, s.last_error, s.consecutive_failures, s.next_run_at,
   s.last_run_at, s.queued_at, s.items_found, s.created_at`;
 
 function sourceView(r: Record<string, unknown>): SourceView {
@@ -156,8 +161,16 @@ export async function createSource(
   input: SourceInput,
 ): Promise<SourceView> {
   const [{ id }] = await tx.query<{ id: string }>(
-    "select public.create_scout_source($1::text, $2::text, $3::text, $4::text, $5::int) as id",
-    [input.kind, input.name, input.url ?? null, input.org_id ?? null, input.every_hours],
+    `select public.create_scout_source($1::text, $2::text, $3::text, $4::text, $5::int, $6::text)
+       as id`,
+    [
+      input.kind,
+      input.name,
+      input.url ?? null,
+      input.org_id ?? null,
+      input.every_hours,
+      input.timezone,
+    ],
   );
   return await getSource(tx, claims, id);
 }
@@ -169,7 +182,8 @@ export async function updateSource(
   patch: SourcePatch,
 ): Promise<SourceView> {
   await tx.query(
-    "select public.update_scout_source($1::uuid, $2::text, $3::text, $4::text, $5::int, $6::boolean)",
+    `select public.update_scout_source($1::uuid, $2::text, $3::text, $4::text, $5::int,
+       $6::boolean, $7::text)`,
     [
       id,
       patch.name ?? null,
@@ -177,6 +191,7 @@ export async function updateSource(
       patch.org_id ?? null,
       patch.every_hours ?? null,
       patch.enabled ?? null,
+      patch.timezone ?? null,
     ],
   );
   return await getSource(tx, claims, id);

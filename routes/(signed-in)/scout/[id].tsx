@@ -25,7 +25,12 @@ import { backWith, FormAlert, Panel } from "../../../components/ArtistShell.tsx"
 import { PageTitle } from "../../../components/Page.tsx";
 import { CsrfField, Field } from "../../../components/Field.tsx";
 import { Button } from "../../../components/Button.tsx";
-import { KIND_LABEL, SourceActions, SourceHealth } from "../../../components/ScoutSources.tsx";
+import {
+  KIND_LABEL,
+  SourceActions,
+  SourceHealth,
+  SourceZoneField,
+} from "../../../components/ScoutSources.tsx";
 import { ExternalGigList, ScoutRuns } from "../../../components/ScoutGigs.tsx";
 
 export const config: RouteConfig = { bodyLimit: CSV_BODY_LIMIT };
@@ -88,7 +93,7 @@ export const handler = define.handlers<Data>({
       }
       if (intent === "save") {
         const raw: Record<string, string> = {};
-        for (const f of ["name", "url", "every_hours"]) {
+        for (const f of ["name", "url", "every_hours", "timezone"]) {
           const v = form.get(f);
           if (typeof v === "string") raw[f] = v.slice(0, 2000);
         }
@@ -113,7 +118,9 @@ export const handler = define.handlers<Data>({
         const lines = e.issues?.map((i) => i.message);
         return await again({ errors: { file: e.message }, lines }, e.status);
       }
-      const field = e.field && ["name", "url", "every_hours"].includes(e.field) ? e.field : "_form";
+      const field = e.field && ["name", "url", "every_hours", "timezone"].includes(e.field)
+        ? e.field
+        : "_form";
       return await again({ errors: { [field]: e.message } }, e.status);
     }
   },
@@ -204,6 +211,7 @@ export default define.page<typeof handler>(function ScoutSource({ data, state })
                 error={e.every_hours}
               />
             )}
+            <SourceZoneField value={s.timezone} error={e.timezone} />
             <Button variant="secondary">Save</Button>
           </form>
         </Panel>

@@ -45,10 +45,18 @@ function formatter(tz: string): Intl.DateTimeFormat | null {
   return f;
 }
 
-/** The IANA name as the runtime spells it ("europe/lisbon" → "Europe/Lisbon"), or null. */
+/**
+ * The IANA name, spelt properly ("europe/lisbon" → "Europe/Lisbon"), or null when unknown. ICU
+ * answers some current names with their old links ("Asia/Kolkata" → "Asia/Calcutta"), so the
+ * name as given is kept and only its case is fixed.
+ */
 export function canonicalZone(tz: string): string | null {
-  const f = formatter(tz.trim());
-  return f ? f.resolvedOptions().timeZone : null;
+  const name = tz.trim();
+  const f = formatter(name);
+  if (!f) return null;
+  const resolved = f.resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === name.toLowerCase()) return resolved;
+  return name.replace(/(^|[/_-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 const offsets = new Map<string, number>();
