@@ -213,8 +213,8 @@ $$;
 /*
  * private.scout_km(m_lat, m_lng, m_city, g_lat, g_lng, g_city) returns float8
  * Kilometres between a musician and a gig. Gigs posted from the form carry a city but no
- * coordinates: the same city counts as 0 km, and a side without coordinates is placed at the
- * mean position of the profiles and gigs naming its city. Null when still unknown.
+ * coordinates: the same city counts as 0 km, and a side without coordinates is placed where its
+ * city is (public.city_coordinates, the directory's). Null when still unknown.
  */
 create or replace function private.scout_km(
   m_lat double precision, m_lng double precision, m_city text,
@@ -231,33 +231,13 @@ begin
     return 0;
   end if;
   if m_lat is null and v_m <> '' then
-    select avg(x.lat), avg(x.lng) into m_lat, m_lng from private.city_points(v_m) x;
+    select c.lat, c.lng into m_lat, m_lng from public.city_coordinates(m_city) c;
   end if;
   if g_lat is null and v_g <> '' then
-    select avg(x.lat), avg(x.lng) into g_lat, g_lng from private.city_points(v_g) x;
+    select c.lat, c.lng into g_lat, g_lng from public.city_coordinates(g_city) c;
   end if;
   return public.distance_km(m_lat, m_lng, g_lat, g_lng);
 end $$;
-
--- Known positions in a city (lower-case, single spaces): published profiles and visible gigs.
-create or replace function private.city_points(p_city text)
-returns table (lat double precision, lng double precision)
-language sql stable security definer set search_path = '' as $$
-  select m.lat, m.lng from public.musician_profiles m
-   where m.published and m.lat is not null and lower(btrim(m.city)) = p_city
-  union all
-  select c.lat, c.lng from public.client_profiles c
-   where c.published and c.lat is not null and lower(btrim(c.city)) = p_city
-  union all
-  select g.lat, g.lng from public.gigs g
-   where g.status <> 'draft' and g.lat is not null and lower(btrim(g.city)) = p_city
-$$;
-
-create or replace function private.norm_tags(p text[]) returns text[]
-language sql immutable set search_path = '' as $$
-  select coalesce(array(select distinct lower(btrim(t)) from unnest(coalesce(p, '{}')) t
-                         where btrim(t) <> '' order by 1), '{}')
-$$;
 
 -- settings: auto-apply ---------------------------------------------------------------------------------------
 /*
@@ -292,7 +272,7 @@ begin
       max_distance_km, genres, weekdays, daily_cap)
     values (uid, v_template, v_currency, (p ->> 'min_fee_minor')::integer,
       (p ->> 'max_distance_km')::integer,
-      private.norm_tags(array(select jsonb_array_elements_text(coalesce(p -> 'genres', '[]')))),
+      private.normalise_tags(array(select jsonb_array_elements_text(coalesce(p -> 'genres', '[]')))),
       case when p -> 'weekdays' is null then '{1,2,3,4,5,6,7}'::smallint[]
            else array(select distinct d::smallint from jsonb_array_elements_text(p -> 'weekdays') d
                        order by 1) end,
@@ -427,8 +407,8 @@ begin
       max_distance_km, genres, instruments, min_rating, daily_cap)
     values (uid, coalesce((p ->> 'enabled')::boolean, false),
       coalesce((p ->> 'within_budget')::boolean, true), (p ->> 'max_distance_km')::integer,
-      private.norm_tags(array(select jsonb_array_elements_text(coalesce(p -> 'genres', '[]')))),
-      private.norm_tags(array(select jsonb_array_elements_text(coalesce(p -> 'instruments', '[]')))),
+      private.normalise_tags(array(select jsonb_array_elements_text(coalesce(p -> 'genres', '[]')))),
+      private.normalise_tags(array(select jsonb_array_elements_text(coalesce(p -> 'instruments', '[]')))),
       (p ->> 'min_rating')::numeric, coalesce((p ->> 'daily_cap')::integer, 5))
     on conflict (client_id) do update set enabled = excluded.enabled,
       within_budget = excluded.within_budget, max_distance_km = excluded.max_distance_km,
@@ -514,7 +494,7 @@ begin
       'The distance is unknown (no location on the gig or your profile)'
     when s.max_distance_km is not null and v_km > s.max_distance_km then
       'It is ' || round(v_km::numeric) || ' km away, beyond your ' || s.max_distance_km || ' km'
-    when cardinality(s.genres) > 0 and not (private.norm_tags(g.genres) && s.genres) then
+    when cardinality(s.genres) > 0 and not (g.genres && s.genres) then
       'None of your chosen genres'
     when not (extract(isodow from g.starts_at at time zone g.timezone)::smallint = any (s.weekdays)) then
       'Not on one of your days (' || trim(to_char(g.starts_at at time zone g.timezone, 'Day')) || ')'
@@ -649,9 +629,9 @@ begin
       'The distance is unknown (no location on the gig or the profile)'
     when s.max_distance_km is not null and v_km > s.max_distance_km then
       'The musician is ' || round(v_km::numeric) || ' km away, beyond ' || s.max_distance_km || ' km'
-    when cardinality(s.genres) > 0 and not (private.norm_tags(m.genres) && s.genres) then
+    when cardinality(s.genres) > 0 and not (m.genres && s.genres) then
       'None of the chosen genres'
-    when cardinality(s.instruments) > 0 and not (private.norm_tags(m.instruments) && s.instruments) then
+    when cardinality(s.instruments) > 0 and not (m.instruments && s.instruments) then
       'None of the chosen instruments'
     when s.min_rating is not null and coalesce(m.rating_avg, 0) < s.min_rating then
       'Rated below ' || s.min_rating
@@ -831,9 +811,7 @@ end $$;
 revoke execute on function
   private.scout_audit_append_only(), private.scout_log(uuid, text, uuid, uuid, jsonb),
   private.as_user(uuid), private.restore_claims(text), private.scout_day_start(),
-  private.norm_tags(text[]),
   private.scout_km(double precision, double precision, text, double precision, double precision, text),
-  private.city_points(text),
   private.save_auto_apply_settings(jsonb), private.approve_auto_apply_template(text),
   private.set_auto_apply(boolean), private.save_auto_shortlist_settings(jsonb),
   public.save_auto_apply_settings(jsonb), public.approve_auto_apply_template(text),
