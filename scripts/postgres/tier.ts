@@ -99,6 +99,7 @@ export const ON_POSTGRES = [
   "directory_test.ts",
   "favourites_test.ts",
   "my_gigs_test.ts",
+  "match_signals_test.ts",
 ].map((f) => `tests/integration/${f}`);
 
 /** `deno test tests/postgres/` (written against tests/_helpers/postgres.ts) and ON_POSTGRES. */
