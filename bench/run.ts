@@ -26,6 +26,9 @@
  *   `studio.meter.ms`: the hit meter on a 4-minute song with offline insights;
  *   `studio.master.x_realtime`: mastering a 4-minute song; `studio.master_job.e2e_ms`,
  *   `studio.meter_job.e2e_ms`: both as jobs through the app, request to done (bench/studio.ts).
+ * - `matching.ndcg10.*`, `matching.recall20.*`, `matching.fit80.*`, `matching.signals.*`,
+ *   `matching.exact_agreement.*`: ranking quality on the labelled evaluation set
+ *   (bench/matching_quality.ts).
  * - `scout.*`: the gig scout's parsers over a mixed set of generated sources, and its dedupe
  *   over 50,000 items, in this process (bench/scout.ts).
  *
@@ -49,6 +52,11 @@ import { QUEUE_METRICS, QUEUE_TARGETS, queueBench } from "./queue.ts";
 import { PAYMENTS_METRICS, PAYMENTS_TARGETS, paymentsBench } from "./payments.ts";
 import { ARTISTS_METRICS, ARTISTS_TARGETS, artistsBench } from "./artists.ts";
 import { SCOUT_METRICS, SCOUT_TARGETS, scoutBench } from "./scout.ts";
+import {
+  MATCHING_QUALITY_METRICS,
+  MATCHING_QUALITY_TARGETS,
+  matchingQualityBench,
+} from "./matching_quality.ts";
 import { STUDIO_METRICS, STUDIO_TARGETS, studioBench, type StudioGroup } from "./studio.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -237,7 +245,7 @@ const GROUPS = {
     "web.profile_to_db.ratio",
   ],
   boot: ["boot.first_byte_ms", "boot.first_run_first_byte_ms"],
-  matching: MARKETPLACE_METRICS.matching,
+  matching: [...MARKETPLACE_METRICS.matching, ...MATCHING_QUALITY_METRICS],
   search: MARKETPLACE_METRICS.search,
   chat: CHAT_METRICS,
   dj: DJ_METRICS,
@@ -253,6 +261,7 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ["web.landing_to_hello.ratio", "≥", 0.1],
   ["web.profile.p95_ms", "≤", 50],
   ...MARKETPLACE_TARGETS,
+  ...MATCHING_QUALITY_TARGETS,
   ...CHAT_TARGETS,
   ...DJ_TARGETS,
   ...QUEUE_TARGETS,
@@ -299,6 +308,8 @@ async function main(prefixes: string[]): Promise<number> {
     if (run.matching || run.search) {
       results.push(...await marketplaceBench({}, { matching: run.matching, search: run.search }));
     }
+    // Ranking quality on the labelled evaluation set (bench/matching_eval), offline embeddings.
+    if (run.matching) results.push(...await matchingQualityBench());
     // The chat bench (500 conversations, 1,000 SSE subscribers) builds its own world too.
     if (run.chat) {
       results.push(

@@ -1,5 +1,6 @@
 /** One gig in a list: what, when, where, budget, and optionally why it matches. */
 import type { JSX } from "preact";
+import { MatchFit } from "./MatchFit.tsx";
 import { formatDay, formatRange, formatTime, kindLabel } from "../lib/domains/gigs/facts.ts";
 import { SaveButton } from "./SaveButton.tsx";
 
@@ -22,13 +23,14 @@ export interface GigCardProps {
     status?: string;
   };
   reason?: string;
-  score?: number;
+  /** The match's fit (gigs for me). */
+  fit?: { fit: number; strong: boolean };
   distanceKm?: number | null;
   /** Shows a Save / Saved button (csrf null: signed out, a link to sign in and back). */
   save?: { saved: boolean; csrf: string | null; back: string };
 }
 
-export function GigCard({ gig, reason, score, distanceKm, save }: GigCardProps): JSX.Element {
+export function GigCard({ gig, reason, fit, distanceKm, save }: GigCardProps): JSX.Element {
   const place = gig.remote
     ? "Remote"
     : [gig.venue_name, gig.city, gig.country].filter(Boolean).join(", ");
@@ -70,7 +72,12 @@ export function GigCard({ gig, reason, score, distanceKm, save }: GigCardProps):
       {budget && <p class="mt-2 text-sm font-medium text-gray-900">Budget {budget}</p>}
       {reason && (
         <p class="mt-2 text-sm text-green-800" data-testid="match-reason">
-          {score !== undefined && <strong>{Math.round(score * 100)}% match ·</strong>}
+          {fit && (
+            <>
+              <MatchFit fit={fit.fit} strong={fit.strong} />
+              {" "}
+            </>
+          )}
           {reason}
         </p>
       )}

@@ -1,5 +1,6 @@
 /** The parts of the gig page: details, the owner's panel, and the musician's apply panel. */
 import type { JSX } from "preact";
+import { MatchFit } from "./MatchFit.tsx";
 import type { GigView, RankedApplication } from "../lib/domains/gigs/view.ts";
 import {
   formatDay,
@@ -114,8 +115,9 @@ function Applicant({ a, csrf, open, media }: {
         </span>
       </p>
       {a.match && (
-        <p class="text-sm text-green-800">
-          {Math.round(a.match.score * 100)}% match · {a.match.reason}
+        <p class={`text-sm ${a.match.feasible ? "text-green-800" : "text-red-800"}`}>
+          <MatchFit fit={a.match.fit} strong={a.match.strong} feasible={a.match.feasible} />{" "}
+          {a.match.reason}
         </p>
       )}
       <p class="text-sm text-gray-700">Quote {formatMoney(a.quoted_fee_minor, a.currency)}</p>
@@ -215,7 +217,9 @@ export function OwnerPanel({ view, csrf, media }: {
                 <a class="font-medium text-indigo-700 hover:underline" href={`/musicians/${m.id}`}>
                   {m.stage_name}
                 </a>
-                <span class="text-sm text-gray-600">· {Math.round(m.score * 100)}%</span>
+                <span class="ml-2 text-sm">
+                  <MatchFit fit={m.fit} strong={m.strong} />
+                </span>
                 <p class="text-sm text-green-800">{m.reason}</p>
               </li>
             ))}

@@ -38,6 +38,7 @@ async function musician(
     instruments?: string[];
     blocked?: string[];
     at?: typeof LISBON;
+    radius?: number;
     client?: boolean;
   } = {},
 ): Promise<TestUser> {
@@ -47,7 +48,7 @@ async function musician(
     tx.query(
       `insert into public.musician_profiles (id, stage_name, bio, instruments, genres, city, country,
          lat, lng, travel_radius_km, fee_min_minor, fee_max_minor, currency, blocked_dates, published)
-       values ($1, $2, 'Working musician.', $3, $4, $5, 'PT', $6, $7, 100, 30000, 60000, 'EUR', $8,
+       values ($1, $2, 'Working musician.', $3, $4, $5, 'PT', $6, $7, $9, 30000, 60000, 'EUR', $8,
                true)`,
       [
         u.id,
@@ -58,6 +59,7 @@ async function musician(
         at.lat,
         at.lng,
         o.blocked ?? [],
+        o.radius ?? 100,
       ],
     ));
   return u;
@@ -197,7 +199,8 @@ Deno.test("auto-apply - each rule skips with its reason: fee, distance, genre, d
   const isoDow = ((startsAt(inDays).getUTCDay() + 6) % 7) + 1;
   const blockedDay = startsAt(inDays + 1).toISOString().slice(0, 10);
   const fee = await musician(f, "Fee");
-  const far = await musician(f, "Far", { at: PORTO });
+  // Willing to travel 400 km, but their own rule says 100: the rule is what skips.
+  const far = await musician(f, "Far", { at: PORTO, radius: 400 });
   const genre = await musician(f, "Genre", { genres: ["jazz", "rock"] });
   const day = await musician(f, "Day");
   const blocked = await musician(f, "Blocked", { blocked: [blockedDay] });
@@ -326,7 +329,8 @@ Deno.test("auto-shortlist - shortlists applicants meeting the rules, tells both,
     }));
   const a = await musician(f, "A");
   const b = await musician(f, "B");
-  const far = await musician(f, "Far", { at: PORTO });
+  // Willing to travel 400 km, but their own rule says 100: the rule is what skips.
+  const far = await musician(f, "Far", { at: PORTO, radius: 400 });
   const gigId = await gig(f, client, { budget: [20000, 50000] });
   const apply = (u: TestUser, fee: number) =>
     f.db.asUser(u.claims, (tx) =>

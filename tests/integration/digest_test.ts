@@ -110,7 +110,7 @@ Deno.test("digest - once a day, platform and external gigs, none twice, nothing 
 
   const external = await f.db.asUser(ella.claims, (tx) => externalMatches(tx, ella.id));
   assertEquals(external.map((e) => e.title), ["Jazz jam at the harbour"]);
-  assertMatch(external[0].reason, /^Jazz live show/);
+  assertMatch(external[0].reason, /^Live show · jazz · you're free that night/);
 
   assertEquals(await enqueueOn(f, 0), 1, "one musician profile");
   assertEquals(await enqueueOn(f, 0), 0, "once a day");

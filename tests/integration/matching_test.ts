@@ -9,7 +9,7 @@ import { createUser, type FreshDb, freshDb, type TestUser } from "../_helpers/db
 import { createWorker } from "../../lib/ports/queue/worker.ts";
 import { createMatchingHandler, queueReembedIfStale } from "../../lib/domains/matching/handler.ts";
 import { gigsForMusician, musiciansForGig } from "../../lib/domains/matching/queries.ts";
-import { MATCH_WEIGHTS } from "../../lib/domains/matching/score.ts";
+import { STRONG_FIT } from "../../lib/domains/matching/score.ts";
 import { MATCH_DIMS } from "../../lib/domains/matching/vector.ts";
 import { createOfflineAi, OFFLINE_EMBEDDING_MODEL } from "../../lib/ports/ai/offline.ts";
 import type { AiPort } from "../../lib/ports/ai/port.ts";
@@ -221,57 +221,86 @@ Deno.test("matching - the queue embeds profiles and gigs with model and hash", a
   assertMatch(String(seen[0]), /permission denied/);
 });
 
-Deno.test("matching - gigs for the jazz guitarist: the jazz gig first, with a reason", async () => {
+Deno.test("matching - gigs for the jazz guitarist: only gigs she can play, with a reason", async () => {
   await using f = await freshDb();
   const w = await world(f);
+  // The rock gig wants drums, the pop gig vocals or keys: not for a guitarist.
   const gigs = await f.db.asUser(w.ella.claims, (tx) => gigsForMusician(tx, w.ella.id, 10));
-  assertEquals(gigs.length, 3);
-  assertEquals(gigs[0].id, w.jazzGig);
+  assertEquals(gigs.map((g) => g.id), [w.jazzGig]);
   assertEquals(
     gigs[0].reason,
-    "Jazz live show for guitar, under 1 km away, free that night, budget fits your fee",
+    "Guitarist wanted · jazz · you're free that night · budget fits your fee · under 1 km away",
   );
-  assert(gigs[0].score > gigs[1].score && gigs[1].score >= gigs[2].score);
-  assert(gigs[0].score > 0.7, `score ${gigs[0].score}`);
-  // The drummer's best is the rock gig.
-  const tomGigs = await f.db.asUser(w.tom.claims, (tx) => gigsForMusician(tx, w.tom.id, 1));
-  assertEquals(tomGigs.map((g) => g.id), [w.rockGig]);
+  assert(gigs[0].strong && gigs[0].fit >= STRONG_FIT, `fit ${gigs[0].fit}`);
+  // The drummer lives in Porto with a 100 km radius: the Lisbon rock gig (275 km) is out of reach.
+  const tomGigs = () => f.db.asUser(w.tom.claims, (tx) => gigsForMusician(tx, w.tom.id, 5));
+  assertEquals(await tomGigs(), []);
+  await f.db.asUser(
+    w.tom.claims,
+    (tx) =>
+      tx.query("update public.musician_profiles set travel_radius_km = 300 where id = $1", [
+        w.tom.id,
+      ]),
+  );
+  const reach = await tomGigs();
+  assertEquals(reach.map((g) => g.id), [w.rockGig]);
   assertMatch(
-    tomGigs[0].reason,
-    /^Rock live show for drums, 27\d km away \(beyond travel radius\)/,
+    reach[0].reason,
+    /^Drummer wanted · rock · you're free that night · budget fits your fee · 27\d km away$/,
   );
 });
 
-Deno.test("matching - musicians for a gig, for its owner only", async () => {
+Deno.test("matching - musicians for a gig: who can play it, closest fit first, for its owner only", async () => {
   await using f = await freshDb();
   const w = await world(f);
+  // A swing guitarist in Porto who travels 400 km: possible, genre family only, further away.
+  const rui = await musician(f, {
+    stage_name: "Rui Lobo",
+    bio: "Swing and gypsy jazz guitarist, manouche rhythm and standards.",
+    instruments: ["Guitarist"],
+    genres: ["swing"],
+    ...PORTO,
+    travel_radius_km: 400,
+  });
+  for (let i = 0; i < 5; i++) if ((await w.worker.runOnce()).processed === 0) break;
   const ms = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
-  assertEquals(ms.map((m) => m.id), [w.ella.id, w.ana.id, w.tom.id]);
-  assertEquals(ms[0].reason, "Jazz guitarist, under 1 km away, free that night, fee within budget");
-  assertMatch(ms[1].reason, /^Jazz pianist, 2\d km away, free that night/);
-  // A blocked date and a fee over budget cost rank and show in the reason.
+  // Tom plays drums, Ana piano and vocals: the gig asks for a guitarist.
+  assertEquals(ms.map((m) => m.id), [w.ella.id, rui.id]);
+  assertEquals(ms[0].reason, "Plays guitar · jazz · free that night · within budget · under 1 km");
+  assertMatch(
+    ms[1].reason,
+    /^Plays guitar · swing \(close to jazz\) · free that night · within budget · 27\d km$/,
+  );
+  assert(ms[0].strong && !ms[1].strong, `fits ${ms[0].fit}, ${ms[1].fit}`);
+  // A fee over budget is a graded penalty, named in the reason; a blocked date rules her out.
+  await f.db.asUser(w.ella.claims, (tx) =>
+    tx.query(
+      "update public.musician_profiles set fee_min_minor = 60000, fee_max_minor = 90000 where id = $1",
+      [w.ella.id],
+    ));
+  const dearer = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
+  const ella = dearer.find((m) => m.id === w.ella.id)!;
+  assertEquals(
+    ella.reason,
+    "Plays guitar · jazz · free that night · fee 20% over budget · under 1 km",
+  );
+  assert(ella.fit < ms[0].fit, `${ella.fit} < ${ms[0].fit}`);
   const day = await f.db.asService((tx) =>
     tx.query<{ d: string }>(
       "select to_char((starts_at at time zone timezone)::date, 'YYYY-MM-DD') as d from public.gigs where id = $1",
       [w.jazzGig],
     )
   );
-  await f.db.asUser(w.ella.claims, (tx) =>
-    tx.query(
-      "update public.musician_profiles set blocked_dates = $2, fee_min_minor = 90000, fee_max_minor = 120000 where id = $1",
-      [w.ella.id, [day[0].d]],
-    ));
-  const again = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
-  const ella = again.find((m) => m.id === w.ella.id)!;
-  assertEquals(
-    ella.reason,
-    "Jazz guitarist, under 1 km away, unavailable that night, fee above budget",
+  await f.db.asUser(
+    w.ella.claims,
+    (tx) =>
+      tx.query("update public.musician_profiles set blocked_dates = $2 where id = $1", [
+        w.ella.id,
+        [day[0].d],
+      ]),
   );
-  // Availability and fee fits fell from 1 to 0: the loss is exactly their weights.
-  assertEquals(
-    Math.round((ms[0].score - ella.score) * 1000) / 1000,
-    MATCH_WEIGHTS.availability + MATCH_WEIGHTS.fee,
-  );
+  const blocked = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
+  assertEquals(blocked.map((m) => m.id), [rui.id]);
   // Someone else's gig, someone else's matches: refused by the database.
   await assertRejects(
     () => f.db.asUser(w.ella.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5)),
@@ -287,20 +316,22 @@ Deno.test("matching - musicians for a gig, for its owner only", async () => {
   );
 });
 
-Deno.test("matching - a booking that night shows as already booked", async () => {
+Deno.test("matching - a booking that night rules a musician out, both ways", async () => {
   await using f = await freshDb();
   const w = await world(f);
-  // Another venue books Ana for the same night as the jazz gig, through the real flow.
+  // Another venue books Ella for the same night as the jazz gig, through the real flow.
   const other = await createUser(f.driver, { display_name: "Hotel Lounge", is_client: true });
   const lounge = await gig(f, other, {
-    title: "Lounge piano evening",
-    description: "Jazz piano and standards in the hotel lounge, all evening long.",
+    title: "Lounge guitar evening",
+    description: "Jazz guitar and standards in the hotel lounge, all evening long.",
     genres: ["jazz"],
-    instruments: ["piano"],
+    instruments: ["guitar"],
     startsInDays: 10,
     ...CASCAIS,
   });
-  const [app] = await f.db.asUser(w.ana.claims, (tx) =>
+  const before = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
+  assertEquals(before.map((m) => m.id), [w.ella.id]);
+  const [app] = await f.db.asUser(w.ella.claims, (tx) =>
     tx.query<{ id: string }>(
       "select id from public.apply_to_gig($1, 'I would love to play your lounge evening.', 40000)",
       [lounge],
@@ -309,14 +340,31 @@ Deno.test("matching - a booking that night shows as already booked", async () =>
     other.claims,
     (tx) => tx.query("select public.accept_application($1)", [app.id]),
   );
-  const ms = await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5));
-  assertMatch(
-    ms.find((m) => m.id === w.ana.id)!.reason,
-    /^Jazz pianist, .*already booked that night/,
-  );
-  assertMatch(ms.find((m) => m.id === w.ella.id)!.reason, /free that night/);
-  const gigs = await f.db.asUser(w.ana.claims, (tx) => gigsForMusician(tx, w.ana.id, 5));
-  assertMatch(gigs.find((g) => g.id === w.jazzGig)!.reason, /already booked that night/);
+  assertEquals(await f.db.asUser(w.client.claims, (tx) => musiciansForGig(tx, w.jazzGig, 5)), []);
+  const gigs = await f.db.asUser(w.ella.claims, (tx) => gigsForMusician(tx, w.ella.id, 5));
+  assert(!gigs.some((g) => g.id === w.jazzGig));
+});
+
+Deno.test("matching - limit is honoured up to 100", async () => {
+  await using f = await freshDb();
+  const w = await world(f);
+  const client = w.client;
+  // 45 more pianists in Cascais: the pop gig (vocals or keys) can list them all.
+  for (let i = 0; i < 45; i++) {
+    await musician(f, {
+      stage_name: `Pianist ${i}`,
+      bio: "Pianist for weddings and receptions, pop and soul covers.",
+      instruments: ["piano"],
+      genres: ["pop"],
+      ...CASCAIS,
+    });
+  }
+  for (let i = 0; i < 20; i++) if ((await w.worker.runOnce()).processed === 0) break;
+  const all = await f.db.asUser(client.claims, (tx) => musiciansForGig(tx, w.popGig, 100));
+  assertEquals(all.length, 46, "45 pianists and Ana");
+  const few = await f.db.asUser(client.claims, (tx) => musiciansForGig(tx, w.popGig, 3));
+  // The pianists are alike (equal fits): any three of the best will do.
+  assertEquals(few.map((m) => m.fit), all.slice(0, 3).map((m) => m.fit));
 });
 
 Deno.test("matching - drafts and unpublished profiles are never matched", async () => {
@@ -359,8 +407,9 @@ Deno.test("matching - publishing notifies matching musicians once per gig", asyn
   const ella = await notes(w.ella);
   assertEquals(ella.map((n) => n.link), [`/gigs/${w.jazzGig}`]);
   assertEquals(ella[0].title, "A gig that fits you: Jazz guitar trio night");
-  assertMatch(ella[0].body, /^Jazz live show for guitar, .* Match \d+%\.$/);
-  assertEquals((await notes(w.tom)).map((n) => n.link), [`/gigs/${w.rockGig}`]);
+  assertMatch(ella[0].body, /^Guitarist wanted · jazz · .* Fit \d+ of 100\.$/);
+  // The rock gig is beyond the drummer's travel radius: nothing to tell him.
+  assertEquals((await notes(w.tom)).map((n) => n.link), []);
   // A text edit of the published gig re-embeds and re-checks, but tells nobody twice.
   await f.db.asUser(w.client.claims, (tx) =>
     tx.query(

@@ -12,7 +12,7 @@ import { loadRoutes } from "../../lib/fresh_runtime/fs_routes.ts";
 import { listOperations, openApiDocument } from "../../lib/web/api/spec.ts";
 import type { Operation } from "../../lib/web/api/openapi.ts";
 import { LimitQuery } from "../../lib/web/api/marketplace.ts";
-import { DEFAULT_CANDIDATES } from "../../lib/domains/matching/queries.ts";
+import { MAX_LIMIT } from "../../lib/domains/matching/queries.ts";
 import { MessageIdParam, SendMessageInput } from "../../lib/domains/chat/schemas.ts";
 import { DjRunInput } from "../../lib/domains/dj/types.ts";
 import { AiWriteRequest } from "../../lib/domains/writing/write_request.ts";
@@ -219,11 +219,11 @@ Deno.test("OpenAPI drift - documented query parameters are the handler schema's,
       `${op.method.toUpperCase()} ${op.path}`,
     );
   }
-  // The matches limit: what the search can fill (it re-ranks DEFAULT_CANDIDATES), nothing more.
+  // The matches limit: up to MAX_LIMIT (the search re-ranks more candidates than asked for).
   const matches = doc.paths["/api/gigs/{id}/matches"].get.parameters as Json[];
   const limit = matches.find((p) => p.name === "limit")?.schema as Json;
   assertEquals<unknown>(limit, z.toJSONSchema(LimitQuery, { io: "input" }).properties?.limit);
-  assertEquals([limit.minimum, limit.maximum, limit.default], [1, DEFAULT_CANDIDATES, 20]);
+  assertEquals([limit.minimum, limit.maximum, limit.default], [1, MAX_LIMIT, 20]);
 });
 
 /** A path for `op` with each parameter filled by a value its schema accepts. */
@@ -335,7 +335,7 @@ Deno.test({
   );
 
   await t.step(
-    "GET /api/gigs/:id/matches?limit=100 is refused as documented; the maximum is served",
+    "GET /api/gigs/:id/matches?limit=101 is refused as documented; the maximum, 100, is served",
     async () => {
       const json = { ...bearer, "content-type": "application/json" };
       const client = await app.fetch("/api/profile", {
@@ -352,13 +352,12 @@ Deno.test({
       });
       assertEquals(created.status, 201, await created.clone().text());
       const gig = await created.json() as { id: string };
-      const over = await app.fetch(`/api/gigs/${gig.id}/matches?limit=100`, { headers: bearer });
+      const over = await app.fetch(`/api/gigs/${gig.id}/matches?limit=101`, { headers: bearer });
       const body = await over.json();
-      // The search re-ranks DEFAULT_CANDIDATES musicians: a larger limit could never be filled.
-      assertEquals([over.status, body.error?.field], [400, "limit"], "limit=100");
+      assertEquals([over.status, body.error?.field], [400, "limit"], "limit=101");
       const max = (doc.paths["/api/gigs/{id}/matches"].get.parameters as Json[])
         .find((p) => p.name === "limit")?.schema as { maximum: number };
-      assertEquals(max.maximum, DEFAULT_CANDIDATES);
+      assertEquals(max.maximum, MAX_LIMIT);
       const atMax = await app.fetch(`/api/gigs/${gig.id}/matches?limit=${max.maximum}`, {
         headers: bearer,
       });

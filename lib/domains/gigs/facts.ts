@@ -84,11 +84,19 @@ const GENRE_LABELS: Record<string, string> = {
   latin: "Latin",
 };
 
-/** The canonical term for an instrument or genre as typed ("Guitarist" → "guitar"). */
+/** Words that qualify a tag's head noun rather than name an instrument or genre. */
+const GENERIC = new Set(["player", "band", "music", "musician", "trio", "duo", "quartet", "group"]);
+
+/**
+ * The canonical term for an instrument or genre as typed ("Guitarist" → "guitar"): the tag's
+ * last meaningful word, as English puts the head noun last ("Alto sax" → saxophone, "gypsy
+ * jazz" → jazz, "piano player" → piano).
+ */
 export function canonical(word: string): string {
   let c = canonicalCache.get(word);
   if (c === undefined) {
-    c = terms(word)[0] ?? word.trim().toLowerCase();
+    const ts = terms(word);
+    c = ts.filter((t) => !GENERIC.has(t)).at(-1) ?? ts[0] ?? word.trim().toLowerCase();
     if (canonicalCache.size > 5000) canonicalCache.clear();
     canonicalCache.set(word, c);
   }

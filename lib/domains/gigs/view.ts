@@ -6,10 +6,10 @@ import type { Tx } from "../../ports/db/mod.ts";
 import { getGig } from "./gigs.ts";
 import { listApplicationsForGig, listOwnApplications } from "./applications.ts";
 import type { ApplicationForGig, Gig, OwnApplication } from "./schemas.ts";
-import { type Match, musiciansForGig } from "../matching/queries.ts";
+import { fitsForApplicants, type Match, musiciansForGig } from "../matching/queries.ts";
 
 export interface RankedApplication extends ApplicationForGig {
-  match: { score: number; reason: string } | null;
+  match: { score: number; fit: number; strong: boolean; feasible: boolean; reason: string } | null;
 }
 
 export interface SuggestedMusician extends Match {
@@ -58,11 +58,26 @@ export async function loadGigView(
     const matches = gig.status === "draft"
       ? []
       : await musiciansForGig(tx, gigId, 50).catch(() => []);
-    const byId = new Map(matches.map((m) => [m.id, m]));
+    const byId = gig.status === "draft" ? new Map() : await fitsForApplicants(
+      tx,
+      gigId,
+      apps.map((a) => a.musician_id),
+    ).catch(() => new Map<string, Match>());
     view.applications = apps
       .map((a) => {
         const m = byId.get(a.musician_id);
-        return { ...a, match: m ? { score: m.score, reason: m.reason } : null };
+        return {
+          ...a,
+          match: m
+            ? {
+              score: m.score,
+              fit: m.fit,
+              strong: m.strong,
+              feasible: m.feasible !== false,
+              reason: m.reason,
+            }
+            : null,
+        };
       })
       .sort((a, b) => (b.match?.score ?? -1) - (a.match?.score ?? -1));
     const applied = new Set(apps.map((a) => a.musician_id));

@@ -25,7 +25,7 @@ import type { Logger } from "../../platform/log.ts";
 import { send } from "../../ports/queue/mod.ts";
 import { candidates, DEFAULT_CANDIDATES, rankCandidates } from "./queries.ts";
 import { anyStaleVector, deriveStale, deriveVectors } from "./derive.ts";
-import { NOTIFY_MAX, NOTIFY_THRESHOLD, reason } from "./score.ts";
+import { fitPercent, NOTIFY_MAX, NOTIFY_THRESHOLD, reason } from "./score.ts";
 import { Uuid } from "../../shared/schemas.ts";
 
 /** `derived`: the embedding was current, its match vector (derive.ts) was not. */
@@ -234,7 +234,7 @@ export async function notifyMatches(
     [
       notices.map((n) => n.id),
       `A gig that fits you: ${gig.title}`.slice(0, 200),
-      notices.map((n) => `${reason(n.facts, "musician")}. Match ${Math.round(n.score * 100)}%.`),
+      notices.map((n) => `${reason(n.facts, "musician")}. Fit ${fitPercent(n.score)} of 100.`),
       `/gigs/${gigId}`,
     ],
   );

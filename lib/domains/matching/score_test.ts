@@ -1,19 +1,25 @@
 import { assert, assertEquals } from "../../../tests/_helpers/assert.ts";
 import {
-  availabilityFit,
+  behaviourFit,
+  blockersOf,
+  calibrate,
+  CALIBRATION,
   distanceFit,
   feeFit,
+  feeOver,
+  fitPercent,
   genreFit,
-  instrumentFit,
   MATCH_WEIGHTS,
   type MatchFacts,
+  playsWanted,
   reason,
-  scoreCeiling,
   scoreMatch,
+  STRONG_FIT,
 } from "./score.ts";
+import { familyOf } from "./genres.ts";
 
 const base: MatchFacts = {
-  semantic: 0.8,
+  semantic: 0.4,
   musician_genres: ["Jazz", "soul"],
   musician_instruments: ["Guitar"],
   gig_genres: ["jazz"],
@@ -32,73 +38,100 @@ const base: MatchFacts = {
   gig_currency: "EUR",
 };
 
-Deno.test("score - the weights live in one place and sum to 1", () => {
+Deno.test("score - the weights and the calibration live in one place", () => {
   const sum = Object.values(MATCH_WEIGHTS).reduce((a, b) => a + b, 0);
   assert(Math.abs(sum - 1) < 1e-9, `sum ${sum}`);
-  assert(MATCH_WEIGHTS.semantic >= 0.4, "meaning matters most");
+  assert(MATCH_WEIGHTS.semantic > 0, "meaning still orders equal candidates");
+  for (let i = 1; i < CALIBRATION.length; i++) {
+    assert(CALIBRATION[i][0] > CALIBRATION[i - 1][0] && CALIBRATION[i][1] > CALIBRATION[i - 1][1]);
+  }
+  assertEquals(calibrate(0), CALIBRATION[0][1]);
+  assertEquals(calibrate(1), 1);
+  assert(calibrate(0.7) < calibrate(0.71), "monotone");
 });
 
-Deno.test("score - fact fits", () => {
+Deno.test("score - hard facts: instrument, date, travel radius, a known place", () => {
+  assert(playsWanted(["drums"], ["drummer"]), "synonyms count");
+  assert(playsWanted(["keys", "organ"], ["piano"]));
+  assert(playsWanted(["Alto sax"], ["tenor saxophone"]), "the head noun decides");
+  assert(playsWanted(["congas"], ["percussionist"]));
+  assert(!playsWanted(["violin"], ["guitar"]));
+  assert(playsWanted([], ["guitar"]), "a gig asking for no instrument");
+  assertEquals(blockersOf(base), []);
+  assertEquals(blockersOf({ ...base, musician_instruments: ["drums"] }), ["instrument"]);
+  assertEquals(blockersOf({ ...base, availability: "booked" }), ["date"]);
+  assertEquals(blockersOf({ ...base, distance_km: 51 }), ["distance"]);
+  assertEquals(blockersOf({ ...base, distance_km: 51, remote: true }), [], "remote");
+  assertEquals(blockersOf({ ...base, travel_radius_km: null, distance_km: 49 }), []);
+  assertEquals(
+    blockersOf({ ...base, distance_km: null, musician_unplaced: true }),
+    ["place"],
+    "a musician with no place cannot be judged within reach of an in-person gig",
+  );
+  assertEquals(blockersOf({ ...base, distance_km: null }), [], "the gig's place unknown");
+  const s = scoreMatch({ ...base, availability: "blocked" });
+  assertEquals([s.feasible, s.score], [false, 0]);
+});
+
+Deno.test("score - soft facts: genre family, graded fee, distance, behaviour", () => {
   assertEquals(genreFit(["jazz"], ["JAZZ", "soul"]), 1);
-  assertEquals(genreFit(["jazz", "soul", "funk"], ["jazz"]), 0.5);
-  assertEquals(genreFit(["jazz", "soul", "funk"], ["soul", "funk"]), 1);
+  assertEquals(genreFit(["jazz"], ["swing"]), genreFit(["jazz"], ["blues"]));
+  assert(genreFit(["jazz"], ["swing"]) > 0 && genreFit(["jazz"], ["swing"]) < 1, "family");
   assertEquals(genreFit(["rock"], ["jazz"]), 0);
-  assertEquals(genreFit([], ["jazz"]), 0.5);
-  assertEquals(instrumentFit(["drums"], ["drummer"]), 1, "synonyms count");
-  assertEquals(instrumentFit(["keys", "organ"], ["piano"]), 1);
-  assertEquals(instrumentFit(["violin"], ["guitar"]), 0);
-  assertEquals(instrumentFit([], ["guitar"]), 0.5);
-  assertEquals([availabilityFit("free"), availabilityFit("blocked"), availabilityFit("booked")], [
-    1,
-    0,
-    0,
+  assertEquals(genreFit([], ["jazz"]), 1, "a gig asking for no genre");
+  assertEquals([familyOf("Hip-Hop"), familyOf("R&B"), familyOf("indie rock")], [
+    "hiphop",
+    "soul",
+    "rock",
   ]);
-  assertEquals(distanceFit(0, 50, false), 1);
-  assertEquals(distanceFit(50, 50, false), 0.7);
-  assertEquals(distanceFit(100, 50, false), 0);
-  assertEquals(distanceFit(500, 50, true), 1, "remote");
-  assertEquals(distanceFit(null, 50, false), 0.5, "unknown");
-  assert(distanceFit(10, 50, false) > distanceFit(40, 50, false));
   assertEquals(feeFit(30000, 50000, "EUR", "EUR"), 1);
   assertEquals(feeFit(50000, 50000, "EUR", "EUR"), 1);
-  assertEquals(feeFit(75000, 50000, "EUR", "EUR"), 0);
-  assertEquals(feeFit(60000, 50000, "EUR", "EUR"), 0.6);
-  assertEquals(feeFit(30000, 50000, "GBP", "EUR"), 0.5, "different currencies");
-  assertEquals(feeFit(null, 50000, "EUR", "EUR"), 0.5);
+  assertEquals(Math.round(feeFit(60000, 50000, "EUR", "EUR") * 100) / 100, 0.6, "20 % over");
+  assertEquals(feeFit(75000, 50000, "EUR", "EUR"), 0, "50 % over");
+  assertEquals(feeOver(60000, 50000, "EUR", "EUR"), 0.2);
+  assertEquals(feeOver(30000, 50000, "GBP", "EUR"), null, "different currencies");
+  assert(distanceFit(10, false) > distanceFit(300, false));
+  assert(distanceFit(10, false) > 0.99, "within a city all are alike");
+  assertEquals(distanceFit(800, true), 1, "remote");
+  assertEquals(behaviourFit(), 0.5, "cold start");
+  assert(behaviourFit(0.4, 0) > 0.5 && behaviourFit(0, -0.6) < 0.5);
 });
 
-Deno.test("score - weighted sum in [0, 1]; better facts score higher", () => {
-  const perfect = scoreMatch({ ...base, semantic: 1, distance_km: 0 });
-  assertEquals(perfect.score, 1);
-  const worst = scoreMatch({
+Deno.test("score - every possible pair ranks above every impossible one; 80+ is strong", () => {
+  const strong = scoreMatch(base);
+  assert(strong.feasible && fitPercent(strong.score) >= STRONG_FIT, String(strong.score));
+  const weakest = scoreMatch({
     ...base,
-    semantic: -0.2,
+    semantic: 0,
     musician_genres: ["metal"],
-    musician_instruments: ["harp"],
-    availability: "booked",
-    distance_km: 5000,
     fee_min_minor: 900000,
+    distance_km: 50,
+    reputation: -1,
+    affinity: -1,
   });
-  assertEquals(worst.score, 0);
-  const s = scoreMatch(base);
-  assertEquals(s.fits.semantic, 0.8);
-  assert(s.score > 0.8 && s.score < 1, String(s.score));
-  assert(scoreMatch({ ...base, availability: "blocked" }).score < s.score);
-  assert(scoreMatch({ ...base, distance_km: 80 }).score < s.score);
-  assert(scoreMatch({ ...base, fee_min_minor: 70000 }).score < s.score);
-  assert(scoreMatch({ ...base, musician_genres: ["rock"] }).score < s.score);
-  assert(scoreCeiling(0.8) >= s.score);
-  assertEquals(scoreCeiling(1), 1);
+  assert(weakest.feasible && weakest.score > 0);
+  const impossible = scoreMatch({ ...base, semantic: 1, availability: "booked" });
+  assert(impossible.score < weakest.score);
+  // Graded: a fee 20 % over costs less than one 50 % over; a shared family less than none.
+  const over20 = scoreMatch({ ...base, fee_min_minor: 60000 }).score;
+  const over50 = scoreMatch({ ...base, fee_min_minor: 75000 }).score;
+  assert(strong.score > over20 && over20 > over50, `${strong.score} ${over20} ${over50}`);
+  const family = scoreMatch({ ...base, musician_genres: ["swing"] }).score;
+  const none = scoreMatch({ ...base, musician_genres: ["metal"] }).score;
+  assert(strong.score > family && family > none);
+  // Good reviews and a past booking with this client lift a musician; a past decline lowers.
+  assert(scoreMatch({ ...base, reputation: 0.5 }).score > strong.score);
+  assert(scoreMatch({ ...base, affinity: -0.6 }).score < strong.score);
 });
 
-Deno.test("reason - one line for the client and for the musician", () => {
+Deno.test("reason - the deciding facts first, for the client and for the musician", () => {
   assertEquals(
     reason(base, "client"),
-    "Jazz guitarist, 12 km away, free that night, fee within budget",
+    "Plays guitar · jazz · free that night · within budget · 12 km",
   );
   assertEquals(
     reason(base, "musician"),
-    "Jazz live show for guitar, 12 km away, free that night, budget fits your fee",
+    "Guitarist wanted · jazz · you're free that night · budget fits your fee · 12 km away",
   );
   assertEquals(
     reason(
@@ -106,22 +139,22 @@ Deno.test("reason - one line for the client and for the musician", () => {
         ...base,
         remote: true,
         evening: false,
-        availability: "booked",
-        fee_min_minor: 90000,
-        musician_genres: ["R&B"],
-        gig_genres: ["rnb"],
+        fee_min_minor: 60000,
+        musician_genres: ["Neo soul"],
+        gig_genres: ["R&B"],
         musician_instruments: ["keys"],
         gig_instruments: ["piano"],
       },
       "client",
     ),
-    "R&B keyboardist, remote, already booked that day, fee above budget",
+    "Plays piano · neo soul (close to R&B) · free that day · fee 20% over budget · remote",
   );
   assertEquals(
-    reason(
-      { ...base, distance_km: 140, availability: "blocked", musician_currency: "GBP" },
-      "client",
-    ),
-    "Jazz guitarist, 140 km away (beyond travel radius), unavailable that night",
+    reason({ ...base, distance_km: 140, availability: "blocked" }, "client"),
+    "Unavailable that night · 140 km, beyond their 50 km travel radius · Plays guitar · jazz · within budget",
+  );
+  assertEquals(
+    reason({ ...base, musician_instruments: ["drums"] }, "client"),
+    "Doesn't play guitar or double bass · jazz · free that night · within budget · 12 km",
   );
 });

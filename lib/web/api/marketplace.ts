@@ -1,7 +1,7 @@
 /** Request shapes of the marketplace API that are not domain inputs (lib/domains/gigs has those). */
 import { z } from "zod";
 import { ClientProfileInput, GigUpdate, MusicianProfileInput } from "../../domains/gigs/mod.ts";
-import { DEFAULT_CANDIDATES } from "../../domains/matching/queries.ts";
+import { MAX_LIMIT } from "../../domains/matching/queries.ts";
 import { DISPLAY_NAME_MAX_CHARS } from "../../shared/limits.ts";
 import { Uuid } from "../../shared/schemas.ts";
 
@@ -22,8 +22,8 @@ export const GigPatchBody = z.union([
   GigUpdate,
 ]);
 
-/** The most matches a request may ask for: the candidates the search re-ranks, no more. */
-const MAX_MATCHES = DEFAULT_CANDIDATES;
+/** The most matches a request may ask for (the search re-ranks more candidates than that). */
+const MAX_MATCHES = MAX_LIMIT;
 
 /** `?limit=` of GET /api/matches/gigs and GET /api/gigs/:id/matches. */
 export const LimitQuery = z.object({
@@ -31,8 +31,15 @@ export const LimitQuery = z.object({
     .max(MAX_MATCHES, `limit is 1 to ${MAX_MATCHES}`).default(20),
 });
 
+/** Only pairs that can happen (instrument, date, travel radius); best first. */
 export const MatchList = z.array(
-  z.object({ id: Uuid(), score: z.number(), reason: z.string() }),
+  z.object({
+    id: Uuid(),
+    score: z.number().describe("The calibrated fit, 0–1"),
+    fit: z.number().int().describe("The fit out of 100: 80 and over is a strong match"),
+    strong: z.boolean(),
+    reason: z.string().describe('The deciding facts first: "Plays saxophone · jazz · …"'),
+  }),
 );
 
 export const ApplicationAction = z.enum(["shortlist", "decline", "withdraw", "accept"]);

@@ -29,7 +29,7 @@ export const handler = define.handlers<Data>({
       const gigs = new Map((await getGigs(tx, matches.map((m) => m.id))).map((g) => [g.id, g]));
       const items = matches.flatMap((m) => {
         const gig = gigs.get(m.id);
-        return gig ? [{ gig, score: m.score, reason: m.reason }] : [];
+        return gig ? [{ gig, fit: { fit: m.fit, strong: m.strong }, reason: m.reason }] : [];
       });
       return { hasProfile: true, items, elsewhere: await externalMatches(tx, user.id, 10) };
     });
@@ -53,14 +53,15 @@ export default define.page<typeof handler>(function Matches({ data }) {
       )}
       {data.hasProfile && data.items.length === 0 && (
         <EmptyState title="No matches yet">
-          New gigs are matched as they are published: you will get a notification. Meanwhile,{" "}
-          <a class="underline" href="/gigs">browse all gigs</a>.
+          Only gigs you can play are shown: an instrument you play, a date you are free and a place
+          within your travel radius. New gigs are matched as they are published: you will get a
+          notification. Meanwhile, <a class="underline" href="/gigs">browse all gigs</a>.
         </EmptyState>
       )}
       {data.items.length > 0 && (
         <ul class="grid gap-3" aria-label="Matching gigs" data-testid="matches">
           {data.items.map((m) => (
-            <GigCard key={m.gig.id} gig={m.gig} reason={m.reason} score={m.score} />
+            <GigCard key={m.gig.id} gig={m.gig} reason={m.reason} fit={m.fit} />
           ))}
         </ul>
       )}

@@ -16,25 +16,21 @@ import { Uuid } from "../../../shared/schemas.ts";
 import { haversineKm } from "../../gigs/facts.ts";
 import {
   genreFit,
-  instrumentFit,
   type MatchFacts,
+  playsWanted,
   reason,
   scoreMatch,
 } from "../../matching/score.ts";
 import { fillTemplate, placeholderValues, quoteFee } from "./template.ts";
 
 /**
- * The least score on facts alone (semantic similarity counted as 0) to apply for someone. The
- * facts weigh 0.35 in all (MATCH_WEIGHTS). A musician who plays a wanted instrument (0.12) and is
- * free that day (0.10) reaches 0.22 before genre, distance and fee add anything, so anyone the
- * gig could really use passes; someone who shares only a genre with a gig asking for an
- * instrument they do not play scores at most 0.05 + 0.10 + 0.04 + 0.04 = 0.23 when everything
- * else is perfect, and under 0.2 as soon as the trip goes past their radius or the budget is
- * below their fee. Semantic similarity is left out because the gig's embedding is made by
+ * Auto-apply applies only where a booker could book: the musician plays a wanted instrument (or
+ * shares a genre when none is asked), is free that date, and the gig is within their travel
+ * radius (`scoreMatch`'s hard facts); the musician's own rules are checked in SQL. Semantic
+ * similarity is left out of the recorded score on facts because the gig's embedding is made by
  * another queue and may not exist yet when it is published: the decision must not depend on
  * which job ran first.
  */
-export const AUTO_APPLY_MIN_SCORE = 0.2;
 
 const Message = z.object({ gig_id: Uuid() });
 
@@ -112,7 +108,7 @@ function factsOf(g: GigRow, m: CandidateRow): MatchFacts {
 /** A shared instrument or genre: the gig names something the musician plays. */
 export function overlaps(f: MatchFacts): boolean {
   const instrument = f.gig_instruments.length > 0 &&
-    instrumentFit(f.gig_instruments, f.musician_instruments) === 1;
+    playsWanted(f.gig_instruments, f.musician_instruments);
   const genre = f.gig_genres.length > 0 && genreFit(f.gig_genres, f.musician_genres) > 0;
   return instrument || genre;
 }
@@ -121,8 +117,10 @@ export function overlaps(f: MatchFacts): boolean {
 export function planFor(g: GigRow, m: CandidateRow): AutoApplyPlan | null {
   const facts = factsOf(g, m);
   if (!overlaps(facts)) return null;
-  const factsScore = scoreMatch({ ...facts, semantic: 0 }).score;
-  if (factsScore < AUTO_APPLY_MIN_SCORE) return null;
+  const onFacts = scoreMatch({ ...facts, semantic: 0 });
+  // A date they can't make goes on to SQL, which skips it with the reason in their audit trail.
+  if (onFacts.blockers.some((b) => b !== "date")) return null;
+  const factsScore = onFacts.score;
   const sameCurrency = (c: string | null) => c === g.currency;
   const feeMinor = quoteFee(
     sameCurrency(m.rule_currency) ? m.min_fee_minor : null,

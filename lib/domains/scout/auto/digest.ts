@@ -128,9 +128,8 @@ export async function externalMatches(
       gig_currency: r.currency,
     };
     if (genreFit(facts.gig_genres, facts.musician_genres) === 0) continue;
-    if (facts.availability !== "free") continue;
-    const radius = self.travel_radius_km || 50;
-    if (km != null && km > 2 * radius) continue;
+    const scored = scoreMatch(facts);
+    if (!scored.feasible) continue; // booked or blocked that day, or beyond their travel radius
     out.push({
       id: r.id,
       title: r.title,
@@ -139,7 +138,7 @@ export async function externalMatches(
       venue_name: r.venue_name,
       city: r.city,
       url: r.url,
-      score: scoreMatch(facts).score,
+      score: scored.score,
       reason: reason(facts, "musician"),
     });
   }

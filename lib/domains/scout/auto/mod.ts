@@ -13,7 +13,7 @@ import { digestJob } from "./digest.ts";
 export * from "./schemas.ts";
 export * from "./settings.ts";
 export * from "./template.ts";
-export { AUTO_APPLY_MIN_SCORE, autoApplyPlans, commitAutoApply } from "./apply.ts";
+export { autoApplyPlans, commitAutoApply } from "./apply.ts";
 export { autoShortlist } from "./shortlist.ts";
 export {
   enqueueDigests,
