@@ -36,7 +36,7 @@ import { evalWorld } from "./matching_eval/world.ts";
 import { grade } from "./matching_eval/labels.ts";
 import { evaluate } from "./matching_eval/metrics.ts";
 import { threeLineGigsForMusician, threeLineMusiciansForGig } from "./matching_eval/baseline.ts";
-import type { EvalWorld } from "./matching_eval/types.ts";
+import type { EvalGig, EvalWorld } from "./matching_eval/types.ts";
 import { type Result, summarise, writeResults } from "./results.ts";
 
 export const MATCHING_QUALITY_METRICS = [
@@ -101,28 +101,7 @@ export async function loadEvalWorld(w: EvalWorld): Promise<{ db: Db; driver: Pgl
       ],
     );
   }
-  const insertGig = (g: {
-    id: string;
-    client_id: string;
-    title: string;
-    description: string;
-    kind: string;
-    genres: string[];
-    instruments: string[];
-    starts_at: string;
-    timezone: string;
-    duration_minutes: number;
-    remote: boolean;
-    venue_name: string;
-    city: string | null;
-    country: string | null;
-    lat: number | null;
-    lng: number | null;
-    budget_min_minor: number;
-    budget_max_minor: number;
-    currency: string;
-    status: string;
-  }) =>
+  const insertGig = (g: Omit<EvalGig, "split"> & { status: string }) =>
     q(
       `insert into public.gigs (id, client_id, title, description, kind, genres, instruments,
          starts_at, timezone, duration_minutes, remote, venue_name, city, country, lat, lng,
