@@ -12,7 +12,7 @@ import { AutoElsewhere } from "../../../components/AutoElsewhere.tsx";
 
 interface Data {
   hasProfile: boolean;
-  items: { gig: Gig; score: number; reason: string }[];
+  items: { gig: Gig; fit: { fit: number; strong: boolean }; reason: string }[];
   /** External gigs (the scout's sources) that fit: the "Elsewhere" section. */
   elsewhere: ExternalMatch[];
 }
