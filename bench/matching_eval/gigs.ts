@@ -18,7 +18,7 @@ import {
   SCENES,
 } from "./vocab.ts";
 import { gigDescription, listPhrase } from "./text.ts";
-import type { ClientHome } from "./world.ts";
+import type { ClientHome } from "./types.ts";
 import { beyondTravelRadius, genreMatch, grade, playsRequiredInstrument } from "./labels.ts";
 import { plantDistractors } from "./plant.ts";
 

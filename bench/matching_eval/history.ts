@@ -9,7 +9,7 @@
  */
 import type { EvalMusician, EvalSignal, EvalWorld } from "./types.ts";
 import type { Rng } from "./random.ts";
-import type { ClientHome } from "./world.ts";
+import type { ClientHome } from "./types.ts";
 import { grade } from "./labels.ts";
 
 const SIGNALS = 300;

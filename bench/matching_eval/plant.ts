@@ -7,7 +7,7 @@
  */
 import type { EvalGig, EvalMusician, EvalWorld } from "./types.ts";
 import type { Rng } from "./random.ts";
-import type { ClientHome } from "./world.ts";
+import type { ClientHome } from "./types.ts";
 import {
   beyondTravelRadius,
   blockedOnGigDate,

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { City } from "./vocab.ts";
 
 export type Split = "train" | "held_out";
 
@@ -92,3 +93,9 @@ export interface EvalWorld {
 }
 
 export type Grade = 0 | 1 | 2 | 3;
+
+/** A client and the city they book in (the world's generators share it). */
+export interface ClientHome {
+  client: EvalClient;
+  city: City;
+}

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { EvalClient, EvalMusician, EvalWorld } from "./types.ts";
+import type { ClientHome, EvalClient, EvalMusician, EvalWorld } from "./types.ts";
 import { addDays, mulberry32, type Rng } from "./random.ts";
 import {
   CITIES,
@@ -43,11 +43,6 @@ const CLIENTS_PER_CITY: Record<string, number> = {
   "New York": 2,
   Philadelphia: 1,
 };
-
-export interface ClientHome {
-  client: EvalClient;
-  city: City;
-}
 
 export function evalWorld(today: Date): EvalWorld {
   const rng = mulberry32(SEED);
