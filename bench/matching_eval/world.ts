@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { ClientHome, EvalClient, EvalMusician, EvalWorld } from "./types.ts";
+import type { ClientHome, EvalMusician, EvalWorld } from "./types.ts";
 import { addDays, mulberry32, type Rng } from "./random.ts";
 import {
   CITIES,
