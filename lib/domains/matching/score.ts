@@ -314,7 +314,8 @@ function feePhrase(f: MatchFacts, perspective: "client" | "musician"): string | 
  */
 export function reason(f: MatchFacts, perspective: "client" | "musician"): string {
   const parts: string[] = [];
-  for (const b of blockersOf(f)) parts.push(blockerPhrase(b, f, perspective));
+  const blockers = blockersOf(f);
+  for (const b of blockers) parts.push(blockerPhrase(b, f, perspective));
   // A gig asking for no instrument: the client reads what the musician plays, the musician the
   // kind of gig.
   const instrument = firstShared(f.gig_instruments, f.musician_instruments) ??
@@ -339,7 +340,7 @@ export function reason(f: MatchFacts, perspective: "client" | "musician"): strin
   const fee = feePhrase(f, perspective);
   if (fee) parts.push(fee);
   if (f.remote) parts.push("remote");
-  else if (f.distance_km != null && !blockersOf(f).includes("distance")) {
+  else if (f.distance_km != null && !blockers.includes("distance")) {
     parts.push(perspective === "client" ? km(f.distance_km) : `${km(f.distance_km)} away`);
   }
   const text = parts.join(" · ");
