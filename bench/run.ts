@@ -31,6 +31,8 @@
  *   (bench/matching_quality.ts).
  * - `scout.*`: the gig scout's parsers over a mixed set of generated sources, and its dedupe
  *   over 50,000 items, in this process (bench/scout.ts).
+ * - `web.js_kb*`: the JS a signed-in page and an island-free page load in prod, compressed as
+ *   the server sends it (bench/web_assets.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
@@ -58,6 +60,7 @@ import {
   matchingQualityBench,
 } from "./matching_quality.ts";
 import { STUDIO_METRICS, STUDIO_TARGETS, studioBench, type StudioGroup } from "./studio.ts";
+import { WEB_ASSETS_METRICS, WEB_ASSETS_TARGETS, webAssetsBench } from "./web_assets.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LOAD_SCRIPT = new URL("./load.ts", import.meta.url).pathname;
@@ -254,6 +257,7 @@ const GROUPS = {
   payments: PAYMENTS_METRICS,
   artists: ARTISTS_METRICS,
   scout: SCOUT_METRICS,
+  assets: WEB_ASSETS_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -269,6 +273,7 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ...STUDIO_TARGETS,
   ...ARTISTS_TARGETS,
   ...SCOUT_TARGETS,
+  ...WEB_ASSETS_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -287,6 +292,7 @@ async function main(prefixes: string[]): Promise<number> {
     payments: wanted(GROUPS.payments),
     artists: wanted(GROUPS.artists),
     scout: wanted(GROUPS.scout),
+    assets: wanted(GROUPS.assets),
   };
   const studio = Object.fromEntries(
     Object.entries(STUDIO_METRICS).map(([g, names]) => [g, wanted(names)]),
@@ -332,6 +338,8 @@ async function main(prefixes: string[]): Promise<number> {
     if (run.artists) results.push(...await artistsBench({ runs: RUNS }));
     // Pure code in this process: the scout's parsers and dedupe over generated sources.
     if (run.scout) results.push(...scoutBench({ runs: RUNS }));
+    // Prod-mode pages through the server's fetch in this process: JS bytes as sent.
+    if (run.assets) results.push(...await webAssetsBench());
     if (Object.values(studio).some(Boolean)) {
       results.push(
         ...await studioBench(

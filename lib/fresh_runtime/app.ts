@@ -6,6 +6,7 @@
  */
 import { Hono, type MiddlewareHandler } from "hono";
 import { bundleIslands } from "./bundle.ts";
+import { compressResponse } from "./compress.ts";
 import { buildStylesheet } from "./css.ts";
 import { AppHost, type Log, textResponse } from "./app_host.ts";
 import { statusText } from "./error.ts";
@@ -13,7 +14,14 @@ import { loadRoutes } from "./fs_routes.ts";
 import { installIslandHooks, loadIslands } from "./islands.ts";
 import { PageRenderer } from "./render.ts";
 import { applySecureHeaders, cspFor, generateNonce, requestIdFrom } from "./secure_headers.ts";
-import { type Asset, IMMUTABLE, loadStaticFiles, makeAsset, serveAsset } from "./static_files.ts";
+import {
+  type Asset,
+  IMMUTABLE,
+  loadStaticFiles,
+  makeAsset,
+  REVALIDATE,
+  serveAsset,
+} from "./static_files.ts";
 import type { AppOptions, FreshApp } from "./types.ts";
 import { join } from "./walk.ts";
 
@@ -55,13 +63,15 @@ export async function createApp<State>(opts: AppOptions<State>): Promise<FreshAp
     buildStylesheet(root, opts.cssSources ?? DEFAULT_CSS_SOURCES),
   ]);
   const assets = new Map<string, Asset>(statics);
-  const builtCache = dev ? "no-cache" : IMMUTABLE;
+  // Built files are named by their content hash: a change is a new URL. Dev revalidates anyway,
+  // since a source map can change while its chunk (and so the name) does not.
+  const built = { cache: dev ? REVALIDATE : IMMUTABLE, lazy: dev };
   assets.set(
     sheet.href,
-    await makeAsset(sheet.href, new TextEncoder().encode(sheet.css), builtCache),
+    await makeAsset(sheet.href, new TextEncoder().encode(sheet.css), built.cache, built),
   );
   for (const [url, body] of bundle?.files ?? []) {
-    assets.set(url, await makeAsset(url, body, builtCache));
+    assets.set(url, await makeAsset(url, body, built.cache, built));
   }
 
   const host = new AppHost<State>(table, new PageRenderer(sheet.href, bundle), log, opts);
@@ -103,7 +113,9 @@ export async function createApp<State>(opts: AppOptions<State>): Promise<FreshAp
   };
 }
 
-/** Request id, nonce, security headers and the access log, around everything else. */
+/**
+ * Request id, nonce, compression, security headers and the access log, around everything else.
+ */
 function requestMiddleware(log: Log, policy: (nonce: string) => string): MiddlewareHandler {
   return async function freshRequest(c, next) {
     const start = performance.now();
@@ -112,7 +124,8 @@ function requestMiddleware(log: Log, policy: (nonce: string) => string): Middlew
     c.set("requestId", requestId);
     c.set("nonce", nonce);
     await next();
-    const res = applySecureHeaders(c.res, nonce, requestId, policy);
+    const packed = await compressResponse(c.req.raw, c.res);
+    const res = applySecureHeaders(packed, nonce, requestId, policy);
     if (res !== c.res) c.res = res;
     log({
       level: res.status >= 500 ? "error" : "info",
