@@ -1,9 +1,11 @@
 /**
  * `ai-write`: an AI draft for the signed-in user (lib/domains/writing/write_request.ts).
  *
- * POST `{ task, gig_id?, musician_id? }` with `Authorization: Bearer <access token>`;
- * task is one of bio, setlist, proposal, announcement, social_post (all but bio need gig_id).
- * 200 `{ task, draft, value, source: "live" | "offline", model, remaining }`; 400 naming the field,
+ * POST `{ task, gig_id?, musician_id?, language? }` with `Authorization: Bearer <access token>`;
+ * task is one of bio, setlist, proposal, announcement, social_post (all but bio need gig_id);
+ * language is en, es, fr, de or pt (else the user's own text, else Accept-Language, decides).
+ * 200 `{ task, draft, value, source: "live" | "offline", model, language, language_reason,
+ * remaining }`; 400 naming the field,
  * 401 without a valid token, 403/404 for someone else's profile or an unknown gig, 429 over the
  * daily limit (AI_DAILY_LIMIT per task). The draft is never saved: the user edits it first.
  */

@@ -1,7 +1,8 @@
 /**
  * AI writing against a fake OpenAI server on 127.0.0.1, driven through the real openai SDK
- * (`baseURL`): structured output, invalid JSON → one retry → offline, embeddings; and the
- * `ai-write` function's contract (401, 400 naming the field, 404, 429, usage recorded).
+ * (`baseURL`): structured output, invalid JSON → one retry → offline, embeddings; the
+ * `ai-write` function's contract (401, 400 naming the field, 404, 429, usage recorded); and the
+ * draft's language and voice through /api/ai/write and the function, offline and live.
  */
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { startTestApp, type TestApp } from "../_helpers/app.ts";
@@ -10,6 +11,9 @@ import { lexicalEmbedding } from "../../lib/ports/ai/offline.ts";
 import { FakeOpenAi } from "../_fakes/openai.ts";
 import { write } from "../../lib/domains/writing/writer.ts";
 import type { BioDraft, GigFacts, MusicianFacts } from "../../lib/domains/writing/writer.ts";
+import { detectLanguage } from "../../lib/domains/writing/language.ts";
+import { humanProblems } from "../../lib/domains/writing/test_utils.ts";
+import { browser } from "../_helpers/fuzz.ts";
 
 const ella: MusicianFacts = {
   stage_name: "Ella Hart",
@@ -31,7 +35,8 @@ const validBio = JSON.stringify(
     headline: "Lisbon jazz and soul guitarist",
     bio: "Ella Hart is a jazz and soul guitarist based in Lisbon. She improvises with taste, " +
       "reads charts on sight and brings warmth to clubs, dinners and weddings across Portugal.",
-  } satisfies BioDraft,
+    language: "en",
+  } satisfies BioDraft & { language: string },
 );
 
 function livePort(fake: FakeOpenAi) {
@@ -62,7 +67,7 @@ Deno.test("openai adapter - strict structured output through the real SDK: valid
     true,
   ]);
   assertEquals(rf.json_schema.schema.additionalProperties, false);
-  assertEquals(rf.json_schema.schema.required, ["headline", "bio"]);
+  assertEquals(rf.json_schema.schema.required, ["headline", "bio", "language"]);
 });
 
 Deno.test("openai adapter - invalid JSON, then valid → live after one retry", async () => {
@@ -281,4 +286,144 @@ Deno.test("ai-write function - gig tasks from the gig's facts, offline without a
   const stranger = await signUp(app, "Stranger");
   const res = await post(app, { task: "announcement", gig_id: gigId }, stranger.token);
   assertEquals(res.status, 404);
+});
+
+/** A Spanish-speaking quartet in Madrid, a French-speaking venue's gig, as rows. */
+async function bandAndGig(app: TestApp) {
+  const band = await signUp(app, "Cuarteto Sol");
+  const venue = await signUp(app, "Le Petit Caveau");
+  await app.platform.db.asUser(band.claims, (tx) =>
+    tx.query(
+      `insert into public.musician_profiles (id, stage_name, bio, instruments, genres, skills,
+         languages, city, country, lat, lng, fee_min_minor, fee_max_minor, currency, published)
+       values ($1, 'Cuarteto Sol', 'Somos un cuarteto de jazz de Madrid y tocamos en clubes y bodas desde hace diez años.',
+               '{saxophone,piano,double bass,drums}', '{jazz,latin}', '{arranging}',
+               '{Spanish,English}', 'Madrid', 'ES', 40.42, -3.7, 40000, 60000, 'EUR', true)`,
+      [band.id],
+    ));
+  const gigId = await app.platform.db.asUser(venue.claims, async (tx) => {
+    const [g] = await tx.query<{ id: string }>(
+      `insert into public.gigs (client_id, title, description, genres, instruments, starts_at,
+         timezone, duration_minutes, venue_name, city, country, lat, lng, budget_min_minor,
+         budget_max_minor, currency)
+       values ($1, 'Soirée jazz du vendredi', 'Nous cherchons un groupe de jazz pour notre cave, deux sets dans la soirée.',
+               '{jazz}', '{saxophone}', now() + interval '12 days', 'Europe/Paris', 120,
+               'Le Petit Caveau', 'Paris', 'FR', 48.85, 2.35, 40000, 70000, 'EUR')
+       returning id`,
+      [venue.id],
+    );
+    await tx.query("select public.publish_gig($1)", [g.id]);
+    return g.id;
+  });
+  return { band, venue, gigId };
+}
+
+Deno.test("ai-write - the draft's language: asked for, else the user's text, else Accept-Language", async () => {
+  await using app = await startTestApp({ WORKER: "off" });
+  const { band, venue, gigId } = await bandAndGig(app);
+  const call = (token: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.fetch("/api/ai/write", {
+      method: "POST",
+      headers: { ...browser(app, token), "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+
+  // The quartet's own bio is Spanish: a Spanish proposal, in the group's voice, whatever the browser.
+  let res = await call(band.token, { task: "proposal", gig_id: gigId }, {
+    "accept-language": "de-DE,de;q=0.9",
+  });
+  let json = await res.json();
+  assertEquals([res.status, json.language, json.language_reason], [200, "es", "text"]);
+  assertEquals(json.value.language, "es");
+  assertMatch(json.draft, /Somos Cuarteto Sol|Les escribe Cuarteto Sol|somos Cuarteto Sol/);
+  assertEquals(
+    humanProblems(json.draft, {
+      lang: "es",
+      name: "Cuarteto Sol",
+      group: true,
+      firstPerson: true,
+      gigTitle: "Soirée jazz du vendredi",
+      noVerbatimTitle: true,
+    }),
+    [],
+    json.draft,
+  );
+  // Asked for in Portuguese: Portuguese.
+  res = await call(band.token, { task: "proposal", gig_id: gigId, language: "pt" });
+  json = await res.json();
+  assertEquals([res.status, json.language, json.language_reason], [200, "pt", "request"]);
+  assertEquals(detectLanguage(json.draft), "pt", json.draft);
+  // The venue's description is French: its announcement is French.
+  res = await call(venue.token, { task: "announcement", gig_id: gigId }, {
+    "accept-language": "en",
+  });
+  json = await res.json();
+  assertEquals([res.status, json.language, json.language_reason], [200, "fr", "text"]);
+  // A venue whose text does not tell: the browser's language.
+  const plain = await app.platform.db.asUser(venue.claims, async (tx) => {
+    const [g] = await tx.query<{ id: string }>(
+      `insert into public.gigs (client_id, title, genres, starts_at, timezone, duration_minutes,
+         venue_name, city, country)
+       values ($1, 'Jazz', '{jazz}', now() + interval '5 days', 'Europe/Berlin', 90, 'Blue Lamp',
+               'Berlin', 'DE') returning id`,
+      [venue.id],
+    );
+    return g.id;
+  });
+  res = await call(venue.token, { task: "social_post", gig_id: plain }, {
+    "accept-language": "de-AT,de;q=0.9,en;q=0.5",
+  });
+  json = await res.json();
+  assertEquals([res.status, json.language, json.language_reason], [200, "de", "browser"]);
+  assertMatch(json.draft, /Uhr/);
+  // An unknown language is a 400 naming the field.
+  res = await call(band.token, { task: "bio", language: "it" });
+  json = await res.json();
+  assertEquals([res.status, json.error.field], [400, "language"]);
+  // The function answers the same, with a bearer token.
+  res = await post(app, { task: "bio", language: "fr" }, band.token);
+  json = await res.json();
+  assertEquals([res.status, json.language, json.source], [200, "fr", "offline"]);
+  assertMatch(json.draft, /Cuarteto Sol (est|sont) un quartet jazz/);
+});
+
+Deno.test("ai-write - live: the model's instructions and schema carry the language and the voice", async () => {
+  await using fake = new FakeOpenAi();
+  await using app = await startTestApp({
+    WORKER: "off",
+    OPENAI_BASE_URL: fake.baseURL,
+    AI_MODEL: "fake-gpt",
+  });
+  const { band, gigId } = await bandAndGig(app);
+  fake.replies.push(JSON.stringify({
+    subject: "Cuarteto Sol para su noche de jazz del viernes",
+    message: "Hola,\n\nSomos Cuarteto Sol, un cuarteto de jazz de Madrid, y nos encantaría tocar " +
+      "en su noche de jazz del viernes en Le Petit Caveau. Tocamos jazz y música latina cada semana " +
+      "y preparamos los arreglos nosotros mismos.\n\nUn saludo,\nCuarteto Sol",
+    language: "es",
+  }));
+  const res = await post(app, { task: "proposal", gig_id: gigId }, band.token);
+  const json = await res.json();
+  assertEquals([res.status, json.source, json.language], [200, "live", "es"], JSON.stringify(json));
+  const chat = fake.chats[0];
+  const [system, user] = chat.messages.map((m) => m.content);
+  assertMatch(system, /only in the language the request names/);
+  assertMatch(user, /write every field in Spanish \(es\)/);
+  assertMatch(user, /Cuarteto Sol is a group \(quartet, 4 members\), not one person/);
+  assertMatch(user, /never "I'm Cuarteto Sol"/);
+  assertMatch(user, /not by quoting its title/);
+  const schema = chat.response_format?.json_schema?.schema as {
+    properties: Record<string, { enum?: string[]; description?: string }>;
+    required: string[];
+  };
+  assertEquals(schema.properties.language.enum, ["es"]);
+  assert(schema.required.includes("language"));
+  assertMatch(schema.properties.message.description ?? "", /first person plural/);
+  // Asked for in German: the instructions say German, and so does the schema.
+  fake.replies.push("{", "[]");
+  const de = await post(app, { task: "proposal", gig_id: gigId, language: "de" }, band.token);
+  const deJson = await de.json();
+  assertEquals([de.status, deJson.source, deJson.language], [200, "offline", "de"]);
+  assertMatch(fake.chats[1].messages[1].content, /German \(de\)/);
+  assertMatch(deJson.draft, /\bwir\b/i);
 });

@@ -2,7 +2,9 @@
  * One AI writing request, as `functions/ai-write` (bearer token) and any route (session cookie)
  * serve it: validate → load the facts as the user (RLS) → spend the daily quota → write (live,
  * retry once, offline: run_task.ts) → record tokens. Answers
- * `{ task, draft, value, source, model, remaining }` or `{ error: { status, message, field } }`.
+ * `{ task, draft, value, source, model, language, language_reason, remaining }` or
+ * `{ error: { status, message, field } }`. The draft's language is the request's `language`, else
+ * that of the user's own text, else the request's Accept-Language (language.ts).
  *
  * @module
  */
@@ -15,6 +17,7 @@ import { readJson } from "../../web/body.ts";
 import type { AiPort } from "../../ports/ai/port.ts";
 import type { GigFacts, MusicianFacts } from "../gigs/facts.ts";
 import { TASK_NEEDS, write, WRITE_TASKS, type WriteTask } from "./writer.ts";
+import { type LanguageReason, WRITE_LANGS, type WriteLang } from "./language.ts";
 
 export const AiWriteRequest = z.object({
   task: z.enum(WRITE_TASKS, {
@@ -22,6 +25,8 @@ export const AiWriteRequest = z.object({
   }),
   gig_id: z.uuid({ error: "Not a gig id" }).optional(),
   musician_id: z.uuid({ error: "Not a musician id" }).optional(),
+  /** The draft's language; without it, the language of the user's own text or browser. */
+  language: z.enum(WRITE_LANGS, { error: `Choose one of: ${WRITE_LANGS.join(", ")}` }).optional(),
 }).strict();
 export type AiWriteRequest = z.infer<typeof AiWriteRequest>;
 
@@ -41,6 +46,9 @@ export interface AiWriteAnswer {
   value: unknown;
   source: "live" | "offline";
   model: string;
+  /** The language the draft is written in, and why: asked for, the user's text, the browser. */
+  language: WriteLang;
+  language_reason: LanguageReason;
   /** Requests of this task left today. */
   remaining: number;
 }
@@ -99,6 +107,7 @@ export async function aiWrite(
   deps: AiWriteDeps,
   claims: Claims,
   req: AiWriteRequest,
+  acceptLanguage: string | null = null,
 ): Promise<AiWriteAnswer> {
   const need = TASK_NEEDS[req.task];
   if (req.musician_id && req.musician_id !== claims.sub) {
@@ -129,7 +138,8 @@ export async function aiWrite(
     throw err;
   }
   // Outside any transaction: a live model may take seconds.
-  const result = await write(deps.ai, req.task, facts, {
+  const input = { ...facts, language: req.language ?? null, acceptLanguage };
+  const result = await write(deps.ai, req.task, input, {
     log: deps.log,
     recordUsage: ({ task, tokens }) =>
       deps.db.asUser(
@@ -143,6 +153,8 @@ export async function aiWrite(
     value: result.draft,
     source: result.source,
     model: result.model,
+    language: result.language,
+    language_reason: result.languageReason,
     remaining: facts.remaining,
   };
 }
@@ -159,6 +171,11 @@ export async function handleAiWriteRequest(
   if (!claims) throw new AiWriteError(401, "Sign in first", "authorization");
   const body = await readJson(request);
   if (body === undefined) throw new AiWriteError(400, "Send a JSON body", "body");
-  const answer = await aiWrite(deps, claims, parseAiWriteRequest(body));
+  const answer = await aiWrite(
+    deps,
+    claims,
+    parseAiWriteRequest(body),
+    request.headers.get("accept-language"),
+  );
   return Response.json(answer, { headers: { "cache-control": "no-store" } });
 }

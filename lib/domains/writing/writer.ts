@@ -18,6 +18,7 @@ import { type ProposalDraft, proposalTask } from "./tasks/proposal.ts";
 import { type SetlistDraft, setlistTask } from "./tasks/setlist.ts";
 import { type SocialPostDraft, socialPostTask } from "./tasks/social_post.ts";
 import type { DraftTask } from "./tasks/writing.ts";
+import { chooseLanguage, type LanguageChoice, type WriteLang } from "./language.ts";
 
 export type { GigFacts, MusicianFacts } from "../gigs/facts.ts";
 export { AnnouncementDraft } from "./tasks/announcement.ts";
@@ -25,6 +26,8 @@ export { BioDraft } from "./tasks/bio.ts";
 export { ProposalDraft } from "./tasks/proposal.ts";
 export { setlistSchema, SetlistSong, setlistTolerance } from "./tasks/setlist.ts";
 export type { SetlistDraft } from "./tasks/setlist.ts";
+export { chooseLanguage, WRITE_LANGS } from "./language.ts";
+export type { LanguageReason, WriteLang } from "./language.ts";
 export { SocialPostDraft } from "./tasks/social_post.ts";
 
 export const WRITE_TASKS = ["bio", "setlist", "proposal", "announcement", "social_post"] as const;
@@ -39,17 +42,39 @@ export const TASK_NEEDS: Record<WriteTask, { musician: boolean; gig: boolean }> 
   social_post: { musician: false, gig: true },
 };
 
+/** Each task's structured draft; all but the setlist say which language they are in. */
 export interface DraftByTask {
-  bio: BioDraft;
+  bio: BioDraft & { language: WriteLang };
   setlist: SetlistDraft;
-  proposal: ProposalDraft;
-  announcement: AnnouncementDraft;
-  social_post: SocialPostDraft;
+  proposal: ProposalDraft & { language: WriteLang };
+  announcement: AnnouncementDraft & { language: WriteLang };
+  social_post: SocialPostDraft & { language: WriteLang };
 }
 
 export interface WriteInput {
   musician?: MusicianFacts | null;
   gig?: GigFacts | null;
+  /** The language the user asked for; otherwise chosen by `draftLanguage`. */
+  language?: WriteLang | null;
+  /** The browser's Accept-Language, used when the user's own text does not tell. */
+  acceptLanguage?: string | null;
+}
+
+/**
+ * The draft's language: the one asked for, else the language of what the user wrote (their bio
+ * for a bio or a proposal, their gig's description for a venue's drafts), else the browser's,
+ * else (for a proposal) the gig's own, else English.
+ */
+export function draftLanguage(task: WriteTask, input: WriteInput): LanguageChoice {
+  const m = input.musician ?? null;
+  const g = input.gig ?? null;
+  const musicianSide = task === "bio" || task === "proposal";
+  return chooseLanguage({
+    requested: input.language,
+    ownTexts: musicianSide ? [m?.bio] : [g?.description, g?.title],
+    acceptLanguage: input.acceptLanguage,
+    otherTexts: task === "proposal" ? [g?.description] : [],
+  });
 }
 
 export interface WriteResult<T = unknown> {
@@ -60,6 +85,9 @@ export interface WriteResult<T = unknown> {
   text: string;
   source: "live" | "offline";
   model: string;
+  /** The language the draft is in, and why that one. */
+  language: WriteLang;
+  languageReason: LanguageChoice["reason"];
   tokens: number;
   /** Live calls made (0 offline-only, 1, or 2 after a retry). */
   attempts: number;
@@ -82,18 +110,27 @@ export async function write(
   const gig = input.gig ?? null;
   if (need.musician && !musician) throw new Error(`${task} needs a musician profile`);
   if (need.gig && !gig) throw new Error(`${task} needs a gig`);
+  const lang = draftLanguage(task, input);
+  const language = lang.language;
   // The checks above make the assertions below hold.
   switch (task) {
     case "bio":
-      return await draft(ai, task, bioTask, musician!, opts);
+      return await draft(ai, task, bioTask, { musician: musician!, language }, lang, opts);
     case "setlist":
-      return await draft(ai, task, setlistTask, { gig: gig!, musician }, opts);
+      return await draft(ai, task, setlistTask, { gig: gig!, musician, language }, lang, opts);
     case "proposal":
-      return await draft(ai, task, proposalTask, { musician: musician!, gig: gig! }, opts);
+      return await draft(
+        ai,
+        task,
+        proposalTask,
+        { musician: musician!, gig: gig!, language },
+        lang,
+        opts,
+      );
     case "announcement":
-      return await draft(ai, task, announcementTask, gig!, opts);
+      return await draft(ai, task, announcementTask, { gig: gig!, language }, lang, opts);
     case "social_post":
-      return await draft(ai, task, socialPostTask, gig!, opts);
+      return await draft(ai, task, socialPostTask, { gig: gig!, language }, lang, opts);
   }
 }
 
@@ -102,6 +139,7 @@ async function draft<Input, Output>(
   name: WriteTask,
   task: DraftTask<Input, Output>,
   input: Input,
+  lang: LanguageChoice,
   opts: RunOptions,
 ): Promise<WriteResult<Output>> {
   const run = await runTask(ai, task, input, opts);
@@ -111,6 +149,8 @@ async function draft<Input, Output>(
     text: task.render(run.value),
     source: run.source,
     model: run.model,
+    language: lang.language,
+    languageReason: lang.reason,
     tokens: run.tokens,
     attempts: run.attempts,
     ...(run.fallback === undefined ? {} : { fallback: run.fallback }),

@@ -6,6 +6,7 @@ import {
   assertRejects,
 } from "../../../tests/_helpers/assert.ts";
 import { createOfflineAi, OFFLINE_WRITER_MODEL } from "../../ports/ai/offline.ts";
+import { strictJsonSchema } from "../../ports/ai/port.ts";
 import { casaAzul, ella, rockNight, scriptedAi } from "../../ports/ai/test_utils.ts";
 import {
   AnnouncementDraft,
@@ -44,8 +45,9 @@ Deno.test("writer offline - every task's draft is valid, fact-based and determin
   assertMatch(bio.text, /Lisbon, Portugal/);
   assertMatch(bio.text, /fado/, "keeps facts from the current bio");
   const proposal = await write(ai, "proposal", { musician: ella, gig: casaAzul });
-  assertMatch(proposal.text, /Friday Jazz at Casa Azul/);
-  assertMatch(proposal.text, /Friday 11 December/);
+  assertMatch(proposal.text, /your Friday jazz dinner at Casa Azul/, "the gig named as people do");
+  assert(!proposal.text.includes("Friday Jazz at Casa Azul"), "never the listing's title");
+  assertMatch(proposal.text, /11 December/);
   assertMatch(proposal.text, /€600, within your budget of €400–€600/);
   const post = await write(ai, "social_post", { gig: casaAzul });
   assertMatch(post.text, /19:30/, "local time of the gig");
@@ -69,7 +71,7 @@ Deno.test("writer offline - different facts give different drafts", async () => 
   };
   const b = await write(ai, "bio", { musician: other });
   assertMatch(b.text, /Tom Reyes/);
-  assertMatch(b.text, /rock drummer/);
+  assertMatch(b.text, /rock drummer|plays drums, mostly rock/i);
 });
 
 Deno.test("writer - a task without the facts it needs is refused", async () => {
@@ -83,6 +85,7 @@ const goodBio = JSON.stringify({
   headline: "Lisbon jazz guitarist and singer",
   bio: "Ella Hart is a jazz and soul guitarist and singer from Lisbon who leads her own trio, " +
     "arranges standards and bossa nova, and sight-reads whatever the session needs.",
+  language: "en",
 });
 
 Deno.test("writer live - a valid answer is used as it is, rendered as text", async () => {
@@ -100,6 +103,45 @@ Deno.test("writer live - a valid answer is used as it is, rendered as text", asy
   assertEquals([ai.calls[0].task, ai.calls[0].schemaName], ["bio", "musician_bio"]);
   assertMatch(ai.calls[0].prompt, /Stage name: Ella Hart/);
   assertMatch(ai.calls[0].system, /Soundcheck's writing assistant/);
+});
+
+Deno.test("writer live - the prompt and the schema carry the language and the voice", async () => {
+  const band = { ...ella, stage_name: "Ella Hart Trio" };
+  const ai = scriptedAi([]);
+  await write(ai, "proposal", { musician: band, gig: casaAzul, language: "es" });
+  const call = ai.calls[0];
+  assertMatch(call.system, /only in the language the request names/);
+  assert(!/English/.test(call.system), "the system prompt names no language");
+  assertMatch(call.prompt, /write every field in Spanish \(es\)/);
+  assertMatch(call.prompt, /Ella Hart Trio is a group \(trio, 3 members\)/);
+  assertMatch(call.prompt, /first person plural \("we", "our"\); never "I'm Ella Hart Trio"/);
+  assertMatch(
+    call.prompt,
+    /su cena de jazz del viernes en Casa Azul/,
+    "an example of naming the gig",
+  );
+  const schema = strictJsonSchema(call.schema) as {
+    properties: Record<string, { enum?: string[]; description?: string }>;
+    required: string[];
+  };
+  assertEquals(schema.properties.language.enum, ["es"]);
+  assert(schema.required.includes("language"));
+  assertMatch(schema.properties.message.description ?? "", /in es, first person plural \(we\)/);
+  // An answer in another language than asked is invalid output: one retry, then offline.
+  const wrong = JSON.stringify({
+    subject: "Ella Hart Trio",
+    message: "x".repeat(200),
+    language: "en",
+  });
+  const retried = scriptedAi([wrong, wrong]);
+  const r = await write(retried, "proposal", { musician: band, gig: casaAzul, language: "es" });
+  assertEquals([r.source, r.language], ["offline", "es"]);
+  assertMatch(r.fallback ?? "", /schema at language/);
+  // A soloist's bio: third person, singular.
+  const solo = scriptedAi([]);
+  await write(solo, "bio", { musician: ella, language: "fr" });
+  assertMatch(solo.calls[0].prompt, /Ella Hart is a solo musician; write in the third person/);
+  assertMatch(solo.calls[0].prompt, /French \(fr\)/);
 });
 
 Deno.test("writer live - invalid twice → the offline writer, and the reason kept", async () => {

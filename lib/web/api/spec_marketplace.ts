@@ -22,6 +22,7 @@ import {
 import { GigPatchBody, LimitQuery, MatchList, ProfileUpdateBody } from "./marketplace.ts";
 import { AiWriteRequest } from "../../domains/writing/write_request.ts";
 import { Uuid } from "../../shared/schemas.ts";
+import { WRITE_LANGS } from "../../shared/write_languages.ts";
 
 const OwnProfile = z.object({
   profile: z.object({
@@ -234,6 +235,8 @@ export const marketplaceOperations: Operation[] = [
       value: z.unknown().describe("The same draft, structured (e.g. the setlist's songs)"),
       source: z.enum(["live", "offline"]),
       model: z.string(),
+      language: z.enum(WRITE_LANGS),
+      language_reason: z.enum(["request", "text", "browser", "default"]),
       remaining: z.number().int(),
     }),
     errors: [403, 404, 429],

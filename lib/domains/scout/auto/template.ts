@@ -10,6 +10,7 @@ import type { AiPort } from "../../../ports/ai/port.ts";
 import type { RunOptions } from "../../../ports/ai/run_task.ts";
 import { formatDay, formatMoney, type GigFacts, type MusicianFacts } from "../../gigs/facts.ts";
 import { write } from "../../writing/writer.ts";
+import { dayIn, moneyIn } from "../../writing/grammar.ts";
 
 /** Every placeholder a template may use, with what it becomes. */
 export const PLACEHOLDERS = [
@@ -118,8 +119,12 @@ export async function draftTemplate(
     musician: { ...musician, fee_min_minor: fee, fee_max_minor: null, currency },
     gig: standIn,
   }, opts);
+  // The draft may be in the musician's own language: its date and fee are written that way.
+  const lang = result.language;
   let text = result.text
+    .replaceAll(dayIn(STAND_IN_START, "UTC", lang), "{date}")
     .replaceAll(formatDay(STAND_IN_START, "UTC"), "{date}")
+    .replaceAll(moneyIn(fee, currency, lang), "{fee}")
     .replaceAll(formatMoney(fee, currency), "{fee}")
     .replaceAll(musician.stage_name, "{stage_name}");
   // A live model may have paraphrased the stand-in title away: the gig is always named.

@@ -1,6 +1,8 @@
 import { assertEquals } from "../../../../tests/_helpers/assert.ts";
 import { fillTemplate, placeholderValues, quoteFee, unknownPlaceholders } from "./template.ts";
 import { tagList } from "./forms.ts";
+import { draftTemplate } from "./template.ts";
+import { createOfflineAi } from "../../../ports/ai/offline.ts";
 
 Deno.test("auto-apply template - the quote is the minimum fee clamped into the budget", () => {
   assertEquals(quoteFee(25000, 40000, 30000, 45000), 30000, "raised to the budget's bottom");
@@ -33,4 +35,24 @@ Deno.test("auto-apply template - placeholders are filled per gig, unknown ones k
   );
   assertEquals(unknownPlaceholders("{gig_title} {setlist} {Fee}"), ["setlist"]);
   assertEquals(tagList(" Jazz, soul ,,jazz "), ["jazz", "soul"]);
+});
+
+Deno.test("auto-apply template - a draft in the musician's own language keeps its placeholders", async () => {
+  const d = await draftTemplate(createOfflineAi(), {
+    stage_name: "Lucía Vega",
+    bio: "Toco la guitarra flamenca desde hace quince años en tablaos de Sevilla y Madrid.",
+    instruments: ["guitar"],
+    genres: ["flamenco"],
+    skills: [],
+    languages: ["Spanish"],
+    city: "Sevilla",
+    country: "ES",
+    travel_radius_km: 50,
+    fee_min_minor: 30000,
+    fee_max_minor: 60000,
+    currency: "EUR",
+  });
+  for (const p of ["{gig_title}", "{date}", "{fee}", "{stage_name}"]) {
+    assertEquals(d.template.includes(p), true, `${p} in: ${d.template}`);
+  }
 });

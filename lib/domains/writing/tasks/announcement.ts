@@ -5,19 +5,18 @@
  * @module
  */
 import { z } from "zod";
-import {
-  formatDay,
-  formatDuration,
-  formatTime,
-  genreLabel,
-  type GigFacts,
-  joinList,
-  kindLabel,
-  pick,
-  placeName,
-} from "../../gigs/facts.ts";
+import type { GigFacts } from "../../gigs/facts.ts";
 import { OFFLINE_WRITER_MODEL } from "../../../ports/ai/offline.ts";
-import { clip, type DraftTask, firstSentences, gigSheet, seedOf, SYSTEM_BASE } from "./writing.ts";
+import type { WriteLang } from "../language.ts";
+import { tidy } from "../grammar.ts";
+import { PHRASEBOOKS, seedFor, venueFacts } from "../phrases/mod.ts";
+import { clip, type DraftTask, gigSheet, languageLine, SYSTEM_BASE } from "./writing.ts";
+
+/** A venue's gig and the language to announce it in. */
+export interface GigInput {
+  gig: GigFacts;
+  language: WriteLang;
+}
 
 export const AnnouncementDraft = z.object({
   headline: z.string().trim().min(5).max(120),
@@ -26,73 +25,49 @@ export const AnnouncementDraft = z.object({
 });
 export type AnnouncementDraft = z.infer<typeof AnnouncementDraft>;
 
-export function announcementPrompt(g: GigFacts): string {
-  return `Write a public announcement of this event for the venue's website and newsletter: a ` +
-    `headline, a body of 80–200 words for the audience (not for musicians: no budget), and a short ` +
-    `call to action.\n\n${gigSheet(g)}`;
+export function announcementSchema(
+  input: GigInput,
+): z.ZodType<AnnouncementDraft & { language: WriteLang }> {
+  return AnnouncementDraft.extend({
+    language: z.enum([input.language]).describe("The language the draft is written in"),
+  });
 }
 
-export function offlineAnnouncement(g: GigFacts): AnnouncementDraft {
-  const rand = seedOf("announcement", g.title, g.starts_at, g.venue_name);
-  const day = formatDay(g.starts_at, g.timezone);
-  const time = formatTime(g.starts_at, g.timezone);
-  const venue = g.venue_name ?? (g.remote ? "online" : g.city ?? "our venue");
-  const genres = joinList(g.genres.map(genreLabel));
-  const host = g.venue_name ?? g.client_name ?? "We";
-  const s: string[] = [];
-  s.push(
-    pick(rand, [
-      `${host} ${host === "We" ? "are" : "is"} proud to present ${g.title}: ${
-        genres ? `an evening of ${genres}` : `a ${kindLabel(g.kind)}`
-      } on ${day}, starting at ${time}.`,
-      `Mark ${day} in your diary: ${g.title} ${
-        g.remote ? "streams live" : `comes to ${venue}`
-      } from ${time}${
-        genres ? `, with ${genres} all ${g.duration_minutes >= 120 ? "evening" : "set"} long` : ""
-      }.`,
-      `On ${day} at ${time}, ${g.title} ${g.remote ? "goes live online" : `takes over ${venue}`}${
-        genres ? ` for ${formatDuration(g.duration_minutes)} of ${genres}` : ""
-      }.`,
-    ]),
-  );
-  const desc = firstSentences(g.description, 2, 400);
-  if (desc) s.push(desc);
-  if (g.instruments.length) {
-    s.push(
-      `Expect live ${joinList(g.instruments.map((i) => i.toLowerCase()))} ${
-        pick(rand, ["up close", "in a room made for it", "with plenty of room to move"])
-      }.`,
-    );
-  }
-  s.push(
-    g.remote
-      ? `The show runs for ${
-        formatDuration(g.duration_minutes)
-      }, streamed so you can join from anywhere.`
-      : `The music runs for ${formatDuration(g.duration_minutes)}${
-        g.city ? ` in ${placeName(g.city, g.country)}` : ""
-      }. Doors open a little before the start.`,
-  );
-  let body = s.join(" ");
-  if (body.length < 100) body += " Bring your friends and make a night of it.";
+export function announcementPrompt({ gig: g, language }: GigInput): string {
+  return `Write a public announcement of this event for the venue's website and newsletter: a ` +
+    `headline, a body of 80–200 words for the audience (not for musicians: no budget), and a short ` +
+    `call to action. If the title reads like a job listing ("jazz trio wanted"), name the event ` +
+    `instead.\n${languageLine(language)}\n\n${gigSheet(g)}`;
+}
+
+export function offlineAnnouncement(
+  { gig: g, language }: GigInput,
+): AnnouncementDraft & { language: WriteLang } {
+  const rand = seedFor("announcement", language, g.title, g.starts_at, g.venue_name);
+  const book = PHRASEBOOKS[language];
+  const a = book.announcement(venueFacts(g, language), rand);
+  let body = tidy(a.sentences);
+  if (body.length < 100) body += " " + BRING_FRIENDS[language];
   return {
-    headline: clip(
-      pick(rand, [`${g.title} — ${day}`, `${g.title} at ${venue}, ${day}`, `Live: ${g.title}`]),
-      120,
-    ),
+    headline: clip(a.headline, 120),
     body: clip(body, 2000),
-    call_to_action: pick(rand, [
-      `Save the date and tell a friend: ${day}, ${time}.`,
-      `Join us on ${day} from ${time}.`,
-      `Book your spot now for ${day}.`,
-    ]),
+    call_to_action: clip(a.call_to_action, 160),
+    language,
   };
 }
 
-export const announcementTask: DraftTask<GigFacts, AnnouncementDraft> = {
+const BRING_FRIENDS: Record<WriteLang, string> = {
+  en: "Bring your friends and make a night of it.",
+  es: "Trae a tus amigos y disfruta de la noche.",
+  fr: "Venez entre amis et profitez de la soirée.",
+  de: "Bringt eure Freunde mit und genießt den Abend.",
+  pt: "Traga os amigos e aproveite a noite.",
+};
+
+export const announcementTask: DraftTask<GigInput, AnnouncementDraft & { language: WriteLang }> = {
   name: "announcement",
   schemaName: "gig_announcement",
-  schema: AnnouncementDraft,
+  schema: announcementSchema,
   system: SYSTEM_BASE,
   prompt: announcementPrompt,
   offline: offlineAnnouncement,

@@ -1,29 +1,30 @@
 /**
  * The musician's profile bio: a headline and 80–200 words in the third person, from the profile's
- * facts (and the facts of the current bio, if any).
+ * facts (and the facts of the current bio, if any), in the draft's language and about the group
+ * as a whole when the act is a band (phrases/).
  *
  * @module
  */
 import { z } from "zod";
-import {
-  capitalise,
-  genreLabel,
-  joinList,
-  type MusicianFacts,
-  pick,
-  placeName,
-} from "../../gigs/facts.ts";
+import type { MusicianFacts } from "../../gigs/facts.ts";
 import { OFFLINE_WRITER_MODEL } from "../../../ports/ai/offline.ts";
+import type { WriteLang } from "../language.ts";
+import { tidy } from "../grammar.ts";
+import { PHRASEBOOKS, seedFor, whoFacts } from "../phrases/mod.ts";
 import {
-  article,
   clip,
-  describeMusician,
   type DraftTask,
-  firstSentences,
+  languageLine,
   musicianSheet,
-  seedOf,
   SYSTEM_BASE,
+  voiceLine,
 } from "./writing.ts";
+
+/** Whose bio, in which language. */
+export interface BioInput {
+  musician: MusicianFacts;
+  language: WriteLang;
+}
 
 export const BioDraft = z.object({
   headline: z.string().trim().min(8).max(120),
@@ -31,92 +32,53 @@ export const BioDraft = z.object({
 });
 export type BioDraft = z.infer<typeof BioDraft>;
 
-export function bioPrompt(m: MusicianFacts): string {
-  return `Write a profile bio for this musician, in the third person, 80–200 words, plus a short ` +
-    `headline (under 100 characters). Mention what they play, the styles, where they are based and ` +
-    `what they are good for (from their skills). Keep facts from their current bio if it has any.\n\n` +
+/** The live schema: the same draft, its language pinned and the voice in the field's words. */
+export function bioSchema(input: BioInput): z.ZodType<BioDraft & { language: WriteLang }> {
+  const group = whoFacts(input.musician, input.language).act.group;
+  return BioDraft.extend({
+    bio: BioDraft.shape.bio.describe(
+      `80–200 words in ${input.language}, third person${
+        group ? ", about the group as a whole (never as one musician)" : ""
+      }`,
+    ),
+    language: z.enum([input.language]).describe("The language the draft is written in"),
+  });
+}
+
+export function bioPrompt({ musician: m, language }: BioInput): string {
+  return `Write a profile bio for this act, 80–200 words, plus a short headline (under 100 ` +
+    `characters). Say what they play, the styles, where they are based and what they are good ` +
+    `for (from their skills), in flowing sentences rather than a list. Keep facts from their ` +
+    `current bio if it has any.\n${languageLine(language)}\n${voiceLine(m, "third")}\n\n` +
     musicianSheet(m);
 }
 
-function where(m: MusicianFacts): string {
-  return placeName(m.city, m.country);
+export function offlineBio(
+  { musician: m, language }: BioInput,
+): BioDraft & { language: WriteLang } {
+  const rand = seedFor("bio", language, m.stage_name, m.instruments, m.genres, m.skills, m.city);
+  const { headline, sentences } = PHRASEBOOKS[language].bio(whoFacts(m, language), rand);
+  let bio = tidy(sentences);
+  if (bio.length < 120) bio += " " + PADDING[language];
+  return { headline: clip(headline, 110), bio: clip(bio, 1500), language };
 }
 
-export function offlineBio(m: MusicianFacts): BioDraft {
-  const rand = seedOf("bio", m.stage_name, m.instruments, m.genres, m.skills, m.city);
-  const what = describeMusician(m);
-  const place = where(m);
-  const headline = clip(
-    pick(rand, [
-      `${capitalise(what)}${m.city ? ` in ${m.city}` : ""}`,
-      `${capitalise(what)}${place ? ` · ${place}` : ""}`,
-      `${m.stage_name}: ${what}${m.city ? `, ${m.city}` : ""}`,
-    ]),
-    110,
-  );
-  const s: string[] = [];
-  s.push(
-    pick(rand, [
-      `${m.stage_name} is ${article(what)} ${what}${place ? ` based in ${place}` : ""}.`,
-      `Based in ${place || "their home city"}, ${m.stage_name} is ${article(what)} ${what}.`,
-      `${m.stage_name} works as ${article(what)} ${what}${place ? ` out of ${place}` : ""}.`,
-    ]),
-  );
-  const moreGenres = m.genres.slice(2).map(genreLabel);
-  if (m.instruments.length > 2 || moreGenres.length) {
-    const extra: string[] = [];
-    if (m.instruments.length > 2) {
-      extra.push(`also plays ${joinList(m.instruments.slice(2).map((i) => i.toLowerCase()))}`);
-    }
-    if (moreGenres.length) extra.push(`is at home in ${joinList(moreGenres)}`);
-    s.push(
-      `${pick(rand, ["Beyond that,", "Along the way,", "On top of that,"])} ${
-        m.stage_name.split(" ")[0]
-      } ${joinList(extra)}.`,
-    );
-  }
-  const own = firstSentences(m.bio, 2);
-  if (own) s.push(own);
-  if (m.skills.length) {
-    const skills = joinList(m.skills.slice(0, 4).map((x) => x.toLowerCase()));
-    s.push(
-      pick(rand, [
-        `Bandleaders and clients call on them for ${skills}.`,
-        `Their strengths include ${skills}.`,
-        `Expect solid ${skills}, every time.`,
-      ]),
-    );
-  }
-  const genre = m.genres[0] ? genreLabel(m.genres[0]) : "live";
-  s.push(
-    pick(rand, [
-      `Whether it is a ${genre} club night, a private party or a studio session, ${m.stage_name} turns up prepared and plays for the room.`,
-      `From intimate ${genre} sets to full-band shows, the focus is always on the music and the audience.`,
-      `Reliable, well-rehearsed and easy to work with, ${m.stage_name} fits into a band or leads one.`,
-    ]),
-  );
-  if (m.languages.length) {
-    s.push(`Works in ${joinList(m.languages)}.`);
-  }
-  if (m.travel_radius_km) {
-    s.push(
-      `Available for gigs within ${m.travel_radius_km} km${m.city ? ` of ${m.city}` : ""}${
-        m.travel_radius_km >= 500 ? " and further for the right project" : ""
-      }.`,
-    );
-  }
-  let bio = s.join(" ");
-  if (bio.length < 120) {
-    bio +=
-      ` Get in touch through Soundcheck to check availability and talk through what your event needs.`;
-  }
-  return { headline, bio: clip(bio, 1500) };
-}
+// A bio too short for the schema (a profile with hardly any facts) ends with an invitation.
+const PADDING: Record<WriteLang, string> = {
+  en:
+    "Get in touch through Soundcheck to check availability and talk through what your event needs.",
+  es:
+    "Escribe a través de Soundcheck para consultar la disponibilidad y hablar de lo que necesita tu evento.",
+  fr: "Passez par Soundcheck pour vérifier les disponibilités et parler de votre événement.",
+  de: "Über Soundcheck lassen sich Verfügbarkeit und alle Details zu Ihrer Veranstaltung klären.",
+  pt:
+    "Entre em contacto pelo Soundcheck para confirmar a disponibilidade e falar sobre o seu evento.",
+};
 
-export const bioTask: DraftTask<MusicianFacts, BioDraft> = {
+export const bioTask: DraftTask<BioInput, BioDraft & { language: WriteLang }> = {
   name: "bio",
   schemaName: "musician_bio",
-  schema: BioDraft,
+  schema: bioSchema,
   system: SYSTEM_BASE,
   prompt: bioPrompt,
   offline: offlineBio,

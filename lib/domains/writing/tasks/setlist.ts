@@ -15,13 +15,24 @@ import {
   pick,
 } from "../../gigs/facts.ts";
 import { OFFLINE_WRITER_MODEL } from "../../../ports/ai/offline.ts";
-import { clip, type DraftTask, gigSheet, musicianSheet, seedOf, SYSTEM_BASE } from "./writing.ts";
+import {
+  clip,
+  type DraftTask,
+  gigSheet,
+  languageLine,
+  musicianSheet,
+  seedOf,
+  SYSTEM_BASE,
+} from "./writing.ts";
+import type { WriteLang } from "../language.ts";
 import { CATALOGUE, catalogueKey, type CatalogueSong, RELATED } from "./setlist_songs.ts";
 
 /** The gig, and the act that plays it when the writer has a musician profile. */
 export interface SetlistInput {
   gig: GigFacts;
   musician: MusicianFacts | null;
+  /** The language of the notes (song titles stay as they are). */
+  language?: WriteLang;
 }
 
 export const SetlistSong = z.object({
@@ -90,13 +101,18 @@ function genreKeys(genres: string[]): string[] {
   return keys;
 }
 
-export function setlistPrompt(g: GigFacts, m: MusicianFacts | null): string {
+export function setlistPrompt(
+  g: GigFacts,
+  m: MusicianFacts | null,
+  language: WriteLang = "en",
+): string {
   const tol = setlistTolerance(g.duration_minutes);
   return `Plan a setlist for this gig: real, well-known songs that fit its genres, with an energy ` +
     `curve (start moderate, build to a peak about two thirds in, ease off for the close). Give each ` +
     `song its typical live length in whole minutes and an energy from 1 (ballad) to 10 ` +
     `(floor-filler). The minutes must add up to ${g.duration_minutes} (±${tol}); no song twice. ` +
-    `Explain the shape of the set in "notes".\n\n${gigSheet(g)}` +
+    `Explain the shape of the set in "notes"; keep song titles as released.\n` +
+    `${languageLine(language, false)}\n\n${gigSheet(g)}` +
     (m ? `\n\nThe act:\n${musicianSheet(m)}` : "");
 }
 
@@ -194,7 +210,7 @@ export const setlistTask: DraftTask<SetlistInput, SetlistDraft> = {
   schemaName: "setlist",
   schema: ({ gig }) => setlistSchema(gig.duration_minutes),
   system: SYSTEM_BASE,
-  prompt: ({ gig, musician }) => setlistPrompt(gig, musician),
+  prompt: ({ gig, musician, language }) => setlistPrompt(gig, musician, language),
   offline: ({ gig, musician }) => offlineSetlist(gig, musician),
   offlineModel: OFFLINE_WRITER_MODEL,
   render: (d) =>

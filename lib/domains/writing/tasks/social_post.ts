@@ -4,17 +4,13 @@
  * @module
  */
 import { z } from "zod";
-import {
-  capitalise,
-  formatDay,
-  formatTime,
-  genreLabel,
-  type GigFacts,
-  joinList,
-  pick,
-} from "../../gigs/facts.ts";
+import { genreLabel } from "../../gigs/facts.ts";
 import { OFFLINE_WRITER_MODEL } from "../../../ports/ai/offline.ts";
-import { clip, type DraftTask, gigSheet, seedOf, SYSTEM_BASE } from "./writing.ts";
+import type { WriteLang } from "../language.ts";
+import { cityIn } from "../lexicon.ts";
+import { PHRASEBOOKS, seedFor, venueFacts } from "../phrases/mod.ts";
+import type { GigInput } from "./announcement.ts";
+import { clip, type DraftTask, gigSheet, languageLine, SYSTEM_BASE } from "./writing.ts";
 
 export const SocialPostDraft = z.object({
   text: z.string().trim().min(20).max(280),
@@ -22,10 +18,18 @@ export const SocialPostDraft = z.object({
 });
 export type SocialPostDraft = z.infer<typeof SocialPostDraft>;
 
-export function socialPostPrompt(g: GigFacts): string {
+export function socialPostSchema(
+  input: GigInput,
+): z.ZodType<SocialPostDraft & { language: WriteLang }> {
+  return SocialPostDraft.extend({
+    language: z.enum([input.language]).describe("The language the post is written in"),
+  });
+}
+
+export function socialPostPrompt({ gig: g, language }: GigInput): string {
   return `Write a social media post announcing this event: at most 240 characters of text (no ` +
     `hashtags in the text), plus 2–5 hashtags (each "#" followed by letters, digits or "_"). No ` +
-    `budget.\n\n${gigSheet(g)}`;
+    `budget.\n${languageLine(language)}\n\n${gigSheet(g)}`;
 }
 
 function hashtag(word: string): string | null {
@@ -33,43 +37,24 @@ function hashtag(word: string): string | null {
   return t.length >= 2 ? `#${t.slice(0, 30)}` : null;
 }
 
-export function offlineSocialPost(g: GigFacts): SocialPostDraft {
-  const rand = seedOf("social", g.title, g.starts_at);
-  const day = formatDay(g.starts_at, g.timezone);
-  const time = formatTime(g.starts_at, g.timezone);
-  const genres = joinList(g.genres.slice(0, 2).map(genreLabel));
-  const place = g.venue_name ?? g.city ?? "the venue";
-  const at = g.remote
-    ? "live online"
-    : g.title.toLowerCase().includes(place.toLowerCase())
-    ? (g.city && g.city !== place ? `in ${g.city}` : "")
-    : `at ${place}`;
-  const text = clip(
-    pick(rand, [
-      `${g.title}${at ? ` ${at}` : ""}, ${day} from ${time}.${
-        genres ? ` ${capitalise(genres)} all night.` : ""
-      } Don't miss it!`,
-      `This ${day.split(" ")[0]}: ${g.title}${at ? ` ${at}` : ""}, ${time}.${
-        genres ? ` Come for the ${genres}, stay for the vibe.` : ""
-      }`,
-      `Save the date: ${day}, ${time}. ${g.title}${at ? ` ${at}` : ""}.${
-        genres ? ` Live ${genres}.` : ""
-      }`,
-    ]),
-    240,
-  );
+export function offlineSocialPost(
+  { gig: g, language }: GigInput,
+): SocialPostDraft & { language: WriteLang } {
+  const rand = seedFor("social", language, g.title, g.starts_at);
+  const book = PHRASEBOOKS[language];
+  const text = clip(book.social(venueFacts(g, language), rand), 240);
   const tags: string[] = [];
-  for (const w of [...g.genres.map(genreLabel), g.city ?? "", "live music"]) {
+  for (const w of [...g.genres.map(genreLabel), cityIn(g.city, language) ?? "", book.liveMusic]) {
     const h = hashtag(w);
     if (h && !tags.includes(h)) tags.push(h);
   }
-  return { text, hashtags: tags.slice(0, 5) };
+  return { text, hashtags: tags.slice(0, 5), language };
 }
 
-export const socialPostTask: DraftTask<GigFacts, SocialPostDraft> = {
+export const socialPostTask: DraftTask<GigInput, SocialPostDraft & { language: WriteLang }> = {
   name: "social_post",
   schemaName: "social_post",
-  schema: SocialPostDraft,
+  schema: socialPostSchema,
   system: SYSTEM_BASE,
   prompt: socialPostPrompt,
   offline: offlineSocialPost,

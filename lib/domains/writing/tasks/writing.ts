@@ -19,17 +19,54 @@ import {
   seededRandom,
 } from "../../gigs/facts.ts";
 import type { AiTask } from "../../../ports/ai/task.ts";
+import type { WriteLang } from "../language.ts";
+import { actOf } from "../voice.ts";
 
 /** A writing task: an AI task whose draft is also shown as plain text. */
 export interface DraftTask<Input, Output> extends AiTask<Input, Output> {
   render(draft: Output): string;
 }
 
-/** The system prompt of every writing task. */
+/** The system prompt of every writing task; the prompt names the language and the voice. */
 export const SYSTEM_BASE =
   "You are Soundcheck's writing assistant for working musicians and the venues that hire them. " +
-  "Write in clear, warm, professional English. Use only the facts you are given: never invent " +
-  "awards, names, venues, prices, dates or past bookings. Answer with JSON that fits the schema.";
+  "Write the way a thoughtful person would: warm, specific, varied sentences, no clichés, no " +
+  "lists of facts. Write only in the language the request names. Use only the facts you are " +
+  "given: never invent awards, names, venues, prices, dates or past bookings. Never quote a " +
+  "gig listing's title; name the event the way people talk about it. Answer with JSON that " +
+  "fits the schema.";
+
+/** The prompt line that fixes the draft's language. */
+export function languageLine(lang: WriteLang, field = true): string {
+  return `Language: write every field in ${LANGUAGE_LABELS[lang]} (${lang}), whatever the ` +
+    `language of the facts below${field ? `; set "language" to "${lang}"` : ""}.`;
+}
+
+const LANGUAGE_LABELS: Record<WriteLang, string> = {
+  en: "English",
+  es: "Spanish",
+  fr: "French",
+  de: "German",
+  pt: "Portuguese",
+};
+
+/** Who speaks, for the live model: one person, or a group that must never read as one. */
+export function voiceLine(m: MusicianFacts, person: "first" | "third"): string {
+  const act = actOf(m);
+  if (!act.group) {
+    return person === "first"
+      ? `Voice: ${m.stage_name} is a solo musician; write in the first person singular ("I").`
+      : `Voice: ${m.stage_name} is a solo musician; write in the third person.`;
+  }
+  const what = `${m.stage_name} is a group (${act.kind ?? "band"}${
+    act.members ? `, ${act.members} members` : ""
+  }), not one person`;
+  return person === "first"
+    ? `Voice: ${what}. Write in the first person plural ("we", "our"); never "I'm ${m.stage_name}" ` +
+      `or anything that makes the group sound like one musician.`
+    : `Voice: ${what}. Write about the group as a whole ("the ${act.kind ?? "band"}", "they"); ` +
+      `never describe it as a single player (not "a saxophonist").`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Fact sheets for prompts
