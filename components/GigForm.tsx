@@ -1,12 +1,18 @@
-/** The gig form (new gig and editing a draft): every field with its inline error. */
+/**
+ * The gig form (new gig and editing a draft): every field with its inline error. Genres and
+ * instruments are tag inputs, the city a gazetteer search, times a date and a time in the gig's
+ * zone (named beside them); lib/web/gig_form.ts reads what it posts.
+ */
 import type { JSX } from "preact";
 import { CsrfField, CURRENCIES, Field, FormErrors, SelectField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
+import { PlaceFields } from "./PlaceFields.tsx";
+import TagInput from "../islands/TagInput.tsx";
 import { TIME_ZONES } from "../lib/browser/time.ts";
-import { formValues } from "../lib/web/forms.ts";
-import { GIG_KINDS, isTimeZone } from "../lib/domains/gigs/mod.ts";
+import { GIG_KINDS } from "../lib/domains/gigs/mod.ts";
 import { kindLabel } from "../lib/domains/gigs/facts.ts";
 import { GIG_DESCRIPTION_MAX_CHARS, GIG_TITLE_MAX_CHARS } from "../lib/shared/limits.ts";
+import { GENRE_SUGGESTIONS, INSTRUMENT_SUGGESTIONS } from "../lib/shared/vocabulary.ts";
 
 export interface GigFormProps {
   action: string;
@@ -15,12 +21,17 @@ export interface GigFormProps {
   errors?: Record<string, string>;
   submitLabel: string;
   publishLabel?: string;
+  /** Namesakes of the city typed, to pick from. */
+  choices?: string[];
+  /** The zone the times are in, as people read it ("Lisbon time, UTC+0"); blank: not known yet. */
+  zone?: string;
 }
 
 const select = "block w-full rounded-md border border-gray-300 px-3 py-2";
 
 export function GigForm(
-  { action, csrf, values: v, errors: e = {}, submitLabel, publishLabel }: GigFormProps,
+  { action, csrf, values: v, errors: e = {}, submitLabel, publishLabel, choices, zone }:
+    GigFormProps,
 ): JSX.Element {
   const err = (name: string) =>
     e[name] && (
@@ -82,64 +93,29 @@ export function GigForm(
             </option>
           </select>
         </div>
-        <Field
+        <TagInput
           name="genres"
           label="Genres"
-          value={v.genres}
+          value={v.genres ?? ""}
           error={e.genres}
           hint="Comma-separated, e.g. jazz, soul"
+          suggestions={GENRE_SUGGESTIONS}
         />
-        <Field
+        <TagInput
           name="instruments"
           label="Instruments wanted"
-          value={v.instruments}
+          value={v.instruments ?? ""}
           error={e.instruments}
-          hint="e.g. guitar, double bass"
-        />
-        <Field
-          name="starts_at"
-          label="Starts"
-          type="datetime-local"
-          value={v.starts_at}
-          error={e.starts_at}
-          required
-        />
-        <div class="mb-4">
-          <label for="f-timezone" class="mb-1 block text-sm font-medium text-gray-800">
-            Time zone
-          </label>
-          <select id="f-timezone" name="timezone" class={select}>
-            {TIME_ZONES.map((tz) => (
-              <option key={tz} value={tz} selected={(v.timezone || "Europe/London") === tz}>
-                {tz}
-              </option>
-            ))}
-          </select>
-          {err("timezone")}
-        </div>
-        <Field
-          name="duration_minutes"
-          label="Duration (minutes)"
-          type="number"
-          value={v.duration_minutes || "120"}
-          error={e.duration_minutes}
-        />
-        <Field
-          name="apply_by"
-          label="Apply by (optional)"
-          type="datetime-local"
-          value={v.apply_by}
-          error={e.apply_by}
+          hint="Comma-separated, e.g. guitar, double bass"
+          suggestions={INSTRUMENT_SUGGESTIONS}
         />
         <Field name="venue_name" label="Venue" value={v.venue_name} error={e.venue_name} />
-        <Field name="city" label="City" value={v.city} error={e.city} />
-        <Field
-          name="country"
-          label="Country code"
-          value={v.country}
-          error={e.country}
-          hint="Two letters, e.g. GB"
-          maxLength={2}
+        <PlaceFields
+          values={v}
+          errors={e}
+          choices={choices}
+          zoneField="timezone"
+          hint="Where the gig is: its times are in this city's time zone"
         />
         <div class="mb-4 flex items-center gap-2 self-end">
           <input
@@ -151,6 +127,75 @@ export function GigForm(
           />
           <label for="f-remote">Remote (online session or lesson)</label>
         </div>
+      </div>
+      <fieldset class="mb-4 rounded-md border border-gray-200 p-3 sm:p-4">
+        <legend class="px-1 text-sm font-semibold text-gray-900">When</legend>
+        <p class="mb-3 text-sm text-gray-700">
+          Times are in{" "}
+          <strong data-zone-note data-date-field="starts_at_date">
+            {zone || "the gig's time zone (the city's)"}
+          </strong>.
+        </p>
+        <div class="grid gap-x-4 sm:grid-cols-2">
+          <Field
+            name="starts_at_date"
+            label="Start date"
+            type="date"
+            value={v.starts_at_date}
+            error={e.starts_at}
+            required
+          />
+          <Field
+            name="starts_at_time"
+            label="Start time"
+            type="time"
+            value={v.starts_at_time || "20:00"}
+            error={e.starts_at_time}
+          />
+          <Field
+            name="duration_minutes"
+            label="Duration (minutes)"
+            type="number"
+            value={v.duration_minutes || "120"}
+            error={e.duration_minutes}
+          />
+          <div class="mb-4">
+            <label for="f-timezone" class="mb-1 block text-sm font-medium text-gray-800">
+              Time zone
+            </label>
+            <select
+              id="f-timezone"
+              name="timezone"
+              class={select}
+              aria-describedby="f-timezone-hint"
+            >
+              <option value="" selected={!v.timezone}>The city's time zone</option>
+              {zoneOptions(v.timezone).map((tz) => (
+                <option key={tz} value={tz} selected={v.timezone === tz}>{tz}</option>
+              ))}
+            </select>
+            <p id="f-timezone-hint" class="mt-1 text-sm text-gray-600">
+              Change it only for a remote gig or one without a city.
+            </p>
+            {err("timezone")}
+          </div>
+          <Field
+            name="apply_by_date"
+            label="Applications close (date, optional)"
+            type="date"
+            value={v.apply_by_date}
+            error={e.apply_by}
+          />
+          <Field
+            name="apply_by_time"
+            label="Applications close (time)"
+            type="time"
+            value={v.apply_by_time}
+            hint="Blank: the end of that day"
+          />
+        </div>
+      </fieldset>
+      <div class="grid gap-x-4 sm:grid-cols-2">
         <Field
           name="budget_min"
           label="Budget from"
@@ -181,37 +226,9 @@ export function GigForm(
   );
 }
 
-/** Form fields → the raw object GigInput parses (times read in the chosen zone, money in minor units). */
-export function gigFormToInput(
-  form: FormData,
-  convert: {
-    zonedToUtc(local: string, tz: string): Date | null;
-    toMinor(v: FormDataEntryValue | null): number | string | undefined;
-  },
-): { raw: Record<string, unknown>; values: Record<string, string> } {
-  const values = formValues(form);
-  const tz = values.timezone || "UTC";
-  // An unknown zone cannot place the times: they go through as typed, and GigInput names the
-  // timezone field.
-  const local = (v: string) => (isTimeZone(tz) ? convert.zonedToUtc(v, tz) ?? v : v);
-  const raw: Record<string, unknown> = {
-    title: values.title ?? "",
-    description: values.description ?? "",
-    kind: values.kind || "live_show",
-    genres: values.genres ?? "",
-    instruments: values.instruments ?? "",
-    timezone: tz,
-    duration_minutes: values.duration_minutes || "120",
-    remote: values.remote === "on",
-    venue_name: values.venue_name ?? "",
-    city: values.city ?? "",
-    country: values.country?.trim() ? values.country : null,
-    currency: values.currency || "EUR",
-    visibility: values.visibility || "public",
-    starts_at: values.starts_at ? local(values.starts_at) : undefined,
-    apply_by: values.apply_by ? local(values.apply_by) : null,
-    budget_min_minor: convert.toMinor(form.get("budget_min")) ?? null,
-    budget_max_minor: convert.toMinor(form.get("budget_max")) ?? null,
-  };
-  return { raw, values };
+/** The zones the picker lists, with the form's own when it is not among them. */
+function zoneOptions(current: string | undefined): string[] {
+  const list: string[] = [...TIME_ZONES];
+  if (current && !list.includes(current)) list.unshift(current);
+  return list;
 }

@@ -1,4 +1,7 @@
-/** Times on forms: `<input type="datetime-local">` values read in a named time zone. */
+/**
+ * Times on forms: date and time inputs (or `datetime-local`) read in a named time zone, and the
+ * zone named beside them.
+ */
 
 /** The UTC instant of wall-clock `local` ("2026-12-05T20:00") in IANA zone `tz`. */
 export function zonedToUtc(local: string, tz: string): Date | null {
@@ -49,6 +52,30 @@ export function utcToLocalInput(at: Date | string, tz: string): string {
   }).formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+/** "UTC+1", "UTC-3", "UTC+5:30", "UTC+0": zone `tz`'s offset at instant `at`. */
+export function utcOffsetLabel(tz: string, at: Date | string = new Date()): string {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "shortOffset" })
+    .formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const offset = name.replace(/^GMT/, "");
+  return `UTC${offset || "+0"}`;
+}
+
+/** What a time field's zone reads as: "Lisbon time, UTC+0" (a city), else "Europe/Lisbon, UTC+0". */
+export function zoneNote(tz: string, city?: string | null, at?: Date | string): string {
+  try {
+    return `${city ? `${city} time` : tz}, ${utcOffsetLabel(tz, at)}`;
+  } catch {
+    return tz;
+  }
+}
+
+/** A date input's and a time input's values joined as `datetime-local` ("2026-12-05T20:00"). */
+export function joinLocal(date: string | undefined, time: string | undefined): string {
+  const d = (date ?? "").trim();
+  if (!d) return "";
+  return `${d}T${(time ?? "").trim() || "00:00"}`;
 }
 
 /** Major units typed on a form ("250", "99.50") → integer minor units; blank → undefined. */

@@ -1,5 +1,12 @@
 import { assertEquals } from "../../tests/_helpers/assert.ts";
-import { toMinor, utcToLocalInput, zonedToUtc } from "./time.ts";
+import {
+  joinLocal,
+  toMinor,
+  utcOffsetLabel,
+  utcToLocalInput,
+  zonedToUtc,
+  zoneNote,
+} from "./time.ts";
 
 Deno.test("time - wall clock in a zone round-trips, across daylight saving", () => {
   assertEquals(
@@ -26,4 +33,17 @@ Deno.test("time - money typed in major units becomes minor units", () => {
     undefined,
     "abc",
   ]);
+});
+
+Deno.test("time - a zone is named with its offset on the day", () => {
+  assertEquals(zoneNote("Europe/Lisbon", "Lisbon", "2026-12-05T20:00:00Z"), "Lisbon time, UTC+0");
+  assertEquals(zoneNote("Europe/Lisbon", "Lisbon", "2026-07-05T20:00:00Z"), "Lisbon time, UTC+1");
+  assertEquals(utcOffsetLabel("Asia/Kolkata"), "UTC+5:30");
+  assertEquals(
+    zoneNote("America/Sao_Paulo", null, "2026-12-05T20:00:00Z"),
+    "America/Sao_Paulo, UTC-3",
+  );
+  assertEquals(joinLocal("2026-12-05", "20:00"), "2026-12-05T20:00");
+  assertEquals(joinLocal("2026-12-05", ""), "2026-12-05T00:00");
+  assertEquals(joinLocal("", "20:00"), "");
 });

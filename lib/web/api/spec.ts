@@ -18,6 +18,7 @@ import { scoutOperations } from "./spec_scout.ts";
 import { mediaOperations } from "./spec_media.ts";
 import { directoryOperations } from "./spec_directory.ts";
 import { autoOperations } from "./spec_auto.ts";
+import { placeOperations } from "./spec_places.ts";
 
 const operations: Operation[] = [
   {
@@ -51,6 +52,7 @@ const operations: Operation[] = [
   ...directoryOperations,
   ...scoutOperations,
   ...autoOperations,
+  ...placeOperations,
 ];
 
 /** Lets domain modules add their operations (marketplace, chat, DJ…). */

@@ -2,11 +2,14 @@
 import { define } from "../../../../utils.ts";
 import { page } from "../../../../lib/fresh_runtime/mod.ts";
 import { createGig, GigInput, publishGig } from "../../../../lib/domains/gigs/mod.ts";
+import { getClientProfile } from "../../../../lib/domains/profiles/mod.ts";
+import { placeOf } from "../../../../lib/domains/places/mod.ts";
 import { dbFailure } from "../../../../lib/ports/db/errors.ts";
 import { fieldErrors } from "../../../../lib/web/forms.ts";
-import { toMinor, zonedToUtc } from "../../../../lib/browser/time.ts";
+import { gigFormErrors, readGigForm } from "../../../../lib/web/gig_form.ts";
+import { zoneNote } from "../../../../lib/browser/time.ts";
 import { flashCookie, seeOther } from "../../../../lib/web/respond.ts";
-import { GigForm, gigFormToInput } from "../../../../components/GigForm.tsx";
+import { GigForm } from "../../../../components/GigForm.tsx";
 import { PageTitle } from "../../../../components/Page.tsx";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
@@ -14,19 +17,33 @@ import { readForm } from "../../../../lib/web/body.ts";
 interface Data {
   values: Record<string, string>;
   errors?: Record<string, string>;
+  choices?: string[];
+  zone?: string;
 }
 
 export const handler = define.handlers<Data>({
-  GET() {
-    return page({ values: {} });
+  async GET(ctx) {
+    // A venue's gigs are usually at the venue: the form starts in the client profile's city.
+    const user = signedIn(ctx.state);
+    const client = await ctx.state.platform.db.asUser(
+      user.claims,
+      (tx) => getClientProfile(tx, user.id),
+    );
+    const place = client && await placeOf(client);
+    if (!place) return page({ values: {} });
+    return page({
+      values: { city: place.label, country: place.country },
+      zone: zoneNote(place.timezone, place.city),
+    });
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
     const form = await readForm(ctx.req);
-    const { raw, values } = gigFormToInput(form, { zonedToUtc, toMinor });
+    const { raw, values, errors: before, choices, zone } = await readGigForm(form);
     const parsed = GigInput.safeParse(raw);
-    if (!parsed.success) {
-      return page({ values, errors: withFormNames(fieldErrors(parsed.error.issues)) }, {
+    if (!parsed.success || Object.keys(before).length) {
+      const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+      return page({ values, errors: gigFormErrors({ ...errors, ...before }), choices, zone }, {
         status: 422,
       });
     }
@@ -49,20 +66,12 @@ export const handler = define.handlers<Data>({
       if (!f) throw err;
       return page({
         values,
-        errors: withFormNames({ [f.field ?? "_form"]: f.message, _form: f.message }),
+        errors: gigFormErrors({ [f.field ?? "_form"]: f.message, _form: f.message }),
+        zone,
       }, { status: f.status });
     }
   },
 });
-
-/** Money fields are typed in whole units on the form, under other names. */
-function withFormNames(errors: Record<string, string>): Record<string, string> {
-  return {
-    ...errors,
-    budget_min: errors.budget_min_minor ?? "",
-    budget_max: errors.budget_max_minor ?? "",
-  };
-}
 
 export default define.page<typeof handler>(function NewGig({ data, state }) {
   return (
@@ -75,6 +84,8 @@ export default define.page<typeof handler>(function NewGig({ data, state }) {
         csrf={state.csrf}
         values={data.values}
         errors={data.errors}
+        choices={data.choices}
+        zone={data.zone}
         submitLabel="Save draft"
         publishLabel="Publish gig"
       />

@@ -12,45 +12,64 @@ import { PageTitle } from "../../../../components/Page.tsx";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
 import { ORGANISATION_MAX_CHARS } from "../../../../lib/shared/limits.ts";
+import { placeFromForm, placeOf } from "../../../../lib/domains/places/mod.ts";
+import { PlaceFields } from "../../../../components/PlaceFields.tsx";
 
 interface Data {
   values: Record<string, string>;
   errors?: Record<string, string>;
+  /** Namesakes of the city typed, to pick from. */
+  choices?: string[];
 }
 
-function toValues(c: ClientProfile): Record<string, string> {
+/** The stored profile as the form shows it: the city as the gazetteer labels it. */
+async function toValues(c: ClientProfile): Promise<Record<string, string>> {
+  const place = await placeOf(c);
   return {
     organisation: c.organisation,
     venue_type: c.venue_type ?? "",
     capacity: c.capacity == null ? "" : String(c.capacity),
-    city: c.city ?? "",
+    city: place?.label ?? c.city ?? "",
     country: c.country ?? "",
     published: c.published ? "on" : "",
   };
 }
 
-async function load(ctx: FreshContext<State>): Promise<Record<string, string>> {
+function stored(ctx: FreshContext<State>): Promise<ClientProfile | null> {
   const user = ctx.state.user!;
-  const c = await ctx.state.platform.db.asUser(user.claims, (tx) => getClientProfile(tx, user.id));
-  return c ? toValues(c) : { published: "on" };
+  return ctx.state.platform.db.asUser(user.claims, (tx) => getClientProfile(tx, user.id));
 }
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
-    return page({ values: await load(ctx) });
+    const c = await stored(ctx);
+    return page({ values: c ? await toValues(c) : { published: "on" } });
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
     const form = await readForm(ctx.req);
     const values = formValues(form);
+    // The city is found in the gazetteer; coordinates are never typed.
+    const place = await placeFromForm(values, (await stored(ctx)) ?? undefined);
+    const where = place.ok ? place.columns : { city: null, country: null, lat: null, lng: null };
+    if (place.ok && place.label) {
+      Object.assign(values, { city: place.label, country: where.country });
+    }
     const parsed = ClientProfileInput.safeParse({
       ...values,
       capacity: values.capacity?.trim() ? values.capacity : null,
-      country: values.country?.trim() ? values.country : null,
+      city: where.city ?? "",
+      country: where.country,
+      lat: where.lat,
+      lng: where.lng,
       published: values.published === "on",
     });
-    if (!parsed.success) {
-      return page({ values, errors: fieldErrors(parsed.error.issues) }, { status: 422 });
+    if (!parsed.success || !place.ok) {
+      const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+      if (!place.ok) errors.city = place.error;
+      else errors.city ??= errors.lat ?? errors.lng;
+      const choices = place.ok ? undefined : place.choices.map((p) => p.label);
+      return page({ values, errors, choices }, { status: 422 });
     }
     try {
       await ctx.state.platform.db.asUser(
@@ -102,13 +121,11 @@ export default define.page<typeof handler>(function ClientProfilePage({ data, st
             value={v.capacity}
             error={e.capacity}
           />
-          <Field name="city" label="City" value={v.city} error={e.city} />
-          <Field
-            name="country"
-            label="Country code"
-            value={v.country}
-            error={e.country}
-            maxLength={2}
+          <PlaceFields
+            values={v}
+            errors={e}
+            choices={data.choices}
+            hint="Where you are: your new gigs start here"
           />
         </div>
         <Checkbox

@@ -24,16 +24,25 @@ import AiDraft from "../../../../islands/AiDraft.tsx";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
 import { BIO_MAX_CHARS, STAGE_NAME_MAX_CHARS } from "../../../../lib/shared/limits.ts";
+import { placeFromForm, placeOf } from "../../../../lib/domains/places/mod.ts";
+import { GENRE_SUGGESTIONS, INSTRUMENT_SUGGESTIONS } from "../../../../lib/shared/vocabulary.ts";
+import { PlaceFields } from "../../../../components/PlaceFields.tsx";
+import TagInput from "../../../../islands/TagInput.tsx";
+import DateList from "../../../../islands/DateList.tsx";
 
 interface Data {
   exists: boolean;
   values: Record<string, string>;
   errors?: Record<string, string>;
+  /** Namesakes of the city typed, to pick from. */
+  choices?: string[];
 }
 
 const major = (minor: number | null) => (minor == null ? "" : String(minor / 100));
 
-function toValues(m: MusicianProfile): Record<string, string> {
+/** The stored profile as the form shows it: the city as the gazetteer labels it. */
+async function toValues(m: MusicianProfile): Promise<Record<string, string>> {
+  const place = await placeOf(m);
   return {
     stage_name: m.stage_name,
     bio: m.bio,
@@ -41,14 +50,13 @@ function toValues(m: MusicianProfile): Record<string, string> {
     genres: m.genres.join(", "),
     skills: m.skills.join(", "),
     languages: m.languages.join(", "),
-    city: m.city ?? "",
+    city: place?.label ?? m.city ?? "",
     country: m.country ?? "",
-    lat: m.lat == null ? "" : String(m.lat),
-    lng: m.lng == null ? "" : String(m.lng),
     travel_radius_km: String(m.travel_radius_km),
     fee_min: major(m.fee_min_minor),
     fee_max: major(m.fee_max_minor),
     currency: m.currency,
+    blocked_dates: m.blocked_dates.join(", "),
     published: m.published ? "on" : "",
   };
 }
@@ -59,40 +67,56 @@ async function load(ctx: FreshContext<State>) {
     user.claims,
     (tx) => getMusicianProfile(tx, user.id),
   );
-  return m
-    ? { exists: true, values: toValues(m) }
-    : { exists: false, values: { published: "on", travel_radius_km: "50", currency: "EUR" } };
+  return m ? { exists: true, stored: m, values: await toValues(m) } : {
+    exists: false,
+    stored: null,
+    values: { published: "on", travel_radius_km: "50", currency: "EUR" },
+  };
 }
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
-    return page(await load(ctx));
+    const { exists, values } = await load(ctx);
+    return page({ exists, values });
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
     const form = await readForm(ctx.req);
     const values = formValues(form);
-    const blank = (k: string) => (values[k]?.trim() ? values[k] : null);
+    const { exists, stored } = await load(ctx);
+    // The city is found in the gazetteer; coordinates are never typed.
+    const place = await placeFromForm(values, stored ?? undefined);
+    const where = place.ok ? place.columns : { city: null, country: null, lat: null, lng: null };
+    if (place.ok && place.label) {
+      Object.assign(values, { city: place.label, country: where.country });
+    }
     const parsed = MusicianProfileInput.safeParse({
       ...values,
-      city: values.city ?? "",
-      country: blank("country"),
-      lat: blank("lat"),
-      lng: blank("lng"),
+      city: where.city ?? "",
+      country: where.country,
+      lat: where.lat,
+      lng: where.lng,
       fee_min_minor: toMinor(form.get("fee_min")) ?? null,
       fee_max_minor: toMinor(form.get("fee_max")) ?? null,
+      blocked_dates: values.blocked_dates === undefined
+        ? stored?.blocked_dates ?? []
+        : values.blocked_dates.split(",").map((d) => d.trim()).filter(Boolean),
+      // Not on this form: kept as they are.
+      links: stored?.links ?? [],
       published: values.published === "on",
     });
-    const { exists } = await load(ctx);
-    const rename = (e: Record<string, string>) => ({
+    const rename = (e: Record<string, string>): Record<string, string> => ({
       ...e,
+      city: e.city ?? e.lat ?? e.lng ?? "",
+      blocked_dates: Object.entries(e).find(([k]) => k.startsWith("blocked_dates"))?.[1] ?? "",
       fee_min: e.fee_min_minor ?? "",
       fee_max: e.fee_max_minor ?? "",
     });
-    if (!parsed.success) {
-      return page({ exists, values, errors: rename(fieldErrors(parsed.error.issues)) }, {
-        status: 422,
-      });
+    if (!parsed.success || !place.ok) {
+      const errors = parsed.success ? {} : rename(fieldErrors(parsed.error.issues));
+      if (!place.ok) errors.city = place.error;
+      const choices = place.ok ? undefined : place.choices.map((p) => p.label);
+      return page({ exists, values, errors, choices }, { status: 422 });
     }
     try {
       await ctx.state.platform.db.asUser(
@@ -162,19 +186,21 @@ export default define.page<typeof handler>(function MusicianProfilePage({ data, 
           {e.bio && <p class="text-sm text-red-700" role="alert">{e.bio}</p>}
         </div>
         <div class="grid gap-x-4 sm:grid-cols-2">
-          <Field
+          <TagInput
             name="instruments"
             label="Instruments"
-            value={v.instruments}
+            value={v.instruments ?? ""}
             error={e.instruments}
             hint="Comma-separated, e.g. guitar, vocals"
+            suggestions={INSTRUMENT_SUGGESTIONS}
           />
-          <Field
+          <TagInput
             name="genres"
             label="Genres"
-            value={v.genres}
+            value={v.genres ?? ""}
             error={e.genres}
-            hint="e.g. jazz, soul, funk"
+            hint="Comma-separated, e.g. jazz, soul, funk"
+            suggestions={GENRE_SUGGESTIONS}
           />
           <Field
             name="skills"
@@ -184,23 +210,12 @@ export default define.page<typeof handler>(function MusicianProfilePage({ data, 
             hint="e.g. sight reading, arranging"
           />
           <Field name="languages" label="Languages" value={v.languages} error={e.languages} />
-          <Field name="city" label="City" value={v.city} error={e.city} />
-          <Field
-            name="country"
-            label="Country code"
-            value={v.country}
-            error={e.country}
-            hint="Two letters, e.g. DE"
-            maxLength={2}
+          <PlaceFields
+            values={v}
+            errors={e}
+            choices={data.choices}
+            hint="Where you are based: gigs are matched by distance from it"
           />
-          <Field
-            name="lat"
-            label="Latitude (optional)"
-            value={v.lat}
-            error={e.lat}
-            hint="For distance matching"
-          />
-          <Field name="lng" label="Longitude (optional)" value={v.lng} error={e.lng} />
           <Field
             name="travel_radius_km"
             label="Travel radius (km)"
@@ -224,6 +239,13 @@ export default define.page<typeof handler>(function MusicianProfilePage({ data, 
             value={v.currency || "EUR"}
           />
         </div>
+        <DateList
+          name="blocked_dates"
+          label="Dates you can't play"
+          value={v.blocked_dates ?? ""}
+          error={e.blocked_dates}
+          hint="Dates separated by commas, e.g. 2026-12-24, 2026-12-31"
+        />
         <Checkbox
           name="published"
           label="Show my profile publicly"
