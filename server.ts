@@ -26,7 +26,11 @@ export async function createServer(platform: Platform): Promise<Server> {
     log: (entry) => platform.log({ msg: "request", ...entry }),
     use: edge.use,
     jsonPaths: JSON_PATHS,
-    csp: mergeSources(supabaseSources(platform.config), razorpaySources(platform.config)),
+    csp: mergeSources(
+      supabaseSources(platform.config),
+      razorpaySources(platform.config),
+      spotifySources(platform.config),
+    ),
     initialState: () => requestState(platform, edge),
   });
   return { fetch: app.fetch };
@@ -53,6 +57,14 @@ export function razorpaySources(config: Config): CspSources {
   if (!config.RAZORPAY_KEY_ID) return {};
   const api = new URL(config.RAZORPAY_API_URL ?? "https://api.razorpay.com").origin;
   return { script: [new URL(config.RAZORPAY_CHECKOUT_JS_URL).origin], frame: [api] };
+}
+
+/**
+ * With Spotify configured, the AI DJ's tracks play Spotify's 30-second previews from its audio
+ * CDN (the embedded player's frame, open.spotify.com, is allowed on every page already).
+ */
+export function spotifySources(config: Config): CspSources {
+  return config.SPOTIFY_CLIENT_ID ? { media: ["https://p.scdn.co"] } : {};
 }
 
 function mergeSources(...all: CspSources[]): CspSources {

@@ -3,6 +3,7 @@ import type { JSX } from "preact";
 import type { DjRun } from "../lib/domains/dj/types.ts";
 import { isPending, runTitle } from "../lib/browser/dj_view.ts";
 import { CsrfField } from "./Field.tsx";
+import { When } from "./When.tsx";
 
 const STATUS: Record<DjRun["status"], [string, string]> = {
   queued: ["Starting", "bg-indigo-50 text-indigo-800"],
@@ -48,16 +49,14 @@ export function DjRunList({ runs, csrf }: { runs: DjRun[]; csrf: string }): JSX.
               {runTitle(run)}
             </a>
             <StatusBadge status={run.status} />
-            <span class="text-xs text-gray-500">
+            <span class="text-xs text-gray-600">
               {isPending(run.status)
                 ? `${run.length} tracks to come`
                 : `${run.track_count} tracks · ${
                   run.source === "spotify" ? "Spotify" : "offline catalogue"
                 }`}
               {" · "}
-              <time datetime={run.created_at}>
-                {run.created_at.slice(0, 16).replace("T", " ")} UTC
-              </time>
+              <When at={run.created_at} />
             </span>
           </div>
           <p class="mt-1 text-sm text-gray-700">“{run.prompt}”</p>

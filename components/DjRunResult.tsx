@@ -52,9 +52,43 @@ function PlanDetails({ plan }: { plan: DjPlan }) {
         {row("Tempo", `${plan.tempo.min}–${plan.tempo.max} BPM`)}
         {row("Genres", plan.genres.join(", ") || "—")}
         {row("Searches", plan.search_terms.join(" · "))}
+        {row("Details", (plan.details ?? []).map((d) => d.text).join(" · ") || "—")}
         {row("Language", plan.language)}
       </dl>
     </details>
+  );
+}
+
+/**
+ * The prompt's details the plan kept (details.ts), each with what became of it: searched for
+ * (and how many tracks have it), or kept without a search that could find it.
+ */
+export function KeptDetails({ plan, tracks }: { plan: DjPlan; tracks: { reason: string }[] }) {
+  const details = plan.details ?? [];
+  if (!details.length) return null;
+  return (
+    <div
+      class="rounded-md border border-gray-200 bg-gray-50 p-3 text-sm text-gray-800"
+      data-testid="dj-kept"
+    >
+      <p class="font-medium text-gray-900">Kept from your prompt</p>
+      <ul class="mt-1 space-y-1">
+        {details.map((d) => {
+          const have = tracks.filter((t) => t.reason.includes(d.text)).length;
+          const what = !d.search
+            ? "noted, though no search can find it"
+            : `searched for “${d.search}”: ` +
+              (have
+                ? `${have} ${have === 1 ? "track has" : "tracks have"} it`
+                : "no track here has it");
+          return (
+            <li key={d.text} data-testid="dj-kept-detail">
+              <span class="font-medium">“{d.text}”</span> — {what}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -94,7 +128,7 @@ export function DjRunResult(props: DjRunResultProps): JSX.Element {
             {run.plan_source === "live" ? "the AI model" : "the offline lexicon"}
           </span>
         )}
-        <span class="text-gray-500">“{run.prompt}”</span>
+        <span class="text-gray-600">“{run.prompt}”</span>
       </div>
       {run.notice && (
         <p
@@ -105,6 +139,7 @@ export function DjRunResult(props: DjRunResultProps): JSX.Element {
           {run.notice}
         </p>
       )}
+      {plan && <KeptDetails plan={plan} tracks={run.tracks} />}
       {run.error && (
         <p role="alert" class="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
           {run.error}

@@ -1,6 +1,7 @@
 /**
  * The Spotify connection as the DJ pages show it: set up or not, connect, reconnect when Spotify
- * refused the tokens (never an error page), disconnect after a confirmation. No JavaScript needed.
+ * refused the tokens or the six-month sign-in expired (each said as it is, never an error page),
+ * reconnect to grant a missing permission, disconnect after a confirmation. No JavaScript needed.
  */
 import type { JSX } from "preact";
 import { CsrfField } from "./Field.tsx";
@@ -9,6 +10,34 @@ export interface SpotifyState {
   configured: boolean;
   status: "active" | "broken" | null;
   display_name: string | null;
+  /** `expired`: Spotify's six-month sign-in ran out; otherwise access was removed or refused. */
+  broken_reason?: "revoked" | "expired" | "undecryptable" | "refused" | null;
+  /** Permissions the connection lacks: saving playlists needs a reconnect. */
+  missing_scopes?: string[];
+}
+
+/** Why the connection stopped working, in words, by cause. */
+function brokenText(reason: SpotifyState["broken_reason"]): { title: string; body: string } {
+  if (reason === "expired") {
+    return {
+      title: "Your Spotify connection expired.",
+      body: "Spotify asks you to sign in again every six months. Connect again to search " +
+        "Spotify and save playlists in your account; meanwhile new playlists are offline drafts.",
+    };
+  }
+  if (reason === "undecryptable") {
+    return {
+      title: "Your Spotify connection needs connecting again.",
+      body: "This site's key for stored Spotify tokens changed, so the old ones cannot be used. " +
+        "Connect again; meanwhile new playlists are offline drafts.",
+    };
+  }
+  return {
+    title: "Your Spotify connection stopped working.",
+    body: "Spotify no longer accepts it (access was removed in your Spotify account, or Spotify " +
+      "withdrew it). Reconnect to search Spotify and save playlists in your account; meanwhile " +
+      "new playlists are offline drafts.",
+  };
 }
 
 const connectHref = (next: string) => `/dj/connect?next=${encodeURIComponent(next)}`;
@@ -20,7 +49,7 @@ export function ConnectLink(
     <a
       href={connectHref(next)}
       data-testid={testId}
-      class="inline-flex items-center rounded-md bg-green-600 px-4 py-2 text-sm font-semibold text-white hover:bg-green-700"
+      class="inline-flex min-h-[44px] items-center rounded-md bg-green-600 px-4 py-2 text-sm font-semibold text-white hover:bg-green-700"
     >
       {label}
     </a>
@@ -57,16 +86,34 @@ export function DjSpotifyCard(
     );
   }
   if (spotify.status === "broken") {
+    const why = brokenText(spotify.broken_reason);
     return (
       <div
         role="alert"
         class="rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900"
         data-testid="dj-spotify-broken"
+        data-reason={spotify.broken_reason ?? "revoked"}
       >
-        <p class="font-medium">Your Spotify connection stopped working.</p>
+        <p class="font-medium">{why.title}</p>
+        <p class="mt-1 text-sm">{why.body}</p>
+        <div class="mt-3 flex flex-wrap items-center gap-3">
+          <ConnectLink next={next} label="Reconnect Spotify" testId="dj-reconnect" />
+          <Disconnect csrf={csrf} />
+        </div>
+      </div>
+    );
+  }
+  if (spotify.status === "active" && spotify.missing_scopes?.length) {
+    return (
+      <div
+        role="alert"
+        class="rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900"
+        data-testid="dj-spotify-scope"
+      >
+        <p class="font-medium">Spotify needs your permission to save playlists.</p>
         <p class="mt-1 text-sm">
-          Spotify no longer accepts it (access was removed or expired). Reconnect to search Spotify
-          and save playlists in your account; meanwhile new playlists are offline drafts.
+          Your connection{spotify.display_name ? ` as ${spotify.display_name}` : ""}{" "}
+          was made without it. Reconnect and accept the permissions Spotify asks for.
         </p>
         <div class="mt-3 flex flex-wrap items-center gap-3">
           <ConnectLink next={next} label="Reconnect Spotify" testId="dj-reconnect" />

@@ -1,15 +1,23 @@
 /**
  * The AI DJ in a real browser. Offline: a Spanish prompt → the run's page at once → its stages
- * live as the worker runs them → 30 tracks with reasons, in the same document (no reload) →
- * history → a share link that works signed out. With a fake Spotify: connect through OAuth → an
- * English prompt → the playlist lands in the fake account and the embedded player shows; no
- * token ever reaches the browser.
+ * live as the worker runs them → 30 tracks with reasons in Spanish, in the same document (no
+ * reload) → the platform's own song plays → history → a share link that works signed out. With a fake Spotify: connect through OAuth → an
+ * English prompt → the playlist lands in the fake account and the embedded player shows, with
+ * covers and a 30-second preview that plays; no token ever reaches the browser.
  */
+import { Buffer } from "node:buffer";
 import { type BrowserContext, chromium } from "playwright-core";
 import { assert, assertEquals, assertMatch } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp, type TestApp } from "../_helpers/app.ts";
 import { COOKIE } from "../../lib/web/cookies.ts";
 import { FakeSpotify } from "../_fakes/spotify.ts";
+import { platformSong, tone } from "../integration/dj_helpers.ts";
+
+/** A 1×1 transparent PNG, for the fake covers. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
@@ -36,6 +44,14 @@ Deno.test({
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
     await signedIn(app, ctx, "dj-journey@example.com");
+    // A song another musician made in the studio and put in the DJ's catalogue.
+    const maker = await app.platform.auth.signUp({
+      email: "dj-journey-maker@example.com",
+      password: "dj-journey-password",
+      metadata: { display_name: "Studio Sam" },
+    });
+    const makerId = (await app.platform.auth.verify(maker.accessToken))!.sub;
+    await platformSong(app, makerId, "Rain on the Window", true);
 
     await page.goto(`${app.url}/dj`);
     await page.waitForSelector('html[data-hydrated="1"]');
@@ -73,11 +89,31 @@ Deno.test({
     assertEquals(await page.locator("body").getAttribute("data-same-document"), "1", "no reload");
     assertEquals(await page.getByTestId("dj-track").count(), 30);
     const reasons = await page.getByTestId("dj-reason").allTextContents();
-    assert(reasons.length === 30 && reasons.every((r) => r.startsWith("Found by")), "reasons");
+    assert(
+      reasons.length === 30 && reasons.every((r) => /pediste|tu petición/.test(r) && !/\d/.test(r)),
+      `reasons in plain Spanish: ${reasons[0]}`,
+    );
+
+    // The platform's own song plays: press play, the audio runs; catalogue tracks say they have
+    // no audio rather than showing a dead button.
+    const song = page.getByTestId("dj-track").filter({ hasText: "Rain on the Window" });
+    await song.getByTestId("dj-play").click();
+    await song.locator('[data-testid="dj-play"][data-state="playing"]').waitFor();
+    const audio = song.getByTestId("dj-audio");
+    await page.waitForFunction(
+      (el) => el instanceof HTMLMediaElement && !el.paused && el.currentTime > 0.3,
+      await audio.elementHandle(),
+      { timeout: 10_000 },
+    );
+    await song.getByTestId("dj-play").click();
+    await song.locator('[data-testid="dj-play"][data-state="paused"]').waitFor();
+    assert(await audio.evaluate((el) => (el as HTMLMediaElement).paused), "paused again");
+    assertEquals(await page.getByTestId("dj-no-audio").count(), 29);
     const runUrl = page.url();
 
     // History, then a share link that works for anyone.
-    await page.getByRole("link", { name: "DJ", exact: true }).click();
+    // The DJ is under the navigation's "more" menu now: go there directly.
+    await page.goto(`${app.url}/dj`);
     await page.getByRole("link", { name: "All history" }).click();
     await page.getByTestId("dj-run").filter({ hasText: "música para relajarse estudiando" })
       .getByRole("link", { name: "Música tranquila para estudiar" }).click();
@@ -107,10 +143,20 @@ Deno.test({
     const page = await ctx.newPage();
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
-    // The embedded player needs the internet; this machine has none.
+    // The embedded player, covers and previews need the internet; this machine has none.
     await ctx.route(
       "https://open.spotify.com/**",
       (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>player</p>" }),
+    );
+    const covers: string[] = [];
+    await ctx.route("https://i.scdn.co/**", (route) => {
+      covers.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "image/png", body: PNG });
+    });
+    const wav = Buffer.from(tone());
+    await ctx.route(
+      "https://p.scdn.co/**",
+      (route) => route.fulfill({ status: 200, contentType: "audio/wav", body: wav }),
     );
     await signedIn(app, ctx, "dj-spotify-journey@example.com");
 
@@ -132,6 +178,14 @@ Deno.test({
     const id = src?.match(/^https:\/\/open\.spotify\.com\/embed\/playlist\/([A-Za-z0-9]+)$/)?.[1];
     assert(id, `an embedded player: ${src}`);
     assertEquals(spotify.playlists.get(id)?.uris.length, 30);
+    // Covers beside every track; a track with a Spotify preview plays it (the CSP lets it).
+    assertEquals(await page.getByTestId("dj-cover").count(), 30);
+    await page.getByTestId("dj-cover").last().scrollIntoViewIfNeeded();
+    assert(covers.length > 0, "the covers load");
+    const preview = page.getByTestId("dj-track").filter({ has: page.getByTestId("dj-play") })
+      .first();
+    await preview.getByTestId("dj-play").click();
+    await preview.locator('[data-testid="dj-play"][data-state="playing"]').waitFor();
 
     // Tokens stay on the server: not in the page, not in the browser's cookies or storage.
     const seen = [

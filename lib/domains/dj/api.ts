@@ -28,6 +28,10 @@ export const SpotifyStatusBody = z.object({
   display_name: z.string().nullable(),
   spotify_user_id: z.string().nullable(),
   connected_at: z.string().nullable(),
+  broken_reason: z.enum(["revoked", "expired", "undecryptable", "refused"]).nullable()
+    .describe("Why it stopped working: `expired` after Spotify's six months, else access removed"),
+  reconnect_by: z.string().nullable().describe("Spotify asks for a new sign-in around then"),
+  missing_scopes: z.array(z.string()).describe("Permissions to grant by reconnecting"),
 });
 
 export const SharedRunBody = z.object({

@@ -69,6 +69,8 @@ function expand(group: GenreGroup, entry: Entry): CatalogueTrack {
     duration_ms: seconds * 1000,
     language,
     audio_path: null,
+    image_url: null,
+    preview_url: null,
   };
 }
 

@@ -1,13 +1,15 @@
 /**
  * Interpretation: a prompt in any language becomes a `DjPlan`, through the shared AI policy
  * (lib/ports/ai/run_task.ts: live with strict structured output, one retry when invalid, else the
- * offline lexicon). The task itself is plan_task.ts.
+ * offline lexicon). The task itself is plan_task.ts; every detail of the prompt survives into the
+ * plan either way (details.ts).
  *
  * @module
  */
 import type { AiPort } from "../../ports/ai/port.ts";
 import { runTask } from "../../ports/ai/run_task.ts";
 import type { Logger } from "../../platform/log.ts";
+import { keepDetails } from "./details.ts";
 import { planTask } from "./plan_task.ts";
 import type { DjPlan } from "./types.ts";
 
@@ -29,7 +31,8 @@ export async function interpret(
 ): Promise<Interpretation> {
   const run = await runTask(ai, planTask, prompt, { log });
   return {
-    plan: run.value,
+    // Whatever the model left out of the prompt's details, the plan keeps (details.ts).
+    plan: keepDetails(run.value, prompt),
     source: run.source,
     model: run.model,
     ...(run.fallback ? { fallback: run.fallback } : {}),

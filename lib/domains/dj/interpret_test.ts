@@ -55,7 +55,8 @@ Deno.test("offline plan - names and descriptions follow the prompt's language", 
   assert(workout.energy > 0.8 && workout.tempo.min >= 110, JSON.stringify(workout));
   // Words the lexicon does not know become the search (an artist, a theme).
   const other = offlinePlan("songs about the ocean by Bon Iver");
-  assertEquals(other.search_terms[0], "ocean bon iver");
+  assertEquals(other.search_terms[0], "bon iver");
+  assertEquals(other.details, [{ text: "ocean by Bon Iver", search: "ocean waves" }]);
   assertEquals(other.playlist_name, "Songs about the ocean by Bon Iver");
 });
 

@@ -152,7 +152,11 @@ export interface Analysis {
   rest: string[];
   /** Every folded token. */
   tokens: string[];
+  /** What each token is, in step with `tokens` (short unknown tokens count as function words). */
+  marks: TokenMark[];
 }
+
+export type TokenMark = "mood" | "genre" | "stop" | "rest";
 
 const ACCENT_HINTS: [RegExp, Lang, number][] = [
   [/[ñ¿¡]/, "es", 3],
@@ -191,11 +195,15 @@ export function analyse(text: string): Analysis {
       else moods.set(key, { count: 1, at });
     }
   };
+  const marks: TokenMark[] = tokens.map(() => "stop");
   for (const [phrase, hit] of c.phrases) {
     const i = padded.indexOf(` ${phrase} `);
     if (i < 0) continue;
     const at = i === 0 ? 0 : padded.slice(1, i).split(" ").length;
-    phrase.split(" ").forEach((_, k) => taken.add(at + k));
+    phrase.split(" ").forEach((_, k) => {
+      taken.add(at + k);
+      marks[at + k] = hit.kind;
+    });
     mention([hit], at);
   }
   const rest: string[] = [];
@@ -205,10 +213,16 @@ export function analyse(text: string): Analysis {
     for (const [prefix, hit] of c.prefixes.get(tok.slice(0, 3)) ?? []) {
       if (tok.startsWith(prefix)) hits.push(hit);
     }
-    if (hits.length) mention(hits, at);
+    if (hits.length) {
+      mention(hits, at);
+      marks[at] = hits[0].kind;
+    }
     const stop = c.stop.get(tok);
     for (const l of stop ?? []) lang[l] += 1;
-    if (!hits.length && !stop && tok.length > 1) rest.push(tok);
+    if (!hits.length && !stop && tok.length > 1) {
+      rest.push(tok);
+      marks[at] = "rest";
+    }
   });
   const lower = text.toLowerCase();
   for (const [re, l, w] of ACCENT_HINTS) if (re.test(lower)) lang[l] += w;
@@ -222,5 +236,6 @@ export function analyse(text: string): Analysis {
     language,
     rest,
     tokens,
+    marks,
   };
 }

@@ -242,5 +242,6 @@ export const STOPWORDS: Record<Lang, string> = {
   pt:
     "o os as para com musica musicas cancoes de do da dos das enquanto e um uma que meu minha pra pro na no em",
   fr: "le la les pour avec musique chansons de du des pendant et un une que mon ma quelque en au",
-  de: "der die das fur mit musik lieder und ein eine zum zur beim wahrend mein meine etwas",
+  de:
+    "der die das fur mit musik lieder und ein eine zum zur beim wahrend mein meine etwas im am vom",
 };

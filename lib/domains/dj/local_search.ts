@@ -43,7 +43,11 @@ export function createLocalSearch(rows: TrackRow[], plan: DjPlan): TrackSearch {
     const a = analyse(q.text);
     const genres = q.kind === "genre" ? [q.text, ...a.genres] : a.genres;
     const moods = a.moods.map((m) => m.key);
-    const words = q.kind === "genre" ? [] : a.rest.filter((w) => w.length > 2);
+    // A detail's search ("rain") is looked for in titles too, although the lexicon knows it.
+    const words = q.kind === "genre"
+      ? []
+      : (q.detail ? a.tokens.filter((_w, i) => a.marks[i] !== "stop") : a.rest)
+        .filter((w) => w.length > 2);
     const parts = genres.length + moods.length + words.length;
     const scored: [Indexed, number][] = [];
     for (const t of index) {

@@ -6,20 +6,29 @@
  */
 import { safeRedirect } from "../../web/redirect.ts";
 import type { Platform } from "../../platform/mod.ts";
-import { connectionStatus } from "../../ports/spotify/connection.ts";
+import { type BrokenReason, connectionStatus } from "../../ports/spotify/connection.ts";
 import { djDeps } from "./service.ts";
 
 export interface SpotifyView {
   configured: boolean;
   status: "active" | "broken" | null;
   display_name: string | null;
+  /** Why a broken connection broke; permissions a working one lacks (DjSpotifyCard words it). */
+  broken_reason?: BrokenReason | null;
+  missing_scopes?: string[];
 }
 
 export async function spotifyView(platform: Platform, userId: string): Promise<SpotifyView> {
   const deps = await djDeps(platform);
   if (!deps.spotify) return { configured: false, status: null, display_name: null };
   const c = await connectionStatus(platform.db, userId);
-  return { configured: true, status: c?.status ?? null, display_name: c?.display_name ?? null };
+  return {
+    configured: true,
+    status: c?.status ?? null,
+    display_name: c?.display_name ?? null,
+    broken_reason: c?.broken_reason ?? null,
+    missing_scopes: c?.missing_scopes ?? [],
+  };
 }
 
 export const EXAMPLES = [

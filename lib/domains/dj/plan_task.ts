@@ -17,6 +17,7 @@ import {
   SIGNATURE,
   WITH,
 } from "./lexicon_labels.ts";
+import { findDetails, isFiller } from "./details.ts";
 import { DjPlan } from "./types.ts";
 
 export const OFFLINE_DJ_MODEL = "offline-dj-lexicon-v1";
@@ -83,10 +84,14 @@ export function offlinePlan(prompt: string): DjPlan {
     for (const g of MOODS[key].genres) if (genres.length < 4 && !genres.includes(g)) genres.push(g);
   }
 
+  const found = findDetails(prompt);
+  if (found.instrumental && !genres.includes("instrumental")) genres.unshift("instrumental");
   const first = moods[0]?.key;
   const word = (k: MoodKey) => MOODS[k].words[0];
   const terms: string[] = [];
-  if (a.rest.length) terms.push(a.rest.slice(0, 6).join(" "));
+  // Unknown words are searched as they are, unless a detail's own search stands for them.
+  const loose = a.rest.filter((w) => !found.covered.has(w) && !isFiller(w));
+  if (loose.length) terms.push(loose.slice(0, 6).join(" "));
   for (const g of a.genres.slice(0, 2)) terms.push(first ? `${g} ${word(first)}` : g);
   if (feelings[0] && activity) terms.push(`${word(feelings[0])} ${word(activity)}`);
   const theme = activity ?? first;
@@ -125,6 +130,7 @@ export function offlinePlan(prompt: string): DjPlan {
     playlist_name: name.slice(0, 100),
     description: `${core}${withGenres}. ${SIGNATURE[lang]}`.slice(0, 300),
     language: lang,
+    details: found.details,
   });
 }
 
@@ -135,6 +141,10 @@ const SYSTEM =
   "as Spotify spells them, lower case. mood: a few English words. energy, danceability and " +
   "valence from 0 to 1 (Spotify's old audio-feature scales); tempo in BPM. playlist_name and " +
   "description (one sentence) in the language of the request; language is its ISO 639-1 code. " +
+  "details: EVERY part of the request the other fields do not capture (a sound in the " +
+  "background such as rain, no vocals, an occasion or a time of day, a named artist, a decade, " +
+  "a place), each copied in the request's own words and language, with an English Spotify " +
+  "search query for it (null when none would find it); drop nothing the user asked for. " +
   "Answer with JSON that fits the schema.";
 
 /** The prompt as the live model gets it. */

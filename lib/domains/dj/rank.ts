@@ -4,13 +4,15 @@
  * carry energy, valence, danceability and tempo; Spotify no longer serves those to new apps, so
  * a Spotify track's mood comes from what the API still returns: which queries found it (mood and
  * genre searches) and the mood words in its title and album. Then explicit tracks are dropped on
- * request, no artist gets more than a couple of slots, and each pick gets a one-line reason.
+ * request, no artist gets more than a couple of slots, and each pick gets a one-line reason in
+ * plain words and the prompt's language (reasons.ts).
  *
  * @module
  */
-import { analyse, MOOD_KEYS, type MoodKey, MOODS } from "./lexicon.ts";
+import { analyse, fold, MOOD_KEYS, type MoodKey, MOODS } from "./lexicon.ts";
 import type { Candidate, Hit } from "./collect.ts";
 import type { DjPlan, FoundTrack } from "./types.ts";
+import { reasonText, type Relation } from "./reasons.ts";
 
 export interface Ranked {
   track: FoundTrack;
@@ -20,7 +22,6 @@ export interface Ranked {
 }
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
-const r2 = (n: number) => n.toFixed(2);
 
 export function planMoods(plan: DjPlan): MoodKey[] {
   return plan.mood.toLowerCase().split(/\s+/).filter((w): w is MoodKey =>
@@ -44,56 +45,103 @@ export function soundFit(
 
 interface Fit {
   value: number;
-  /** What the fit is based on, for the reason. */
-  why: string;
+  /** The requested feeling the reason speaks of, and how the track stands to it. */
+  feel: MoodKey | null;
+  relation: Relation | null;
 }
 
+/** The energy gap that makes a track "a little livelier/softer" than asked. */
+const GAP = 0.15;
+
 function moodFit(t: FoundTrack, c: Candidate, plan: DjPlan, wanted: MoodKey[]): Fit {
+  const feelings = wanted.filter((k) => !MOODS[k].activity);
   if (t.energy != null && t.valence != null) {
-    const tags = t.moods.filter((m) => wanted.includes(m as MoodKey));
+    const tags = t.moods.filter((m) => wanted.includes(m as MoodKey)) as MoodKey[];
     const value = clamp01(soundFit({ ...t, energy: t.energy, valence: t.valence }, plan)) +
       Math.min(2, tags.length) * 0.12;
-    const tagged = tags.length ? `tagged ${tags.join(", ")}, ` : "";
-    return { value, why: `${tagged}energy ${r2(t.energy)} (target ${r2(plan.energy)})` };
+    const tagged = tags.find((k) => !MOODS[k].activity);
+    const feel = tagged ?? feelings[0] ?? null;
+    const gap = t.energy - plan.energy;
+    const relation: Relation = tagged
+      ? "has"
+      : value < 0.75 && gap > GAP
+      ? "livelier"
+      : value < 0.75 && gap < -GAP
+      ? "softer"
+      : "close";
+    return { value, feel, relation };
   }
   // No audio features: words in the title and album, and the kinds of searches that found it.
   const words = analyse(`${t.title} ${t.album ?? ""}`).moods.map((m) => m.key);
   let value = 0.5;
-  let why = "";
+  let relation: Relation | null = null;
+  let feel: MoodKey | null = feelings[0] ?? null;
   if (words.length) {
     const e = words.reduce((n, k) => n + MOODS[k].energy, 0) / words.length;
     const v = words.reduce((n, k) => n + MOODS[k].valence, 0) / words.length;
     value = soundFit({ energy: e, valence: v, danceability: null, tempo: null }, plan);
-    const match = words.find((k) => wanted.includes(k));
-    why = value >= 0.6
-      ? `the title suggests a ${match ?? words[0]} mood`
-      : `the title sounds ${words[0]}`;
+    const match = words.find((k) => feelings.includes(k));
+    if (match) [feel, relation] = [match, "has"];
+    else if (value >= 0.6) relation = "close";
   }
   if (c.hits.some((h) => h.query.kind === "mood")) {
     value += 0.15;
-    why ||= "it turns up in mood searches";
+    relation ??= "for";
   }
   if (c.hits.some((h) => h.query.kind === "genre")) value += 0.05;
-  return { value: clamp01(value), why };
+  return { value: clamp01(value), feel, relation };
 }
 
 function relevance(hits: Hit[]): number {
   return hits.reduce((n, h) => n + h.query.weight * (1 - Math.min(h.position, 50) / 100), 0);
 }
 
-function reasonOf(hits: Hit[], fit: Fit): string {
-  const labels = [...hits].sort((a, b) => a.query.id - b.query.id).map((h) => h.query.label);
-  let found: string;
-  if (labels.length === 1) found = `Found by ${labels[0]}`;
-  else if (labels.length === 2) found = `Found by ${labels[0]} and ${labels[1]}`;
-  else {
-    const more = labels.length > 3 ? ` and ${labels.length - 3} more` : "";
-    const list = more
-      ? `${labels.slice(0, 3).join(", ")}${more}`
-      : `${labels[0]}, ${labels[1]} and ${labels[2]}`;
-    found = `Found by ${labels.length} searches: ${list}`;
-  }
-  return `${found}${fit.why ? `; ${fit.why}` : ""}.`.slice(0, 300);
+/** The genre a track is named by: one the prompt asked for, else its own first. */
+function genreOf(
+  t: FoundTrack,
+  hits: Hit[],
+  plan: DjPlan,
+): { genre: string | null; asked: boolean } {
+  const asked = plan.genres.map((g) => g.toLowerCase());
+  const own = t.genres.map((g) => g.toLowerCase());
+  const both = own.find((g) => asked.includes(g));
+  if (both) return { genre: both, asked: true };
+  // Spotify tracks carry no genres: the genre search that found one names it.
+  const searched = hits.find((h) => h.query.kind === "genre")?.query.text;
+  if (searched) return { genre: searched, asked: true };
+  return { genre: own[0] ?? null, asked: false };
+}
+
+/**
+ * Whether the track says it has what `text` searched for: every word of it in its title, artist,
+ * album or tags ("rain" in "Rain on the Window", "instrumental" in its genres).
+ */
+function mentions(t: FoundTrack, text: string): boolean {
+  const words = new Set(
+    fold([t.title, t.artist, t.album ?? "", ...t.genres, ...t.moods].join(" ")).split(" "),
+  );
+  const wanted = fold(text).split(" ").filter((w) => w.length > 2);
+  return wanted.length > 0 && wanted.every((w) => words.has(w));
+}
+
+function reasonOf(t: FoundTrack, hits: Hit[], fit: Fit, plan: DjPlan, wanted: MoodKey[]): string {
+  const { genre, asked } = genreOf(t, hits, plan);
+  const activity = wanted.find((k) => MOODS[k].activity) ?? null;
+  // Spotify's own search for a detail ("rain") is evidence enough; a local track must name it.
+  const detail = [...hits].sort((a, b) => a.query.id - b.query.id)
+    .find((h) => h.query.detail && (t.source === "spotify" || mentions(t, h.query.text)))
+    ?.query.detail ?? null;
+  return reasonText({
+    language: plan.language,
+    genre,
+    genreAsked: asked,
+    feel: fit.feel,
+    // A poor fit says nothing about the feeling rather than something untrue.
+    relation: fit.value >= 0.35 ? fit.relation : null,
+    activity: activity && (fit.value >= 0.5 || t.moods.includes(activity)) ? activity : null,
+    detail,
+    platform: t.source === "studio" || t.source === "artist",
+  });
 }
 
 /**
@@ -112,7 +160,8 @@ export function pick(
     const fit = moodFit(c.track, c, plan, wanted);
     const lang = c.track.language != null && c.track.language === plan.language ? 0.1 : 0;
     const score = relevance(c.hits) + 1.2 * fit.value + lang;
-    scored.push({ track: c.track, score, reason: reasonOf(c.hits, fit), hits: c.hits });
+    const reason = reasonOf(c.track, c.hits, fit, plan, wanted);
+    scored.push({ track: c.track, score, reason, hits: c.hits });
   }
   scored.sort((a, b) =>
     b.score - a.score || a.track.title.localeCompare(b.track.title) ||

@@ -91,6 +91,9 @@ export type PickedTrack =
         album: string | null;
         explicit: boolean;
         duration_ms: number | null;
+        /** Cover art and a 30-second preview, when Spotify gave them. */
+        image_url: string | null;
+        preview_url: string | null;
       };
     }
   );

@@ -26,6 +26,8 @@ function spotifyTrack(id: string, title: string, artist: string, explicit = fals
     explicit,
     duration_ms: 200_000,
     language: null,
+    image_url: null,
+    preview_url: null,
   };
 }
 
@@ -144,7 +146,8 @@ Deno.test("rank - more finds rank higher, explicit is dropped, an artist gets tw
   const r = pick(cands, plan, { length: 10, noExplicit: true });
   assertEquals(r[0].track.external_id, "a");
   assert(!r.some((x) => x.track.explicit), "explicit dropped");
-  assertMatch(r[0].reason, /^Found by 3 searches: .+; the title suggests a calm mood\.$/);
+  // Plain words, no counts: the title's mood is the one asked for.
+  assertEquals(r[0].reason, "A track with the calm feel you asked for.");
   assertEquals(r.filter((x) => x.track.artist === "Same Artist").length, 3, "filled up when short");
   const longer = pick(
     [
@@ -188,6 +191,8 @@ Deno.test("local search - the same flow over the catalogue gives a fitting playl
     assertEquals(r.length, 30, prompt);
     const avg = r.reduce((n, x) => n + x.track.energy!, 0) / r.length;
     assert(check(avg), `${prompt}: average energy ${avg}`);
-    assert(r.every((x) => /energy \d\.\d\d \(target/.test(x.reason)), "reasons cite the sound");
+    assert(r.every((x) => !/\d|target|search/i.test(x.reason)), "plain words, no numbers");
+    const said = plan.language === "es" ? /que pediste|ideal para estudiar/ : /you asked|good for/;
+    assert(r.every((x) => said.test(x.reason)), `reasons in the prompt's language: ${prompt}`);
   }
 });

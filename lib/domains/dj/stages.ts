@@ -33,6 +33,8 @@ import {
 } from "./run_store.ts";
 import { catalogueTracks, platformSongs } from "./store.ts";
 import { buildQueries } from "./strategy.ts";
+import { exportPlaylist } from "./export.ts";
+import { dbFailure } from "../../ports/db/errors.ts";
 import { DjPlan, type DjStage, type FoundTrack } from "./types.ts";
 
 /** The ports a run's stages use, built once per platform (service.ts). */
@@ -79,6 +81,10 @@ export async function interpretStage(row: RunRow, ctx: Ctx): Outcome {
 }
 
 function notConnectedNotice(err: SpotifyReconnectError): string {
+  if (err.reason === "expired") {
+    return "Your Spotify connection expired (Spotify asks you to sign in again every six " +
+      "months), so this draft comes from the offline catalogue. Reconnect Spotify, then export it.";
+  }
   return err.reason === "missing"
     ? "Made from the offline catalogue: connect Spotify to search Spotify and export it."
     : "Your Spotify connection stopped working, so this draft comes from the offline catalogue. " +
@@ -99,6 +105,8 @@ function toPicked(r: Ranked): PickedTrack {
       album: t.album,
       explicit: t.explicit,
       duration_ms: t.duration_ms,
+      image_url: t.image_url,
+      preview_url: t.preview_url,
     },
   };
 }
@@ -204,31 +212,34 @@ export async function searchStage(row: RunRow, ctx: Ctx): Outcome {
 
 export async function buildStage(row: RunRow, ctx: Ctx): Outcome {
   const { spotify, log } = ctx.ports;
-  const plan = planOf(row);
+  planOf(row); // the stored plan must still hold (the playlist is named from it)
   const t0 = performance.now();
   let notice = row.notice;
   let playlistId: string | null = null;
   if (row.source === "spotify" && spotify) {
-    // A retried build finds what an earlier attempt made in `progress`: one playlist, filled once.
-    let { playlist_id: made, added } = row.progress;
-    try {
-      const api = await userApi(spotify, row.user_id);
-      if (!made) {
-        made = (await api.createPlaylist(plan.playlist_name, plan.description)).id;
-        await ctx.progress({ ...row.progress, playlist_id: made });
-      }
-      if (!added) {
-        await api.addItems(made, row.tracks.flatMap((t) => t.spotify_uri ?? []));
-        await ctx.progress({ ...row.progress, playlist_id: made, added: true });
-      }
-      playlistId = made;
-    } catch (err) {
-      if (!(err instanceof SpotifyError)) throw err;
-      notice = err instanceof SpotifyReconnectError
-        ? "Your Spotify connection stopped working before the playlist was saved. Reconnect " +
-          "Spotify, then export this draft."
-        : `${err.message} The tracks are kept here as a draft: export it when Spotify allows.`;
-      log?.({ level: "warn", msg: "dj playlist creation failed", error: err.message });
+    // export.ts keeps the playlist in public.dj_exports: a retried build, or a later export of
+    // the draft, fills the same playlist in order and never makes a second one.
+    const out = await exportPlaylist({
+      db: ctx.ports.db,
+      spotify,
+      userId: row.user_id,
+      run: row,
+      log,
+    })
+      .catch((err) => {
+        if (dbFailure(err)?.status === 409) return null; // another attempt holds the export
+        throw err;
+      });
+    if (out?.complete) playlistId = out.playlist!.id;
+    else if (out?.stoppedBy instanceof SpotifyReconnectError) {
+      notice = "Your Spotify connection stopped working before the playlist was saved. Reconnect " +
+        "Spotify, then export this draft.";
+    } else if (out) {
+      notice = `${out.stoppedBy?.message ?? ""} ${
+        out.playlist
+          ? out.summary.message
+          : "The tracks are kept here as a draft: export it when Spotify allows."
+      }`.trim().slice(0, 500);
     }
   }
   if (row.tracks.length < row.length) {

@@ -10,7 +10,8 @@ import { type Cursor, decodeCursor, keysetOf, pageOf } from "../gigs/cursor.ts";
 import type { DjRun, DjRunWithTracks, RunTrack, TrackRow } from "./types.ts";
 
 const COLUMNS = `id, source, external_id, uri, title, artist, album, genres, moods, energy,
-  valence, danceability, tempo, explicit, duration_ms, language, owner_id, audio_path`;
+  valence, danceability, tempo, explicit, duration_ms, language, owner_id, audio_path, image_url,
+  preview_url`;
 
 /** The catalogue never changes while the process runs (only migrations change it). */
 const catalogueCache = new WeakMap<Db, Promise<TrackRow[]>>();

@@ -1,7 +1,8 @@
 /**
- * The search strategy, in priority order: the plan's search terms, then its genres, then its mood
- * words, then a fallback (the playlist's name, then the bare mood). Each query carries a weight
- * for ranking and a label for the tracks' reasons.
+ * The search strategy, in priority order: the plan's search terms and the searches for the
+ * prompt's details, then its genres, then its mood words, then a fallback (the playlist's name,
+ * then the bare mood). Each query carries a weight for ranking, a label, and the detail it
+ * searches for (the tracks' reasons name it).
  *
  * @module
  */
@@ -18,8 +19,10 @@ export interface Query {
   text: string;
   /** How much being found by it counts when ranking. */
   weight: number;
-  /** Shown in reasons: `“lofi study”`, `genre “lo-fi”`, `mood “calm”`. */
+  /** Names the query in logs and errors: `“lofi study”`, `genre “lo-fi”`, `mood “calm”`. */
   label: string;
+  /** The detail of the prompt (its own words) this query searches for, if any. */
+  detail?: string;
 }
 
 export const KIND_WEIGHT: Record<QueryKind, number> = {
@@ -45,6 +48,13 @@ export function buildQueries(plan: DjPlan): Query[] {
     out.push({ id: out.length, kind, text, weight: KIND_WEIGHT[kind], label });
   };
   for (const t of plan.search_terms) add("term", t, `“${norm(t)}”`);
+  // A detail's search may already be a term: that query then searches for the detail too.
+  for (const d of plan.details.slice(0, 4)) {
+    if (!d.search) continue;
+    add("term", d.search, `“${norm(d.search)}”`);
+    const q = out.find((q) => q.kind === "term" && q.text === norm(d.search!).slice(0, 100));
+    if (q && !q.detail) q.detail = d.text;
+  }
   for (const g of plan.genres.slice(0, 4)) add("genre", g, `genre “${norm(g)}”`);
   const keys = norm(plan.mood).split(" ").filter((w): w is MoodKey =>
     (MOOD_KEYS as readonly string[]).includes(w)

@@ -15,6 +15,15 @@ export type TrackSource = typeof TRACK_SOURCES[number];
 const unit = z.number().min(0).max(1);
 const bpm = z.number().int().min(40).max(220);
 
+/** A detail of the prompt that genres, mood and tempo do not say, kept in the prompt's words. */
+export const PlanDetail = z.object({
+  text: z.string().trim().min(1).max(80)
+    .describe("The detail in the request's own words and language, e.g. 'lluvia de fondo'"),
+  search: z.string().trim().min(1).max(80).nullable()
+    .describe("A Spotify search query (English) that finds tracks with it, or null"),
+});
+export type PlanDetail = z.infer<typeof PlanDetail>;
+
 /** What the prompt asks for, as the LLM (or the offline lexicon) reads it. */
 export const DjPlan = z.object({
   search_terms: z.array(z.string().trim().min(1).max(80)).min(1).max(8)
@@ -29,6 +38,11 @@ export const DjPlan = z.object({
   playlist_name: z.string().trim().min(1).max(100).describe("In the prompt's language"),
   description: z.string().trim().max(300).describe("One sentence, in the prompt's language"),
   language: z.string().regex(/^[a-z]{2}$/).describe("ISO 639-1 code of the prompt's language"),
+  // Plans stored before details existed have none.
+  details: z.array(PlanDetail).max(6).default([]).describe(
+    "Every detail of the request the other fields do not capture (sounds such as rain in the " +
+      "background, vocals or none, an occasion or time, a named artist, a decade, a place)",
+  ),
 }).refine((p) => p.tempo.min <= p.tempo.max, {
   path: ["tempo"],
   message: "tempo.min must not exceed tempo.max",
@@ -71,6 +85,10 @@ export interface TrackRow {
   language: string | null;
   owner_id: string | null;
   audio_path: string | null;
+  /** Cover art (Spotify's album image), when the source has one. */
+  image_url: string | null;
+  /** A 30-second preview (Spotify's `preview_url`), when the source has one. */
+  preview_url: string | null;
 }
 
 /** A track a search found: a catalogue row (with id) or a Spotify track (no id yet). */
@@ -93,6 +111,13 @@ export const RunTrack = z.object({
   score: z.number(),
   /** The Spotify track the playlist holds (a catalogue track's match after an export). */
   spotify_uri: z.string().nullable(),
+  // What the listening view adds when a run is read (listen.ts); not part of the stored snapshot.
+  image_url: z.string().nullable().optional().describe("Cover art, when the source has one"),
+  audio_url: z.string().nullable().optional().describe(
+    "What the play button plays: a platform song (signed link, an hour) or a 30-second preview",
+  ),
+  audio_kind: z.enum(["song", "preview"]).nullable().optional()
+    .describe("`song`: the whole platform song; `preview`: a 30-second Spotify preview"),
 });
 export type RunTrack = z.infer<typeof RunTrack>;
 

@@ -2,8 +2,10 @@
  * The Spotify Web API calls the DJ makes (and the artist search that checks a virtual artist's
  * name is not taken), with the failure handling they need: 401 → refresh the
  * token once and retry (a second 401 means reconnect); 429 → wait Retry-After and retry while the
- * wait stays within a bound, else `SpotifyRateLimitError`; 403 → `SpotifyForbiddenError`
- * (development-mode allow-list). Answers are validated with zod.
+ * wait stays within a bound, else `SpotifyRateLimitError`; 5xx → back off and retry (writes only
+ * when Spotify did nothing, else `SpotifyServerError` marked uncertain); 403 →
+ * `SpotifyForbiddenError` with its cause (allow-list, scope, withdrawn endpoint); 404 →
+ * `SpotifyNotFoundError`. Answers are validated with zod.
  *
  * @module
  */
@@ -11,8 +13,10 @@ import { z } from "zod";
 import {
   SpotifyError,
   SpotifyForbiddenError,
+  SpotifyNotFoundError,
   SpotifyRateLimitError,
   SpotifyReconnectError,
+  SpotifyServerError,
 } from "./errors.ts";
 
 /** Search answers at most 10 tracks a request; playlists take at most 100 URIs a request. */
@@ -26,7 +30,14 @@ export const SpotifyTrack = z.object({
   explicit: z.boolean().default(false),
   duration_ms: z.number().int().min(0).nullable().optional(),
   artists: z.array(z.object({ name: z.string() })).min(1),
-  album: z.object({ name: z.string().max(300) }).nullable().optional(),
+  album: z.object({
+    name: z.string().max(300),
+    // Cover art, largest first (640, 300, 64 px); the DJ shows it beside the track.
+    images: z.array(z.object({ url: z.string().url(), width: z.number().nullable().optional() }))
+      .optional().catch(undefined),
+  }).nullable().optional(),
+  /** A 30-second MP3 preview; null for most tracks of apps created since late 2024. */
+  preview_url: z.string().url().nullable().optional().catch(null),
   external_urls: z.object({ spotify: z.string().url().optional() }).optional(),
 });
 export type SpotifyTrack = z.infer<typeof SpotifyTrack>;
@@ -69,6 +80,18 @@ const Playlist = z.object({
   external_urls: z.object({ spotify: z.string().url() }).partial().optional(),
 });
 
+const Snapshot = z.object({ snapshot_id: z.string().max(200) });
+
+/** Playlist items come 50 a request at most. */
+const ITEMS_PAGE = 50;
+const ItemsPage = z.object({
+  total: z.number().int().min(0),
+  items: z.array(z.object({
+    item: z.object({ uri: z.string() }).nullable().optional(),
+    track: z.object({ uri: z.string() }).nullable().optional(),
+  })),
+});
+
 export interface ApiOptions {
   apiUrl: string;
   /** The current access token (refreshed ahead of expiry by the caller). */
@@ -76,8 +99,10 @@ export interface ApiOptions {
   /** A new access token after a 401; throws `SpotifyReconnectError` when refreshing fails. */
   refresh(): Promise<string>;
   fetch?: typeof fetch;
-  /** Longest total wait for Retry-After in one call, ms. */
+  /** Longest total wait (Retry-After and backoff) in one call, ms. */
   maxWaitMs?: number;
+  /** Backoff before each retry after a 5xx or no answer, ms (default `BACKOFF_MS`). */
+  backoffMs?: readonly number[];
   /** Counts every HTTP request (for the run's timings). */
   onRequest?: () => void;
   /** Spotify refused even a fresh token (401 after refresh): the connection is broken. */
@@ -95,7 +120,11 @@ export interface SpotifyApi {
   /** The best matches for `q` (at most `SEARCH_LIMIT`, the default), in Spotify's order. */
   searchArtists(q: string, limit?: number, signal?: AbortSignal): Promise<FoundArtist[]>;
   createPlaylist(name: string, description: string): Promise<{ id: string; url: string }>;
-  addItems(playlistId: string, uris: string[]): Promise<void>;
+  /** Adds in order, 100 a request, at `position` (default: the end); the last snapshot id. */
+  addItems(playlistId: string, uris: string[], position?: number): Promise<string | null>;
+  /** The track URIs the playlist holds, in order (needs `playlist-read-private` for a private
+   * playlist); at most `max`. */
+  playlistUris(playlistId: string, max?: number): Promise<string[]>;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -107,20 +136,50 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     }, { once: true });
   });
 
+/** Backoff before retry `n` (0-based) of a read that met a 5xx or a network failure, ms. */
+export const BACKOFF_MS = [250, 750, 2000];
+
+/** 5xx that mean "not processed, try again" (a write may be retried on these). */
+const RETRYABLE_WRITE = new Set([502, 503]);
+
+const errorMessage = (text: string): string => {
+  try {
+    const body = JSON.parse(text) as { error?: { message?: unknown } | string };
+    const m = typeof body.error === "object" ? body.error?.message : body.error;
+    return typeof m === "string" ? m : text;
+  } catch {
+    return text;
+  }
+};
+
 export function createSpotifyApi(opts: ApiOptions): SpotifyApi {
   const fetchFn = opts.fetch ?? fetch;
   const maxWaitMs = opts.maxWaitMs ?? 5000;
 
+  /**
+   * One Web API call with Spotify's failure rules: 401 → refresh once; 429 → wait Retry-After
+   * while the total wait stays under `maxWaitMs`; 5xx or no answer → back off and retry reads
+   * (writes only on 502/503, which Spotify answers before doing anything); 403 → its cause.
+   */
   async function call(
     method: "GET" | "POST",
     path: string,
     body?: unknown,
     signal?: AbortSignal,
   ): Promise<unknown> {
+    const write = method !== "GET";
+    const what = `${method} ${path.split("?")[0]}`;
     let token = await opts.token();
     let refreshed = false;
     let waited = 0;
-    for (let attempt = 0; attempt < 6; attempt++) {
+    let failures = 0;
+    const backoff = async (err: SpotifyServerError) => {
+      const ms = (opts.backoffMs ?? BACKOFF_MS)[failures++];
+      if (ms === undefined || waited + ms > maxWaitMs) throw err;
+      waited += ms;
+      await sleep(ms, signal);
+    };
+    for (let attempt = 0; attempt < 12; attempt++) {
       opts.onRequest?.();
       let res: Response;
       try {
@@ -135,9 +194,13 @@ export function createSpotifyApi(opts: ApiOptions): SpotifyApi {
         });
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
-        throw new SpotifyError(
-          `Spotify could not be reached: ${err instanceof Error ? err.message : err}`,
+        const e = new SpotifyServerError(
+          `Spotify could not be reached (${err instanceof Error ? err.message : err}).`,
+          write,
         );
+        if (write) throw e;
+        await backoff(e);
+        continue;
       }
       if (res.ok) return res.status === 204 ? null : await res.json().catch(() => null);
       const text = await res.text().catch(() => "");
@@ -158,11 +221,22 @@ export function createSpotifyApi(opts: ApiOptions): SpotifyApi {
         await sleep(waitS * 1000, signal);
         continue;
       }
-      if (res.status === 403) throw new SpotifyForbiddenError(text.slice(0, 300));
-      if (res.status >= 500 && attempt === 0) continue;
-      throw new SpotifyError(`Spotify answered ${res.status} to ${method} ${path.split("?")[0]}`);
+      if (res.status === 403) throw new SpotifyForbiddenError(errorMessage(text).slice(0, 300));
+      if (res.status === 404) {
+        throw new SpotifyNotFoundError(`Spotify has no such thing (404 to ${what}).`);
+      }
+      if (res.status >= 500) {
+        const e = new SpotifyServerError(
+          `Spotify had trouble (${res.status} to ${what}).`,
+          write && !RETRYABLE_WRITE.has(res.status),
+        );
+        if (e.uncertain) throw e;
+        await backoff(e);
+        continue;
+      }
+      throw new SpotifyError(`Spotify answered ${res.status} to ${what}`);
     }
-    throw new SpotifyError(`Spotify kept refusing ${method} ${path.split("?")[0]}`);
+    throw new SpotifyServerError(`Spotify kept refusing ${what}.`, write);
   }
 
   return {
@@ -224,13 +298,35 @@ export function createSpotifyApi(opts: ApiOptions): SpotifyApi {
         `https://open.spotify.com/playlist/${parsed.data.id}`;
       return { id: parsed.data.id, url };
     },
-    async addItems(playlistId, uris) {
+    async addItems(playlistId, uris, position) {
       // In order, one chunk after another: parallel chunks could land out of order.
+      let snapshot: string | null = null;
       for (let i = 0; i < uris.length; i += ADD_LIMIT) {
-        await call("POST", `/playlists/${encodeURIComponent(playlistId)}/items`, {
+        const answer = await call("POST", `/playlists/${encodeURIComponent(playlistId)}/items`, {
           uris: uris.slice(i, i + ADD_LIMIT),
+          ...(position === undefined ? {} : { position: position + i }),
         });
+        const parsed = Snapshot.safeParse(answer);
+        snapshot = parsed.success ? parsed.data.snapshot_id : null;
       }
+      return snapshot;
+    },
+    async playlistUris(playlistId, max = 500) {
+      const uris: string[] = [];
+      for (let offset = 0; offset < max; offset += ITEMS_PAGE) {
+        const q = new URLSearchParams({ limit: String(ITEMS_PAGE), offset: String(offset) });
+        const parsed = ItemsPage.safeParse(
+          await call("GET", `/playlists/${encodeURIComponent(playlistId)}/items?${q}`),
+        );
+        if (!parsed.success) throw new SpotifyError("Spotify sent an unexpected playlist page");
+        for (const entry of parsed.data.items) {
+          // `item` since February 2026; `track` before (still sent while it is phased out).
+          const uri = (entry.item ?? entry.track)?.uri;
+          if (uri) uris.push(uri);
+        }
+        if (offset + ITEMS_PAGE >= parsed.data.total) break;
+      }
+      return uris.slice(0, max);
     },
   };
 }

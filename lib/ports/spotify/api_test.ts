@@ -1,6 +1,11 @@
 import { assert, assertEquals } from "../../../tests/_helpers/assert.ts";
 import { createSpotifyApi } from "./api.ts";
-import { SpotifyForbiddenError, SpotifyRateLimitError, SpotifyReconnectError } from "./errors.ts";
+import {
+  SpotifyForbiddenError,
+  SpotifyRateLimitError,
+  SpotifyReconnectError,
+  SpotifyServerError,
+} from "./errors.ts";
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
@@ -31,6 +36,7 @@ const track = (id: string) => ({
 });
 
 function api(fetchFn: typeof fetch, extra: { revoked?: () => void; maxWaitMs?: number } = {}) {
+  // Backoff shortened: the retries are what is tested, not the waiting.
   let n = 0;
   return createSpotifyApi({
     apiUrl: "https://api.example/v1",
@@ -38,6 +44,7 @@ function api(fetchFn: typeof fetch, extra: { revoked?: () => void; maxWaitMs?: n
     refresh: () => Promise.resolve(`tok${++n}`),
     fetch: fetchFn,
     maxWaitMs: extra.maxWaitMs,
+    backoffMs: [1, 2, 3],
     onRevoked: () => Promise.resolve(extra.revoked?.()),
   });
 }
@@ -81,9 +88,67 @@ Deno.test("spotify api - 429 waits Retry-After within a bound; 403 explains deve
   const err = await api(tooLong.fetchFn, { maxWaitMs: 5000 }).searchTracks("q", 0, 10)
     .catch((e) => e);
   assert(err instanceof SpotifyRateLimitError && err.retryAfterS === 120, String(err));
-  const forbidden = scripted([{ status: 403, body: { error: { status: 403, message: "no" } } }]);
-  const e403 = await api(forbidden.fetchFn).createPlaylist("n", "d").catch((e) => e);
-  assert(e403 instanceof SpotifyForbiddenError && /allow-list/.test(e403.message), String(e403));
+});
+
+Deno.test("spotify api - a 403 is explained by its cause", async () => {
+  const cases: [string, string, RegExp][] = [
+    [
+      "Check settings on developer.spotify.com/dashboard, the user may not be registered.",
+      "allow-list",
+      /development mode.*allow-list/s,
+    ],
+    ["Insufficient client scope", "scope", /permission.*Reconnect Spotify/s],
+    ["Forbidden", "unavailable", /withdrawn/],
+  ];
+  for (const [message, cause, words] of cases) {
+    const forbidden = scripted([{ status: 403, body: { error: { status: 403, message } } }]);
+    const e403 = await api(forbidden.fetchFn).createPlaylist("n", "d").catch((e) => e);
+    assert(e403 instanceof SpotifyForbiddenError, String(e403));
+    assertEquals(e403.cause403, cause);
+    assert(words.test(e403.message), e403.message);
+  }
+});
+
+Deno.test("spotify api - 5xx: reads back off and retry, writes only when Spotify did nothing", async () => {
+  const flaky = scripted([
+    { status: 500 },
+    { status: 503 },
+    { status: 200, body: { id: "me", display_name: null } },
+  ]);
+  assertEquals((await api(flaky.fetchFn).me()).id, "me");
+  assertEquals(flaky.seen.length, 3);
+
+  const busyWrite = scripted([{ status: 503 }, { status: 201, body: { snapshot_id: "s2" } }]);
+  assertEquals(await api(busyWrite.fetchFn).addItems("pl1", ["spotify:track:a"]), "s2");
+  assertEquals(busyWrite.seen.length, 2);
+
+  const unsure = scripted([{ status: 500 }, { status: 201, body: { snapshot_id: "s2" } }]);
+  const err = await api(unsure.fetchFn).addItems("pl1", ["spotify:track:a"]).catch((e) => e);
+  assert(err instanceof SpotifyServerError && err.uncertain, String(err));
+  assertEquals(unsure.seen.length, 1, "an add that may have happened is not repeated blindly");
+
+  const down = scripted(Array.from({ length: 5 }, () => ({ status: 502 })));
+  const gone = await api(down.fetchFn).me().catch((e) => e);
+  assert(gone instanceof SpotifyServerError && !gone.uncertain, String(gone));
+  assertEquals(down.seen.length, 4, "three retries, then give up");
+});
+
+Deno.test("spotify api - playlist items: both answer shapes, paged by 50", async () => {
+  const page = (from: number, n: number, total: number, key: "item" | "track") => ({
+    status: 200,
+    body: {
+      total,
+      items: Array.from(
+        { length: n },
+        (_, i) => ({ [key]: { uri: `spotify:track:t${from + i}` } }),
+      ),
+    },
+  });
+  const { fetchFn, seen } = scripted([page(0, 50, 60, "item"), page(50, 10, 60, "track")]);
+  const uris = await api(fetchFn).playlistUris("pl1");
+  assertEquals(uris.length, 60);
+  assertEquals([uris[0], uris[59]], ["spotify:track:t0", "spotify:track:t59"]);
+  assertEquals(new URL(seen[1].url).searchParams.get("offset"), "50");
 });
 
 Deno.test("spotify api - a playlist is created private and filled in order, 100 at a time", async () => {

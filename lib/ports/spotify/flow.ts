@@ -8,11 +8,11 @@
  */
 import { z } from "zod";
 import { randomToken } from "../auth/tokens.ts";
-import { redirectUrlFor } from "./config.ts";
+import { isLocalhostUrl, onLoopbackIp, redirectUrlFor } from "./config.ts";
 import { createSpotifyApi } from "./api.ts";
 import { saveConnection, type SpotifyDeps } from "./connection.ts";
 import { SpotifyError, SpotifyReconnectError } from "./errors.ts";
-import { authorizeUrl, exchangeCode, pkcePair } from "./oauth.ts";
+import { authorizeUrl, exchangeCode, pkcePair, SpotifyGrantError } from "./oauth.ts";
 import { Uuid } from "../../shared/schemas.ts";
 
 export const OAUTH_COOKIE = "sc-spotify-oauth";
@@ -33,16 +33,27 @@ const Pending = z.object({
 });
 type Pending = z.infer<typeof Pending>;
 
-/** The Spotify authorize URL and the cookie value that remembers the attempt. */
+/** The Spotify authorize URL and the cookie value that remembers the attempt; `ConnectError`
+ * when the redirect would be a `localhost` address (Spotify refuses those). */
 export async function startConnect(
   deps: SpotifyDeps,
   userId: string,
   origin: string,
   next: string,
 ): Promise<{ location: string; cookie: string }> {
+  const redirectUri = redirectUrlFor(deps.cfg, origin);
+  if (isLocalhostUrl(redirectUri)) {
+    // Spotify would show its own "Invalid redirect URI" page; say it here, with the way out.
+    throw new ConnectError(
+      deps.cfg.redirectUrl
+        ? "SPOTIFY_REDIRECT_URL uses localhost, which Spotify refuses: set it (and the app's " +
+          "redirect URI in the Spotify dashboard) to the same address on 127.0.0.1."
+        : `Spotify does not accept sign-ins that return to “localhost”. Open this site at ` +
+          `${onLoopbackIp(origin)} instead, sign in there and connect Spotify.`,
+    );
+  }
   const { verifier, challenge } = await pkcePair();
   const state = randomToken(24);
-  const redirectUri = redirectUrlFor(deps.cfg, origin);
   const pending: Pending = { s: state, v: verifier, u: userId, r: redirectUri, n: next };
   return {
     location: authorizeUrl(deps.cfg, { state, challenge, redirectUri }),
@@ -51,6 +62,19 @@ export async function startConnect(
 }
 
 export class ConnectError extends Error {}
+
+/** Why Spotify refused the code, in words (Spotify's codes last minutes and work once). */
+function grantMessage(description: string): string {
+  if (/expired/i.test(description)) {
+    return "The Spotify sign-in took too long and its code expired. Connect again.";
+  }
+  if (/redirect/i.test(description)) {
+    return "Spotify refused this site's return address (redirect URI). Ask the site owner to " +
+      "register it in the Spotify app, with 127.0.0.1 rather than localhost.";
+  }
+  return "Spotify did not accept the sign-in (its code was already used or is not valid). " +
+    "Connect again.";
+}
 
 /** Checks the callback against the cookie and stores the connection; returns where to go next. */
 export async function finishConnect(
@@ -98,6 +122,7 @@ export async function finishConnect(
     await saveConnection(deps, userId, tokens, me);
     return { next: pending.n, displayName: me.display_name ?? me.id };
   } catch (err) {
+    if (err instanceof SpotifyGrantError) throw new ConnectError(grantMessage(err.description));
     if (err instanceof SpotifyReconnectError) {
       throw new ConnectError(
         "Spotify did not accept the sign-in (it may have expired). Try again.",

@@ -55,6 +55,15 @@ export const TokenSet = z.object({
 });
 export type TokenSet = z.infer<typeof TokenSet>;
 
+/** `invalid_grant`: a refused refresh token, or an authorization code that expired, was used
+ * already, or came with another redirect URI; Spotify's description says which. */
+export class SpotifyGrantError extends SpotifyReconnectError {
+  constructor(readonly description: string) {
+    super();
+    this.name = "SpotifyGrantError";
+  }
+}
+
 const TokenError = z.object({ error: z.string(), error_description: z.string().optional() });
 
 async function tokenRequest(
@@ -89,7 +98,7 @@ async function tokenRequest(
   }
   const e = TokenError.safeParse(body);
   if (res.status === 400 && e.success && e.data.error === "invalid_grant") {
-    throw new SpotifyReconnectError();
+    throw new SpotifyGrantError(e.data.error_description ?? "");
   }
   if (res.status === 401 || (e.success && e.data.error === "invalid_client")) {
     throw new SpotifyError("Spotify rejected this app's client id or secret", 502);

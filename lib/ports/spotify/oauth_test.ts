@@ -28,7 +28,7 @@ Deno.test("oauth - the authorize URL asks for playlist writing with PKCE and sta
   assertEquals(Object.fromEntries(u.searchParams), {
     response_type: "code",
     client_id: "cid",
-    scope: "playlist-modify-private playlist-modify-public",
+    scope: "playlist-modify-private playlist-modify-public playlist-read-private",
     redirect_uri: "http://x/cb",
     state: "st",
     code_challenge_method: "S256",

@@ -34,7 +34,17 @@ export function toFoundTrack(t: SpotifyTrack): FoundTrack {
     duration_ms: t.duration_ms ?? null,
     language: null,
     url: t.external_urls?.spotify ?? null,
+    image_url: coverOf(t),
+    preview_url: t.preview_url?.startsWith("https://") ? t.preview_url : null,
   };
+}
+
+/** The smallest album image of at least 64 px (a list thumbnail), else the first. */
+function coverOf(t: SpotifyTrack): string | null {
+  const images = (t.album?.images ?? []).filter((i) => i.url.startsWith("https://"));
+  const fit = images.filter((i) => (i.width ?? 0) >= 64)
+    .sort((a, b) => (a.width ?? 0) - (b.width ?? 0))[0];
+  return (fit ?? images[0])?.url ?? null;
 }
 
 export function createSpotifySearch(api: SpotifyApi): TrackSearch {

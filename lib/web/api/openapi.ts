@@ -67,6 +67,11 @@ const ERRORS: Readonly<Record<number, { name: string; description: string }>> = 
     name: "TooManyRequests",
     description: "Rate or quota limit reached: try again after `retry-after` seconds",
   },
+  503: {
+    name: "ServiceUnavailable",
+    description: "A provider (Spotify…) is in trouble: try again later; the message says what " +
+      "was done so far",
+  },
 };
 
 /** The JSON Schema of `s` as a request (`input`) or a response (`output`) carries it. */

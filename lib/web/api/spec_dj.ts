@@ -11,6 +11,7 @@ import {
   SpotifyStatusBody,
 } from "../../domains/dj/api.ts";
 import { DjRunInput } from "../../domains/dj/types.ts";
+import { ExportBody, ExportStatusBody } from "../../domains/dj/export_state.ts";
 
 export const djOperations: Operation[] = [
   {
@@ -61,13 +62,24 @@ export const djOperations: Operation[] = [
   {
     method: "post",
     path: "/api/dj/runs/{id}/export",
-    summary: "Create the run's playlist in the caller's Spotify account (`spotify` field: 409 " +
-      "connect or reconnect first, 403 development-mode allow-list, 429 busy; `id`: 409 while " +
-      "the run is still being made or already exported)",
+    summary: "Create the run's playlist in the caller's Spotify account, or finish an earlier " +
+      "export into the same playlist (an exported run answers as it is). `spotify` field: 409 " +
+      "connect or reconnect first, 403 by cause (allow-list, permission, withdrawn feature), " +
+      "429 busy, 503 Spotify trouble, each saying what the playlist holds so far; `id`: 409 " +
+      "while the run is still being made or exported by another request",
     tag: "dj",
     auth: true,
-    response: RunBody,
-    errors: [403, 404, 409, 429],
+    response: ExportBody,
+    errors: [403, 404, 409, 429, 503],
+  },
+  {
+    method: "get",
+    path: "/api/dj/runs/{id}/export",
+    summary: "How the run's export stands: tracks added, not on Spotify, not checked yet",
+    tag: "dj",
+    auth: true,
+    response: ExportStatusBody,
+    errors: [404],
   },
   {
     method: "post",

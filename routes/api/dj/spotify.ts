@@ -19,6 +19,9 @@ export const handler = define.handlers({
       display_name: c?.display_name ?? null,
       spotify_user_id: c?.spotify_user_id ?? null,
       connected_at: c?.connected_at ?? null,
+      broken_reason: c?.broken_reason ?? null,
+      reconnect_by: c?.reconnect_by ?? null,
+      missing_scopes: c?.missing_scopes ?? [],
     }, { headers: { "cache-control": "no-store" } });
   },
   async DELETE(ctx) {

@@ -2,20 +2,38 @@
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
 import { type SharedRun, sharedRun } from "../../../lib/domains/dj/store.ts";
+import { listenShared, type SharedTrack } from "../../../lib/domains/dj/listen.ts";
 import { DjTrackList, totalMinutes } from "../../../components/DjTrackList.tsx";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { OpenInSpotify } from "../../../components/DjSpotifyCard.tsx";
+import { socialHead } from "../../../lib/web/head.ts";
 
 interface Data {
-  run: SharedRun | null;
+  run: (Omit<SharedRun, "tracks"> & { tracks: SharedTrack[] }) | null;
 }
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const token = ctx.params.token ?? "";
-    const run = /^[A-Za-z0-9_-]{20,64}$/.test(token)
+    const found = /^[A-Za-z0-9_-]{20,64}$/.test(token)
       ? await ctx.state.platform.db.asUser({ role: "anon" }, (tx) => sharedRun(tx, token))
       : null;
+    // Published songs play for anyone with the link; covers and previews show.
+    const run = found &&
+      { ...found, tracks: await listenShared(ctx.state.platform, token, found.tracks) };
+    ctx.state.head = run
+      ? socialHead({
+        title: run.playlist_name ?? "A playlist in the making",
+        description: [
+          run.description,
+          `${run.tracks.length} tracks made by Soundcheck's AI DJ from “${run.prompt}”`,
+        ].filter(Boolean).join(". "),
+        path: `/dj/share/${token}`,
+        siteUrl: ctx.state.siteUrl,
+        type: "music.playlist",
+        noindex: true,
+      })
+      : { title: "This link does not work" };
     // Shared pages are not for search engines; the link is the only way in.
     return page({ run }, { status: run ? 200 : 404, headers: { "x-robots-tag": "noindex" } });
   },

@@ -13,11 +13,18 @@ import { isUuid } from "../../../../lib/shared/ids.ts";
 import { exportRun } from "../../../../lib/domains/dj/export.ts";
 import { type SpotifyView, spotifyView } from "../../../../lib/domains/dj/page_data.ts";
 import { djDeps } from "../../../../lib/domains/dj/service.ts";
-import { deleteRun, getRun, setShare } from "../../../../lib/domains/dj/store.ts";
+import { deleteRun, setShare } from "../../../../lib/domains/dj/store.ts";
+import { runToListen } from "../../../../lib/domains/dj/listen.ts";
 import type { DjRunWithTracks } from "../../../../lib/domains/dj/types.ts";
 import { isPending, planOf, runTitle } from "../../../../lib/browser/dj_view.ts";
 import { RerunForm } from "../../../../components/DjRunList.tsx";
 import { DjRunResult } from "../../../../components/DjRunResult.tsx";
+import { DjExportStatus } from "../../../../components/DjExportStatus.tsx";
+import {
+  type ExportSummary,
+  readExport,
+  summarize,
+} from "../../../../lib/domains/dj/export_state.ts";
 import DjRunLive from "../../../../islands/DjRunLive.tsx";
 import { CsrfField } from "../../../../components/Field.tsx";
 import { Button } from "../../../../components/Button.tsx";
@@ -30,18 +37,22 @@ interface Data {
   run: DjRunWithTracks | null;
   spotify: SpotifyView | null;
   origin: string;
+  /** An export that started and did not finish (DjExportStatus). */
+  exported?: ExportSummary | null;
 }
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const user = signedIn(ctx.state);
     const id = ctx.params.id;
-    const run = isUuid(id)
-      ? await ctx.state.platform.db.asUser(user.claims, (tx) => getRun(tx, id))
-      : null;
+    // With what each track shows and plays (covers, previews, platform songs' audio).
+    const run = isUuid(id) ? await runToListen(ctx.state.platform, user.claims, id) : null;
     if (!run) return page({ run: null, spotify: null, origin: "" }, { status: 404 });
     const spotify = await spotifyView(ctx.state.platform, user.id);
-    return page({ run, spotify, origin: ctx.state.siteUrl });
+    const ex = run.status === "draft"
+      ? await readExport(ctx.state.platform.db, user.claims, run.id)
+      : null;
+    return page({ run, spotify, origin: ctx.state.siteUrl, exported: ex && summarize(ex) });
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
@@ -113,7 +124,12 @@ export default define.page<typeof handler>(function DjRunPage({ data, state }) {
               <DjRunLive run={run} spotify={spotify} csrf={state.csrf} />
             </>
           )
-          : <DjRunResult run={run} spotify={spotify} csrf={state.csrf} />}
+          : (
+            <>
+              {data.exported && <DjExportStatus summary={data.exported} />}
+              <DjRunResult run={run} spotify={spotify} csrf={state.csrf} />
+            </>
+          )}
         <div class="flex flex-wrap items-start gap-4">
           <form method="post" action={here}>
             <CsrfField token={state.csrf} />
