@@ -10,6 +10,14 @@ const colours = [
   "bg-purple-700",
 ];
 
+/** Whole classes (the stylesheet is built from the sources): 40, 48, 64 or 128 px. */
+function box(size: number): string {
+  if (size >= 96) return "h-32 w-32";
+  if (size >= 56) return "h-16 w-16";
+  if (size >= 44) return "h-12 w-12";
+  return "h-10 w-10";
+}
+
 export function Avatar(
   { name, url, size = 40 }: { name: string; url: string | null; size?: number },
 ): JSX.Element {
@@ -20,7 +28,8 @@ export function Avatar(
         alt={`Photo of ${name}`}
         width={size}
         height={size}
-        class="rounded-full object-cover"
+        // A fixed box: the preflight's `height: auto` would let a tall photo stretch the circle.
+        class={`shrink-0 rounded-full object-cover ${box(size)}`}
         data-testid="avatar-img"
       />
     );
@@ -28,12 +37,14 @@ export function Avatar(
   const initials = name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase())
     .join("");
   const colour = colours[[...name].reduce((a, c) => a + c.charCodeAt(0), 0) % colours.length];
-  const dim = size >= 96 ? "h-32 w-32 text-4xl" : "h-10 w-10 text-base";
+  const text = size >= 96 ? "text-4xl" : size >= 56 ? "text-2xl" : "text-base";
   return (
     <span
       role="img"
       aria-label={`Initials of ${name}`}
-      class={`inline-flex items-center justify-center rounded-full font-bold text-white ${colour} ${dim}`}
+      class={`inline-flex shrink-0 items-center justify-center rounded-full font-bold text-white ${colour} ${text} ${
+        box(size)
+      }`}
     >
       {initials || "?"}
     </span>

@@ -1,21 +1,27 @@
 /** The parts of the gig page: details, the owner's panel, and the musician's apply panel. */
 import type { JSX } from "preact";
 import { MatchFit } from "./MatchFit.tsx";
-import type { GigView, RankedApplication } from "../lib/domains/gigs/view.ts";
+import type { GigView } from "../lib/domains/gigs/view.ts";
+import { formatDuration, kindLabel } from "../lib/domains/gigs/facts.ts";
 import {
   formatDay,
-  formatDuration,
   formatMoney,
   formatRange,
   formatTime,
-  kindLabel,
-} from "../lib/domains/gigs/facts.ts";
+  statusLabel,
+} from "../lib/shared/format.ts";
 import { CsrfField } from "./Field.tsx";
+import { When } from "./When.tsx";
 import { Button } from "./Button.tsx";
 import AiDraft from "../islands/AiDraft.tsx";
 import { PROPOSAL_MAX_CHARS, PROPOSAL_MIN_CHARS } from "../lib/shared/limits.ts";
 import type { GigMedia } from "../lib/domains/media/gig.ts";
-import { ApplicantMedia, AttachedMedia, AttachMediaField } from "./MediaApplicant.tsx";
+import { AttachedMedia, AttachMediaField } from "./MediaApplicant.tsx";
+import { type ApplicantExtras, ApplicantList } from "./ApplicantList.tsx";
+import { ActionButton, DecisionButton, UndoButton } from "./DecisionButtons.tsx";
+import type { Undoable } from "../lib/domains/gigs/undo.ts";
+
+export { ApplicantList };
 
 const card = "rounded-lg border border-gray-200 bg-white p-4 sm:p-6";
 
@@ -32,43 +38,45 @@ export function GigDetails({ view }: { view: GigView }): JSX.Element {
       <p class="mt-1 text-gray-600">Posted by {view.clientName}</p>
       {g.status !== "published" && (
         <p
-          class="mt-2 inline-block rounded bg-gray-200 px-2 py-0.5 text-sm font-medium uppercase"
+          class="mt-2 inline-block rounded bg-gray-200 px-2 py-0.5 text-sm font-medium"
           data-testid="gig-status"
+          data-status={g.status}
         >
-          {g.status}
+          {statusLabel("gig", g.status)}
         </p>
       )}
       <dl class="mt-4 grid gap-3 sm:grid-cols-2">
         <div>
-          <dt class="text-sm text-gray-500">When</dt>
+          <dt class="text-sm text-gray-600">When</dt>
           <dd>
             {formatDay(g.starts_at, g.timezone)}, {formatTime(g.starts_at, g.timezone)}{" "}
-            ({g.timezone}) · {formatDuration(g.duration_minutes)}
+            ({g.timezone}) · {formatDuration(g.duration_minutes)} ·{" "}
+            <When at={g.starts_at} tz={g.timezone} />
           </dd>
         </div>
         <div>
-          <dt class="text-sm text-gray-500">Where</dt>
+          <dt class="text-sm text-gray-600">Where</dt>
           <dd>{place || "To be confirmed"}</dd>
         </div>
         <div>
-          <dt class="text-sm text-gray-500">Budget</dt>
+          <dt class="text-sm text-gray-600">Budget</dt>
           <dd>{formatRange(g.budget_min_minor, g.budget_max_minor, g.currency) ?? "Open"}</dd>
         </div>
         {g.apply_by && (
           <div>
-            <dt class="text-sm text-gray-500">Apply by</dt>
+            <dt class="text-sm text-gray-600">Apply by</dt>
             <dd>{formatDay(g.apply_by, g.timezone)}, {formatTime(g.apply_by, g.timezone)}</dd>
           </div>
         )}
         {g.genres.length > 0 && (
           <div>
-            <dt class="text-sm text-gray-500">Genres</dt>
+            <dt class="text-sm text-gray-600">Genres</dt>
             <dd>{g.genres.join(", ")}</dd>
           </div>
         )}
         {g.instruments.length > 0 && (
           <div>
-            <dt class="text-sm text-gray-500">Instruments</dt>
+            <dt class="text-sm text-gray-600">Instruments</dt>
             <dd>{g.instruments.join(", ")}</dd>
           </div>
         )}
@@ -78,117 +86,11 @@ export function GigDetails({ view }: { view: GigView }): JSX.Element {
   );
 }
 
-function ActionButton({ csrf, intent, label, applicationId, variant = "secondary" }: {
-  csrf: string;
-  intent: string;
-  label: string;
-  applicationId?: string;
-  variant?: "primary" | "secondary" | "danger";
-}) {
-  return (
-    <form method="post" class="inline">
-      <CsrfField token={csrf} />
-      {applicationId && <input type="hidden" name="application_id" value={applicationId} />}
-      <Button name="intent" value={intent} variant={variant}>{label}</Button>
-    </form>
-  );
-}
-
-function Applicant({ a, csrf, open, media }: {
-  a: RankedApplication;
-  csrf: string;
-  open: boolean;
-  media?: GigMedia;
-}) {
-  const active = a.status === "submitted" || a.status === "shortlisted";
-  return (
-    <li class="border-t border-gray-200 py-3 first:border-t-0" data-testid="applicant">
-      <p class="font-semibold">
-        <a class="text-indigo-700 hover:underline" href={`/musicians/${a.musician_id}`}>
-          {a.musician.stage_name ?? a.musician.display_name}
-        </a>
-        <span
-          class="ml-2 rounded bg-gray-100 px-1.5 text-xs uppercase text-gray-700"
-          data-testid="applicant-status"
-        >
-          {a.status}
-        </span>
-      </p>
-      {a.match && (
-        <p class={`text-sm ${a.match.feasible ? "text-green-800" : "text-red-800"}`}>
-          <MatchFit fit={a.match.fit} strong={a.match.strong} feasible={a.match.feasible} />{" "}
-          {a.match.reason}
-        </p>
-      )}
-      <p class="text-sm text-gray-700">Quote {formatMoney(a.quoted_fee_minor, a.currency)}</p>
-      <ApplicantMedia reel={media?.reels[a.id]} attached={media?.attached[a.id]} prefix={a.id} />
-      <details class="mt-1 text-sm">
-        <summary class="cursor-pointer text-indigo-700">Read proposal</summary>
-        <p class="mt-1 whitespace-pre-line text-gray-800">{a.proposal}</p>
-      </details>
-      <a
-        class="mt-1 inline-block text-sm text-indigo-700 underline"
-        href={`/messages/application/${a.id}`}
-        data-testid="message-applicant"
-      >
-        Message {a.musician.stage_name ?? a.musician.display_name}
-      </a>
-      {open && active && (
-        <div class="mt-2 flex flex-wrap gap-2">
-          {a.status === "submitted" && (
-            <ActionButton csrf={csrf} intent="shortlist" label="Shortlist" applicationId={a.id} />
-          )}
-          <ActionButton
-            csrf={csrf}
-            intent="accept"
-            label="Accept & book"
-            applicationId={a.id}
-            variant="primary"
-          />
-          <ActionButton
-            csrf={csrf}
-            intent="decline"
-            label="Decline"
-            applicationId={a.id}
-            variant="danger"
-          />
-        </div>
-      )}
-    </li>
-  );
-}
-
-/**
- * The owner's applicant list with its actions (shortlist, decline, accept & book), shared by the
- * gig page and /gigs/<id>/applications. Its forms post to the page that shows it.
- */
-export function ApplicantList({ view, csrf, media }: {
+export function OwnerPanel({ view, csrf, media, extras }: {
   view: GigView;
   csrf: string;
   media?: GigMedia;
-}): JSX.Element {
-  const open = view.gig.status === "published";
-  return (
-    <section class={card} aria-labelledby="applicants">
-      <h2 id="applicants" class="mb-1 text-lg font-semibold">
-        Applicants ({view.applications.length})
-      </h2>
-      <p class="mb-2 text-sm text-gray-600">Best match first.</p>
-      {view.applications.length === 0 ? <p class="text-gray-600">No applications yet.</p> : (
-        <ul>
-          {view.applications.map((a) => (
-            <Applicant key={a.id} a={a} csrf={csrf} open={open} media={media} />
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-export function OwnerPanel({ view, csrf, media }: {
-  view: GigView;
-  csrf: string;
-  media?: GigMedia;
+  extras?: ApplicantExtras;
 }): JSX.Element {
   const g = view.gig;
   const open = g.status === "published";
@@ -200,14 +102,30 @@ export function OwnerPanel({ view, csrf, media }: {
           {g.status === "draft" && (
             <ActionButton csrf={csrf} intent="publish" label="Publish gig" variant="primary" />
           )}
-          {open && <ActionButton csrf={csrf} intent="close" label="Close applications" />}
-          {open && <ActionButton csrf={csrf} intent="cancel" label="Cancel gig" variant="danger" />}
+          {open && (
+            <DecisionButton
+              gigId={g.id}
+              intent="close"
+              label="Close applications"
+              back="gig"
+              variant="secondary"
+            />
+          )}
+          {open && (
+            <DecisionButton
+              gigId={g.id}
+              intent="cancel"
+              label="Cancel gig"
+              back="gig"
+              variant="danger"
+            />
+          )}
           {g.status === "filled" && (
             <a class="text-indigo-700 underline" href="/bookings">See the booking</a>
           )}
         </div>
       </section>
-      <ApplicantList view={view} csrf={csrf} media={media} />
+      <ApplicantList view={view} csrf={csrf} media={media} extras={extras} back="gig" />
       {view.suggestions.length > 0 && (
         <section class={card} aria-labelledby="suggested">
           <h2 id="suggested" class="mb-2 text-lg font-semibold">Musicians for this gig</h2>
@@ -247,14 +165,18 @@ export function OwnerPanel({ view, csrf, media }: {
   );
 }
 
-export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {}, media }: {
-  view: GigView;
-  csrf: string;
-  signedIn: boolean;
-  errors?: Record<string, string>;
-  values?: Record<string, string>;
-  media?: GigMedia;
-}): JSX.Element {
+export function ApplyPanel(
+  { view, csrf, signedIn, errors = {}, values = {}, media, ownUndo }: {
+    view: GigView;
+    csrf: string;
+    signedIn: boolean;
+    errors?: Record<string, string>;
+    values?: Record<string, string>;
+    media?: GigMedia;
+    /** The viewer's withdrawal, while it can still be taken back. */
+    ownUndo?: Undoable;
+  },
+): JSX.Element {
   const g = view.gig;
   if (!signedIn) {
     return (
@@ -270,7 +192,10 @@ export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {}, med
       <section class={card} data-testid="own-application">
         <h2 class="mb-2 text-lg font-semibold">Your application</h2>
         <p>
-          Status: <strong data-testid="own-application-status">{own.status}</strong>
+          Status:{" "}
+          <strong data-testid="own-application-status" data-status={own.status}>
+            {statusLabel("application", own.status)}
+          </strong>
         </p>
         <p class="text-sm text-gray-700">
           You quoted {formatMoney(own.quoted_fee_minor, own.currency)}.
@@ -290,15 +215,36 @@ export function ApplyPanel({ view, csrf, signedIn, errors = {}, values = {}, med
         </a>
         {(own.status === "submitted" || own.status === "shortlisted") && (
           <div class="mt-3">
-            <ActionButton
-              csrf={csrf}
+            <DecisionButton
+              gigId={g.id}
               intent="withdraw"
               label="Withdraw"
               applicationId={own.id}
+              back="gig"
               variant="danger"
             />
           </div>
         )}
+      </section>
+    );
+  }
+  if (own?.status === "withdrawn" && ownUndo?.kind === "withdrawn" && view.canApply) {
+    return (
+      <section class={card} data-testid="own-application">
+        <h2 class="mb-2 text-lg font-semibold">You withdrew your application</h2>
+        <p class="mb-3 text-sm text-gray-700">
+          Changed your mind? Undo it while the gig takes applications: your{" "}
+          {formatMoney(own.quoted_fee_minor, own.currency)}{" "}
+          quote and proposal stand again, and the client is told.
+        </p>
+        <UndoButton
+          gigId={g.id}
+          csrf={csrf}
+          intent="withdraw"
+          applicationId={own.id}
+          back="gig"
+          label="Undo withdrawal"
+        />
       </section>
     );
   }

@@ -1,12 +1,15 @@
 /** One musician in the directory or the saved list: who, what they play, where, fee, rating. */
 import type { ComponentChildren, JSX } from "preact";
 import type { DirectoryMusician } from "../lib/domains/directory/mod.ts";
-import { formatRange } from "../lib/domains/gigs/facts.ts";
+import { formatRange } from "../lib/shared/format.ts";
 import { Avatar } from "./Avatar.tsx";
+import { bookingsLine, memberSinceLine, type TrustFacts } from "../lib/domains/gigs/trust.ts";
 
 export interface MusicianCardProps {
   m: DirectoryMusician;
   avatarUrl: string | null;
+  /** Completed bookings and member since (public.musician_trust_facts), when loaded. */
+  facts?: TrustFacts;
   /** The save button (or nothing). */
   children?: ComponentChildren;
 }
@@ -16,7 +19,7 @@ function snippet(text: string, max = 180): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
-export function MusicianCard({ m, avatarUrl, children }: MusicianCardProps): JSX.Element {
+export function MusicianCard({ m, avatarUrl, facts, children }: MusicianCardProps): JSX.Element {
   const fee = formatRange(m.fee_min_minor, m.fee_max_minor, m.currency);
   const place = [m.city, m.country].filter(Boolean).join(", ");
   return (
@@ -25,7 +28,7 @@ export function MusicianCard({ m, avatarUrl, children }: MusicianCardProps): JSX
       data-testid="musician-card"
     >
       <div class="flex items-start gap-3">
-        <Avatar name={m.stage_name} url={avatarUrl} />
+        <Avatar name={m.stage_name} url={avatarUrl} size={48} />
         <div class="min-w-0 flex-1">
           <div class="flex flex-wrap items-start justify-between gap-2">
             <h3 class="text-lg font-semibold">
@@ -60,12 +63,19 @@ export function MusicianCard({ m, avatarUrl, children }: MusicianCardProps): JSX
             {" · "}
             <span data-testid="musician-rating">
               {m.rating_count && m.rating_avg != null
-                ? `${m.rating_avg.toFixed(1)}★ (${m.rating_count} review${
+                ? `${m.rating_avg.toFixed(1)} ★ from ${m.rating_count} review${
                   m.rating_count === 1 ? "" : "s"
-                })`
+                }`
                 : "No reviews yet"}
             </span>
           </p>
+          {facts && (
+            <p class="mt-1 text-sm text-gray-700" data-testid="musician-track-record">
+              {bookingsLine(facts.completed_bookings) ?? "New on Soundcheck"}
+              {" · "}
+              {memberSinceLine(facts.member_since)}
+            </p>
+          )}
         </div>
       </div>
     </li>

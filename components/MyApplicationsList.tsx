@@ -6,15 +6,18 @@ import {
   type ApplicationStatus,
   type MyApplication,
 } from "../lib/domains/scout/auto/mod.ts";
-import { formatDay, formatMoney, formatTime } from "../lib/domains/gigs/facts.ts";
+import {
+  formatDay,
+  formatMoney,
+  formatTime,
+  STATUS_LABELS as STATUS_LABELS_BY_KIND,
+} from "../lib/shared/format.ts";
 
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  submitted: "Submitted",
-  shortlisted: "Shortlisted",
-  accepted: "Accepted",
-  declined: "Declined",
-  withdrawn: "Withdrawn",
-};
+/** The labels of lib/shared/format.ts, typed by status ("submitted" → "Applied"). */
+export const STATUS_LABELS = STATUS_LABELS_BY_KIND.application as Record<
+  ApplicationStatus,
+  string
+>;
 
 const STATUS_STYLES: Record<ApplicationStatus, string> = {
   submitted: "bg-indigo-100 text-indigo-900",

@@ -4,6 +4,29 @@ import { COOKIE, serializeCookie } from "./cookies.ts";
 export interface FlashMessage {
   kind: "success" | "error" | "info";
   text: string;
+  /** An Undo button beside the text: a form posting `fields` to `action` (a path on this site). */
+  undo?: FlashUndo;
+}
+
+export interface FlashUndo {
+  action: string;
+  fields: Record<string, string>;
+}
+
+/** A same-site path (no scheme, no `//host`) and a few short string fields, else nothing. */
+function readUndo(v: unknown): FlashUndo | undefined {
+  if (!v || typeof v !== "object") return undefined;
+  const { action, fields } = v as Record<string, unknown>;
+  if (typeof action !== "string" || !/^\/[A-Za-z0-9/_-]{0,200}$/.test(action)) return undefined;
+  if (action.startsWith("//") || !fields || typeof fields !== "object") return undefined;
+  const entries = Object.entries(fields as Record<string, unknown>);
+  if (entries.length > 4) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, x] of entries) {
+    if (!/^[a-z_]{1,32}$/.test(k) || typeof x !== "string" || x.length > 100) return undefined;
+    out[k] = x;
+  }
+  return { action, fields: out };
 }
 
 export function flashCookie(flash: FlashMessage, secure: boolean): string {
@@ -16,7 +39,10 @@ export function readFlash(raw: string | undefined): FlashMessage | null {
     const v = JSON.parse(raw);
     if (
       v && typeof v.text === "string" && ["success", "error", "info"].includes(v.kind)
-    ) return { kind: v.kind, text: v.text.slice(0, 300) };
+    ) {
+      const undo = readUndo(v.undo);
+      return { kind: v.kind, text: v.text.slice(0, 300), ...(undo ? { undo } : {}) };
+    }
   } catch {
     // ignore a tampered flash cookie
   }

@@ -1,19 +1,25 @@
 /** A musician's public profile: published ones for everyone, drafts for their owner only. */
-import { define } from "../../utils.ts";
+import { define, type State } from "../../utils.ts";
+import { socialHead } from "../../lib/web/head.ts";
+import { placeName } from "../../lib/domains/gigs/facts.ts";
 import { page } from "../../lib/fresh_runtime/mod.ts";
 import {
   listReviewsFor,
   type MusicianProfile,
   type ReviewWithAuthor,
+  type TrustFacts as Facts,
+  trustFacts,
 } from "../../lib/domains/gigs/mod.ts";
 import { getMusicianProfile } from "../../lib/domains/profiles/mod.ts";
-import { formatRange } from "../../lib/domains/gigs/facts.ts";
+import { formatRange } from "../../lib/shared/format.ts";
 import { PageTitle } from "../../components/Page.tsx";
 import { notFound, parseId } from "../../lib/web/params.ts";
 import { listPortfolio, type MediaItem } from "../../lib/domains/media/mod.ts";
 import { MediaGallery } from "../../components/MediaView.tsx";
 import { savedAmong } from "../../lib/domains/favourites/mod.ts";
 import { SaveButton } from "../../components/SaveButton.tsx";
+import { Avatar } from "../../components/Avatar.tsx";
+import { TrustFacts } from "../../components/TrustFacts.tsx";
 
 interface Data {
   m: MusicianProfile;
@@ -21,6 +27,27 @@ interface Data {
   media: MediaItem[];
   /** Whether the signed-in viewer saved this musician. */
   saved: boolean;
+  /** Rating, completed bookings and member since (public.musician_trust_facts). */
+  facts?: Facts;
+  avatarUrl: string | null;
+}
+
+/** The profile's title, description and share card (with the photo when there is one). */
+function musicianHead(state: State, m: MusicianProfile) {
+  const what = [m.instruments.join(", "), placeName(m.city, m.country)].filter(Boolean).join(" · ");
+  const fee = formatRange(m.fee_min_minor, m.fee_max_minor, m.currency);
+  const bio = m.bio?.trim();
+  return socialHead({
+    title: m.stage_name,
+    description: [what, fee && `fee ${fee}`, bio].filter(Boolean).join(". ") ||
+      `${m.stage_name} on Soundcheck`,
+    path: `/musicians/${m.id}`,
+    siteUrl: state.siteUrl,
+    type: "profile",
+    image: m.avatar_path ? state.platform.storage.publicUrl("avatars", m.avatar_path) : null,
+    imageAlt: `Photo of ${m.stage_name}`,
+    noindex: !m.published,
+  });
 }
 
 export const handler = define.handlers<Data>({
@@ -32,9 +59,15 @@ export const handler = define.handlers<Data>({
       if (!m) return null;
       const reviews = await listReviewsFor(tx, m.id, { limit: 20 });
       const saved = ctx.state.user ? (await savedAmong(tx, "musician", [m.id])).has(m.id) : false;
-      return { m, reviews, saved, media: await listPortfolio(ctx.state.platform, tx, m.id) };
+      const facts = (await trustFacts(tx, [m.id])).get(m.id);
+      const avatarUrl = m.avatar_path
+        ? ctx.state.platform.storage.publicUrl("avatars", m.avatar_path)
+        : null;
+      const media = await listPortfolio(ctx.state.platform, tx, m.id);
+      return { m, reviews, saved, facts, avatarUrl, media };
     });
     if (!data) throw notFound("Musician");
+    ctx.state.head = musicianHead(ctx.state, data.m);
     return page(data);
   },
 });
@@ -44,13 +77,17 @@ export default define.page<typeof handler>(function MusicianPage({ data, state, 
   const fee = formatRange(m.fee_min_minor, m.fee_max_minor, m.currency);
   return (
     <>
-      <PageTitle
-        sub={[m.instruments.join(", "), [m.city, m.country].filter(Boolean).join(", ")].filter(
-          Boolean,
-        ).join(" · ")}
-      >
-        {m.stage_name}
-      </PageTitle>
+      <div class="flex items-start gap-4">
+        <Avatar name={m.stage_name} url={data.avatarUrl} size={64} />
+        <div class="min-w-0 flex-1">
+          <PageTitle
+            sub={[m.instruments.join(", "), [m.city, m.country].filter(Boolean).join(", ")]
+              .filter(Boolean).join(" · ")}
+          >
+            {m.stage_name}
+          </PageTitle>
+        </div>
+      </div>
       {m.published && (
         <div class="mb-4">
           <SaveButton
@@ -97,13 +134,7 @@ export default define.page<typeof handler>(function MusicianPage({ data, state, 
           <p>
             <strong>Travels:</strong> up to {m.travel_radius_km} km
           </p>
-          <p>
-            <strong>Rating:</strong> {m.rating_count
-              ? `${Number(m.rating_avg).toFixed(1)}★ from ${m.rating_count} review${
-                m.rating_count === 1 ? "" : "s"
-              }`
-              : "no reviews yet"}
-          </p>
+          <TrustFacts facts={data.facts} />
         </aside>
       </div>
       <MediaGallery items={data.media} />

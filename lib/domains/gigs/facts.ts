@@ -6,6 +6,17 @@
  */
 import { terms } from "../../ports/ai/offline.ts";
 
+// Money and dates live in lib/shared/format.ts (islands use them too); re-exported for the
+// writing and matching code that reads them with the facts.
+export {
+  formatDay,
+  formatMoney,
+  formatRange,
+  formatTime,
+  localDate,
+  localHour,
+} from "../../shared/format.ts";
+
 export interface MusicianFacts {
   id?: string;
   stage_name: string;
@@ -135,93 +146,6 @@ export function joinList(items: string[], conj = "and"): string {
   const xs = items.filter(Boolean);
   if (xs.length <= 1) return xs[0] ?? "";
   return `${xs.slice(0, -1).join(", ")} ${conj} ${xs.at(-1)}`;
-}
-
-function fractionDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** 45000 EUR → "€450"; whole units when the amount is whole. */
-export function formatMoney(minor: number, currency: string): string {
-  const digits = fractionDigits(currency);
-  const major = minor / 10 ** digits;
-  try {
-    return new Intl.NumberFormat("en-GB", {
-      style: "currency",
-      currency,
-      maximumFractionDigits: Number.isInteger(major) ? 0 : digits,
-      minimumFractionDigits: 0,
-    }).format(major);
-  } catch {
-    return `${major} ${currency}`;
-  }
-}
-
-/** "€300–€800", "from €300", "up to €800", or null. */
-export function formatRange(
-  min: number | null,
-  max: number | null,
-  currency: string | null,
-): string | null {
-  if (!currency || (min == null && max == null)) return null;
-  if (min != null && max != null) {
-    return min === max
-      ? formatMoney(min, currency)
-      : `${formatMoney(min, currency)}–${formatMoney(max, currency)}`;
-  }
-  return min != null
-    ? `from ${formatMoney(min, currency)}`
-    : `up to ${formatMoney(max!, currency)}`;
-}
-
-function validZone(tz: string | null | undefined): string {
-  if (!tz) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return tz;
-  } catch {
-    return "UTC";
-  }
-}
-
-/** "Friday 12 December" in the gig's time zone. */
-export function formatDay(at: Date | string, tz: string | null): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: validZone(tz),
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-  }).format(new Date(at));
-}
-
-/** "20:30" in the gig's time zone. */
-export function formatTime(at: Date | string, tz: string | null): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: validZone(tz),
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(at));
-}
-
-/** The calendar date (YYYY-MM-DD) of `at` in time zone `tz`: blocked dates are compared to it. */
-export function localDate(at: Date | string, tz: string | null): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: validZone(tz),
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date(at));
-}
-
-/** The local hour (0–23) of `at`: "that night" for evening gigs, "that day" otherwise. */
-export function localHour(at: Date | string, tz: string | null): number {
-  return Number(formatTime(at, tz).slice(0, 2));
 }
 
 /** "2 hours", "90 minutes", "1 hour". */

@@ -16,3 +16,6 @@ export * from "./bookings.ts";
 export * from "./reviews.ts";
 export { decodeCursor, encodeCursor } from "./cursor.ts";
 export * from "./decisions.ts";
+export * from "./confirm.ts";
+export * from "./undo.ts";
+export * from "./trust.ts";

@@ -6,12 +6,15 @@ import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
 import { type FreshContext, page, type RouteConfig } from "../../../lib/fresh_runtime/mod.ts";
 import {
+  type Blocked,
   type BookingWithParties,
   cancel,
   CancelBookingInput,
   complete,
+  type Consequences,
   getBooking,
   listReviewsFor,
+  previewBookingCancel,
   ReviewInput,
   type ReviewWithAuthor,
   submitReview,
@@ -31,6 +34,7 @@ import { PaymentPanel } from "../../../components/PaymentPanel.tsx";
 import { BookingTerms, TermRow } from "../../../components/BookingTerms.tsx";
 import { paymentAction } from "../../../lib/web/payment_forms.ts";
 import { EVIDENCE_BODY_LIMIT } from "../../../lib/web/dispute_evidence.ts";
+import { ConfirmStep } from "../../../components/ConfirmStep.tsx";
 
 interface Data {
   booking: BookingWithParties;
@@ -38,7 +42,12 @@ interface Data {
   reviews: ReviewWithAuthor[];
   money: PaymentView;
   openedAt: Date | null;
-  confirm?: "release";
+  confirm?: "release" | "cancel";
+  /** With confirm=cancel: what cancelling now does (who is told, what money goes back). */
+  cancelPreview?: Consequences | Blocked;
+  /** A POST came without its confirmation: nothing happened yet. */
+  reminder?: boolean;
+  reason?: string;
   checkoutUrl?: string;
   errors?: Record<string, string>;
 }
@@ -53,7 +62,7 @@ const Intent = z.enum([
   "dispute",
   "evidence",
 ]);
-const Confirm = z.enum(["release"]).optional().catch(undefined);
+const Confirm = z.enum(["release", "cancel"]).optional().catch(undefined);
 
 // The dispute forms carry evidence files (lib/web/dispute_evidence.ts).
 export const config: RouteConfig = { bodyLimit: EVIDENCE_BODY_LIMIT };
@@ -71,12 +80,21 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
       "select min(created_at) as created_at from public.payments where booking_id = $1::uuid",
       [id],
     );
-    return { booking, reviews: [...reviews, ...mine], openedAt: opened?.created_at ?? null };
+    const confirm = extra.confirm ??
+      Confirm.parse(ctx.url.searchParams.get("confirm") ?? undefined);
+    const cancelPreview = confirm === "cancel" ? await previewBookingCancel(tx, id) : undefined;
+    return {
+      booking,
+      reviews: [...reviews, ...mine],
+      openedAt: opened?.created_at ?? null,
+      confirm,
+      cancelPreview: cancelPreview ?? undefined,
+    };
   });
   if (!data) throw notFound("Booking");
+  ctx.state.head = { title: `Booking · ${data.booking.gig_title}` };
   const money = await getPayment(paymentDeps(ctx.state.platform), user.claims, id);
-  const confirm = Confirm.parse(ctx.url.searchParams.get("confirm") ?? undefined);
-  return page({ ...data, money, confirm, me: user.id, ...extra }, { status });
+  return page({ ...data, money, me: user.id, ...extra }, { status });
 }
 
 export const handler = define.handlers<Data>({
@@ -92,6 +110,11 @@ export const handler = define.handlers<Data>({
     const { db } = ctx.state.platform;
     const done = (text: string) =>
       seeOther(`/bookings/${id}`, [flashCookie({ kind: "success", text }, ctx.state.secure)]);
+    // Cancelling and releasing are final: only their confirmation step's form carries confirm=yes.
+    if ((intent.data === "cancel" || intent.data === "release") && form.get("confirm") !== "yes") {
+      const reason = String(form.get("reason") ?? "");
+      return await load(ctx, { confirm: intent.data, reminder: true, reason }, 428);
+    }
     try {
       if (intent.data !== "complete" && intent.data !== "cancel" && intent.data !== "review") {
         const r = await paymentAction(ctx.state, id, intent.data, form);
@@ -107,7 +130,12 @@ export const handler = define.handlers<Data>({
       if (intent.data === "cancel") {
         const parsed = CancelBookingInput.safeParse({ reason: form.get("reason") ?? "" });
         if (!parsed.success) {
-          return await load(ctx, { errors: fieldErrors(parsed.error.issues) }, 422);
+          const reason = String(form.get("reason") ?? "");
+          return await load(
+            ctx,
+            { confirm: "cancel", reason, errors: fieldErrors(parsed.error.issues) },
+            422,
+          );
         }
         await db.asUser(user.claims, (tx) => cancel(tx, id, parsed.data.reason));
         return done("The booking is cancelled and the other side is told.");
@@ -139,6 +167,41 @@ export default define.page<typeof handler>(function BookingPage({ data, state })
   const iAmClient = b.client_id === data.me;
   const ended = new Date(b.ends_at) <= new Date();
   const myReview = data.reviews.find((r) => r.author_id === data.me);
+  if (data.confirm === "cancel" && data.cancelPreview) {
+    return (
+      <div class="mx-auto max-w-2xl">
+        <ConfirmStep
+          preview={data.cancelPreview}
+          action={`/bookings/${b.id}`}
+          fields={{ intent: "cancel" }}
+          backHref={`/bookings/${b.id}`}
+          csrf={state.csrf}
+          error={e._form}
+          reminder={data.reminder}
+        >
+          <label for="reason" class="mb-1 block text-sm font-medium">
+            Reason for cancelling (the other side reads it)
+          </label>
+          <textarea
+            id="reason"
+            name="reason"
+            rows={3}
+            required
+            maxLength={1000}
+            class="mb-1 block w-full rounded-md border border-gray-300 px-3 py-2"
+            aria-invalid={e.reason ? "true" : undefined}
+            aria-describedby={e.reason ? "reason-error" : undefined}
+          >
+            {data.reason}
+          </textarea>
+          {e.reason && (
+            <p id="reason-error" class="mb-2 text-sm text-red-700" role="alert">{e.reason}</p>
+          )}
+          <div class="mb-3" />
+        </ConfirmStep>
+      </div>
+    );
+  }
   return (
     <>
       <PageTitle sub={iAmClient ? `You booked ${b.musician_name}` : `Booked by ${b.client_name}`}>
@@ -159,7 +222,7 @@ export default define.page<typeof handler>(function BookingPage({ data, state })
           me={data.me}
           csrf={state.csrf}
           errors={e}
-          confirm={data.confirm}
+          confirm={data.confirm === "release" ? "release" : undefined}
           checkoutUrl={data.checkoutUrl}
           openedAt={data.openedAt}
         />
@@ -195,20 +258,14 @@ export default define.page<typeof handler>(function BookingPage({ data, state })
                   {ended ? "Mark as completed" : "Mark as completed (after the gig)"}
                 </Button>
               </form>
-              <form method="post" noValidate>
-                <CsrfField token={state.csrf} />
-                <label for="reason" class="mb-1 block text-sm font-medium">
-                  Reason for cancelling
-                </label>
-                <textarea
-                  id="reason"
-                  name="reason"
-                  rows={2}
-                  class="mb-1 block w-full rounded-md border border-gray-300 px-3 py-2"
-                  aria-invalid={e.reason ? "true" : undefined}
-                />
-                {e.reason && <p class="text-sm text-red-700" role="alert">{e.reason}</p>}
-                <Button name="intent" value="cancel" variant="danger">Cancel booking</Button>
+              <form method="get" action={`/bookings/${b.id}`}>
+                <input type="hidden" name="confirm" value="cancel" />
+                <p class="mb-2 text-sm text-gray-700">
+                  Cancelling tells {iAmClient ? b.musician_name : b.client_name}{" "}
+                  and settles any money held under the booking's terms. The next page shows exactly
+                  what happens before anything does.
+                </p>
+                <Button variant="danger">Cancel booking</Button>
               </form>
             </>
           )}
@@ -248,7 +305,7 @@ export default define.page<typeof handler>(function BookingPage({ data, state })
                   <li key={r.id} class="text-sm">
                     <strong>{r.author_name}</strong> · {"★".repeat(r.rating)}
                     {new Date(r.visible_at) > new Date() && (
-                      <span class="text-gray-500">(hidden until both review or 14 days pass)</span>
+                      <span class="text-gray-600">(hidden until both review or 14 days pass)</span>
                     )}
                     {r.body && <p class="text-gray-800">{r.body}</p>}
                   </li>

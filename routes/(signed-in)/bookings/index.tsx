@@ -2,7 +2,7 @@
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
 import { type BookingWithParties, listOwnBookings } from "../../../lib/domains/gigs/mod.ts";
-import { formatDay, formatMoney, formatTime } from "../../../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney, formatTime, statusLabel } from "../../../lib/shared/format.ts";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { signedIn } from "../../../lib/web/guards.ts";
 
@@ -47,7 +47,9 @@ export default define.page<typeof handler>(function Bookings({ data }) {
                   {b.client_id === data.me
                     ? `You booked ${b.musician_name}`
                     : `Booked by ${b.client_name}`} ·{" "}
-                  <span class="font-medium uppercase" data-testid="booking-status">{b.status}</span>
+                  <span class="font-medium" data-testid="booking-status" data-status={b.status}>
+                    {statusLabel("booking", b.status)}
+                  </span>
                 </p>
               </li>
             ))}

@@ -1,14 +1,18 @@
 /**
- * /gigs/<id>/applications: the gig owner's applicant list (best match first) with shortlist,
- * decline and accept & book; where the client's "New application" and "Application withdrawn"
- * notifications lead. Anyone else gets the same 404 as for an unknown gig; signed out, sign in.
+ * /gigs/<id>/applications: the gig owner's applicant list (best match first, with photos and
+ * trust facts) with shortlist, and decline and accept & book through their confirmation page;
+ * where the client's "New application" and "Application withdrawn" notifications lead. Anyone else gets the same 404 as for an unknown gig; signed out, sign in.
  */
 import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
 import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
-import { decideApplication } from "../../../lib/domains/gigs/mod.ts";
+import {
+  type ApplicantTrust,
+  applicantTrust,
+  decideApplication,
+} from "../../../lib/domains/gigs/mod.ts";
 import { type GigView, loadGigView } from "../../../lib/domains/gigs/view.ts";
-import { formatDay, formatTime } from "../../../lib/domains/gigs/facts.ts";
+import { formatDay, formatTime, statusLabel } from "../../../lib/shared/format.ts";
 import { dbFailure } from "../../../lib/ports/db/errors.ts";
 import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
@@ -22,6 +26,8 @@ interface Data {
   view: GigView;
   /** The applicants' photos and audio (portfolio and attached to the application). */
   media: GigMedia;
+  /** Photos, trust facts and undoable declines of the applicants. */
+  extras: ApplicantTrust;
   error?: string;
 }
 
@@ -33,10 +39,12 @@ async function load(ctx: FreshContext<State>, error?: string, status = 200) {
   const loaded = await ctx.state.platform.db.asUser(user.claims, async (tx) => {
     const view = await loadGigView(tx, id, user.id);
     if (!view?.isOwner) return null;
-    return { view, media: await loadGigMedia(ctx.state.platform, tx, view, user.id) };
+    const extras = await applicantTrust(tx, ctx.state.platform.storage, view.applications);
+    return { view, extras, media: await loadGigMedia(ctx.state.platform, tx, view, user.id) };
   });
   // Not "forbidden": a stranger must not learn that the gig exists or has applicants.
   if (!loaded) throw notFound("Gig");
+  ctx.state.head = { title: `Applicants · ${loaded.view.gig.title}` };
   return page({ ...loaded, error }, { status });
 }
 
@@ -53,12 +61,21 @@ export const handler = define.handlers<Data>({
       "Application",
       "application_id",
     );
+    if (intent.data !== "shortlist") {
+      // Accept and decline happen only from their confirmation page, which says what follows.
+      const q = new URLSearchParams({
+        intent: intent.data,
+        application_id: appId,
+        back: "applicants",
+      });
+      return seeOther(`/gigs/${gigId}/confirm?${q}`);
+    }
     const { db } = ctx.state.platform;
     const back = `/gigs/${gigId}/applications`;
     const done = (text: string, to = back) =>
       seeOther(to, [flashCookie({ kind: "success", text }, ctx.state.secure)]);
     try {
-      const d = await db.asUser(user.claims, (tx) => decideApplication(tx, intent.data, appId));
+      const d = await db.asUser(user.claims, (tx) => decideApplication(tx, "shortlist", appId));
       return done(d.text, d.to);
     } catch (err) {
       const f = dbFailure(err);
@@ -89,7 +106,9 @@ export default define.page<typeof handler>(function ApplicationsPage({ data, sta
         <p class="mb-4 rounded-md bg-gray-100 p-3 text-gray-800" data-testid="gig-status">
           {gig.status === "draft"
             ? "This gig is a draft: publish it to receive applications."
-            : `This gig is ${gig.status}: applications can no longer be shortlisted or accepted.`}
+            : `This gig is ${
+              statusLabel("gig", gig.status).toLowerCase()
+            }: applications can no longer be shortlisted or accepted.`}
         </p>
       )}
       {data.error && (
@@ -97,7 +116,13 @@ export default define.page<typeof handler>(function ApplicationsPage({ data, sta
           {data.error}
         </p>
       )}
-      <ApplicantList view={data.view} csrf={state.csrf} media={data.media} />
+      <ApplicantList
+        view={data.view}
+        csrf={state.csrf}
+        media={data.media}
+        extras={data.extras}
+        back="applicants"
+      />
     </>
   );
 });

@@ -3,12 +3,14 @@ import { z } from "zod";
 import { define, type State } from "../../../utils.ts";
 import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
 import {
+  type ApplicantTrust,
+  applicantTrust,
   ApplicationInput,
   apply,
-  cancelGig,
-  closeGig,
   decideApplication,
   publishGig,
+  type Undoable,
+  undoableDecisions,
 } from "../../../lib/domains/gigs/mod.ts";
 import { type GigView, loadGigView } from "../../../lib/domains/gigs/view.ts";
 import { dbFailure } from "../../../lib/ports/db/errors.ts";
@@ -22,18 +24,27 @@ import { notFound, parseId } from "../../../lib/web/params.ts";
 import { type GigMedia, loadGigMedia } from "../../../lib/domains/media/mod.ts";
 import { savedAmong } from "../../../lib/domains/favourites/mod.ts";
 import { SaveButton } from "../../../components/SaveButton.tsx";
+import { socialHead } from "../../../lib/web/head.ts";
+import { formatDay, formatRange, formatTime } from "../../../lib/shared/format.ts";
+import { capitalise, kindLabel, placeName } from "../../../lib/domains/gigs/facts.ts";
 
 interface Data {
   view: GigView;
   media: GigMedia;
   /** Whether the signed-in viewer saved this gig. */
   saved?: boolean;
+  /** For the owner: applicants' photos, trust facts and undoable declines. */
+  extras?: ApplicantTrust;
+  /** For an applicant: their withdrawal, while it can be taken back. */
+  ownUndo?: Undoable;
   errors?: Record<string, string>;
   values?: Record<string, string>;
 }
 
 /** The intents that act on one application (its id in the form's `application_id`). */
 const ON_APPLICATION = { shortlist: true, decline: true, accept: true, withdraw: true };
+/** Irreversible: done only from their confirmation page (/gigs/<id>/confirm). */
+const CONFIRMED = new Set(["accept", "decline", "withdraw", "cancel", "close"]);
 
 const Intent = z.enum([
   "publish",
@@ -54,10 +65,34 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
     const view = await loadGigView(tx, id, viewer);
     if (!view) return null;
     const saved = viewer ? (await savedAmong(tx, "gig", [view.gig.id])).has(view.gig.id) : false;
-    return { view, saved, media: await loadGigMedia(ctx.state.platform, tx, view, viewer) };
+    const extras = view.isOwner
+      ? await applicantTrust(tx, ctx.state.platform.storage, view.applications)
+      : undefined;
+    const own = view.ownApplication;
+    const ownUndo = own ? (await undoableDecisions(tx, [own.id])).get(own.id) : undefined;
+    const media = await loadGigMedia(ctx.state.platform, tx, view, viewer);
+    return { view, saved, media, extras, ownUndo };
   });
   if (!loaded) throw notFound("Gig");
+  ctx.state.head = gigHead(ctx.state, loaded.view);
   return page({ ...loaded, ...extra }, { status });
+}
+
+/** The gig's title, description and share card: what, when (its own zone), where, budget. */
+function gigHead(state: State, view: GigView) {
+  const g = view.gig;
+  const when = `${formatDay(g.starts_at, g.timezone)}, ${formatTime(g.starts_at, g.timezone)}`;
+  const where = g.remote ? "remote" : placeName(g.city, g.country);
+  const budget = formatRange(g.budget_min_minor, g.budget_max_minor, g.currency);
+  const facts = [kindLabel(g.kind), when, where, budget && `budget ${budget}`].filter(Boolean);
+  return socialHead({
+    title: g.title,
+    description: `${capitalise(facts.join(" · "))}. Posted by ${view.clientName}. ${g.description}`,
+    path: `/gigs/${g.id}`,
+    siteUrl: state.siteUrl,
+    type: "website",
+    noindex: g.status !== "published" || g.visibility !== "public",
+  });
 }
 
 export const handler = define.handlers<Data>({
@@ -72,6 +107,12 @@ export const handler = define.handlers<Data>({
     const appId = intent.data in ON_APPLICATION
       ? parseId(String(form.get("application_id") ?? ""), "Application", "application_id")
       : "";
+    if (CONFIRMED.has(intent.data)) {
+      // Never in one click: the confirmation page says what happens, and only it acts.
+      const q = new URLSearchParams({ intent: intent.data, back: "gig" });
+      if (appId) q.set("application_id", appId);
+      return seeOther(`/gigs/${gigId}/confirm?${q}`);
+    }
     const values = {
       proposal: String(form.get("proposal") ?? ""),
       fee: String(form.get("fee") ?? ""),
@@ -87,12 +128,6 @@ export const handler = define.handlers<Data>({
           await db.asUser(user.claims, (tx) => publishGig(tx, gigId));
           ctx.state.platform.worker.wake();
           return done("Your gig is published. Matching musicians are being told.");
-        case "close":
-          await db.asUser(user.claims, (tx) => closeGig(tx, gigId));
-          return done("Applications are closed.");
-        case "cancel":
-          await db.asUser(user.claims, (tx) => cancelGig(tx, gigId));
-          return done("The gig is cancelled and applicants are told.");
         case "apply": {
           const parsed = ApplicationInput.safeParse({
             proposal: values.proposal,
@@ -109,14 +144,12 @@ export const handler = define.handlers<Data>({
           await db.asUser(user.claims, (tx) => apply(tx, gigId, parsed.data));
           return done("Application sent. You will hear back here and by notification.");
         }
-        case "shortlist":
-        case "decline":
-        case "withdraw":
-        case "accept": {
-          const decision = intent.data;
-          const d = await db.asUser(user.claims, (tx) => decideApplication(tx, decision, appId));
+        case "shortlist": {
+          const d = await db.asUser(user.claims, (tx) => decideApplication(tx, "shortlist", appId));
           return done(d.text, d.to);
         }
+        default:
+          throw new Error(`unreachable: ${intent.data}`);
       }
     } catch (err) {
       const f = dbFailure(err);
@@ -160,7 +193,7 @@ export default define.page<typeof handler>(function GigPage({ data, state, url }
           </div>
         )}
         {view.isOwner
-          ? <OwnerPanel view={view} csrf={state.csrf} media={data.media} />
+          ? <OwnerPanel view={view} csrf={state.csrf} media={data.media} extras={data.extras} />
           : (
             <ApplyPanel
               view={view}
@@ -169,6 +202,7 @@ export default define.page<typeof handler>(function GigPage({ data, state, url }
               errors={data.errors}
               values={data.values}
               media={data.media}
+              ownUndo={data.ownUndo}
             />
           )}
       </aside>

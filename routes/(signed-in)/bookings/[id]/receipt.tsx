@@ -16,7 +16,7 @@ import {
   type PaymentRow,
 } from "../../../../lib/domains/payments/mod.ts";
 import { musicianShare, wasPaid } from "../../../../lib/domains/payments/views.ts";
-import { formatMoney } from "../../../../lib/domains/gigs/facts.ts";
+import { formatMoney, statusLabel } from "../../../../lib/shared/format.ts";
 import { FeeBreakdown, whenWithYear } from "../../../../components/PaymentTimeline.tsx";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { notFound, parseId } from "../../../../lib/web/params.ts";
@@ -38,15 +38,6 @@ export const handler = define.handlers<Data>({
     return page({ booking, paid: inPartOrder(partsOf(view)).filter((p) => p.held_at) });
   },
 });
-
-const STATE_TEXT: Record<string, string> = {
-  held: "Held in escrow",
-  disputed: "Frozen: in dispute",
-  released: "Released to the musician",
-  refunded: "Refunded",
-  partially_refunded: "Partly refunded",
-  resolved: "Dispute decided",
-};
 
 function Line({ label, minor, currency }: { label: string; minor: number; currency: string }) {
   return (
@@ -87,7 +78,7 @@ function PartPaid({ p, b, title, status }: {
         {status && (
           <div class="flex justify-between gap-4 text-gray-600">
             <dt>Status</dt>
-            <dd>{STATE_TEXT[p.state] ?? p.state}</dd>
+            <dd>{statusLabel("payment", p.state)}</dd>
           </div>
         )}
       </dl>
@@ -166,7 +157,7 @@ export default define.page<typeof handler>(function Receipt({ data }) {
         <div class="flex justify-between gap-4">
           <dt>Status</dt>
           <dd data-testid="receipt-status">
-            {STATE_TEXT[overallState(paid)] ?? overallState(paid)}
+            {statusLabel("payment", overallState(paid))}
           </dd>
         </div>
       </dl>

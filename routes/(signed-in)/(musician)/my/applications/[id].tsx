@@ -1,16 +1,16 @@
 /**
  * One of the musician's applications (/my/applications/:id), where "We applied for you"
- * notifications lead: the gig, the quote, the proposal as sent, and a single Withdraw button with
- * its consequence spelled out beside it.
+ * notifications lead: the gig, the quote, the proposal as sent, and Withdraw, which opens its
+ * confirmation page (/gigs/<gig>/confirm); a withdrawal can be undone here while the gig is open.
  */
 import { define } from "../../../../../utils.ts";
 import { page } from "../../../../../lib/fresh_runtime/mod.ts";
 import { signedIn } from "../../../../../lib/web/guards.ts";
 import { notFound, parseId } from "../../../../../lib/web/params.ts";
-import { flashCookie, seeOther } from "../../../../../lib/web/respond.ts";
+import { seeOther } from "../../../../../lib/web/respond.ts";
 import { readForm } from "../../../../../lib/web/body.ts";
 import { HttpError } from "../../../../../lib/web/errors.ts";
-import { withdraw } from "../../../../../lib/domains/gigs/applications.ts";
+import { type Undoable, undoableDecisions } from "../../../../../lib/domains/gigs/undo.ts";
 import {
   ACTIVE_STATUSES,
   getMyApplication,
@@ -18,23 +18,25 @@ import {
 } from "../../../../../lib/domains/scout/auto/mod.ts";
 import { ApplicationSummary } from "../../../../../components/MyApplicationsList.tsx";
 import { Card, PageTitle } from "../../../../../components/Page.tsx";
-import { Button } from "../../../../../components/Button.tsx";
-import { CsrfField } from "../../../../../components/Field.tsx";
+import { DecisionButton, UndoButton } from "../../../../../components/DecisionButtons.tsx";
 
 interface Data {
   application: MyApplication;
+  /** The withdrawal, while it can still be taken back. */
+  undo?: Undoable;
 }
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const user = signedIn(ctx.state);
     const id = parseId(ctx.params.id, "Application");
-    const application = await ctx.state.platform.db.asUser(
-      user.claims,
-      (tx) => getMyApplication(tx, id),
-    );
-    if (!application) throw notFound("Application");
-    return page({ application });
+    const found = await ctx.state.platform.db.asUser(user.claims, async (tx) => {
+      const application = await getMyApplication(tx, id);
+      if (!application) return null;
+      return { application, undo: (await undoableDecisions(tx, [id])).get(id) };
+    });
+    if (!found) throw notFound("Application");
+    return page(found);
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
@@ -43,13 +45,11 @@ export const handler = define.handlers<Data>({
     if (form.get("intent") !== "withdraw") {
       throw new HttpError(400, "Unknown action", { field: "intent" });
     }
-    await ctx.state.platform.db.asUser(user.claims, (tx) => withdraw(tx, id));
-    return seeOther(`/my/applications/${id}`, [
-      flashCookie(
-        { kind: "success", text: "Withdrawn. The client has been told." },
-        ctx.state.secure,
-      ),
-    ]);
+    const a = await ctx.state.platform.db.asUser(user.claims, (tx) => getMyApplication(tx, id));
+    if (!a) throw notFound("Application");
+    // Withdrawing happens only from its confirmation page, which says what follows.
+    const q = new URLSearchParams({ intent: "withdraw", application_id: id, back: "mine" });
+    return seeOther(`/gigs/${a.gig_id}/confirm?${q}`);
   },
 });
 
@@ -80,18 +80,35 @@ export default define.page<typeof handler>(function MyApplicationPage({ data, st
           {a.proposal}
         </p>
         {active && (
-          <form
-            method="post"
-            action={`/my/applications/${a.id}`}
-            class="mt-4 flex flex-wrap items-center gap-3"
-          >
-            <CsrfField token={state.csrf} />
-            <Button name="intent" value="withdraw" variant="danger">Withdraw</Button>
+          <div class="mt-4 flex flex-wrap items-center gap-3">
+            <DecisionButton
+              gigId={a.gig_id}
+              intent="withdraw"
+              label="Withdraw"
+              applicationId={a.id}
+              back="mine"
+              variant="danger"
+            />
             <p class="flex-1 text-sm text-gray-700">
               Withdraws your application to “{a.gig.title}”: the client is told at once. You can
-              apply again while the gig is open.
+              undo it while the gig is open.
             </p>
-          </form>
+          </div>
+        )}
+        {a.status === "withdrawn" && data.undo?.kind === "withdrawn" && (
+          <div class="mt-4 flex flex-wrap items-center gap-3" data-testid="undo-withdraw">
+            <UndoButton
+              gigId={a.gig_id}
+              csrf={state.csrf}
+              intent="withdraw"
+              applicationId={a.id}
+              back="mine"
+              label="Undo withdrawal"
+            />
+            <p class="flex-1 text-sm text-gray-700">
+              The gig still takes applications: undo, and your application stands again.
+            </p>
+          </div>
         )}
       </Card>
     </>

@@ -47,7 +47,7 @@ export default define.page<typeof handler>(function MyApplications({ data }) {
         ? (
           <EmptyState
             title={data.status
-              ? `Nothing ${STATUS_LABELS[data.status].toLowerCase()}`
+              ? `No applications here: ${STATUS_LABELS[data.status].toLowerCase()}`
               : "No applications yet"}
           >
             Find gigs that fit you on{" "}
