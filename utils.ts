@@ -20,6 +20,8 @@ export interface Flash {
 /** A page's own head: its <title> and meta tags (Open Graph…), set by its handler. */
 export interface PageHead {
   title: string;
+  /** The page's `<meta name="description">`; the route's default when unset (lib/web/head.ts). */
+  description?: string;
   meta?: ({ property: string; content: string } | { name: string; content: string })[];
 }
 

@@ -11,6 +11,8 @@
  *   callers in this process (no HTTP).
  * - Web load comes from a second process (bench/load.ts) on 127.0.0.1, 32 keep-alive connections.
  *   Paired metrics alternate within a run (hello/landing, db/profile); ratios are per run, then median.
+ *   `web.home.p95_ms`: the signed-in home (`GET /` with the bench user's cookie: the checklist and
+ *   a musician's panels), measured in the same runs as `web.profile`.
  * - `edge.*`: the request pipeline's own cost per request, against the same app without it
  *   (bench/edge.ts; in-process `fetch`, no sockets).
  * - `boot.*`: `deno run -A main.ts` as a child (APP_ENV=dev, temp DATA_DIR): the first boot creates
@@ -171,6 +173,8 @@ async function webGroups(which: { hello: boolean; profile: boolean }): Promise<R
       `${COOKIE.access}=${session.accessToken}; ${COOKIE.csrf}=benchcsrftoken0123456789abcdef`;
     await expectPage(app, "/", {}, "Where working musicians get booked");
     await expectPage(app, "/profile", { cookie }, "Bench Person");
+    // The signed-in home: the checklist and a musician's panels (bench/results: web.home.p95_ms).
+    await expectPage(app, "/", { cookie }, "Hello, Bench Person");
     const helloUrl = `http://127.0.0.1:${hello.addr.port}/hello`;
 
     const s = {
@@ -180,6 +184,7 @@ async function webGroups(which: { hello: boolean; profile: boolean }): Promise<R
       profile: [] as number[],
     };
     const p95: number[] = [];
+    const homeP95: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       if (which.hello) {
         const h = await load(`web.hello run ${run}`, helloUrl);
@@ -194,7 +199,13 @@ async function webGroups(which: { hello: boolean; profile: boolean }): Promise<R
         s.db.push(q);
         s.profile.push(p.rps);
         p95.push(p.p95_ms);
-        console.log(`run ${run}  db      ${q.toFixed(1)} reads/s\n        profile ${fmt(p)}`);
+        const h = await load(`web.home run ${run}`, `${app.url}/`, { cookie });
+        homeP95.push(h.p95_ms);
+        console.log(
+          `run ${run}  db      ${q.toFixed(1)} reads/s\n        profile ${
+            fmt(p)
+          }\n        home    ${fmt(h)}`,
+        );
       }
     }
     const out: Result[] = [];
@@ -208,6 +219,7 @@ async function webGroups(which: { hello: boolean; profile: boolean }): Promise<R
       out.push(summarise("web.profile.rps", "req/s", s.profile));
       out.push(summarise("web.profile.p95_ms", "ms", p95));
       out.push(summarise("web.profile_to_db.ratio", "ratio", ratio(s.profile, s.db)));
+      out.push(summarise("web.home.p95_ms", "ms", homeP95));
     }
     return out;
   } finally {
@@ -246,6 +258,7 @@ const GROUPS = {
     "web.profile.rps",
     "web.profile.p95_ms",
     "web.profile_to_db.ratio",
+    "web.home.p95_ms",
   ],
   boot: ["boot.first_byte_ms", "boot.first_run_first_byte_ms"],
   matching: [...MARKETPLACE_METRICS.matching, ...MATCHING_QUALITY_METRICS],

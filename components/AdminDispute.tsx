@@ -4,6 +4,7 @@
  */
 import type { JSX } from "preact";
 import { CsrfField } from "./Field.tsx";
+import { formatDate } from "../lib/shared/format.ts";
 import { Button } from "./Button.tsx";
 import type { ParsedDecision } from "../lib/web/dispute_decision.ts";
 import type { EvidenceItem } from "../lib/domains/payments/mod.ts";
@@ -59,7 +60,7 @@ function Facts({ item, money, evidence }: {
         {money(item.fee_minor)} (the client paid {money(item.total_minor)} with fees)
       </p>
       <p class="text-sm text-gray-700">
-        Opened by {item.opened_by_name} on {new Date(item.created_at).toISOString().slice(0, 10)}
+        Opened by {item.opened_by_name} on {formatDate(item.created_at, null)}
       </p>
       <p class="mt-1 break-words">“{item.reason}”</p>
       <div class="mt-2" data-testid="dispute-evidence">
@@ -195,7 +196,7 @@ export function DecidedDispute({ item, evidence, money }: {
       <p class="mt-2 font-semibold">
         {OUTCOME[item.decision ?? ""] ?? "Decided"}: musician{" "}
         {money(item.musician_share_minor ?? 0)}
-        {item.decided_at && ` on ${new Date(item.decided_at).toISOString().slice(0, 10)}`}
+        {item.decided_at && ` on ${formatDate(item.decided_at, null)}`}
       </p>
       {item.note && <p class="break-words text-sm">Note: {item.note}</p>}
     </article>

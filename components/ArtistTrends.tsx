@@ -136,7 +136,7 @@ export function ArtistCompetitors({ trends }: { trends: Trends }): JSX.Element {
           </li>
         ))}
       </ol>
-      <p class="mt-3 text-xs text-gray-500">
+      <p class="mt-3 text-xs text-gray-600">
         {trends.summary_source === "live"
           ? "Written by the AI from the imported charts; every point cites its rows."
           : "Written from the imported charts by Soundcheck's offline writer."}

@@ -24,7 +24,7 @@ export function DiffList({ diff, testId }: { diff: DiffLine[]; testId?: string }
       {diff.filter((d) => d.before !== d.after).map((d) => (
         <li key={d.field} class="break-words" data-field={d.field}>
           <strong>{d.label}:</strong>{" "}
-          {d.before !== null && <span class="text-gray-500">{`${d.before} → `}</span>}
+          {d.before !== null && <span class="text-gray-600">{`${d.before} → `}</span>}
           <span>{d.after ?? "(removed)"}</span>
         </li>
       ))}

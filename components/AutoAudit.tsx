@@ -1,5 +1,6 @@
 /** "What the scout did": the audit trail of auto-apply or auto-shortlist, newest first. */
 import type { JSX } from "preact";
+import { When } from "./When.tsx";
 import { type AuditEntry, describeAudit } from "../lib/domains/scout/auto/mod.ts";
 
 const BADGES: Record<AuditEntry["action"], string> = {
@@ -23,16 +24,6 @@ const LABELS: Record<AuditEntry["action"], string> = {
   enabled: "On",
   disabled: "Off",
 };
-
-function when(at: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-  }).format(new Date(at)) + " UTC";
-}
 
 export function AutoAudit(
   { entries, linkApplications = false }: { entries: AuditEntry[]; linkApplications?: boolean },
@@ -58,7 +49,7 @@ export function AutoAudit(
                     <span class="block text-sm text-gray-600">{e.details.reason}</span>
                   )}
                 </span>
-                <time class="text-sm text-gray-500" dateTime={e.at}>{when(e.at)}</time>
+                <When class="text-sm text-gray-600" at={e.at} />
                 {linkApplications && e.application_id && e.action === "applied" && (
                   <a
                     class="w-full text-sm text-indigo-700 underline"

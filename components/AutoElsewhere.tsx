@@ -1,7 +1,7 @@
 /** "Elsewhere": external gigs the scout found that fit the musician, on the matches page. */
 import type { JSX } from "preact";
 import type { ExternalMatch } from "../lib/domains/scout/auto/mod.ts";
-import { formatDay, formatTime } from "../lib/domains/gigs/facts.ts";
+import { formatDay, formatTime } from "../lib/shared/format.ts";
 
 export function AutoElsewhere({ items }: { items: ExternalMatch[] }): JSX.Element {
   return (

@@ -4,7 +4,7 @@
  * cancelled) come as children, inside the same list.
  */
 import type { ComponentChildren } from "preact";
-import { formatDay, formatMoney, formatTime } from "../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney, formatTime, statusLabel } from "../lib/shared/format.ts";
 
 export interface BookingTermsFacts {
   status: string;
@@ -20,7 +20,7 @@ export interface BookingTermsFacts {
 export function TermRow(props: { label: string; children: ComponentChildren }) {
   return (
     <div>
-      <dt class="text-sm text-gray-500">{props.label}</dt>
+      <dt class="text-sm text-gray-600">{props.label}</dt>
       {props.children}
     </div>
   );
@@ -31,7 +31,9 @@ export function BookingTerms(props: { booking: BookingTermsFacts; children?: Com
   return (
     <dl class="space-y-2">
       <TermRow label="Status">
-        <dd class="font-semibold uppercase" data-testid="booking-status">{b.status}</dd>
+        <dd class="font-semibold" data-testid="booking-status" data-status={b.status}>
+          {statusLabel("booking", b.status)}
+        </dd>
       </TermRow>
       <TermRow label="When">
         <dd>

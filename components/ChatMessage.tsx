@@ -94,7 +94,7 @@ export function ChatMessageItem({ m, mine, sender, children }: ChatMessageProps)
             </>
           )}
       </div>
-      <p class="mt-0.5 text-xs text-gray-500">
+      <p class="mt-0.5 text-xs text-gray-600">
         <time dateTime={m.created_at}>{shortTime(m.created_at)}</time>
         {m.edited_at && !m.deleted_at && <span>· edited</span>}
       </p>

@@ -4,7 +4,7 @@
  */
 import type { JSX } from "preact";
 import type { MonthBar } from "../lib/domains/payments/views.ts";
-import { formatMoney } from "../lib/domains/gigs/facts.ts";
+import { formatMoney } from "../lib/shared/format.ts";
 
 const W = 320;
 const H = 160;

@@ -1,7 +1,8 @@
 /** One gig in a list: what, when, where, budget, and optionally why it matches. */
 import type { JSX } from "preact";
 import { MatchFit } from "./MatchFit.tsx";
-import { formatDay, formatRange, formatTime, kindLabel } from "../lib/domains/gigs/facts.ts";
+import { kindLabel } from "../lib/domains/gigs/facts.ts";
+import { formatDay, formatRange, formatTime, statusLabel } from "../lib/shared/format.ts";
 import { SaveButton } from "./SaveButton.tsx";
 
 export interface GigCardProps {
@@ -42,8 +43,8 @@ export function GigCard({ gig, reason, fit, distanceKm, save }: GigCardProps): J
           <a href={`/gigs/${gig.id}`} class="text-indigo-700 hover:underline">{gig.title}</a>
         </h3>
         {gig.status && gig.status !== "published" && (
-          <span class="rounded bg-gray-200 px-2 py-0.5 text-xs font-medium uppercase text-gray-700">
-            {gig.status}
+          <span class="rounded bg-gray-200 px-2 py-0.5 text-xs font-medium text-gray-800">
+            {statusLabel("gig", gig.status)}
           </span>
         )}
         {save && <SaveButton kind="gig" id={gig.id} label={gig.title} {...save} />}

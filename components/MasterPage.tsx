@@ -15,6 +15,7 @@ import { Card, EmptyState, PageTitle } from "./Page.tsx";
 import { BackToSong, SongNotFound } from "./SongPage.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
+import { formatDateTime, statusLabel } from "../lib/shared/format.ts";
 import { resetDate } from "./SongList.tsx";
 import { MasterForm } from "./MasterForm.tsx";
 import {
@@ -223,9 +224,11 @@ export function MasterView(props: MasterViewProps): JSX.Element {
                     aria-current={m.id === shown?.id ? "true" : undefined}
                     class="text-indigo-700 underline"
                   >
-                    {new Date(m.created_at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+                    {formatDateTime(m.created_at, null)}
                   </a>{" "}
-                  <span class="text-gray-600">({m.status}) {summary(m)}</span>
+                  <span class="text-gray-600">
+                    ({statusLabel("master", m.status)}) {summary(m)}
+                  </span>
                 </li>
               ))}
             </ul>

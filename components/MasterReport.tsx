@@ -119,7 +119,7 @@ export function SpectrumChart({ report }: { report: MasterReport }): JSX.Element
               x={t.x}
               y={height + 12}
               text-anchor="middle"
-              class="fill-current text-gray-500"
+              class="fill-current text-gray-600"
               font-size={10}
             >
               {t.label}
@@ -142,7 +142,7 @@ export function SpectrumChart({ report }: { report: MasterReport }): JSX.Element
       </svg>
       <figcaption class="mt-1 flex flex-wrap gap-4 text-sm text-gray-700">
         {CURVES.map((c) => <ChartKey key={c.key} label={c.label} cls={c.cls} dash={c.dash} />)}
-        <span class="text-gray-500">Tonal balance (mid), each relative to its own average.</span>
+        <span class="text-gray-600">Tonal balance (mid), each relative to its own average.</span>
       </figcaption>
     </figure>
   );

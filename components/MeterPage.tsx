@@ -95,7 +95,7 @@ export function MeterView(
         <Card>
           <h2 class="mb-2 text-lg font-semibold text-gray-900">What was measured</h2>
           <FeatureTable report={r} />
-          <p class="mt-2 text-xs text-gray-500">Model {r.score.model_version}.</p>
+          <p class="mt-2 text-xs text-gray-600">Model {r.score.model_version}.</p>
         </Card>
       </div>
     );

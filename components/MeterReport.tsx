@@ -105,7 +105,7 @@ export function FeatureTable({ report }: { report: MeterReport }): JSX.Element {
           {featureRows(report.features).map((r) => (
             <tr key={r.name} class="border-b border-gray-100" data-feature={r.name}>
               <th scope="row" class="py-2 pr-3 font-normal text-gray-800">
-                {r.label} <span class="text-xs text-gray-500">({r.name})</span>
+                {r.label} <span class="text-xs text-gray-600">({r.name})</span>
               </th>
               <td class="py-2 tabular-nums text-gray-900">{r.value}</td>
             </tr>

@@ -5,7 +5,8 @@
  */
 import type { JSX } from "preact";
 import type { MyGig, MyGigGroup } from "../lib/domains/gigs/my_gigs.ts";
-import { formatDay, formatRange, formatTime, kindLabel } from "../lib/domains/gigs/facts.ts";
+import { kindLabel } from "../lib/domains/gigs/facts.ts";
+import { formatDay, formatRange, formatTime, statusLabel } from "../lib/shared/format.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 
@@ -29,17 +30,20 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function ActionForm({ csrf, gigId, intent, children, variant = "secondary" }: {
+function ActionForm({ csrf, gigId, intent, children, variant = "secondary", confirmed }: {
   csrf: string;
   gigId: string;
   intent: string;
   children: string;
   variant?: "primary" | "secondary" | "danger";
+  /** Sent from a confirmation: the route refuses irreversible steps without it. */
+  confirmed?: boolean;
 }) {
   return (
     <form method="post" action="/my/gigs" class="inline">
       <CsrfField token={csrf} />
       <input type="hidden" name="gig_id" value={gigId} />
+      {confirmed && <input type="hidden" name="confirm" value="yes" />}
       <Button name="intent" value={intent} variant={variant}>{children}</Button>
     </form>
   );
@@ -59,7 +63,9 @@ function Confirm({ csrf, gigId, intent, summary, consequence, yes }: {
       <summary class="cursor-pointer text-red-700 underline">{summary}</summary>
       <div class="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
         <p class="text-red-900">{consequence}</p>
-        <ActionForm csrf={csrf} gigId={gigId} intent={intent} variant="danger">{yes}</ActionForm>
+        <ActionForm csrf={csrf} gigId={gigId} intent={intent} variant="danger" confirmed>
+          {yes}
+        </ActionForm>
       </div>
     </details>
   );
@@ -146,8 +152,8 @@ export function MyGigCard({ g, csrf }: { g: MyGig; csrf: string }): JSX.Element 
           <a href={`/gigs/${g.id}`} class="text-indigo-700 hover:underline">{g.title}</a>
         </h3>
         {g.status !== "published" && g.status !== "draft" && (
-          <span class="rounded bg-gray-200 px-2 py-0.5 text-xs font-medium uppercase text-gray-700">
-            {g.status}
+          <span class="rounded bg-gray-200 px-2 py-0.5 text-xs font-medium text-gray-800">
+            {statusLabel("gig", g.status)}
           </span>
         )}
       </div>
@@ -177,7 +183,7 @@ export function MyGigSection({ group, gigs, count, csrf }: {
   return (
     <section aria-labelledby={`group-${group}`} class="mb-8" data-testid={`group-${group}`}>
       <h2 id={`group-${group}`} class="mb-3 text-xl font-semibold">
-        {GROUP_TITLES[group]} <span class="text-gray-500" data-testid="group-count">({count})</span>
+        {GROUP_TITLES[group]} <span class="text-gray-600" data-testid="group-count">({count})</span>
       </h2>
       {gigs.length === 0
         ? <p class="text-gray-600">{GROUP_EMPTY[group]}</p>

@@ -1,5 +1,6 @@
 /** Page furniture: titles, cards, empty states and flash messages. */
 import type { ComponentChildren, JSX } from "preact";
+import { CsrfField } from "./Field.tsx";
 
 export function PageTitle(
   { children, sub }: { children: ComponentChildren; sub?: string },
@@ -37,19 +38,44 @@ const flashStyles = {
   info: "border-indigo-300 bg-indigo-50 text-indigo-900",
 } as const;
 
-/** The flash message of the last action, at the top of the page: works without JavaScript. */
-export function FlashToast(
-  { flash }: { flash: { kind: keyof typeof flashStyles; text: string } | null },
-): JSX.Element | null {
+/**
+ * The flash message of the last action, at the top of the page: works without JavaScript. With
+ * `undo` (and a signed-in `csrf`), an Undo button posts the fields that take the action back.
+ */
+export function FlashToast({ flash, csrf }: {
+  flash: {
+    kind: keyof typeof flashStyles;
+    text: string;
+    undo?: { action: string; fields: Record<string, string> };
+  } | null;
+  csrf?: string | null;
+}): JSX.Element | null {
   if (!flash) return null;
+  const undo = csrf ? flash.undo : undefined;
   return (
     <div
       role="status"
       aria-live="polite"
       data-testid="flash"
-      class={`mb-6 rounded-md border px-4 py-3 ${flashStyles[flash.kind]}`}
+      class={`mb-6 flex flex-wrap items-center gap-3 rounded-md border px-4 py-3 ${
+        flashStyles[flash.kind]
+      }`}
     >
-      {flash.text}
+      <span class="flex-1">{flash.text}</span>
+      {undo && csrf && (
+        <form method="post" action={undo.action} data-testid="flash-undo">
+          <CsrfField token={csrf} />
+          {Object.entries(undo.fields).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <button
+            type="submit"
+            class="min-h-[44px] rounded-md border border-current bg-white px-4 py-2 text-sm font-semibold"
+          >
+            Undo
+          </button>
+        </form>
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ import {
   paymentTimeline,
   wasPaid,
 } from "../lib/domains/payments/views.ts";
-import { formatMoney } from "../lib/domains/gigs/facts.ts";
+import { formatMoney } from "../lib/shared/format.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { FeeBreakdown, PaymentTimeline, when } from "./PaymentTimeline.tsx";
@@ -147,6 +147,7 @@ function ClientSteps(props: PaymentPanelProps & { p: PaymentRow | null }): JSX.E
         data-testid="release-confirm"
       >
         <CsrfField token={csrf} />
+        <input type="hidden" name="confirm" value="yes" />
         <p class="font-semibold">Release {fee} to {b.musician_name} now?</p>
         <p class="text-sm">Only do this once the gig has happened: it cannot be undone.</p>
         {unpaid && (

@@ -14,7 +14,7 @@ import {
   type PaymentRow,
 } from "../lib/domains/payments/mod.ts";
 import type { BookingWithParties } from "../lib/domains/gigs/mod.ts";
-import { formatDay, formatMoney } from "../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney } from "../lib/shared/format.ts";
 import { BALANCE_DUE_DAYS_BEFORE, DEPOSIT_PERCENT } from "../lib/shared/limits.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";

@@ -2,7 +2,7 @@
 import type { JSX } from "preact";
 import type { PaymentRow } from "../lib/domains/payments/mod.ts";
 import type { StepStatus, TimelineStep } from "../lib/domains/payments/views.ts";
-import { formatDay, formatMoney, formatTime, localDate } from "../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney, formatTime, localDate } from "../lib/shared/format.ts";
 
 /** "Friday 12 December, 21:00" in the booking's time zone. */
 export function when(at: Date, tz: string): string {

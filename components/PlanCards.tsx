@@ -1,7 +1,7 @@
 /** The plan page's parts: the current plan and its state, and the plans side by side. */
 import type { JSX } from "preact";
 import type { PlanView } from "../lib/domains/plans/mod.ts";
-import { formatMoney } from "../lib/domains/gigs/facts.ts";
+import { formatMoney } from "../lib/shared/format.ts";
 import { CsrfField, SelectField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { Card } from "./Page.tsx";

@@ -30,7 +30,7 @@ export function PlanSections({ rows, errors, onRow, onOp }: PlanSectionsProps): 
               data-testid="plan-section"
             >
               <div class="flex flex-wrap items-end gap-2">
-                <span class="w-6 pb-2 text-sm text-gray-500" aria-hidden="true">{n}.</span>
+                <span class="w-6 pb-2 text-sm text-gray-600" aria-hidden="true">{n}.</span>
                 <div>
                   <label for={`sec-name-${i}`} class="block text-xs text-gray-700">
                     Section {n}

@@ -15,6 +15,7 @@ import {
   MEDIA_MAX_ITEMS,
   sizeText,
 } from "../lib/domains/media/limits.ts";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 
 const ACTION = "/profile/media";
 
@@ -147,6 +148,7 @@ function ItemCard(
           <summary class="cursor-pointer text-red-700 underline">Delete…</summary>
           <form method="post" action={ACTION} class="mt-2 space-y-2" data-testid="media-delete">
             <Hidden csrf={csrf} id={item.id} />
+            <ConfirmedField />
             <p>
               This deletes the {what}{" "}
               for good, from your profile and from any application you sent it with.

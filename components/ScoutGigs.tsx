@@ -7,24 +7,11 @@ import type { ExternalGigView } from "../lib/domains/scout/external.ts";
 import type { RunView } from "../lib/domains/scout/sources.ts";
 import { Badge } from "./ArtistShell.tsx";
 import { when } from "./ScoutSources.tsx";
+import { formatDateTime, formatMoney } from "../lib/shared/format.ts";
 
-/** The start in the gig's own zone: "Fri 12 Dec 2026, 21:00 (Europe/Lisbon)". */
+/** The start in the gig's own zone: "Fri 12 Dec 2026, 21:00 WET". */
 export function localStart(g: Pick<ExternalGigView, "starts_at" | "timezone">): string {
-  let zone = g.timezone;
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-  } catch {
-    zone = "UTC";
-  }
-  return new Date(g.starts_at).toLocaleString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: zone,
-  }) + ` (${zone})`;
+  return formatDateTime(g.starts_at, g.timezone);
 }
 
 export function place(g: Pick<ExternalGigView, "venue_name" | "city" | "country">): string {
@@ -33,12 +20,7 @@ export function place(g: Pick<ExternalGigView, "venue_name" | "city" | "country"
 
 export function fee(g: Pick<ExternalGigView, "fee_minor" | "currency">): string | null {
   if (g.fee_minor === null || !g.currency) return null;
-  try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency: g.currency })
-      .format(g.fee_minor / 100);
-  } catch {
-    return `${(g.fee_minor / 100).toFixed(2)} ${g.currency}`;
-  }
+  return formatMoney(g.fee_minor, g.currency);
 }
 
 /** The host "apply" links out to ("example.org"), or null without a usable link. */
@@ -144,7 +126,7 @@ export function ScoutRuns({ runs }: { runs: RunView[] }): JSX.Element {
       {runs.map((r) => (
         <li key={r.id} class="py-2" data-testid="run">
           <p class="flex flex-wrap gap-2">
-            <span class="font-medium">{when(r.started_at)}</span>
+            <span class="font-medium">{when(r.started_at, null)}</span>
             {r.status === "ok"
               ? <Badge tone="green">Read</Badge>
               : r.status === "unchanged"

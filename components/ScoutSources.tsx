@@ -10,6 +10,7 @@ import { CsrfField, Field, SelectField } from "./Field.tsx";
 import { TIME_ZONES } from "../lib/browser/time.ts";
 import { Button } from "./Button.tsx";
 import { Badge } from "./ArtistShell.tsx";
+import { When } from "./When.tsx";
 
 export const KIND_LABEL: Record<SourceKind, string> = {
   ical: "iCalendar feed",
@@ -20,17 +21,9 @@ export const KIND_LABEL: Record<SourceKind, string> = {
   eventbrite: "Eventbrite organisation",
 };
 
-/** "5 Dec 2026, 14:05 UTC". */
-export function when(iso: string | null): string {
-  if (!iso) return "never";
-  return new Date(iso).toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-  }) + " UTC";
+/** "2 hr ago" (full time on hover) in the source's zone, or "never". */
+export function when(iso: string | null, tz: string | null = null): JSX.Element {
+  return iso ? <When at={iso} tz={tz} /> : <>never</>;
 }
 
 /** The source's health as a badge and a sentence. */
@@ -49,8 +42,10 @@ export function SourceHealth({ source }: { source: SourceView }): JSX.Element {
         {badge}
         {s.checking && <Badge tone="amber">Checking…</Badge>}
         <span>
-          Last read {when(s.last_run_at)}
-          {s.kind !== "csv" && s.enabled && s.next_run_at && ` · next ${when(s.next_run_at)}`}
+          Last read {when(s.last_run_at, s.timezone)}
+          {s.kind !== "csv" && s.enabled && s.next_run_at && (
+            <>{" "}· next {when(s.next_run_at, s.timezone)}</>
+          )}
         </span>
       </p>
       {s.health === "failing" && s.last_error && (

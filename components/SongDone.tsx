@@ -10,6 +10,7 @@ import { songTitle } from "../lib/browser/studio_view.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { SongCatalogue, SongShare } from "./SongShare.tsx";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 
 export function downloadHref(id: string, format: string, stem?: string): string {
   return `/api/studio/songs/${id}/download?format=${format}${stem ? `&stem=${stem}` : ""}`;
@@ -51,7 +52,7 @@ export function Lyrics({ lyrics }: { lyrics: Record<string, unknown> | null }) {
         {sections.map((s, i) => (
           <div key={i}>
             {s.name && (
-              <p class="text-xs font-semibold uppercase tracking-wide text-gray-500">
+              <p class="text-xs font-semibold uppercase tracking-wide text-gray-600">
                 {s.name.replace(/_/g, "-")}
               </p>
             )}
@@ -162,6 +163,7 @@ export function SongDone({ song, csrf, shareUrl, errors }: SongDoneProps): JSX.E
           <summary class="cursor-pointer text-red-700 underline">Delete this song</summary>
           <form method="post" action={here} class="mt-2 flex flex-wrap items-center gap-3">
             <CsrfField token={csrf} />
+            <ConfirmedField />
             <span>The song, its files and its share link go for good.</span>
             <Button variant="danger" name="intent" value="delete">Delete for good</Button>
           </form>

@@ -5,6 +5,7 @@
 import type { JSX } from "preact";
 import type { Quota, Song } from "../lib/domains/studio/types.ts";
 import { formatTime } from "../lib/browser/player.ts";
+import { When } from "./When.tsx";
 import { isPending, songTitle, STATUS_LABELS } from "../lib/browser/studio_view.ts";
 
 /** "1 December" for the reset instant (UTC, as the quota counts months). */
@@ -107,14 +108,7 @@ export function SongList({ songs }: { songs: Song[] }): JSX.Element {
           </a>
           <SongStatus song={s} />
           <span class="w-full text-sm text-gray-600 sm:w-auto">{facts(s)}</span>
-          <time class="text-sm text-gray-500" dateTime={s.created_at}>
-            {new Date(s.created_at).toLocaleDateString("en-GB", {
-              day: "numeric",
-              month: "short",
-              year: "numeric",
-              timeZone: "UTC",
-            })}
-          </time>
+          <When class="text-sm text-gray-600" at={s.created_at} />
         </li>
       ))}
     </ul>

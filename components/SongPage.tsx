@@ -15,6 +15,7 @@ import { RestyledFrom, SongRestyle } from "./SongRestyle.tsx";
 import { Card, EmptyState, PageTitle } from "./Page.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 
 export interface SongPageViewProps {
   song: Song | null;
@@ -67,6 +68,7 @@ function Pending({ song, csrf }: { song: Song; csrf: string }) {
         <summary class="cursor-pointer text-gray-800 underline">Cancel…</summary>
         <form method="post" action={here} class="mt-2 flex flex-wrap items-center gap-3">
           <CsrfField token={csrf} />
+          <ConfirmedField />
           <span>
             {isGenerating(song)
               ? "Stop making this song? It will not count against your month."

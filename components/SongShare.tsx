@@ -8,6 +8,7 @@ import type { Song } from "../lib/domains/studio/types.ts";
 import CopyLink from "../islands/CopyLink.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 
 interface Props {
   song: Song;
@@ -43,6 +44,7 @@ export function SongShare(
               <summary class="cursor-pointer text-red-700 underline">Stop sharing…</summary>
               <form method="post" action={here} class="mt-2 flex flex-wrap items-center gap-3">
                 <CsrfField token={csrf} />
+                <ConfirmedField />
                 <span>Anyone opening the link will be told it no longer works.</span>
                 <Button variant="danger" name="intent" value="unshare">Stop sharing</Button>
               </form>

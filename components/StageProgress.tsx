@@ -57,7 +57,7 @@ export function StageList<S extends string>(
               ? "text-green-700"
               : state === "current"
               ? "font-semibold text-indigo-700"
-              : "text-gray-400"}
+              : "text-gray-600"}
           >
             {state === "done" ? "✓ " : state === "current" ? "… " : ""}
             {labels[s]}

@@ -43,7 +43,7 @@ export default function ChatRoom(props: ChatRoomProps) {
   const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [, tick] = useState(0);
-  const listRef = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const latest = useRef(messages);
   latest.current = messages;
   const marked = useRef(0);
@@ -173,7 +173,7 @@ export default function ChatRoom(props: ChatRoomProps) {
   const now = Date.now();
   return (
     <div class="flex flex-col gap-3">
-      <p role="status" class="text-xs text-gray-500" data-testid="live-status">
+      <p role="status" class="text-xs text-gray-600" data-testid="live-status">
         {status === "connected"
           ? "Live"
           : status === "reconnecting"
@@ -191,71 +191,82 @@ export default function ChatRoom(props: ChatRoomProps) {
           Load older messages
         </a>
       )}
-      <ol
+      <div
         ref={listRef}
         role="log"
         aria-label={`Conversation with ${other.name}`}
         aria-live="polite"
-        class="flex max-h-[60vh] min-h-[12rem] flex-col gap-3 overflow-y-auto rounded-lg border border-gray-200 bg-white p-3 sm:p-4"
+        class="flex max-h-[60vh] min-h-[12rem] flex-col overflow-y-auto rounded-lg border border-gray-200 bg-white p-3 sm:p-4"
       >
-        {messages.length === 0 && (
-          <li class="m-auto text-center text-gray-500">
-            No messages yet. Say hello to {other.name}.
-          </li>
-        )}
-        {messages.map((m) => {
-          const mine = m.sender_id === me.id;
-          const editable = hydrated && mine && !m.deleted_at &&
-            now - Date.parse(m.created_at) < MESSAGE_EDIT_WINDOW_MS;
-          return (
-            <ChatMessageItem key={m.id} m={m} mine={mine} sender={mine ? me.name : other.name}>
-              {editing?.id === m.id
-                ? (
-                  <form onSubmit={saveEdit} class="mt-1 flex w-full max-w-md flex-col gap-1">
-                    <label for={`edit-${m.id}`} class="sr-only">Edit message</label>
-                    <textarea
-                      id={`edit-${m.id}`}
-                      value={editing.text}
-                      onInput={(e) =>
-                        setEditing({ id: m.id, text: (e.target as HTMLTextAreaElement).value })}
-                      rows={2}
-                      maxLength={MESSAGE_MAX_CHARS}
-                      class="rounded-md border border-gray-300 px-2 py-1"
-                    />
-                    <div class="flex gap-2 text-sm">
-                      <button type="submit" class="text-indigo-700 underline">Save</button>
-                      <button type="button" onClick={() => setEditing(null)} class="underline">
-                        Cancel
-                      </button>
-                    </div>
-                  </form>
-                )
-                : mine && hydrated && !m.deleted_at && (
-                  <div class="flex gap-3 text-xs text-gray-500">
-                    {editable && (
+        <ol class="flex flex-1 flex-col gap-3">
+          {messages.length === 0 && (
+            <li class="m-auto text-center text-gray-600">
+              No messages yet. Say hello to {other.name}.
+            </li>
+          )}
+          {messages.map((m) => {
+            const mine = m.sender_id === me.id;
+            const editable = hydrated && mine && !m.deleted_at &&
+              now - Date.parse(m.created_at) < MESSAGE_EDIT_WINDOW_MS;
+            return (
+              <ChatMessageItem key={m.id} m={m} mine={mine} sender={mine ? me.name : other.name}>
+                {editing?.id === m.id
+                  ? (
+                    <form onSubmit={saveEdit} class="mt-1 flex w-full max-w-md flex-col gap-1">
+                      <label for={`edit-${m.id}`} class="sr-only">Edit message</label>
+                      <textarea
+                        id={`edit-${m.id}`}
+                        value={editing.text}
+                        onInput={(e) =>
+                          setEditing({ id: m.id, text: (e.target as HTMLTextAreaElement).value })}
+                        rows={2}
+                        maxLength={MESSAGE_MAX_CHARS}
+                        class="rounded-md border border-gray-300 px-2 py-1"
+                      />
+                      <div class="flex gap-2 text-sm">
+                        <button type="submit" class="text-indigo-700 underline">Save</button>
+                        <button
+                          type="button"
+                          onClick={() => setEditing(null)}
+                          class="underline"
+                        >
+                          Cancel
+                        </button>
+                      </div>
+                    </form>
+                  )
+                  : mine && hydrated && !m.deleted_at && (
+                    <div class="flex gap-3 text-xs text-gray-600">
+                      {editable && (
+                        <button
+                          type="button"
+                          class="underline"
+                          onClick={() => setEditing({ id: m.id, text: m.body })}
+                        >
+                          Edit
+                        </button>
+                      )}
                       <button
                         type="button"
                         class="underline"
-                        onClick={() => setEditing({ id: m.id, text: m.body })}
+                        onClick={() =>
+                          remove(m)}
                       >
-                        Edit
+                        Delete
                       </button>
-                    )}
-                    <button type="button" class="underline" onClick={() => remove(m)}>
-                      Delete
-                    </button>
-                  </div>
+                    </div>
+                  )}
+                {m === mineLast && (
+                  <p class="text-xs text-gray-600" data-testid="receipt">
+                    {otherRead >= m.id ? "Seen" : "Sent"}
+                  </p>
                 )}
-              {m === mineLast && (
-                <p class="text-xs text-gray-500" data-testid="receipt">
-                  {otherRead >= m.id ? "Seen" : "Sent"}
-                </p>
-              )}
-            </ChatMessageItem>
-          );
-        })}
-      </ol>
-      <p aria-live="polite" class="h-5 text-sm italic text-gray-500" data-testid="typing">
+              </ChatMessageItem>
+            );
+          })}
+        </ol>
+      </div>
+      <p aria-live="polite" class="h-5 text-sm italic text-gray-600" data-testid="typing">
         {typingAt ? `${other.name} is typing…` : ""}
       </p>
       {notice && <p role="alert" class="text-sm text-red-700">{notice}</p>}

@@ -43,7 +43,7 @@ export interface LoudnessMeterProps {
 }
 
 const STYLE = [
-  { cls: "text-gray-500", dash: "4 3" },
+  { cls: "text-gray-600", dash: "4 3" },
   { cls: "text-indigo-600", dash: undefined },
 ] as const;
 
@@ -131,13 +131,13 @@ export default function LoudnessMeter(props: LoudnessMeterProps) {
               y={t.y + 3}
               text-anchor="end"
               font-size={10}
-              class="fill-current text-gray-500"
+              class="fill-current text-gray-600"
             >
               {t.label}
             </text>
           </g>
         ))}
-        <text x={2} y={9} font-size={10} class="fill-current text-gray-500">LUFS</text>
+        <text x={2} y={9} font-size={10} class="fill-current text-gray-600">LUFS</text>
         {chart.times.map((t) => (
           <text
             key={t.label}
@@ -145,7 +145,7 @@ export default function LoudnessMeter(props: LoudnessMeterProps) {
             y={bottom + 14}
             text-anchor={t.anchor}
             font-size={10}
-            class="fill-current text-gray-500"
+            class="fill-current text-gray-600"
           >
             {t.label}
           </text>

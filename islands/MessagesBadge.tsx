@@ -43,7 +43,7 @@ export default function MessagesBadge({ userId, initialCount, current }: Message
     return () => stops.forEach((stop) => stop());
   }, [userId]);
 
-  const label = count ? `Messages, ${count} unread` : "Messages";
+  const label = count ? `Messages ${count} unread` : "Messages";
   return (
     <a
       href="/messages"
@@ -53,6 +53,7 @@ export default function MessagesBadge({ userId, initialCount, current }: Message
       class="relative rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100 hover:text-gray-900"
     >
       Messages
+      {count ? " " : null}
       {count
         ? (
           <span

@@ -49,7 +49,7 @@ export default function NotificationBadge({ userId, initialCount }: Notification
     return () => clearTimeout(t);
   }, [toast]);
 
-  const label = count ? `Notifications, ${count} unread` : "Notifications";
+  const label = count ? `Notifications ${count} unread` : "Notifications";
   return (
     <>
       <a
@@ -74,6 +74,7 @@ export default function NotificationBadge({ userId, initialCount }: Notification
           <path d="M13.73 21a2 2 0 0 1-3.46 0" />
         </svg>
         <span class="sr-only sm:not-sr-only sm:ml-1">Notifications</span>
+        {count ? " " : null}
         {count
           ? (
             <span

@@ -1,6 +1,46 @@
-/** The landing page: what Soundcheck is, and a way in. No JavaScript. */
+/**
+ * `/`: for visitors, the landing page (what Soundcheck is, and a way in); for a signed-in user,
+ * their home: the onboarding checklist until it is done or hidden, then the panels of their
+ * roles (a musician's gigs, applications, bookings and earnings; a client's gigs with applicants,
+ * bookings and suggested musicians; both for someone who is both). No JavaScript.
+ */
 import { define } from "../utils.ts";
+import { page } from "../lib/fresh_runtime/mod.ts";
+import { SITE_DESCRIPTION, socialHead } from "../lib/web/head.ts";
 import { LinkButton } from "../components/Button.tsx";
+import { PageTitle } from "../components/Page.tsx";
+import { HomeChecklist } from "../components/HomeChecklist.tsx";
+import { ClientPanels, MusicianPanels } from "../components/HomePanels.tsx";
+import { CsrfField } from "../components/Field.tsx";
+import { type HomeData, loadHome } from "../lib/domains/home/mod.ts";
+import { livePayoutProviders, paymentDeps } from "../lib/domains/payments/mod.ts";
+
+interface Data {
+  home: HomeData | null;
+}
+
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const user = ctx.state.user;
+    if (!user) {
+      ctx.state.head = socialHead({
+        title: "Soundcheck: book musicians, find gigs",
+        description: SITE_DESCRIPTION,
+        path: "/",
+        siteUrl: ctx.state.siteUrl,
+      });
+      return page({ home: null });
+    }
+    const { platform } = ctx.state;
+    const payoutProviders = livePayoutProviders(paymentDeps(platform));
+    const home = await platform.db.asUser(
+      user.claims,
+      (tx) => loadHome(tx, user.id, { payoutProviders }),
+    );
+    if (home) ctx.state.head = { title: "Home" };
+    return page({ home });
+  },
+});
 
 const features = [
   [
@@ -20,7 +60,68 @@ const features = [
   ["AI DJ", "Type a mood in any language and get a playlist in your Spotify account."],
 ] as const;
 
-export default define.page(function Landing({ state }) {
+export default define.page<typeof handler>(function Index({ data, state }) {
+  return data?.home
+    ? <Home home={data.home} csrf={state.csrf} avatar={avatarUrl(state)} />
+    : <Landing signedIn={Boolean(state.user)} />;
+});
+
+function avatarUrl(state: { platform: { storage: { publicUrl(b: string, p: string): string } } }) {
+  return (path: string | null) => path ? state.platform.storage.publicUrl("avatars", path) : null;
+}
+
+function Home({ home, csrf, avatar }: {
+  home: HomeData;
+  csrf: string;
+  avatar: (path: string | null) => string | null;
+}) {
+  const { facts } = home;
+  const both = home.musician && home.client;
+  return (
+    <>
+      <PageTitle
+        sub={both
+          ? "Your gigs as a musician and as a client, in one place."
+          : home.client
+          ? "Your gigs, the musicians who applied and who you booked."
+          : "Gigs that fit you, your applications and your bookings."}
+      >
+        Hello, {facts.display_name}
+      </PageTitle>
+      {home.showChecklist && <HomeChecklist steps={home.steps} csrf={csrf} />}
+      {!home.showChecklist && facts.dismissed && home.steps.some((s) => !s.done) && (
+        <form method="post" action="/home/onboarding" class="-mt-4 mb-4">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="dismissed" value="false" />
+          <button type="submit" class="min-h-[44px] text-sm text-indigo-700 underline">
+            Show the set-up list again
+          </button>
+        </form>
+      )}
+      {both
+        ? (
+          <div class="grid gap-6 lg:grid-cols-2">
+            <div class="space-y-6">
+              <h2 class="text-xl font-bold text-gray-900">As a musician</h2>
+              <MusicianPanels home={home.musician!} />
+            </div>
+            <div class="space-y-6">
+              <h2 class="text-xl font-bold text-gray-900">As a client</h2>
+              <ClientPanels home={home.client!} avatarUrl={avatar} />
+            </div>
+          </div>
+        )
+        : (
+          <div class="grid gap-6 md:grid-cols-2">
+            {home.musician && <MusicianPanels home={home.musician} />}
+            {home.client && <ClientPanels home={home.client} avatarUrl={avatar} />}
+          </div>
+        )}
+    </>
+  );
+}
+
+function Landing({ signedIn }: { signedIn: boolean }) {
   return (
     <>
       <section class="py-8 sm:py-16 text-center">
@@ -32,7 +133,7 @@ export default define.page(function Landing({ state }) {
           the writing, the matching and the playlists.
         </p>
         <div class="mt-8 flex justify-center gap-3">
-          {state.user ? <LinkButton href="/profile">Go to your profile</LinkButton> : (
+          {signedIn ? <LinkButton href="/profile">Go to your profile</LinkButton> : (
             <>
               <LinkButton href="/signup">Create a free account</LinkButton>
               <a
@@ -55,4 +156,4 @@ export default define.page(function Landing({ state }) {
       </section>
     </>
   );
-});
+}

@@ -18,8 +18,11 @@ interface Data {
   next?: string;
 }
 
-/** Only same-site paths: an open redirect would make the sign-in page a phishing tool. */
-const safeNext = (v: string | null) => safeRedirect(v, "/profile");
+/**
+ * Only same-site paths: an open redirect would make the sign-in page a phishing tool. Without a
+ * `next`, the user lands on their home.
+ */
+const safeNext = (v: string | null) => safeRedirect(v, "/");
 
 export const handler = define.handlers<Data>({
   GET(ctx) {
@@ -61,11 +64,19 @@ export default define.page<typeof handler>(function SignInPage({ data, state }) 
         <>
           <a class="text-indigo-700 underline" href="/reset-password">Forgot your password?</a>
           <span class="mx-2">·</span>
-          New here? <a class="text-indigo-700 underline" href="/signup">Create an account</a>
+          New here?{" "}
+          <a
+            class="text-indigo-700 underline"
+            href={data?.next && data.next !== "/"
+              ? `/signup?next=${encodeURIComponent(data.next)}`
+              : "/signup"}
+          >
+            Create an account
+          </a>
         </>
       }
     >
-      <input type="hidden" name="next" value={data?.next ?? "/profile"} />
+      <input type="hidden" name="next" value={data?.next ?? "/"} />
       <Field
         name="email"
         label="E-mail"

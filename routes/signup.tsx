@@ -1,4 +1,7 @@
-/** Sign up: creates the account, signs in, and lands on the profile page. */
+/**
+ * Sign up: creates the account, signs in, and lands on the home with its set-up list (or on a
+ * same-site `next`, e.g. the gig the visitor wanted to apply for).
+ */
 import { define } from "../utils.ts";
 import { page } from "../lib/fresh_runtime/mod.ts";
 import { AuthForm } from "../components/AuthForm.tsx";
@@ -11,20 +14,31 @@ import { parseForm } from "../lib/web/forms.ts";
 import { sessionCookies } from "../lib/web/session.ts";
 import { flashCookie, seeOther } from "../lib/web/respond.ts";
 import { DISPLAY_NAME_MAX_CHARS } from "../lib/shared/limits.ts";
+import { safeRedirect } from "../lib/web/redirect.ts";
 
 interface Data {
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  next?: string;
 }
+
+const safeNext = (v: FormDataEntryValue | null) =>
+  safeRedirect(typeof v === "string" ? v : null, "/");
 
 export const handler = define.handlers<Data>({
   GET(ctx) {
-    if (ctx.state.user) return ctx.redirect("/profile", 303);
-    return page({ values: { is_musician: "on" } });
+    const next = safeNext(ctx.url.searchParams.get("next"));
+    if (ctx.state.user) return ctx.redirect(next, 303);
+    return page({ values: { is_musician: "on" }, next });
   },
   async POST(ctx) {
-    const parsed = parseForm(SignUp, await readForm(ctx.req));
-    if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values }, { status: 422 });
+    const form = await readForm(ctx.req);
+    const next = safeNext(form.get("next"));
+    form.delete("next");
+    const parsed = parseForm(SignUp, form);
+    if (!parsed.ok) {
+      return page({ errors: parsed.errors, values: parsed.values, next }, { status: 422 });
+    }
     const { display_name, email, password, is_musician, is_client } = parsed.data;
     try {
       const session = await signUp(ctx.state, {
@@ -33,7 +47,7 @@ export const handler = define.handlers<Data>({
         metadata: { display_name, is_musician, is_client },
       });
       const secure = ctx.state.secure;
-      return seeOther("/profile", [
+      return seeOther(next, [
         ...sessionCookies(session, secure),
         flashCookie(
           { kind: "success", text: `Welcome, ${display_name}! Your account is ready.` },
@@ -46,6 +60,7 @@ export const handler = define.handlers<Data>({
       return page({
         errors: { [err.field ?? "_form"]: err.message, _form: err.message },
         values: parsed.values,
+        next,
       }, { status: err.status, headers: err.headers });
     }
   },
@@ -67,6 +82,7 @@ export default define.page<typeof handler>(function SignUpPage({ data, state }) 
         </>
       }
     >
+      <input type="hidden" name="next" value={data?.next ?? "/"} />
       <Field
         name="display_name"
         label="Name or stage name"

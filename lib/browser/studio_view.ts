@@ -2,7 +2,7 @@
  * A song as the studio's pages and islands show it: its statuses and stages in words, the live
  * event its topic (`song:<id>`) carries, and the progress bar's overall percentage and time left.
  *
- * Browser-safe and import-free (lib/shared/song_states.ts only): islands bundle it.
+ * Browser-safe (lib/shared only): islands bundle it.
  *
  * @module
  */
@@ -13,20 +13,15 @@ import {
   type SongStage,
   type SongStatus,
 } from "../shared/song_states.ts";
+import { STATUS_LABELS as SHARED_LABELS } from "../shared/status_labels.ts";
 
 export * from "../shared/song_states.ts";
 
 /** Generation's stages in order (enhancing comes before the draft, on its own). */
 export const GENERATION_STAGES = ["composing", "rendering", "encoding", "uploading"] as const;
 
-export const STATUS_LABELS: Record<SongStatus, string> = {
-  queued: "Waiting",
-  running: "In the making",
-  draft: "Draft",
-  done: "Ready",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
+/** The song labels of lib/shared/format.ts, typed by status. */
+export const STATUS_LABELS = SHARED_LABELS.song as Record<SongStatus, string>;
 
 /** Share of a generation's time each stage takes (offline, measured roughly: rendering leads). */
 const WEIGHTS: Record<(typeof GENERATION_STAGES)[number], number> = {

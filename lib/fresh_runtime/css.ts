@@ -20,8 +20,12 @@ export interface Stylesheet {
   href: string;
 }
 
-/** Island markers must not affect layout; inline styles are blocked by the CSP. */
-const RUNTIME_CSS = "sc-island{display:contents}";
+/**
+ * Island markers must not affect layout; inline styles are blocked by the CSP. Keyboard focus is
+ * always visible (a ring where a component draws its own with `focus:ring`, else this outline).
+ */
+const RUNTIME_CSS = "sc-island{display:contents}" +
+  ":focus-visible{outline:2px solid #4338ca;outline-offset:2px}";
 const LITERAL = /"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|`(?:[^`\\]|\\[\s\S])*`/g;
 // Inside template literals, `${`, `}` and nested quotes separate class tokens.
 const TEMPLATE_NOISE = /\$\{|[}"'`]/g;

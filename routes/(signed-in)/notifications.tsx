@@ -10,6 +10,7 @@ import {
   UnknownNotification,
 } from "../../lib/domains/notifications/mod.ts";
 import { CsrfField } from "../../components/Field.tsx";
+import { When } from "../../components/When.tsx";
 import { Button } from "../../components/Button.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
 import { flashCookie, seeOther } from "../../lib/web/respond.ts";
@@ -172,10 +173,8 @@ export default define.page<typeof handler>(function NotificationsPage({ data, st
                     )}
                   </p>
                   {n.body && <p class="break-words text-gray-700">{n.body}</p>}
-                  <p class="text-sm text-gray-500">
-                    <time datetime={new Date(n.created_at).toISOString()}>
-                      {new Date(n.created_at).toUTCString()}
-                    </time>
+                  <p class="text-sm text-gray-600">
+                    <When at={n.created_at} />
                   </p>
                 </div>
                 {!n.read_at && (

@@ -41,7 +41,7 @@ export default define.page(function ApiDocs() {
                   </code>
                   <code class="font-semibold">{op.path}</code>
                   <span class="ml-2 text-gray-600">{op.summary}</span>
-                  {op.auth && <span class="ml-2 text-xs text-gray-500">(auth)</span>}
+                  {op.auth && <span class="ml-2 text-xs text-gray-600">(auth)</span>}
                 </summary>
                 <div class="border-t border-gray-200 p-3 text-sm">
                   {(spec.parameters as Json[]).length > 0 && (

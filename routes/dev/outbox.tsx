@@ -3,6 +3,8 @@ import { define } from "../../utils.ts";
 import { HttpError, page } from "../../lib/fresh_runtime/mod.ts";
 import { listOutbox, type OutboxRow, renderText } from "../../lib/ports/mail/outbox.ts";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
+import { When } from "../../components/When.tsx";
+import { formatDateTime, statusLabel } from "../../lib/shared/format.ts";
 import { isLoopback } from "../../lib/web/client.ts";
 import { isLoopbackHost } from "../../lib/web/site.ts";
 import { listensOnLoopback } from "../../lib/platform/config.ts";
@@ -54,17 +56,16 @@ export default define.page<typeof handler>(function OutboxPage({ data }) {
                       ? "text-amber-700"
                       : "text-green-700"}
                   >
-                    {m.status}
+                    {statusLabel("outbox", m.status)}
                   </span>
-                  {m.provider && <>{" "}via {m.provider}</>} ·{" "}
-                  {new Date(m.created_at).toUTCString()}
+                  {m.provider && <>{" "}via {m.provider}</>} · <When at={m.created_at} />
                   {m.attempts > 1 && <>{" "}· {m.attempts} attempts</>}
                 </p>
                 {m.last_error && (
                   <p class="text-sm text-red-700" data-testid="outbox-error">
                     {m.status === "failed" ? "Gave up: " : "Last try failed, retrying "}
                     {m.status === "pending" && (
-                      <>at {new Date(m.next_attempt_at).toUTCString()}:{" "}</>
+                      <>at {formatDateTime(m.next_attempt_at, null)}:{" "}</>
                     )}
                     {m.last_error}
                   </p>

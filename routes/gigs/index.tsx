@@ -14,6 +14,7 @@ import { GigCard, NextPage } from "../../components/GigCard.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
 import { Button, LinkButton } from "../../components/Button.tsx";
 import { Field, SelectField } from "../../components/Field.tsx";
+import { activeFilters, FilterPanel } from "../../components/FilterPanel.tsx";
 import {
   type ExternalGigView,
   ExternalSearchQuery,
@@ -31,6 +32,9 @@ interface Data {
   /** The gigs on this page the signed-in viewer saved (their cards say "Saved"). */
   saved?: string[];
 }
+
+/** The filters folded into the panel (the text search stays in view). */
+const FILTERS = ["genres", "instruments", "from", "to", "budget", "remote"] as const;
 
 const SORT_LABELS: Record<typeof GIG_SORTS[number], string> = {
   starts_at: "Soonest first",
@@ -101,10 +105,11 @@ export default define.page<typeof handler>(function GigsPage({ data, url, state 
         method="get"
         action="/gigs"
         role="search"
-        class="mb-6 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+        class="mb-6 rounded-lg border border-gray-200 bg-white p-4"
       >
-        <div class="sm:col-span-2">
+        <div class="flex items-start gap-2">
           <Field
+            class="mb-3 min-w-0 flex-1"
             name="q"
             label="Search"
             type="search"
@@ -112,46 +117,55 @@ export default define.page<typeof handler>(function GigsPage({ data, url, state 
             error={e.q}
             hint="e.g. jazz trio, wedding, piano"
           />
+          <div class="pt-7">
+            <Button>Search</Button>
+          </div>
         </div>
-        <Field
-          name="genres"
-          label="Genres"
-          value={v.genres}
-          error={e.genres}
-          hint="e.g. jazz, soul"
-        />
-        <Field
-          name="instruments"
-          label="Instruments"
-          value={v.instruments}
-          error={e.instruments}
-          hint="e.g. guitar"
-        />
-        <Field name="from" label="From" type="date" value={v.from} error={e.from} />
-        <Field name="to" label="To" type="date" value={v.to} error={e.to} />
-        <Field
-          name="budget"
-          label="Budget at least"
-          value={v.budget}
-          error={e.budget}
-          hint="e.g. 200"
-        />
-        <SelectField
-          name="remote"
-          label="Where"
-          value={v.remote}
-          options={[["", "Anywhere"], ["false", "In person"], ["true", "Remote only"]]}
-        />
-        <SelectField
-          name="sort"
-          label="Sort"
-          value={v.sort || "starts_at"}
-          error={e.cursor}
-          options={GIG_SORTS.map((s) => [s, SORT_LABELS[s]] as const)}
-        />
-        <div class="mb-4 flex items-end">
-          <Button>Search</Button>
-        </div>
+        {/* On a phone the first gig must be on the first screen: the rest folds away. */}
+        <FilterPanel
+          count={activeFilters(v, FILTERS)}
+          open={FILTERS.some((k) => e[k]) || Boolean(e.cursor)}
+        >
+          <Field
+            name="genres"
+            label="Genres"
+            value={v.genres}
+            error={e.genres}
+            hint="e.g. jazz, soul"
+          />
+          <Field
+            name="instruments"
+            label="Instruments"
+            value={v.instruments}
+            error={e.instruments}
+            hint="e.g. guitar"
+          />
+          <Field name="from" label="From" type="date" value={v.from} error={e.from} />
+          <Field name="to" label="To" type="date" value={v.to} error={e.to} />
+          <Field
+            name="budget"
+            label="Budget at least"
+            value={v.budget}
+            error={e.budget}
+            hint="e.g. 200"
+          />
+          <SelectField
+            name="remote"
+            label="Where"
+            value={v.remote}
+            options={[["", "Anywhere"], ["false", "In person"], ["true", "Remote only"]]}
+          />
+          <SelectField
+            name="sort"
+            label="Sort"
+            value={v.sort || "starts_at"}
+            error={e.cursor}
+            options={GIG_SORTS.map((s) => [s, SORT_LABELS[s]] as const)}
+          />
+          <div class="mb-4 flex items-end">
+            <Button variant="secondary">Apply filters</Button>
+          </div>
+        </FilterPanel>
       </form>
       {data.result && data.result.items.length === 0 && (
         <EmptyState title="No gigs match">
@@ -159,7 +173,10 @@ export default define.page<typeof handler>(function GigsPage({ data, url, state 
         </EmptyState>
       )}
       {data.result && data.result.items.length > 0 && (
-        <ul class="grid gap-3" aria-label="Gigs">
+        <h2 id="gigs-results" class="sr-only">Gigs</h2>
+      )}
+      {data.result && data.result.items.length > 0 && (
+        <ul class="grid gap-3" aria-labelledby="gigs-results">
           {data.result.items.map((g) => (
             <GigCard
               key={g.id}

@@ -16,15 +16,19 @@ import { fieldErrors } from "../../lib/web/forms.ts";
 import { toMinor } from "../../lib/browser/time.ts";
 import { NextPage } from "../../components/GigCard.tsx";
 import { MusicianCard } from "../../components/MusicianCard.tsx";
+import { type TrustFacts, trustFacts } from "../../lib/domains/gigs/trust.ts";
 import { SaveButton } from "../../components/SaveButton.tsx";
 import { EmptyState, PageTitle } from "../../components/Page.tsx";
 import { Button } from "../../components/Button.tsx";
 import { CURRENCIES, Field, SelectField } from "../../components/Field.tsx";
+import { activeFilters, FilterPanel } from "../../components/FilterPanel.tsx";
 
 interface Data {
   result: MusicianSearchPage | null;
   saved: string[];
   avatars: Record<string, string>;
+  /** Completed bookings and member since, by musician id (H7: trust facts). */
+  facts?: Record<string, TrustFacts>;
   errors: Record<string, string>;
   values: Record<string, string>;
 }
@@ -35,6 +39,8 @@ const SORT_LABELS: Record<typeof DIRECTORY_SORTS[number], string> = {
   distance: "Nearest first",
 };
 const FIELDS = ["instrument", "genre", "city", "radius", "fee", "currency", "rating", "sort"];
+/** The filters counted in "Filters (n)" (radius and currency refine city and fee). */
+const FILTERS = ["genre", "city", "fee", "rating"];
 /** Query names of the API → the form's own field names, for errors shown beside the field. */
 const FORM_NAMES: Record<string, string> = {
   radius_km: "radius",
@@ -68,16 +74,20 @@ export const handler = define.handlers<Data>({
     }
     const { db, storage } = ctx.state.platform;
     const user = ctx.state.user;
-    const { result, saved } = await db.asUser(user?.claims ?? { role: "anon" }, async (tx) => {
-      const result = await searchMusicians(tx, parsed.data);
-      const ids = result.items.map((m) => m.id);
-      return { result, saved: user ? [...await savedAmong(tx, "musician", ids)] : [] };
-    });
+    const { result, saved, facts } = await db.asUser(
+      user?.claims ?? { role: "anon" },
+      async (tx) => {
+        const result = await searchMusicians(tx, parsed.data);
+        const ids = result.items.map((m) => m.id);
+        const saved = user ? [...await savedAmong(tx, "musician", ids)] : [];
+        return { result, saved, facts: Object.fromEntries(await trustFacts(tx, ids)) };
+      },
+    );
     const avatars: Record<string, string> = {};
     for (const m of result.items) {
       if (m.avatar_path) avatars[m.id] = storage.publicUrl("avatars", m.avatar_path);
     }
-    return page({ result, saved, avatars, errors: {}, values });
+    return page({ result, saved, avatars, facts, errors: {}, values });
   },
 });
 
@@ -96,56 +106,71 @@ export default define.page<typeof handler>(function MusiciansPage({ data, url, s
         method="get"
         action="/musicians"
         role="search"
-        class="mb-6 grid gap-x-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+        class="mb-6 rounded-lg border border-gray-200 bg-white p-4"
       >
-        <Field
-          name="instrument"
-          label="Instrument"
-          value={v.instrument}
-          error={e.instrument}
-          hint="e.g. piano"
-        />
-        <Field name="genre" label="Genre" value={v.genre} error={e.genre} hint="e.g. jazz" />
-        <Field name="city" label="City" value={v.city} error={e.city} hint="e.g. Lisbon" />
-        <SelectField
-          name="radius"
-          label="Within"
-          value={v.radius || "25"}
-          error={e.radius}
-          options={["10", "25", "50", "100", "250"].map((r) => [r, `${r} km`] as const)}
-        />
-        <Field
-          name="fee"
-          label="I can pay up to"
-          value={v.fee}
-          error={e.fee}
-          inputMode="decimal"
-          hint="In whole units, e.g. 400"
-        />
-        <SelectField
-          name="currency"
-          label="Currency"
-          value={v.currency}
-          error={e.currency}
-          options={[["", "Any currency"], ...CURRENCIES.map((c) => [c, c] as const)]}
-        />
-        <SelectField
-          name="rating"
-          label="Rating"
-          value={v.rating}
-          error={e.rating}
-          options={[["", "Any"], ["3", "3★ and up"], ["4", "4★ and up"], ["4.5", "4.5★ and up"]]}
-        />
-        <SelectField
-          name="sort"
-          label="Sort"
-          value={v.sort || "rating"}
-          error={e.sort ?? e.cursor}
-          options={DIRECTORY_SORTS.map((s) => [s, SORT_LABELS[s]] as const)}
-        />
-        <div class="mb-4 flex items-end">
-          <Button>Search</Button>
+        <div class="flex items-start gap-2">
+          <Field
+            class="mb-3 min-w-0 flex-1"
+            name="instrument"
+            label="Instrument"
+            value={v.instrument}
+            error={e.instrument}
+            hint="e.g. piano"
+          />
+          <div class="pt-7">
+            <Button>Search</Button>
+          </div>
         </div>
+        {/* On a phone the first musician must be on the first screen: the rest folds away. */}
+        <FilterPanel
+          count={activeFilters(v, FILTERS)}
+          open={FIELDS.some((k) => k !== "instrument" && e[k]) || Boolean(e.cursor)}
+        >
+          <Field name="genre" label="Genre" value={v.genre} error={e.genre} hint="e.g. jazz" />
+          <Field name="city" label="City" value={v.city} error={e.city} hint="e.g. Lisbon" />
+          <SelectField
+            name="radius"
+            label="Within"
+            value={v.radius || "25"}
+            error={e.radius}
+            options={["10", "25", "50", "100", "250"].map((r) => [r, `${r} km`] as const)}
+          />
+          <Field
+            name="fee"
+            label="I can pay up to"
+            value={v.fee}
+            error={e.fee}
+            inputMode="decimal"
+            hint="In whole units, e.g. 400"
+          />
+          <SelectField
+            name="currency"
+            label="Currency"
+            value={v.currency}
+            error={e.currency}
+            options={[["", "Any currency"], ...CURRENCIES.map((c) => [c, c] as const)]}
+          />
+          <SelectField
+            name="rating"
+            label="Rating"
+            value={v.rating}
+            error={e.rating}
+            options={[["", "Any"], ["3", "3★ and up"], ["4", "4★ and up"], [
+              "4.5",
+              "4.5★ and up",
+            ]]}
+          />
+          <SelectField
+            name="sort"
+            label="Sort"
+            value={v.sort || "rating"}
+            error={e.sort ?? e.cursor}
+            options={DIRECTORY_SORTS.map((s) => [s, SORT_LABELS[s]] as const)}
+          />
+          <div class="mb-4 flex items-end">
+            <Button variant="secondary">Apply filters</Button>
+          </div>
+        </FilterPanel>
       </form>
       {place && !place.known && (
         <p
@@ -174,9 +199,17 @@ export default define.page<typeof handler>(function MusiciansPage({ data, url, s
         </EmptyState>
       )}
       {data.result && data.result.items.length > 0 && (
-        <ul class="grid gap-3" aria-label="Musicians">
+        <h2 id="musicians-results" class="sr-only">Musicians</h2>
+      )}
+      {data.result && data.result.items.length > 0 && (
+        <ul class="grid gap-3" aria-labelledby="musicians-results">
           {data.result.items.map((m) => (
-            <MusicianCard key={m.id} m={m} avatarUrl={data.avatars[m.id] ?? null}>
+            <MusicianCard
+              key={m.id}
+              m={m}
+              avatarUrl={data.avatars[m.id] ?? null}
+              facts={data.facts?.[m.id]}
+            >
               <SaveButton
                 kind="musician"
                 id={m.id}

@@ -26,7 +26,7 @@ import {
   signBuiltin,
 } from "../../lib/ports/payments/builtin.ts";
 import { paymentsWebhook } from "../../functions/payments-webhook/index.ts";
-import { formatDay, formatMoney } from "../../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney } from "../../lib/shared/format.ts";
 import { FeeBreakdown } from "../../components/PaymentTimeline.tsx";
 import { CsrfField } from "../../components/Field.tsx";
 import { Button } from "../../components/Button.tsx";

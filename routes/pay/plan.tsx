@@ -19,7 +19,7 @@ import {
   PLAN_PATH,
   type PlanView,
 } from "../../lib/domains/plans/mod.ts";
-import { formatMoney } from "../../lib/domains/gigs/facts.ts";
+import { formatMoney } from "../../lib/shared/format.ts";
 import { CsrfField } from "../../components/Field.tsx";
 import { Button } from "../../components/Button.tsx";
 import { PageTitle } from "../../components/Page.tsx";

@@ -42,6 +42,9 @@ function headOf(song: SharedSong, url: string): PageHead {
       { property: "og:description", content: description },
       { property: "og:url", content: url },
       { property: "og:site_name", content: "Soundcheck" },
+      { name: "twitter:card", content: "summary" },
+      { name: "twitter:title", content: `${song.title} by ${song.artist}` },
+      { name: "twitter:description", content: description },
       // No og:audio: the audio link is signed for an hour and a preview would keep a dead one.
       ...(song.duration_ms
         ? [{ property: "music:duration", content: String(Math.round(song.duration_ms / 1000)) }]

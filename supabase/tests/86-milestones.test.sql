@@ -98,7 +98,7 @@ select is((select count(*)::int from public.notifications
   'The reminder is a notification to the client');
 select tests.authenticate_as('maya');
 select throws_ok($$ select public.refund_payment((select id from m4), 20000) $$,
-  'SC409', 'Only EUR 125.00 is held: refund at most that', 'A refund over what is held is refused');
+  'SC409', 'Only €125 is held: refund at most that', 'A refund over what is held is refused');
 
 -- a dispute freezes both parts; the split takes the deposit first --------------------------------------------
 select tests.authenticate_as('venue');

@@ -25,7 +25,7 @@ select private.payments_held_notice((select id from p1));
 select results_eq(
   $$ select user_id, title, body, link from public.notifications where kind = 'payment_held' $$,
   $$ select tests.get_supabase_uid('maya'), 'Paid into escrow',
-            'The client paid EUR 400.00 into escrow. It is released to you after the gig.',
+            'The client paid €400 into escrow. It is released to you after the gig.',
             '/bookings/' || (select booking_id from p1) $$,
   'The queue''s consumer tells the musician the money is held, the amount and what happens next');
 select is(private.mark_held(p.id, p.total_minor, p.currency, 'pay_n1', null, 3), 'stale',

@@ -166,6 +166,13 @@ export interface WorldIds {
   /** The musician's private gig-scout source (a CSV list) and a gig it found. */
   scoutSource: string;
   externalGig: string;
+  /** A published gig of the client's whose confirmation pages the fuzz posts (H7). */
+  gigDecide: string;
+  /** The musician's pending application to `gigDecide`. */
+  applicationDecide: string;
+  /** A published gig the musician applied to and withdrew from: the withdrawal can be undone. */
+  gigUndo: string;
+  applicationUndo: string;
 }
 
 export interface World {
@@ -331,6 +338,33 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
     undefined,
     201,
   );
+  // Two more gigs for the confirmation and undo forms: acting on them changes nothing above.
+  const gigFor = async (title: string) =>
+    str(
+      (await apiCall(app, client, "POST", "/api/gigs?publish=true", gigBody(title, 25), 201)).id,
+      "gig",
+    );
+  const applyTo = async (gig: string) =>
+    str(
+      (await apiCall(app, musician, "POST", `/api/gigs/${gig}/applications`, {
+        proposal: "Happy to play this one too, trio or duo as you prefer.",
+        quoted_fee_minor: 30000,
+      }, 201)).id,
+      "application",
+    );
+  const gigDecide = await gigFor(`${tag} decide matinee`);
+  const applicationDecide = await applyTo(gigDecide);
+  const gigUndo = await gigFor(`${tag} undo brunch`);
+  const applicationUndo = await applyTo(gigUndo);
+  await apiCall(
+    app,
+    musician,
+    "POST",
+    `/api/applications/${applicationUndo}/withdraw`,
+    undefined,
+    200,
+  );
+
   const db = app.platform.db.driver;
   const conv = async (appId: string) => {
     const [row] = await db.query<{ id: string }>(
@@ -523,6 +557,10 @@ export async function seedWorld(app: TestApp, opts: WorldOptions): Promise<World
       media: str(media.id, "media"),
       scoutSource,
       externalGig,
+      gigDecide,
+      applicationDecide,
+      gigUndo,
+      applicationUndo,
     },
   };
 }

@@ -39,9 +39,10 @@ Deno.test(
       // The brief → the persona, its avatar loaded.
       await page.goto(`${app.url}/artists`);
       assertEquals(
-        await page.getByRole("link", { name: "Artists", exact: true }).getAttribute(
-          "aria-current",
-        ),
+        await page.getByRole("link", { name: "Artists", exact: true, includeHidden: true })
+          .getAttribute(
+            "aria-current",
+          ),
         "page",
       );
       await page.getByText("No artists yet").waitFor();

@@ -92,9 +92,11 @@ Deno.test({
     assertEquals(await card.locator("img[src*='/storage/v1/object/public/media/']").count(), 1);
     assert(await card.locator("audio").count() >= 1, "her track in the player");
 
-    // She withdraws in one click; the client's list says so.
+    // She withdraws after its confirmation; the client's list says so.
     await musician.getByRole("button", { name: "Withdraw" }).click();
-    await musician.getByText("Withdrawn. The client has been told.").waitFor();
+    await musician.getByText("You can undo this while the gig takes applications").waitFor();
+    await musician.getByRole("button", { name: "Yes, withdraw" }).click();
+    await musician.getByText("Your application is withdrawn and the client is told.").waitFor();
     await client.goto(`${gigUrl}/applications`);
     await client.getByTestId("applicant").filter({ hasText: "Nia Cole Quartet" }).getByText(
       /withdrawn/i,

@@ -66,7 +66,10 @@ Deno.test({
     await musician.getByLabel(/Your fee/).fill("450");
     await musician.getByRole("button", { name: "Send application" }).click();
     await musician.getByText("Application sent.").waitFor();
-    assertEquals(await musician.getByTestId("own-application-status").textContent(), "submitted");
+    assertEquals(
+      await musician.getByTestId("own-application-status").getAttribute("data-status"),
+      "submitted",
+    );
 
     // The client shortlists, then accepts.
     await client.goto(gigUrl);
@@ -77,6 +80,9 @@ Deno.test({
       "button",
       { name: "Accept & book" },
     ).click();
+    // The confirmation says what booking means before anything happens.
+    await client.getByTestId("consequences").getByText(/gets a booking notification/).waitFor();
+    await client.getByRole("button", { name: "Yes, book Ella Brooks Trio" }).click();
     await client.getByText("Booked!").waitFor();
     const bookingUrl = client.url();
     assert(/\/bookings\/[0-9a-f-]{36}$/.test(bookingUrl), `booking url ${bookingUrl}`);

@@ -37,7 +37,8 @@ Deno.test({
     await page.getByLabel("E-mail").fill("rui@example.test");
     await page.getByLabel("Password").fill("rui-password-1");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/profile`);
+    await page.waitForURL(`${app.url}/`);
+    await page.goto(`${app.url}/profile`);
 
     // A second tab keeps the badge in view.
     const other = await context.newPage();

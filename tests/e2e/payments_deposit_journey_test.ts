@@ -24,7 +24,7 @@ import { makeAdmin } from "../../scripts/make_admin.ts";
 import { pageAs, releaseDatePassed } from "../_helpers/payments_browser.ts";
 import { gigPlayed } from "../_helpers/booking.ts";
 import { paymentDeps, sweepPayments } from "../../lib/domains/payments/mod.ts";
-import { formatDay } from "../../lib/domains/gigs/facts.ts";
+import { formatDay } from "../../lib/shared/format.ts";
 
 async function includesAll(page: Page, testId: string, parts: string[]) {
   const text = await page.getByTestId(testId).first().innerText();
@@ -201,7 +201,7 @@ Deno.test({
 
     // The share comes out of the deposit first: the deposit is released, the balance split.
     await admin.goto(`${app.url}/admin/bookings/${booked.bookingId}`);
-    assertEquals(await admin.getByTestId("money-state").innerText(), "resolved (split)");
+    assertEquals(await admin.getByTestId("money-state").innerText(), "Dispute decided (split)");
     const parts = admin.getByTestId("admin-parts");
     await includesAll(admin, "admin-parts", ["Deposit", "Balance", "€100", "€300", "€150"]);
     assert(

@@ -79,7 +79,7 @@ Deno.test({
     await open.getByRole("link", { name: "Feud night" }).click();
     await admin.waitForURL(`${app.url}/admin/bookings/${booked.bookingId}`);
     await admin.getByTestId("ledger").waitFor();
-    assertEquals(await admin.getByTestId("money-state").innerText(), "disputed");
+    assertEquals(await admin.getByTestId("money-state").innerText(), "In dispute");
     assertEquals(await admin.getByTestId("ledger-sum").innerText(), "€0");
     await admin.getByRole("link", { name: "Back to disputes" }).click();
 
@@ -110,7 +110,7 @@ Deno.test({
 
     // The ledger balances, with the split posted: the admin's view and the database agree.
     await admin.goto(`${app.url}/admin/bookings/${booked.bookingId}`);
-    assertEquals(await admin.getByTestId("money-state").innerText(), "resolved (split)");
+    assertEquals(await admin.getByTestId("money-state").innerText(), "Dispute decided (split)");
     assertEquals(await admin.getByTestId("ledger-sum").innerText(), "€0");
     const sums = await app.platform.db.asService((tx) =>
       tx.query<{ account: string; amount: string }>(

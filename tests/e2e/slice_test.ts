@@ -6,6 +6,7 @@ import { Buffer } from "node:buffer";
 import { chromium } from "playwright-core";
 import { assert, assertEquals } from "../_helpers/assert.ts";
 import { CHROMIUM, startTestApp, TINY_PNG } from "../_helpers/app.ts";
+import { openMenu } from "../_helpers/journey.ts";
 
 Deno.test({
   name: "slice - sign up, avatar, live welcome notification, sign out, sign in",
@@ -30,8 +31,9 @@ Deno.test({
     await page.getByLabel("Password").fill("lena-password");
     await page.getByLabel("A musician looking for gigs").check();
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${app.url}/profile`);
+    await page.waitForURL(`${app.url}/`);
     await page.getByText("Welcome, Lena Park! Your account is ready.").waitFor();
+    await page.getByTestId("onboarding").getByText("Add a photo").waitFor();
     await page.waitForSelector('html[data-hydrated="1"]');
     assertEquals(
       await page.getByTestId("notification-count").count(),
@@ -49,6 +51,7 @@ Deno.test({
     await page.getByTestId("live-toast").getByText("Welcome to Soundcheck, Lena Park!").waitFor();
 
     // Avatar upload through the plain form.
+    await page.goto(`${app.url}/profile`);
     await page.getByLabel("Upload a new photo").setInputFiles({
       name: "me.png",
       mimeType: "image/png",
@@ -74,6 +77,7 @@ Deno.test({
     await page.getByTestId("notification-list").getByText("Welcome to Soundcheck, Lena Park!")
       .waitFor();
 
+    await openMenu(page);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByText("You are signed out.").waitFor();
     await page.goto(`${app.url}/profile`);

@@ -128,7 +128,7 @@ Deno.test({ name: "artists pages - figures, charts, plans", ...opts }, async (t)
     const ready = await get(app, ana, here);
     assert(ready.text.includes("What was analysed"));
     assertMatch(ready.text, /data-kind="tempo" data-confidence="high"/);
-    assertMatch(ready.text, /Tempo range:<\/strong> <span class="text-gray-500">/);
+    assertMatch(ready.text, /Tempo range:<\/strong> <span class="text-gray-600">/);
     const memberView = await get(app, bob, here);
     assert(!memberView.text.includes("Approve: make a new version"));
     const item = ready.text.match(

@@ -201,7 +201,9 @@ Deno.test({ name: "artists pages - owner, member, stranger, forms", ...opts }, a
     });
     assertEquals([left.status, left.location], [303, "/artists"]);
     assertEquals((await get(app, bob, `/artists/${id}`)).status, 404);
-    const gone = await post(app, ana, `/artists/${id}`, { intent: "delete" });
+    const bare = await post(app, ana, `/artists/${id}`, { intent: "delete" });
+    assertEquals(bare.status, 428, "deleting needs its confirmation");
+    const gone = await post(app, ana, `/artists/${id}`, { intent: "delete", confirm: "yes" });
     assertEquals([gone.status, gone.location], [303, "/artists"]);
     assertMatch(gone.flash ?? "", /was deleted\. Songs made for it stay in your studio\.$/);
     assertEquals((await get(app, ana, `/artists/${id}`)).status, 404);

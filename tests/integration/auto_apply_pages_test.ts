@@ -85,7 +85,13 @@ Deno.test({
 
   const mine = await apiCall(app, mira, "GET", "/api/my/applications", undefined, 200) as {
     counts: Record<string, number>;
-    applications: { id: string; auto: boolean; proposal: string; quoted_fee_minor: number }[];
+    applications: {
+      id: string;
+      gig_id: string;
+      auto: boolean;
+      proposal: string;
+      quoted_fee_minor: number;
+    }[];
   };
   assertEquals(mine.counts.submitted, 1);
   const [a] = mine.applications;
@@ -106,7 +112,19 @@ Deno.test({
   assertEquals(detail.status, 200);
   assert(detail.text.includes("Withdraw") && detail.text.includes("the client is told at once"));
   assertEquals((await getPage(app, eve.token, `/my/applications/${a.id}`)).status, 404);
-  const gone = await postForm(app, mira.token, `/my/applications/${a.id}`, { intent: "withdraw" });
+  // Withdraw leads to its confirmation page; only confirming there withdraws.
+  const asked = await postForm(app, mira.token, `/my/applications/${a.id}`, { intent: "withdraw" });
+  const confirmPage = `/gigs/${a.gig_id}/confirm`;
+  assertEquals(
+    [asked.status, asked.location],
+    [303, `${confirmPage}?intent=withdraw&application_id=${a.id}&back=mine`],
+  );
+  const gone = await postForm(app, mira.token, confirmPage, {
+    intent: "withdraw",
+    application_id: a.id,
+    back: "mine",
+    confirm: "yes",
+  });
   assertEquals([gone.status, gone.location], [303, `/my/applications/${a.id}`]);
   const after = await getPage(app, mira.token, "/my/applications?status=withdrawn");
   assert(after.text.includes("Auto-applied") && after.text.includes("Courtyard jazz"));

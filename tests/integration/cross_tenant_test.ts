@@ -394,6 +394,11 @@ Deno.test({
     { path: `/notifications/${i.notificationMusician}` },
     { path: `/notifications/${i.notificationClient}` },
     { path: `/dj?refine=${i.run}`, public: true },
+    // Confirmation steps (H7): only the owner, resp. the applicant, sees what would happen.
+    { path: `/gigs/${i.gigDecide}/confirm?intent=accept&application_id=${i.applicationDecide}` },
+    { path: `/gigs/${i.gigDecide}/confirm?intent=cancel` },
+    { path: `/gigs/${i.gigDecide}/confirm?intent=withdraw&application_id=${i.applicationDecide}` },
+    { path: `/bookings/${i.booking}?confirm=cancel` },
     { path: `/gigs?q=${w.nonce}`, public: true },
     { path: "/gigs?sort=newest", public: true },
     { path: "/", public: true },
@@ -436,6 +441,16 @@ Deno.test({
     [w.musician, "/scout"],
     [w.musician, `/scout/${i.scoutSource}`],
     [w.musician, "/notifications"],
+    // Confirmed steps and undo (H7): decline, accept, cancel, withdraw, cancel a booking.
+    [w.client, `/gigs/${i.gigDecide}/confirm?intent=decline&application_id=${i.applicationDecide}`],
+    [w.client, `/gigs/${i.gigDecide}/confirm?intent=accept&application_id=${i.applicationDecide}`],
+    [w.client, `/gigs/${i.gigDecide}/confirm?intent=cancel`],
+    [w.client, `/bookings/${i.booking}?confirm=cancel`],
+    [
+      w.musician,
+      `/gigs/${i.gigDecide}/confirm?intent=withdraw&application_id=${i.applicationDecide}`,
+    ],
+    [w.musician, `/gigs/${i.gigUndo}`],
   ];
   const seen = new Set<string>();
   let forms = 0;

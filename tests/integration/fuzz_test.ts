@@ -683,6 +683,8 @@ Deno.test({
     {
       persona: musician,
       pages: [
+        // The home with its set-up list (the dismiss form).
+        "/",
         "/profile",
         "/profile/musician",
         "/profile/media",
@@ -715,11 +717,16 @@ Deno.test({
         `/artists/${ids.artist}/plans`,
         `/artists/${ids.artist}/plans/${ids.artistPlan}`,
         `/artists/${ids.artist}/members`,
+        // Confirmations and undo (their own gigs: acting on them leaves the rest as it was).
+        `/gigs/${ids.gigUndo}`,
+        `/my/applications/${ids.applicationUndo}`,
+        `/gigs/${ids.gigDecide}/confirm?intent=withdraw&application_id=${ids.applicationDecide}&back=mine`,
       ],
     },
     {
       persona: client,
       pages: [
+        "/",
         "/profile",
         "/profile/client",
         "/gigs/new",
@@ -736,6 +743,8 @@ Deno.test({
         `/gigs/${ids.gigDraft}/edit`,
         "/settings/auto-shortlist",
         "/favourites",
+        `/gigs/${ids.gigDecide}/confirm?intent=decline&application_id=${ids.applicationDecide}&back=applicants`,
+        `/gigs/${ids.gigDecide}/confirm?intent=close&back=mygigs`,
       ],
     },
   ]);
@@ -761,6 +770,9 @@ Deno.test({
       "/artists",
       "/artists/<id>/metrics",
       "/artists/<id>/plans/<id>",
+      "/gigs/<id>/confirm",
+      "/gigs/<id>/undo",
+      "/home/onboarding",
     ]
   ) {
     assert(
@@ -772,12 +784,17 @@ Deno.test({
     f.form.fields.filter((x) => x.name === "intent").map((x) => x.value)
   );
   assert(intents.includes("details") && intents.includes("avatar"), `profile forms: ${intents}`);
+  // Decline, withdraw and close post from their confirmation pages (accept and cancel share
+  // those forms' fields, so the discovery keeps one of each shape).
   const gigIntents = new Set(
-    found.filter((f) => f.form.action.startsWith("/gigs/")).flatMap((f) =>
-      f.form.buttons.map((b) => b.value)
-    ),
+    found.filter((f) => f.form.action.startsWith("/gigs/")).flatMap((f) => [
+      ...f.form.buttons.map((b) => b.value),
+      ...f.form.fields.filter((x) => x.name === "intent").map((x) => x.value),
+    ]),
   );
-  for (const i of ["apply", "publish", "shortlist", "accept", "decline"]) {
+  for (
+    const i of ["apply", "publish", "shortlist", "decline", "withdraw", "close"]
+  ) {
     assert(gigIntents.has(i), `gig page forms: ${[...gigIntents].join(", ")}`);
   }
 

@@ -92,9 +92,20 @@ Deno.test(
     const other = await postForm(app, maya.token, "/profile/media", {
       intent: "delete",
       id: crypto.randomUUID(),
+      confirm: "yes",
     });
     assertEquals(other.status, 404);
-    const del = await postForm(app, maya.token, "/profile/media", { intent: "delete", id: ids[0] });
+    const unconfirmed = await postForm(app, maya.token, "/profile/media", {
+      intent: "delete",
+      id: ids[0],
+    });
+    assertEquals(unconfirmed.status, 428, "deleting needs its confirmation");
+    assertEquals((await itemIds(app, maya)).length, 3);
+    const del = await postForm(app, maya.token, "/profile/media", {
+      intent: "delete",
+      id: ids[0],
+      confirm: "yes",
+    });
     assertEquals(del.status, 303);
     assertEquals(await itemIds(app, maya), [ids[2], ids[1]]);
 

@@ -110,7 +110,16 @@ Deno.test({
   );
 
   await t.step("cancelling from My gigs declines and tells the applicants", async () => {
-    const res = await postForm(app, carla.token, "/my/gigs", { intent: "cancel", gig_id: doomed });
+    const unconfirmed = await postForm(app, carla.token, "/my/gigs", {
+      intent: "cancel",
+      gig_id: doomed,
+    });
+    assertEquals(unconfirmed.status, 428, "not without its confirmation");
+    const res = await postForm(app, carla.token, "/my/gigs", {
+      intent: "cancel",
+      gig_id: doomed,
+      confirm: "yes",
+    });
     assertEquals(res.status, 303);
     assertEquals(res.location, "/my/gigs");
     const mine = await app.platform.db.asUser(claimsOf(carla), (tx) => listMyGigs(tx));
@@ -129,9 +138,14 @@ Deno.test({
     const again = await postForm(app, carla.token, "/my/gigs", {
       intent: "cancel",
       gig_id: doomed,
+      confirm: "yes",
     });
     assertEquals(again.status, 409, "a cancelled gig cannot be cancelled again");
-    const other = await postForm(app, eve.token, "/my/gigs", { intent: "close", gig_id: open });
+    const other = await postForm(app, eve.token, "/my/gigs", {
+      intent: "close",
+      gig_id: open,
+      confirm: "yes",
+    });
     assertEquals(other.status, 403, "nor can a stranger close Carla's (public) gig");
     const musicianPage = await getPage(app, mira.token, "/my/gigs");
     assertEquals(musicianPage.status, 403, "My gigs is for clients");
@@ -152,9 +166,20 @@ Deno.test({
       application_id: nicoOpen,
     });
     assertEquals(stranger.status, 404, "a stranger's action is a 404 too");
-    const declined = await postForm(app, carla.token, `/gigs/${open}/applications`, {
+    const asked = await postForm(app, carla.token, `/gigs/${open}/applications`, {
       intent: "decline",
       application_id: nicoOpen,
+    });
+    assertEquals(asked.status, 303, "a decline goes through its confirmation page");
+    assertEquals(
+      asked.location,
+      `/gigs/${open}/confirm?intent=decline&application_id=${nicoOpen}&back=applicants`,
+    );
+    const declined = await postForm(app, carla.token, `/gigs/${open}/confirm`, {
+      intent: "decline",
+      application_id: nicoOpen,
+      back: "applicants",
+      confirm: "yes",
     });
     assertEquals(declined.status, 303);
     assertEquals(declined.location, `/gigs/${open}/applications`);

@@ -183,7 +183,10 @@ Deno.test("admin disputes - a release without a dispute is told to both parties 
     card: "4242424242424242",
     intent: "pay",
   });
-  assertEquals((await postForm(a, b.client.token, page, { intent: "release" })).status, 303);
+  assertEquals(
+    (await postForm(a, b.client.token, page, { intent: "release", confirm: "yes" })).status,
+    303,
+  );
   const told = await a.platform.db.asService((tx) =>
     tx.query<{ user_id: string; body: string }>(
       `select user_id, body from public.notifications
@@ -192,7 +195,7 @@ Deno.test("admin disputes - a release without a dispute is told to both parties 
     )
   );
   assertEquals(told.map((n) => n.user_id).sort(), [b.client.id, b.musician.id].sort());
-  assert(told.every((n) => n.body.includes("EUR 400.00")), "the fee in the text");
+  assert(told.every((n) => n.body.includes("€400")), "the fee in the text");
 });
 
 /** A multipart form posted as the browser does (the CSRF field first, files as `field`). */

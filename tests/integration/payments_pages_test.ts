@@ -61,14 +61,24 @@ Deno.test("payment pages - pay, confirm, release and dispute through the booking
   });
   assertEquals(empty.status, 422);
   assert(empty.text.includes('id="dispute-error"') && empty.text.includes("Give a reason"));
-  const notTheirs = await postForm(a, b.musician.token, page, { intent: "release" });
+  const unconfirmed = await postForm(a, b.client.token, page, { intent: "release" });
+  assertEquals(unconfirmed.status, 428, "releasing needs its confirmation");
+  assert(unconfirmed.text.includes('data-testid="release-confirm"'), "and shows it");
+  assertEquals(await state(a, b.bookingId), "held");
+  const notTheirs = await postForm(a, b.musician.token, page, {
+    intent: "release",
+    confirm: "yes",
+  });
   assertEquals(notTheirs.status, 403);
   assertEquals(await state(a, b.bookingId), "held");
 
-  const released = await postForm(a, b.client.token, page, { intent: "release" });
+  const released = await postForm(a, b.client.token, page, {
+    intent: "release",
+    confirm: "yes",
+  });
   assertEquals([released.status, released.location], [303, `${page}#payment`]);
   assertEquals(await state(a, b.bookingId), "released");
-  const again = await postForm(a, b.client.token, page, { intent: "release" });
+  const again = await postForm(a, b.client.token, page, { intent: "release", confirm: "yes" });
   assertEquals(again.status, 409, "a second release is refused on the page");
   assert(again.text.includes("Only held funds can be released"));
 

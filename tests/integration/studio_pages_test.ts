@@ -186,7 +186,10 @@ Deno.test(
       shared.text.includes("Library Card") &&
         shared.text.includes("/storage/v1/object/sign/tracks/"),
     );
-    await post(app, ana, here, [["intent", "unshare"]]);
+    const bare = await post(app, ana, here, [["intent", "unshare"]]);
+    assertEquals(bare.status, 428, "stopping needs its confirmation");
+    assertEquals((await getPage(app, null, `/s/${link[1]}`)).status, 200);
+    await post(app, ana, here, [["intent", "unshare"], ["confirm", "yes"]]);
     assertEquals((await getPage(app, null, `/s/${link[1]}`)).status, 404);
 
     // Malformed input: refused, never a server error.
@@ -218,7 +221,7 @@ Deno.test(
     // Cancel while planning: confirmed on the page, then a way to start again.
     const second = (await post(app, ana, "/studio", [["prompt", "a folk song about rain"]]))
       .location!;
-    const cancelled = await post(app, ana, second, [["intent", "cancel"]]);
+    const cancelled = await post(app, ana, second, [["intent", "cancel"], ["confirm", "yes"]]);
     assertEquals([cancelled.status, cancelled.location], [303, second]);
     const after = await getPage(app, ana.token, second);
     assert(
@@ -226,13 +229,14 @@ Deno.test(
         after.text.includes("a folk song about rain"),
     );
     assertEquals(
-      (await post(app, ana, second, [["intent", "cancel"]])).status,
+      (await post(app, ana, second, [["intent", "cancel"], ["confirm", "yes"]])).status,
       303,
       "twice: a message",
     );
 
     // Delete: the song and its files go; the page is gone.
-    const del = await post(app, ana, here, [["intent", "delete"]]);
+    assertEquals((await post(app, ana, here, [["intent", "delete"]])).status, 428);
+    const del = await post(app, ana, here, [["intent", "delete"], ["confirm", "yes"]]);
     assertEquals([del.status, del.location], [303, "/studio/library"]);
     assertEquals((await getPage(app, ana.token, here)).status, 404);
   },

@@ -198,14 +198,18 @@ Deno.test({ name: "studio share - links, revocation and the DJ catalogue", ...op
   const link = after.text.match(/value="(http[^"]+\/s\/([A-Za-z0-9_-]{32}))"/);
   assert(link, "the page shows the link to copy");
   assert(after.text.includes("Stop sharing…") && after.text.includes("Make a new link…"));
-  assertEquals((await post(eve, [["intent", "unshare"]])).status, 404, "Eve cannot stop it");
+  assertEquals(
+    (await post(eve, [["intent", "unshare"], ["confirm", "yes"]])).status,
+    404,
+    "Eve cannot stop it",
+  );
   assertEquals((await getPage(app, null, `/s/${link[2]}`)).status, 200);
   assertEquals((await post(ana, [["intent", "catalogue"], ["in_catalogue", "maybe"]])).status, 400);
   await post(ana, [["intent", "catalogue"], ["in_catalogue", "on"]]);
   assertEquals((await songOf(app, ana, song.id)).in_catalogue, true);
   await post(ana, [["intent", "catalogue"]]);
   assertEquals((await songOf(app, ana, song.id)).in_catalogue, false, "unticked: taken out");
-  await post(ana, [["intent", "unshare"]]);
+  await post(ana, [["intent", "unshare"], ["confirm", "yes"]]);
   assertEquals((await getPage(app, null, `/s/${link[2]}`)).status, 404);
 
   // Deleting a shared song kills its link.

@@ -33,8 +33,8 @@ export function createNotifyHandler(deps: NotifyDeps): JobHandler {
         await tx.query(
           `insert into public.notifications (user_id, kind, title, body, link)
            select id, 'welcome', 'Welcome to Soundcheck, ' || display_name || '!',
-                  'Add a photo and tell clients what you play: complete profiles get booked first.',
-                  '/profile'
+                  'Your home has a short set-up list: complete profiles get booked first.',
+                  '/'
            from public.profiles where id = $1`,
           [job.user_id],
         );

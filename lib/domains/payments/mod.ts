@@ -25,6 +25,7 @@ export { reconcilePayments, type ReconcileSummary } from "./reconcile.ts";
 export { failedWorkText } from "./work_text.ts";
 export {
   listPayoutAccounts,
+  livePayoutProviders,
   OnboardingResult,
   PayoutAccount,
   PayoutAccounts,

@@ -133,7 +133,12 @@ export interface PayoutSetup {
 
 export async function payoutSetup(deps: PaymentDeps, claims: Claims): Promise<PayoutSetup> {
   const { accounts } = await listPayoutAccounts(deps, claims);
-  const providers = (["stripe", "razorpay"] as const).filter((name) => {
+  return { accounts, providers: livePayoutProviders(deps) };
+}
+
+/** The live providers this deployment pays out through (none: the built-in provider does). */
+export function livePayoutProviders(deps: Pick<PaymentDeps, "providers">): LiveProviderName[] {
+  return (["stripe", "razorpay"] as const).filter((name) => {
     try {
       deps.providers[name]();
       return true;
@@ -142,5 +147,4 @@ export async function payoutSetup(deps: PaymentDeps, claims: Claims): Promise<Pa
       throw err;
     }
   });
-  return { accounts, providers };
 }

@@ -17,7 +17,7 @@ import {
   type Totals,
   totalsByCurrency,
 } from "../../../lib/domains/payments/views.ts";
-import { formatDay, formatMoney } from "../../../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney } from "../../../lib/shared/format.ts";
 import { PART_LABEL } from "../../../lib/domains/payments/milestones.ts";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { EarningsChart } from "../../../components/EarningsChart.tsx";

@@ -56,6 +56,8 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
     return conversation && { conversation, page };
   });
   if (!data) throw notFound("Conversation");
+  const c = data.conversation;
+  ctx.state.head = { title: `${c.other.display_name}${c.gig_title ? ` · ${c.gig_title}` : ""}` };
   return page(
     {
       conversation: data.conversation,

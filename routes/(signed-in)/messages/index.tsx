@@ -79,14 +79,14 @@ export default define.page<typeof handler>(function Inbox({ data, state }) {
                     <div class="min-w-0 flex-1">
                       <p class="flex flex-wrap items-baseline gap-x-2">
                         <span class="font-semibold text-gray-900">{c.other.display_name}</span>
-                        <span class="text-sm text-gray-500">{c.gig_title}</span>
+                        <span class="text-sm text-gray-600">{c.gig_title}</span>
                       </p>
                       <p class="truncate text-gray-700">{preview}</p>
                     </div>
                     <div class="flex flex-col items-end gap-1">
                       {(c.last_message_at ?? c.created_at) && (
                         <time
-                          class="text-xs text-gray-500"
+                          class="text-xs text-gray-600"
                           dateTime={c.last_message_at ?? c.created_at}
                         >
                           {shortTime(c.last_message_at ?? c.created_at)}

@@ -124,7 +124,7 @@ export default define.page<typeof handler>(function NotificationSettings({ data,
                   </div>
                   {(["in_app", "email", "sms"] as const).map((ch) => {
                     if (ch === "sms" && !k.sms_available) {
-                      return <span key={ch} class="w-20 text-sm text-gray-400">—</span>;
+                      return <span key={ch} class="w-20 text-sm text-gray-600">—</span>;
                     }
                     const id = `p-${k.kind}-${ch}`;
                     return (

@@ -21,7 +21,7 @@ import {
   setPlanCancel,
   startPlanCheckout,
 } from "../../../lib/domains/plans/mod.ts";
-import { formatMoney } from "../../../lib/domains/gigs/facts.ts";
+import { formatMoney } from "../../../lib/shared/format.ts";
 import { CsrfField } from "../../../components/Field.tsx";
 import { Button } from "../../../components/Button.tsx";
 import { Card, PageTitle } from "../../../components/Page.tsx";

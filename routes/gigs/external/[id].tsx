@@ -7,7 +7,8 @@ import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
 import { notFound, parseId } from "../../../lib/web/params.ts";
 import { type ExternalGigView, getExternalGig } from "../../../lib/domains/scout/external.ts";
-import { ExternalGigDetail } from "../../../components/ScoutGigs.tsx";
+import { ExternalGigDetail, fee, localStart, place } from "../../../components/ScoutGigs.tsx";
+import { socialHead } from "../../../lib/web/head.ts";
 
 interface Data {
   gig: ExternalGigView;
@@ -19,7 +20,13 @@ export const handler = define.handlers<Data>({
     const claims = ctx.state.user?.claims ?? { role: "anon" as const };
     const gig = await ctx.state.platform.db.asUser(claims, (tx) => getExternalGig(tx, id));
     if (!gig) throw notFound("External gig");
-    ctx.state.head = { title: `${gig.title} (external gig)` };
+    const facts = [localStart(gig), place(gig), fee(gig) && `fee ${fee(gig)}`].filter(Boolean);
+    ctx.state.head = socialHead({
+      title: `${gig.title} (external gig)`,
+      description: `${facts.join(" · ")}. Listed by ${gig.source_name}. ${gig.description}`,
+      path: `/gigs/external/${gig.id}`,
+      siteUrl: ctx.state.siteUrl,
+    });
     return page({ gig });
   },
 });

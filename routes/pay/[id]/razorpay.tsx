@@ -18,7 +18,7 @@ import {
   type RazorpayCheckoutView,
   razorpayReturn,
 } from "../../../lib/domains/payments/razorpay_checkout.ts";
-import { formatMoney } from "../../../lib/domains/gigs/facts.ts";
+import { formatMoney, statusLabel } from "../../../lib/shared/format.ts";
 import { CsrfField } from "../../../components/Field.tsx";
 import { PageTitle } from "../../../components/Page.tsx";
 
@@ -108,7 +108,8 @@ export default define.page<typeof handler>(function RazorpayPage({ data, state }
         : !v.options
         ? (
           <p>
-            This booking's checkout is not open ({v.state.replace("_", " ")}).{" "}
+            This booking's checkout is not open ({statusLabel("payment", v.state).toLowerCase()}).
+            {" "}
             <a class="underline" href={`/bookings/${v.bookingId}`}>Back to the booking</a>
           </p>
         )

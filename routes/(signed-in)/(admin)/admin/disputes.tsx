@@ -7,7 +7,7 @@
 import { define, type State } from "../../../../utils.ts";
 import { type FreshContext, page } from "../../../../lib/fresh_runtime/mod.ts";
 import { EvidenceItem, paymentDeps, resolveDispute } from "../../../../lib/domains/payments/mod.ts";
-import { formatMoney } from "../../../../lib/domains/gigs/facts.ts";
+import { formatMoney } from "../../../../lib/shared/format.ts";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
 import { toHttpError } from "../../../../lib/web/errors.ts";

@@ -11,7 +11,7 @@ import {
   paymentDeps,
   retryPaymentWork,
 } from "../../../../lib/domains/payments/mod.ts";
-import { formatMoney } from "../../../../lib/domains/gigs/facts.ts";
+import { formatDateTime, formatMoney } from "../../../../lib/shared/format.ts";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
 import { toHttpError } from "../../../../lib/web/errors.ts";
@@ -58,7 +58,7 @@ interface Data {
 
 const RetryForm = z.object({ booking_id: z.uuid({ error: "Choose a payment to retry" }) });
 
-const at = (d: Date | string | null) => d ? new Date(d).toISOString().slice(0, 16) + " UTC" : "";
+const at = (d: Date | string | null) => d ? formatDateTime(d, null) : "";
 
 async function load(ctx: FreshContext<State>): Promise<Data> {
   const { claims } = signedIn(ctx.state);

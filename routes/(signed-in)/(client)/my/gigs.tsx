@@ -50,6 +50,10 @@ export const handler = define.handlers<Data>({
     const intent = Intent.safeParse(form.get("intent"));
     if (!intent.success) return await load(ctx, "Unknown action", 400);
     const gigId = parseId(String(form.get("gig_id") ?? ""), "Gig", "gig_id");
+    if (intent.data !== "publish" && form.get("confirm") !== "yes") {
+      // Close, cancel and delete cannot be undone: only the confirmation's button carries this.
+      return await load(ctx, "Confirm first: open the action and read what it does.", 428);
+    }
     const { db } = ctx.state.platform;
     try {
       const ok = await db.asUser(user.claims, async (tx) => {

@@ -24,6 +24,7 @@ import {
 } from "../../../../lib/domains/media/mod.ts";
 import { PageTitle } from "../../../../components/Page.tsx";
 import { PortfolioList, PortfolioUploadForm } from "../../../../components/PortfolioManager.tsx";
+import { requireConfirmed } from "../../../../lib/web/confirm.ts";
 
 export const config: RouteConfig = { bodyLimit: MEDIA_BODY_LIMIT };
 
@@ -84,6 +85,7 @@ export const handler = define.handlers<Data>({
     const id = parseId(String(form.get("id") ?? ""), "Media", "id");
     try {
       if (intent === "delete") {
+        requireConfirmed(form, "Delete…");
         await removeMedia(platform, user, id);
       } else {
         const patch = MediaPatch.safeParse(

@@ -31,6 +31,8 @@ import {
 } from "../../../../components/ArtistShell.tsx";
 import { ArtistPersonaCard } from "../../../../components/ArtistPersona.tsx";
 import { PlanStatusBadge } from "../../../../components/ArtistPlan.tsx";
+import { requireConfirmed } from "../../../../lib/web/confirm.ts";
+import { ConfirmedField } from "../../../../components/ConfirmStep.tsx";
 
 interface Data {
   artist: Artist;
@@ -71,6 +73,7 @@ export const handler = define.handlers<Data>({
     if (form.get("intent") !== "delete") {
       throw new HttpError(400, "Unknown action", { field: "intent" });
     }
+    requireConfirmed(form, "Delete the artist");
     const artist = await artistView(ctx.state.platform, user, id);
     try {
       await deleteArtist(ctx.state.platform, user, id);
@@ -199,6 +202,7 @@ export default define.page<typeof handler>(function ArtistPage({ data, state }) 
               data-testid="artist-delete-confirm"
             >
               <CsrfField token={state.csrf} />
+              <ConfirmedField />
               <p>
                 This deletes {artist.name} for good: its {artist.version}{" "}
                 {artist.version === 1 ? "version" : "versions"}, the calendar, the imported figures

@@ -39,6 +39,7 @@ import {
 } from "../../../../lib/browser/plan_draft.ts";
 import { SongPageView } from "../../../../components/SongPage.tsx";
 import type { SignedInUser, State } from "../../../../utils.ts";
+import { requireConfirmed } from "../../../../lib/web/confirm.ts";
 
 interface Data {
   song: Song | null;
@@ -113,6 +114,7 @@ export const handler = define.handlers<Data>({
       }
       switch (intent) {
         case "cancel":
+          requireConfirmed(form, "Cancel…");
           await cancelSong(platform, user.claims, id);
           return back("info", "Cancelled. The song was not counted against your month.");
         case "rename": {
@@ -134,6 +136,7 @@ export const handler = define.handlers<Data>({
           );
         }
         case "unshare":
+          requireConfirmed(form, "Stop sharing…");
           await unshareSong(platform, user.claims, id);
           return back("info", "Sharing stopped: the link no longer works.");
         case "catalogue": {
@@ -163,6 +166,7 @@ export const handler = define.handlers<Data>({
           );
         }
         case "delete":
+          requireConfirmed(form, "Delete this song");
           await deleteSong(platform, { claims: user.claims, accessToken: user.accessToken }, id);
           return back("info", "Song deleted.", "/studio/library");
         default:
@@ -173,7 +177,7 @@ export const handler = define.handlers<Data>({
       const e = toHttpError(err);
       if (!e) throw err;
       if (e.status === 404) throw e;
-      if (e.status === 400) throw e;
+      if (e.status === 400 || e.status === 428) throw e;
       // A song that moved on meanwhile (finished, cancelled): show it as it is now.
       return back("error", e.message);
     }

@@ -18,7 +18,7 @@ import {
   type PaymentView,
 } from "../../../../../lib/domains/payments/mod.ts";
 import { paymentTimeline } from "../../../../../lib/domains/payments/views.ts";
-import { formatDay, formatMoney } from "../../../../../lib/domains/gigs/facts.ts";
+import { formatDay, formatMoney, statusLabel } from "../../../../../lib/shared/format.ts";
 import { signedIn } from "../../../../../lib/web/guards.ts";
 import { notFound, parseId } from "../../../../../lib/web/params.ts";
 import { PageTitle } from "../../../../../components/Page.tsx";
@@ -158,8 +158,8 @@ export default define.page<typeof handler>(function AdminBookingPage({ data }) {
           <h2 class="mb-3 text-lg font-semibold">Terms</h2>
           <BookingTerms booking={b}>
             <TermRow label="Money">
-              <dd data-testid="money-state">
-                {money.state}
+              <dd data-testid="money-state" data-state={money.state}>
+                {statusLabel("payment", money.state)}
                 {resolution ? ` (${resolution})` : ""}
               </dd>
             </TermRow>
