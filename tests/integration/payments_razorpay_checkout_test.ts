@@ -208,6 +208,6 @@ Deno.test(
     const after = await a.fetch(path, { headers: browser(a, b.client.token) });
     const afterHtml = await after.text();
     assertEquals(after.status, 200);
-    assert(!afterHtml.includes("rzp-options") && afterHtml.includes("not open (held)"));
+    assert(!afterHtml.includes("rzp-options") && afterHtml.includes("not open (held in escrow)"));
   },
 );

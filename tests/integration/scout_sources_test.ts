@@ -139,11 +139,12 @@ Deno.test(
     assertEquals(srv.hitsOf("/members/cal.ics").length, 0, "robots.txt was obeyed");
     assertEquals(srv.hitsOf("/robots.txt").length, 1, "robots.txt read once for the host");
 
-    // One request per second to the host, whatever ran at once.
+    // One request per second to the host, whatever ran at once. The pacer books slots 1 s apart;
+    // arrival times here carry the timers' and the loopback's jitter on a loaded machine.
     const times = srv.hits.map((h) => h.at).sort((a, b) => a - b);
     for (let i = 1; i < times.length; i++) {
       assert(
-        times[i] - times[i - 1] >= 990,
+        times[i] - times[i - 1] >= 950,
         `requests to one host ${times[i] - times[i - 1]} ms apart`,
       );
     }
