@@ -41,6 +41,11 @@ export interface State {
   /** Token every form posts back as `_csrf` (double-submit, checked by the root middleware). */
   csrf: string;
   flash: Flash | null;
+  /**
+   * The signed-in viewer's IANA zone (their profile's) for pages: times show in it. Null or
+   * unset when signed out or not known yet: pages fall back to an event's zone, else UTC.
+   */
+  viewerZone?: string | null;
   /** Set by a page's handler for the shell (routes/_app.tsx); else the site's title. */
   head?: PageHead;
 }

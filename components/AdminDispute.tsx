@@ -5,6 +5,7 @@
 import type { JSX } from "preact";
 import { CsrfField } from "./Field.tsx";
 import { formatDate } from "../lib/shared/format.ts";
+import { useZone } from "./When.tsx";
 import { Button } from "./Button.tsx";
 import type { ParsedDecision } from "../lib/web/dispute_decision.ts";
 import type { EvidenceItem } from "../lib/domains/payments/mod.ts";
@@ -46,6 +47,7 @@ function Facts({ item, money, evidence }: {
   money: Money;
   evidence: EvidenceItem[];
 }) {
+  const zone = useZone();
   const names = {
     client: `${item.client_name} (client)`,
     musician: `${item.musician_name} (musician)`,
@@ -60,7 +62,7 @@ function Facts({ item, money, evidence }: {
         {money(item.fee_minor)} (the client paid {money(item.total_minor)} with fees)
       </p>
       <p class="text-sm text-gray-700">
-        Opened by {item.opened_by_name} on {formatDate(item.created_at, null)}
+        Opened by {item.opened_by_name} on {formatDate(item.created_at, zone)}
       </p>
       <p class="mt-1 break-words">“{item.reason}”</p>
       <div class="mt-2" data-testid="dispute-evidence">
@@ -190,13 +192,14 @@ export function DecidedDispute({ item, evidence, money }: {
   evidence: EvidenceItem[];
   money: Money;
 }): JSX.Element {
+  const zone = useZone();
   return (
     <article class="rounded-lg border border-gray-200 bg-gray-50 p-4" data-testid="decided-dispute">
       <Facts item={item} money={money} evidence={evidence} />
       <p class="mt-2 font-semibold">
         {OUTCOME[item.decision ?? ""] ?? "Decided"}: musician{" "}
         {money(item.musician_share_minor ?? 0)}
-        {item.decided_at && ` on ${formatDate(item.decided_at, null)}`}
+        {item.decided_at && ` on ${formatDate(item.decided_at, zone)}`}
       </p>
       {item.note && <p class="break-words text-sm">Note: {item.note}</p>}
     </article>

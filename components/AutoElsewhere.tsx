@@ -1,7 +1,7 @@
 /** "Elsewhere": external gigs the scout found that fit the musician, on the matches page. */
 import type { JSX } from "preact";
 import type { ExternalMatch } from "../lib/domains/scout/auto/mod.ts";
-import { formatDay, formatTime } from "../lib/shared/format.ts";
+import { EventTime } from "./When.tsx";
 
 export function AutoElsewhere({ items }: { items: ExternalMatch[] }): JSX.Element {
   return (
@@ -28,7 +28,7 @@ export function AutoElsewhere({ items }: { items: ExternalMatch[] }): JSX.Elemen
                   </span>
                 </p>
                 <p class="text-sm text-gray-700">
-                  {formatDay(g.starts_at, g.timezone)}, {formatTime(g.starts_at, g.timezone)}
+                  <EventTime at={g.starts_at} tz={g.timezone} />
                   {g.venue_name || g.city
                     ? ` · ${[g.venue_name, g.city].filter(Boolean).join(", ")}`
                     : ""}

@@ -5,6 +5,8 @@
  */
 import type { ComponentChildren } from "preact";
 import { formatDay, formatMoney, formatTime, statusLabel } from "../lib/shared/format.ts";
+import { yourTime } from "../lib/shared/zones.ts";
+import { useViewerZone } from "./When.tsx";
 
 export interface BookingTermsFacts {
   status: string;
@@ -28,6 +30,7 @@ export function TermRow(props: { label: string; children: ComponentChildren }) {
 
 export function BookingTerms(props: { booking: BookingTermsFacts; children?: ComponentChildren }) {
   const b = props.booking;
+  const mine = yourTime(b.starts_at, b.timezone, useViewerZone());
   return (
     <dl class="space-y-2">
       <TermRow label="Status">
@@ -39,6 +42,7 @@ export function BookingTerms(props: { booking: BookingTermsFacts; children?: Com
         <dd>
           {formatDay(b.starts_at, b.timezone)},{" "}
           {formatTime(b.starts_at, b.timezone)}–{formatTime(b.ends_at, b.timezone)} ({b.timezone})
+          {mine && <span class="text-gray-600">{` · starts ${mine}`}</span>}
         </dd>
       </TermRow>
       <TermRow label="Where">

@@ -16,6 +16,8 @@ export interface ChatMessageProps {
   sender: string;
   /** Extra controls (edit/delete) and the "Seen" line, supplied by the island. */
   children?: ComponentChildren;
+  /** The viewer's zone (else the runtime's: the server's on the server, the browser's there). */
+  timeZone?: string;
 }
 
 export function MessageText({ body }: { body: string }): JSX.Element {
@@ -74,7 +76,9 @@ function Attachment({ m }: { m: ChatMessage }): JSX.Element | null {
   );
 }
 
-export function ChatMessageItem({ m, mine, sender, children }: ChatMessageProps): JSX.Element {
+export function ChatMessageItem(
+  { m, mine, sender, children, timeZone }: ChatMessageProps,
+): JSX.Element {
   const bubble = mine ? "bg-indigo-600 text-white" : "bg-gray-100 text-gray-900";
   return (
     <li
@@ -95,7 +99,7 @@ export function ChatMessageItem({ m, mine, sender, children }: ChatMessageProps)
           )}
       </div>
       <p class="mt-0.5 text-xs text-gray-600">
-        <time dateTime={m.created_at}>{shortTime(m.created_at)}</time>
+        <time dateTime={m.created_at}>{shortTime(m.created_at, undefined, timeZone)}</time>
         {m.edited_at && !m.deleted_at && <span>· edited</span>}
       </p>
       {children}

@@ -16,6 +16,7 @@ import { megabytes } from "../lib/shared/limits.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { when } from "./PaymentTimeline.tsx";
+import { useZone } from "./When.tsx";
 
 const FILE_HINT = `Images or PDFs, up to ${EVIDENCE_FILES_PER_REQUEST} at once, ` +
   `${megabytes(EVIDENCE_MAX_BYTES)} each.`;
@@ -131,6 +132,7 @@ export function DisputedBanner({ view, b, me, csrf, errors }: {
   errors: Record<string, string>;
 }): JSX.Element {
   const d = view.dispute;
+  const zone = useZone(b.timezone);
   const evidence = view.evidence ?? [];
   const who = !d
     ? "A dispute"
@@ -146,7 +148,7 @@ export function DisputedBanner({ view, b, me, csrf, errors }: {
       <div role="status">
         <p class="font-semibold">
           The money is frozen. {who}
-          {d && ` on ${when(d.created_at, b.timezone)}`}.
+          {d && ` on ${when(d.created_at, zone)}`}.
         </p>
         {d && <p class="break-words text-sm">“{d.reason}”</p>}
         <p class="text-sm">Soundcheck looks at both sides, decides, and tells you both.</p>

@@ -2,7 +2,8 @@
 import type { JSX } from "preact";
 import { MatchFit } from "./MatchFit.tsx";
 import { kindLabel } from "../lib/domains/gigs/facts.ts";
-import { formatDay, formatRange, formatTime, statusLabel } from "../lib/shared/format.ts";
+import { formatRange, statusLabel } from "../lib/shared/format.ts";
+import { EventTime } from "./When.tsx";
 import { SaveButton } from "./SaveButton.tsx";
 
 export interface GigCardProps {
@@ -50,8 +51,7 @@ export function GigCard({ gig, reason, fit, distanceKm, save }: GigCardProps): J
         {save && <SaveButton kind="gig" id={gig.id} label={gig.title} {...save} />}
       </div>
       <p class="mt-1 text-sm text-gray-700">
-        {kindLabel(gig.kind)} · {formatDay(gig.starts_at, gig.timezone)} at{" "}
-        {formatTime(gig.starts_at, gig.timezone)}
+        {kindLabel(gig.kind)} · <EventTime at={gig.starts_at} tz={gig.timezone} sep=" at " />
         {" · "}
         {place || "Place to be confirmed"}
         {distanceKm != null && ` (${Math.round(distanceKm)} km)`}

@@ -11,7 +11,8 @@ import {
   statusLabel,
 } from "../lib/shared/format.ts";
 import { CsrfField } from "./Field.tsx";
-import { When } from "./When.tsx";
+import { useViewerZone, When } from "./When.tsx";
+import { yourTime } from "../lib/shared/zones.ts";
 import { Button } from "./Button.tsx";
 import AiDraft from "../islands/AiDraft.tsx";
 import { PROPOSAL_MAX_CHARS, PROPOSAL_MIN_CHARS } from "../lib/shared/limits.ts";
@@ -28,6 +29,7 @@ const card = "rounded-lg border border-gray-200 bg-white p-4 sm:p-6";
 export function GigDetails({ view }: { view: GigView }): JSX.Element {
   const g = view.gig;
   const place = g.remote ? "Remote" : [g.venue_name, g.city, g.country].filter(Boolean).join(", ");
+  const mine = yourTime(g.starts_at, g.timezone, useViewerZone());
   return (
     <article class={card}>
       <p class="text-sm font-medium uppercase tracking-wide text-indigo-700">
@@ -50,8 +52,8 @@ export function GigDetails({ view }: { view: GigView }): JSX.Element {
           <dt class="text-sm text-gray-600">When</dt>
           <dd>
             {formatDay(g.starts_at, g.timezone)}, {formatTime(g.starts_at, g.timezone)}{" "}
-            ({g.timezone}) · {formatDuration(g.duration_minutes)} ·{" "}
-            <When at={g.starts_at} tz={g.timezone} />
+            ({g.timezone}){mine && <span data-testid="your-time">{` · ${mine}`}</span>} ·{" "}
+            {formatDuration(g.duration_minutes)} · <When at={g.starts_at} tz={g.timezone} />
           </dd>
         </div>
         <div>

@@ -5,7 +5,8 @@
 import type { ComponentChildren, JSX } from "preact";
 import type { ClientHome, MusicianHome } from "../lib/domains/home/mod.ts";
 import type { BookingWithParties } from "../lib/domains/gigs/mod.ts";
-import { formatDay, formatMoney, formatTime, statusLabel } from "../lib/shared/format.ts";
+import { formatMoney, statusLabel } from "../lib/shared/format.ts";
+import { EventTime } from "./When.tsx";
 import { GigCard } from "./GigCard.tsx";
 import { Avatar } from "./Avatar.tsx";
 
@@ -37,8 +38,8 @@ function Empty({ children }: { children: ComponentChildren }): JSX.Element {
   return <p class="text-gray-600">{children}</p>;
 }
 
-function when(at: string, tz: string): string {
-  return `${formatDay(at, tz)} at ${formatTime(at, tz)}`;
+function when(at: string, tz: string): JSX.Element {
+  return <EventTime at={at} tz={tz} sep=" at " />;
 }
 
 export function BookingsPanel(

@@ -6,12 +6,8 @@ import {
   type ApplicationStatus,
   type MyApplication,
 } from "../lib/domains/scout/auto/mod.ts";
-import {
-  formatDay,
-  formatMoney,
-  formatTime,
-  STATUS_LABELS as STATUS_LABELS_BY_KIND,
-} from "../lib/shared/format.ts";
+import { formatMoney, STATUS_LABELS as STATUS_LABELS_BY_KIND } from "../lib/shared/format.ts";
+import { EventTime } from "./When.tsx";
 
 /** The labels of lib/shared/format.ts, typed by status ("submitted" → "Applied"). */
 export const STATUS_LABELS = STATUS_LABELS_BY_KIND.application as Record<
@@ -86,7 +82,7 @@ export function ApplicationSummary({ a }: { a: MyApplication }): JSX.Element {
         {a.auto && <AutoBadge />}
       </p>
       <p class="text-sm text-gray-700">
-        {formatDay(a.gig.starts_at, a.gig.timezone)}, {formatTime(a.gig.starts_at, a.gig.timezone)}
+        <EventTime at={a.gig.starts_at} tz={a.gig.timezone} />
         {" · "}
         {a.gig.remote ? "Remote" : a.gig.city ?? "Place to be confirmed"}
         {" · "}

@@ -6,7 +6,8 @@
 import type { JSX } from "preact";
 import type { MyGig, MyGigGroup } from "../lib/domains/gigs/my_gigs.ts";
 import { kindLabel } from "../lib/domains/gigs/facts.ts";
-import { formatDay, formatRange, formatTime, statusLabel } from "../lib/shared/format.ts";
+import { formatRange, statusLabel } from "../lib/shared/format.ts";
+import { EventTime } from "./When.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 
@@ -158,8 +159,9 @@ export function MyGigCard({ g, csrf }: { g: MyGig; csrf: string }): JSX.Element 
         )}
       </div>
       <p class="mt-1 text-sm text-gray-700">
-        {kindLabel(g.kind)} · {formatDay(g.starts_at, g.timezone)} at{" "}
-        {formatTime(g.starts_at, g.timezone)} · {place || "Place to be confirmed"}
+        {kindLabel(g.kind)} · <EventTime at={g.starts_at} tz={g.timezone} sep=" at " />
+        {" · "}
+        {place || "Place to be confirmed"}
         {budget && ` · Budget ${budget}`}
       </p>
       {g.group !== "drafts" && (

@@ -3,9 +3,10 @@ import type { JSX } from "preact";
 import type { PaymentRow } from "../lib/domains/payments/mod.ts";
 import type { StepStatus, TimelineStep } from "../lib/domains/payments/views.ts";
 import { formatDay, formatMoney, formatTime, localDate } from "../lib/shared/format.ts";
+import { useZone } from "./When.tsx";
 
-/** "Friday 12 December, 21:00" in the booking's time zone. */
-export function when(at: Date, tz: string): string {
+/** "Friday 12 December, 21:00" in zone `tz` (UTC when null). */
+export function when(at: Date, tz: string | null): string {
   return `${formatDay(at, tz)}, ${formatTime(at, tz)}`;
 }
 
@@ -31,6 +32,8 @@ const STATUS_TEXT: Record<StepStatus, string> = {
 export function PaymentTimeline(
   { steps, currency, timezone }: { steps: TimelineStep[]; currency: string; timezone: string },
 ): JSX.Element {
+  // Moments of the money (paid, released) in the viewer's zone; the booking's when signed out.
+  const zone = useZone(timezone);
   return (
     <ol class="space-y-3" aria-label="Payment timeline" data-testid="payment-timeline">
       {steps.map((s) => (
@@ -53,7 +56,7 @@ export function PaymentTimeline(
             {s.at && (
               <p class="text-sm text-gray-600">
                 {s.atPrefix ?? (s.status === "upcoming" ? "Due " : "")}
-                <time dateTime={s.at.toISOString()}>{when(s.at, timezone)}</time>
+                <time dateTime={s.at.toISOString()}>{when(s.at, zone)}</time>
               </p>
             )}
             {s.note && <p class="break-words text-sm text-gray-700">{s.note}</p>}

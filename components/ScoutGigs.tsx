@@ -8,10 +8,18 @@ import type { RunView } from "../lib/domains/scout/sources.ts";
 import { Badge } from "./ArtistShell.tsx";
 import { when } from "./ScoutSources.tsx";
 import { formatDateTime, formatMoney } from "../lib/shared/format.ts";
+import { yourTime } from "../lib/shared/zones.ts";
+import { useViewerZone } from "./When.tsx";
 
 /** The start in the gig's own zone: "Fri 12 Dec 2026, 21:00 WET". */
 export function localStart(g: Pick<ExternalGigView, "starts_at" | "timezone">): string {
   return formatDateTime(g.starts_at, g.timezone);
+}
+
+/** The start in the gig's zone, then the viewer's clock when it differs: "… (13:00 your time)". */
+function Start({ g }: { g: Pick<ExternalGigView, "starts_at" | "timezone"> }): JSX.Element {
+  const mine = yourTime(g.starts_at, g.timezone, useViewerZone());
+  return <>{localStart(g)}{mine && ` (${mine})`}</>;
 }
 
 export function place(g: Pick<ExternalGigView, "venue_name" | "city" | "country">): string {
@@ -55,7 +63,7 @@ export function ExternalGigList({ gigs }: { gigs: ExternalGigView[] }): JSX.Elem
             {g.duplicate_of && <Badge tone="gray">Also listed elsewhere</Badge>}
           </p>
           <p class="mt-1 text-sm text-gray-700">
-            {localStart(g)} · {place(g)}
+            <Start g={g} /> · {place(g)}
             {fee(g) && ` · fee ${fee(g)}`} · from {g.source_name}
           </p>
         </li>
@@ -80,7 +88,7 @@ export function ExternalGigDetail({ gig }: { gig: ExternalGigView }): JSX.Elemen
       <dl class="mt-4 grid gap-2 text-gray-800 sm:grid-cols-[10rem_1fr]">
         <dt class="font-medium">When</dt>
         <dd>
-          {localStart(gig)}
+          <Start g={gig} />
           {gig.ends_at && `, until ${localStart({ ...gig, starts_at: gig.ends_at })}`}
         </dd>
         <dt class="font-medium">Where</dt>

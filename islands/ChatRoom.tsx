@@ -27,6 +27,8 @@ export interface ChatRoomProps {
   /** What a refused form post had written, and why it was refused. */
   draft?: string;
   error?: { message: string; field?: string };
+  /** The viewer's zone for message times, so the server and the browser write the same. */
+  timeZone?: string;
 }
 
 const HEARTBEAT_MS = 20_000;
@@ -209,7 +211,13 @@ export default function ChatRoom(props: ChatRoomProps) {
             const editable = hydrated && mine && !m.deleted_at &&
               now - Date.parse(m.created_at) < MESSAGE_EDIT_WINDOW_MS;
             return (
-              <ChatMessageItem key={m.id} m={m} mine={mine} sender={mine ? me.name : other.name}>
+              <ChatMessageItem
+                key={m.id}
+                m={m}
+                mine={mine}
+                sender={mine ? me.name : other.name}
+                timeZone={props.timeZone}
+              >
                 {editing?.id === m.id
                   ? (
                     <form onSubmit={saveEdit} class="mt-1 flex w-full max-w-md flex-col gap-1">
@@ -249,8 +257,7 @@ export default function ChatRoom(props: ChatRoomProps) {
                       <button
                         type="button"
                         class="underline"
-                        onClick={() =>
-                          remove(m)}
+                        onClick={() => remove(m)}
                       >
                         Delete
                       </button>

@@ -2,6 +2,7 @@
 import { define } from "../utils.ts";
 import { realtimeClientConfig, realtimeMeta } from "../lib/ports/realtime/supabase.ts";
 import { headFor } from "../lib/web/head.ts";
+import { ViewerZone } from "../components/When.tsx";
 
 export default define.page(function App({ Component, state, url }) {
   const realtime = realtimeMeta(realtimeClientConfig(state.platform.config));
@@ -17,7 +18,10 @@ export default define.page(function App({ Component, state, url }) {
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body class="min-h-screen bg-gray-50 text-gray-900 antialiased">
-        <Component />
+        {/* Times on every page read in the viewer's zone (components/When.tsx). */}
+        <ViewerZone.Provider value={state.viewerZone ?? null}>
+          <Component />
+        </ViewerZone.Provider>
       </body>
     </html>
   );

@@ -181,7 +181,7 @@ export interface TimeParts {
   datetime: string;
   /** "2 hr ago". */
   text: string;
-  /** "Fri 4 Dec 2026, 20:41 GMT": in `tz` when known, else UTC (and it says so). */
+  /** "Fri 4 Dec 2026, 15:41 GMT-5 (New York)": in `tz` when known, else UTC (and it says so). */
   title: string;
 }
 
@@ -192,10 +192,15 @@ export function timeParts(
 ): TimeParts {
   const d = new Date(at);
   const locale = opts.locale ?? DEFAULT_LOCALE;
+  const zone = validZone(opts.tz);
+  // "GMT-5" alone leaves people guessing whose clock that is: name the zone's city too.
+  const city = zone.includes("/") ? ` (${zone.split("/").at(-1)!.replaceAll("_", " ")})` : "";
   return {
     datetime: d.toISOString(),
     text: formatRelative(d, opts.now ?? new Date(), opts.tz ?? null, locale),
-    title: formatDateTime(d, opts.tz ?? null, locale).replace(/ GMT$/, " UTC"),
+    title: city
+      ? formatDateTime(d, zone, locale) + city
+      : formatDateTime(d, zone, locale).replace(/ GMT$/, " UTC"),
   };
 }
 

@@ -66,7 +66,7 @@ Deno.test("format - <time> parts: ISO datetime, relative text, full local time o
   });
   assertEquals(
     timeParts("2026-12-04T20:41:40Z", { now, tz: "Europe/Lisbon" }).title,
-    "Fri 4 Dec 2026, 20:41 WET",
+    "Fri 4 Dec 2026, 20:41 WET (Lisbon)",
   );
 });
 

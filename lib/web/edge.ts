@@ -21,6 +21,8 @@ import { withCookies } from "./respond.ts";
 import { resolveCredentials } from "./session.ts";
 import { createSite } from "./site.ts";
 import { randomToken } from "../ports/auth/tokens.ts";
+import type { Claims } from "../ports/db/mod.ts";
+import { viewerZones } from "./viewer_zone.ts";
 
 /** Paths answered as JSON (errors included): the API, auth, functions, storage and realtime. */
 export const JSON_PATHS = ["/api", "/auth/v1", "/functions/v1", "/storage/v1", "/realtime/v1"];
@@ -49,6 +51,17 @@ export function createEdge(platform: Platform): Edge {
   const refuseForeignHost = config.APP_ENV === "prod" || site.loopbackOnly;
   const originOk = (url: URL) => (origin: string) =>
     origin === site.origin(url) || (site.hostAllowed(url) && origin === url.origin);
+
+  const zones = viewerZones(platform);
+  /** The viewer's zone for pages (kept per user a minute); a failed read shows UTC, not a 500. */
+  async function viewerZone(claims: Claims): Promise<string | null> {
+    try {
+      return await zones.get(claims);
+    } catch (err) {
+      platform.log({ level: "warn", msg: "viewer zone unread", error: String(err) });
+      return null;
+    }
+  }
 
   function answerError(ctx: FreshContext<State>, err: unknown): Response {
     const e = toHttpError(err);
@@ -98,6 +111,7 @@ export function createEdge(platform: Platform): Edge {
       };
       setCookies.push(...cred.session.setCookies);
     }
+    if (state.user && !isJson(url.pathname)) state.viewerZone = await viewerZone(state.user.claims);
 
     let csrf = cookies[COOKIE.csrf];
     if (needsCsrf(ctx.req, cookies, cred.kind === "bearer")) {

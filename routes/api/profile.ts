@@ -3,6 +3,7 @@ import { define } from "../../utils.ts";
 import { readBody, requireUser } from "../../lib/web/api/http.ts";
 import { ProfileUpdateBody } from "../../lib/web/api/marketplace.ts";
 import {
+  followCity,
   getClientProfile,
   getMusicianProfile,
   getOwnProfile,
@@ -10,6 +11,7 @@ import {
   upsertOwnMusicianProfile,
 } from "../../lib/domains/profiles/mod.ts";
 import type { Tx } from "../../lib/ports/db/mod.ts";
+import { viewerZones } from "../../lib/web/viewer_zone.ts";
 
 async function read(tx: Tx, id: string) {
   const profile = await getOwnProfile(tx);
@@ -44,8 +46,18 @@ export const handler = define.handlers({
       }
       if (body.musician) await upsertOwnMusicianProfile(tx, body.musician);
       if (body.client) await upsertOwnClientProfile(tx, body.client);
+      const place = body.musician ?? body.client;
+      if (place) {
+        await followCity(tx, {
+          city: place.city ?? null,
+          country: place.country ?? null,
+          lat: place.lat ?? null,
+          lng: place.lng ?? null,
+        });
+      }
       return await read(tx, user.id);
     });
+    viewerZones(ctx.state.platform).forget(user.id);
     ctx.state.platform.worker.wake();
     return Response.json(result);
   },

@@ -12,4 +12,5 @@ export { countryName, fold, gazetteer, type Place } from "./gazetteer.ts";
 export * from "./search.ts";
 export * from "./countries.ts";
 export * from "./form.ts";
+export * from "./zone.ts";
 export * from "./schemas.ts";

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Tx } from "../../ports/db/mod.ts";
 export * from "./marketplace.ts";
+export * from "./timezone.ts";
 import { AVATAR_TYPES, DISPLAY_NAME_MAX_CHARS } from "../../shared/limits.ts";
 
 export const ProfileUpdate = z.object({

@@ -2,7 +2,8 @@
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
 import { type BookingWithParties, listOwnBookings } from "../../../lib/domains/gigs/mod.ts";
-import { formatDay, formatMoney, formatTime, statusLabel } from "../../../lib/shared/format.ts";
+import { formatMoney, statusLabel } from "../../../lib/shared/format.ts";
+import { EventTime } from "../../../components/When.tsx";
 import { EmptyState, PageTitle } from "../../../components/Page.tsx";
 import { signedIn } from "../../../lib/web/guards.ts";
 
@@ -40,8 +41,8 @@ export default define.page<typeof handler>(function Bookings({ data }) {
                   {b.gig_title}
                 </a>
                 <p class="text-sm text-gray-700">
-                  {formatDay(b.starts_at, b.timezone)}, {formatTime(b.starts_at, b.timezone)} ·{" "}
-                  {b.place} · {formatMoney(b.fee_minor, b.currency)}
+                  <EventTime at={b.starts_at} tz={b.timezone} /> · {b.place} ·{" "}
+                  {formatMoney(b.fee_minor, b.currency)}
                 </p>
                 <p class="text-sm text-gray-600">
                   {b.client_id === data.me

@@ -145,6 +145,7 @@ export default define.page<typeof handler>(function ConversationPage({ data, sta
         clientToken={crypto.randomUUID()}
         draft={data.draft}
         error={data.error}
+        timeZone={state.viewerZone ?? undefined}
       />
     </>
   );

@@ -37,6 +37,7 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Inbox({ data, state }) {
   const { inbox, unread, before } = data;
   const me = state.user!.id;
+  const zone = state.viewerZone ?? undefined;
   return (
     <>
       <PageTitle sub={unread ? `${unread} unread` : "All caught up"}>Messages</PageTitle>
@@ -89,7 +90,7 @@ export default define.page<typeof handler>(function Inbox({ data, state }) {
                           class="text-xs text-gray-600"
                           dateTime={c.last_message_at ?? c.created_at}
                         >
-                          {shortTime(c.last_message_at ?? c.created_at)}
+                          {shortTime(c.last_message_at ?? c.created_at, undefined, zone)}
                         </time>
                       )}
                       {c.unread > 0 && (

@@ -12,7 +12,8 @@ import {
   decideApplication,
 } from "../../../lib/domains/gigs/mod.ts";
 import { type GigView, loadGigView } from "../../../lib/domains/gigs/view.ts";
-import { formatDay, formatTime, statusLabel } from "../../../lib/shared/format.ts";
+import { statusLabel } from "../../../lib/shared/format.ts";
+import { eventTimeText } from "../../../lib/shared/zones.ts";
 import { dbFailure } from "../../../lib/ports/db/errors.ts";
 import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
@@ -96,9 +97,9 @@ export default define.page<typeof handler>(function ApplicationsPage({ data, sta
         <a class="text-indigo-700 underline" href={`/gigs/${gig.id}`}>{gig.title}</a>
       </nav>
       <PageTitle
-        sub={`${formatDay(gig.starts_at, gig.timezone)}, ${
-          formatTime(gig.starts_at, gig.timezone)
-        } · ${by("submitted")} new, ${by("shortlisted")} shortlisted, ${by("accepted")} booked`}
+        sub={`${eventTimeText(gig.starts_at, gig.timezone, state.viewerZone)} · ${
+          by("submitted")
+        } new, ${by("shortlisted")} shortlisted, ${by("accepted")} booked`}
       >
         Applicants: {gig.title}
       </PageTitle>

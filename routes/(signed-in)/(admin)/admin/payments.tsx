@@ -58,7 +58,8 @@ interface Data {
 
 const RetryForm = z.object({ booking_id: z.uuid({ error: "Choose a payment to retry" }) });
 
-const at = (d: Date | string | null) => d ? formatDateTime(d, null) : "";
+/** A moment in the admin's own zone (UTC, labelled, when they have none). */
+const atIn = (tz: string | null) => (d: Date | string | null) => d ? formatDateTime(d, tz) : "";
 
 async function load(ctx: FreshContext<State>): Promise<Data> {
   const { claims } = signedIn(ctx.state);
@@ -115,6 +116,7 @@ function failure(p: Problem): string[] {
 }
 
 export default define.page<typeof handler>(function AdminPayments({ data, state }) {
+  const at = atIn(state.viewerZone ?? null);
   return (
     <>
       <PageTitle sub="Provider calls that failed, and what the daily reconcile found.">

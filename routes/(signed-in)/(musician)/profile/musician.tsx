@@ -4,7 +4,11 @@ import { type FreshContext, page } from "../../../../lib/fresh_runtime/mod.ts";
 import { type MusicianProfile, MusicianProfileInput } from "../../../../lib/domains/gigs/mod.ts";
 import {
   getMusicianProfile,
+  getOwnZone,
+  setOwnZone,
   upsertOwnMusicianProfile,
+  zoneFromForm,
+  zoneOfSaved,
 } from "../../../../lib/domains/profiles/mod.ts";
 import { dbFailure } from "../../../../lib/ports/db/errors.ts";
 import { fieldErrors, formValues } from "../../../../lib/web/forms.ts";
@@ -24,7 +28,14 @@ import AiDraft from "../../../../islands/AiDraft.tsx";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
 import { BIO_MAX_CHARS, STAGE_NAME_MAX_CHARS } from "../../../../lib/shared/limits.ts";
-import { placeFromForm, placeOf } from "../../../../lib/domains/places/mod.ts";
+import {
+  placeFromForm,
+  placeOf,
+  zoneChoices,
+  zoneOfPlace,
+} from "../../../../lib/domains/places/mod.ts";
+import { ZoneSelect } from "../../../../components/ZoneSelect.tsx";
+import { viewerZones } from "../../../../lib/web/viewer_zone.ts";
 import { GENRE_SUGGESTIONS, INSTRUMENT_SUGGESTIONS } from "../../../../lib/shared/vocabulary.ts";
 import { PlaceFields } from "../../../../components/PlaceFields.tsx";
 import TagInput from "../../../../islands/TagInput.tsx";
@@ -36,6 +47,9 @@ interface Data {
   errors?: Record<string, string>;
   /** Namesakes of the city typed, to pick from. */
   choices?: string[];
+  /** The saved city's zone ("From your city") and the zones to pick from. */
+  cityZone: string | null;
+  zones: readonly string[];
 }
 
 const major = (minor: number | null) => (minor == null ? "" : String(minor / 100));
@@ -63,27 +77,34 @@ async function toValues(m: MusicianProfile): Promise<Record<string, string>> {
 
 async function load(ctx: FreshContext<State>) {
   const user = ctx.state.user!;
-  const m = await ctx.state.platform.db.asUser(
+  const [m, zone] = await ctx.state.platform.db.asUser(
     user.claims,
-    (tx) => getMusicianProfile(tx, user.id),
+    async (tx) => [await getMusicianProfile(tx, user.id), await getOwnZone(tx)] as const,
   );
-  return m ? { exists: true, stored: m, values: await toValues(m) } : {
-    exists: false,
-    stored: null,
-    values: { published: "on", travel_radius_km: "50", currency: "EUR" },
-  };
+  const tz = { timezone: zone.chosen ? zone.timezone ?? "" : "" };
+  const cityZone = m ? await zoneOfPlace(m) : null;
+  return m
+    ? { exists: true, stored: m, zone, cityZone, values: { ...await toValues(m), ...tz } }
+    : {
+      exists: false,
+      stored: null,
+      zone,
+      cityZone,
+      values: { published: "on", travel_radius_km: "50", currency: "EUR", ...tz },
+    };
 }
 
 export const handler = define.handlers<Data>({
   async GET(ctx) {
-    const { exists, values } = await load(ctx);
-    return page({ exists, values });
+    const { exists, values, cityZone } = await load(ctx);
+    return page({ exists, values, cityZone, zones: await zoneChoices() });
   },
   async POST(ctx) {
     const user = signedIn(ctx.state);
     const form = await readForm(ctx.req);
     const values = formValues(form);
-    const { exists, stored } = await load(ctx);
+    const { exists, stored, zone: ownZone, cityZone: storedZone } = await load(ctx);
+    const zones = await zoneChoices();
     // The city is found in the gazetteer; coordinates are never typed.
     const place = await placeFromForm(values, stored ?? undefined);
     const where = place.ok ? place.columns : { city: null, country: null, lat: null, lng: null };
@@ -112,17 +133,20 @@ export const handler = define.handlers<Data>({
       fee_min: e.fee_min_minor ?? "",
       fee_max: e.fee_max_minor ?? "",
     });
-    if (!parsed.success || !place.ok) {
+    const cityZone = place.ok ? await zoneOfSaved(place.columns, storedZone) : storedZone;
+    const zone = await zoneFromForm(values.timezone, cityZone, ownZone);
+    if (!parsed.success || !place.ok || !zone.ok) {
       const errors = parsed.success ? {} : rename(fieldErrors(parsed.error.issues));
       if (!place.ok) errors.city = place.error;
+      if (!zone.ok) errors.timezone = zone.error;
       const choices = place.ok ? undefined : place.choices.map((p) => p.label);
-      return page({ exists, values, errors, choices }, { status: 422 });
+      return page({ exists, values, errors, choices, cityZone, zones }, { status: 422 });
     }
     try {
-      await ctx.state.platform.db.asUser(
-        user.claims,
-        (tx) => upsertOwnMusicianProfile(tx, parsed.data),
-      );
+      await ctx.state.platform.db.asUser(user.claims, async (tx) => {
+        await upsertOwnMusicianProfile(tx, parsed.data);
+        await setOwnZone(tx, zone.zone);
+      });
     } catch (err) {
       const f = dbFailure(err);
       if (!f) throw err;
@@ -130,8 +154,11 @@ export const handler = define.handlers<Data>({
         exists,
         values,
         errors: rename({ _form: f.message, [f.field ?? "_form"]: f.message }),
+        cityZone,
+        zones,
       }, { status: f.status });
     }
+    viewerZones(ctx.state.platform).forget(user.id);
     ctx.state.platform.worker.wake();
     return seeOther("/profile/musician", [
       flashCookie({ kind: "success", text: "Musician profile saved." }, ctx.state.secure),
@@ -214,7 +241,14 @@ export default define.page<typeof handler>(function MusicianProfilePage({ data, 
             values={v}
             errors={e}
             choices={data.choices}
+            zoneField="timezone"
             hint="Where you are based: gigs are matched by distance from it"
+          />
+          <ZoneSelect
+            value={v.timezone ?? ""}
+            cityZone={data.cityZone}
+            choices={data.zones}
+            error={e.timezone}
           />
           <Field
             name="travel_radius_km"
