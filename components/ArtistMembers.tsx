@@ -5,6 +5,7 @@
 import type { JSX } from "preact";
 import { CsrfField, Field } from "./Field.tsx";
 import { Button } from "./Button.tsx";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 import { day } from "./ArtistShell.tsx";
 
 export interface MemberView {
@@ -47,16 +48,22 @@ export function ArtistMembers(props: ArtistMembersProps): JSX.Element {
             </p>
             {may && (
               <details class="mt-2 text-sm">
-                <summary class="cursor-pointer text-red-700 underline">
+                <summary class="cursor-pointer py-2 text-red-700 underline">
                   {self ? "Leave…" : `Remove ${m.name}…`}
                 </summary>
-                <form method="post" action={props.action} class="mt-2 space-y-2">
+                <form
+                  method="post"
+                  action={props.action}
+                  class="mt-2 space-y-2"
+                  data-testid="member-remove"
+                >
                   <CsrfField token={props.csrf} />
+                  <ConfirmedField />
                   <input type="hidden" name="user" value={m.user_id} />
                   <p>
                     {self
-                      ? `You will no longer see ${props.artistName}; its owner can invite you again.`
-                      : `${m.name} will no longer see ${props.artistName}; you can invite them again.`}
+                      ? `You will no longer see ${props.artistName}: its persona, calendar, figures and plans. Only its owner can invite you back.`
+                      : `${m.name} will no longer see ${props.artistName}: its persona, calendar, figures and plans. They are not told. You can invite them again at any time.`}
                   </p>
                   <Button variant="danger" name="intent" value="remove">
                     {self ? `Yes, leave ${props.artistName}` : `Yes, remove ${m.name}`}

@@ -11,6 +11,7 @@ import { personaDiff } from "../lib/domains/artists/persona/diff.ts";
 import ArtistJobLive from "../islands/ArtistJobLive.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 import { Badge, count, day, percent } from "./ArtistShell.tsx";
 import { DiffList } from "./ArtistVersions.tsx";
 
@@ -89,14 +90,34 @@ function Decision(
     );
   }
   if (!owner) return <p class="text-sm text-gray-600">Waiting for the owner's decision.</p>;
-  return (
-    <form method="post" action={action} class="flex flex-wrap gap-3">
+  const fields = (
+    <>
       <CsrfField token={csrf} />
       <input type="hidden" name="item" value={item.id} />
       <input type="hidden" name="intent" value="decide" />
-      <Button name="decision" value="approved">Approve: make a new version</Button>
-      <Button variant="secondary" name="decision" value="rejected">Reject</Button>
-    </form>
+    </>
+  );
+  // Approving can be taken back (restore the version before it); rejecting closes the proposal
+  // for good, so it says so first.
+  return (
+    <div class="flex flex-wrap items-start gap-3">
+      <form method="post" action={action}>
+        {fields}
+        <Button name="decision" value="approved">Approve: make a new version</Button>
+      </form>
+      <details class="text-sm">
+        <summary class="cursor-pointer py-2 text-gray-800 underline">Reject…</summary>
+        <form method="post" action={action} class="mt-2 space-y-2" data-testid="plan-item-reject">
+          {fields}
+          <ConfirmedField />
+          <p>
+            This proposal closes for good: it cannot be approved later. The persona stays as it is,
+            and you can still make this change yourself by editing the persona.
+          </p>
+          <Button variant="danger" name="decision" value="rejected">Yes, reject it</Button>
+        </form>
+      </details>
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@
  * rendered, so it works without JavaScript; a direct POST without `confirm` lands here again.
  */
 import type { ComponentChildren, JSX } from "preact";
-import type { Blocked, Consequences } from "../lib/domains/gigs/confirm.ts";
+import type { Blocked, Consequences } from "../lib/shared/consequences.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 

@@ -5,6 +5,8 @@
  */
 import type { JSX } from "preact";
 import { CsrfField } from "./Field.tsx";
+import { Button } from "./Button.tsx";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 
 export interface SpotifyState {
   configured: boolean;
@@ -147,20 +149,31 @@ export function DjSpotifyCard(
   );
 }
 
-/** Two steps without JavaScript: open the details, then confirm. */
+/** Two steps without JavaScript: open the details, read what follows, then confirm. */
 function Disconnect({ csrf }: { csrf: string }): JSX.Element {
   return (
     <details class="text-sm">
-      <summary class="cursor-pointer text-gray-700 underline">Disconnect</summary>
-      <form method="post" action="/dj/disconnect" class="mt-2 flex items-center gap-2">
+      <summary class="cursor-pointer py-2 text-gray-700 underline">Disconnect…</summary>
+      <form
+        method="post"
+        action="/dj/disconnect"
+        class="mt-2 space-y-2"
+        data-testid="dj-disconnect"
+      >
         <CsrfField token={csrf} />
-        <span>Remove Soundcheck's access tokens?</span>
-        <button
-          type="submit"
-          class="rounded-md bg-red-600 px-3 py-1 text-sm font-medium text-white hover:bg-red-700"
-        >
-          Disconnect Spotify
-        </button>
+        <ConfirmedField />
+        <ul class="list-disc space-y-1 pl-5">
+          <li>Soundcheck deletes its keys to your Spotify account.</li>
+          <li>Playlists already in your Spotify account stay there, as they are.</li>
+          <li>
+            Exporting to Spotify stops until you connect again; meanwhile new playlists are drafts
+            from Soundcheck's own catalogue. Your playlists here and their history stay.
+          </li>
+          <li>
+            To remove Soundcheck on Spotify's side too, use the Apps page of your Spotify account.
+          </li>
+        </ul>
+        <Button variant="danger">Disconnect Spotify</Button>
       </form>
     </details>
   );

@@ -15,7 +15,9 @@ import { Card, EmptyState, PageTitle } from "./Page.tsx";
 import { BackToSong, SongNotFound } from "./SongPage.tsx";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 import { formatDateTime, statusLabel } from "../lib/shared/format.ts";
+import { useZone } from "./When.tsx";
 import { resetDate } from "./SongList.tsx";
 import { MasterForm } from "./MasterForm.tsx";
 import {
@@ -68,11 +70,20 @@ function Shown({ song, m, csrf }: { song: Song; m: Master; csrf: string }) {
           api={api(m)}
           state={{ status: m.status, stage: m.stage, progress: m.progress }}
         />
-        <form method="post" action={here} class="flex flex-wrap items-center gap-3 text-sm">
-          <CsrfField token={csrf} />
-          <input type="hidden" name="mid" value={m.id} />
-          <Button variant="secondary" name="intent" value="cancel">Cancel this master</Button>
-        </form>
+        <details class="text-sm">
+          <summary class="cursor-pointer py-2 text-gray-800 underline">Cancel this master…</summary>
+          <form method="post" action={here} class="mt-2 space-y-2" data-testid="master-cancel">
+            <CsrfField token={csrf} />
+            <ConfirmedField />
+            <input type="hidden" name="mid" value={m.id} />
+            <p>
+              Mastering stops and what it has done so far is thrown away. It does not count against
+              your masters this month; the song and your earlier masters stay as they are. You can
+              master it again at any time.
+            </p>
+            <Button variant="danger" name="intent" value="cancel">Yes, cancel this master</Button>
+          </form>
+        </details>
       </div>
     );
   }
@@ -148,6 +159,7 @@ function Shown({ song, m, csrf }: { song: Song; m: Master; csrf: string }) {
 }
 
 export function MasterView(props: MasterViewProps): JSX.Element {
+  const zone = useZone();
   const { song, shown, masters, csrf } = props;
   if (!song) return <SongNotFound />;
   const back = <BackToSong id={song.id} />;
@@ -224,7 +236,7 @@ export function MasterView(props: MasterViewProps): JSX.Element {
                     aria-current={m.id === shown?.id ? "true" : undefined}
                     class="text-indigo-700 underline"
                   >
-                    {formatDateTime(m.created_at, null)}
+                    {formatDateTime(m.created_at, zone)}
                   </a>{" "}
                   <span class="text-gray-600">
                     ({statusLabel("master", m.status)}) {summary(m)}

@@ -23,6 +23,7 @@ import { formatMoney } from "../lib/shared/format.ts";
 import { CsrfField } from "./Field.tsx";
 import { Button } from "./Button.tsx";
 import { FeeBreakdown, PaymentTimeline, when } from "./PaymentTimeline.tsx";
+import { useZone } from "./When.tsx";
 import { DisputedBanner, DisputeForm } from "./DisputePanel.tsx";
 import { PartsList, PayBalance, PaymentChoice } from "./PaymentParts.tsx";
 
@@ -54,6 +55,7 @@ function HeldBanner({ held, b, client, now }: {
   // One part of two held (the deposit, or a balance paid after the deposit settled): name it.
   const what = held.length === 1 && p.part !== "full" ? PART_LABEL[p.part].toLowerCase() : null;
   const due = p.release_at && p.release_at > now;
+  const zone = useZone(b.timezone);
   return (
     <div
       role="status"
@@ -66,7 +68,7 @@ function HeldBanner({ held, b, client, now }: {
           : client
           ? `${amount} is held safely`
           : `Your fee of ${amount} is held safely`}
-        {due ? ` until ${when(p.release_at!, b.timezone)}.` : ": it is due for release now."}
+        {due ? ` until ${when(p.release_at!, zone)}.` : ": it is due for release now."}
       </p>
       <p class="text-sm">
         {client

@@ -96,6 +96,12 @@ function RazorpaySetup(props: PayoutSetupProps): JSX.Element {
         </label>
         <Button name="intent" value="razorpay" variant="secondary">Save</Button>
         {error && <p id="account_id-error" class="w-full text-sm text-red-700">{error}</p>}
+        {account && (
+          <p class="w-full text-sm text-gray-600">
+            Changing it shows first what happens to payouts not sent yet; nothing changes until you
+            confirm.
+          </p>
+        )}
       </form>
     </div>
   );

@@ -49,7 +49,11 @@ export function PlanStatus({ view, csrf }: { view: PlanView; csrf: string }): JS
                 {s!.card_last4 ? ` · card ending ${s!.card_last4}` : ""}
               </p>
               <div class="mt-3 flex flex-wrap gap-2">
-                <Action csrf={csrf} intent="cancel" label="Cancel at the end of the month" />
+                {/* The next page says when the plan ends and what is refunded, before it does. */}
+                <form method="get" action="/settings/plan" class="inline">
+                  <input type="hidden" name="confirm" value="cancel" />
+                  <Button variant="secondary">Cancel at the end of the month…</Button>
+                </form>
                 {stripe && <Action csrf={csrf} intent="portal" label="Manage billing" />}
               </div>
             </>

@@ -9,6 +9,7 @@ import type { SourceKind } from "../lib/domains/scout/types.ts";
 import { CsrfField, Field, SelectField } from "./Field.tsx";
 import { TIME_ZONES } from "../lib/browser/time.ts";
 import { Button } from "./Button.tsx";
+import { ConfirmedField } from "./ConfirmStep.tsx";
 import { Badge } from "./ArtistShell.tsx";
 import { When } from "./When.tsx";
 
@@ -77,13 +78,28 @@ export function SourceActions(
       {s.kind !== "csv" && (s.enabled ? small("pause", "Pause") : small("resume", "Resume"))}
       <details class="text-sm">
         <summary class="cursor-pointer py-2 text-red-700 underline">Delete…</summary>
-        <form method="post" action={action} class="mt-2 space-y-2">
+        <form method="post" action={action} class="mt-2 space-y-2" data-testid="source-delete">
           <CsrfField token={csrf} />
+          <ConfirmedField />
           <input type="hidden" name="source" value={s.id} />
-          <p>
-            “{s.name}” and the {s.items_found}{" "}
-            upcoming gigs it found will be removed. This cannot be undone.
-          </p>
+          <ul class="list-disc space-y-1 pl-5">
+            <li>
+              “{s.name}” is deleted with its reading history and every gig it found.
+              {s.items_found > 0 &&
+                ` ${
+                  s.items_found === 1
+                    ? "Its 1 upcoming gig leaves"
+                    : `Its ${s.items_found} upcoming gigs leave`
+                } the gig search and the daily digests${s.is_public ? ", for everyone" : ""}.`}
+            </li>
+            <li>
+              {s.kind === "csv"
+                ? "This cannot be undone: to get its gigs back, add a CSV source and upload the file again."
+                : "This cannot be undone: a source added again finds only what the address still lists."}
+              {s.kind !== "csv" && s.enabled &&
+                " To stop reading it but keep its gigs, pause it instead."}
+            </li>
+          </ul>
           <Button variant="danger" name="intent" value="delete">Yes, delete “{s.name}”</Button>
         </form>
       </details>

@@ -36,6 +36,7 @@ export function SongShare(
               <summary class="cursor-pointer text-gray-800 underline">Make a new link…</summary>
               <form method="post" action={here} class="mt-2 flex flex-wrap items-center gap-3">
                 <CsrfField token={csrf} />
+                <ConfirmedField />
                 <span>The link above stops working at once; you share the new one.</span>
                 <Button variant="secondary" name="intent" value="share">Make a new link</Button>
               </form>

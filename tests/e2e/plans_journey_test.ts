@@ -44,7 +44,12 @@ Deno.test({
     assert((await status.innerText()).includes("You are on Pro: 100 songs"));
     assert((await status.getAttribute("data-state")) === "active");
 
-    await page.getByRole("button", { name: "Cancel at the end of the month" }).click();
+    // Cancelling goes through a step that says when pro ends and that nothing is refunded.
+    await page.getByRole("button", { name: "Cancel at the end of the month…" }).click();
+    const step = page.getByTestId("confirm-step");
+    await step.waitFor();
+    assert((await step.innerText()).includes("is not refunded"), await step.innerText());
+    await page.getByRole("button", { name: "Yes, cancel at the end of the month" }).click();
     await page.locator('[data-testid="plan-status"][data-state="canceling"]').waitFor();
     assert((await page.getByTestId("flash").innerText()).includes("pro stays until the end"));
     await page.getByRole("button", { name: "Keep my plan" }).click();

@@ -134,6 +134,12 @@ Deno.test({ name: "artists pages - figures, charts, plans", ...opts }, async (t)
     const item = ready.text.match(
       /data-kind="tempo"[^]*?name="item" value="([0-9a-f-]{36})"/,
     )![1];
+    // Rejecting is final: it says so, and a post without its confirm=yes is a 428 that leaves
+    // the proposal pending (approving it below still works).
+    assertMatch(ready.text, /data-testid="plan-item-reject"[^]*?cannot be approved later/);
+    const bare = await post(app, ana, here, { intent: "decide", item, decision: "rejected" });
+    assertEquals(bare.status, 428);
+    assertMatch(bare.text, /Nothing changed/);
     const approved = await post(app, ana, here, {
       intent: "decide",
       item,

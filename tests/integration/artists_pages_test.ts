@@ -195,9 +195,25 @@ Deno.test({ name: "artists pages - owner, member, stranger, forms", ...opts }, a
     });
     assertEquals(restored.flash, `Version 1 is back, as version ${version + 2}.`);
 
+    // Leaving (and removing) says what follows first: a post without its confirm=yes is a
+    // 428 and bob still reads the artist.
+    const members = await get(app, bob, `/artists/${id}/members`);
+    assertMatch(members.text, /data-testid="member-remove"[\s\S]*Only its owner can invite you/);
+    const ownerView = await get(app, ana, `/artists/${id}/members`);
+    assertMatch(ownerView.text, /They are not told\. You can invite them again/);
+    for (const [who, name] of [[bob, "bob"], [ana, "ana"]] as const) {
+      const bare = await post(app, who, `/artists/${id}/members`, {
+        intent: "remove",
+        user: bob.id,
+      });
+      assertEquals(bare.status, 428, `${name}: removing needs its confirmation`);
+      assertMatch(bare.text, /Nothing changed/);
+    }
+    assertEquals((await get(app, bob, `/artists/${id}`)).status, 200, "bob still reads it");
     const left = await post(app, bob, `/artists/${id}/members`, {
       intent: "remove",
       user: bob.id,
+      confirm: "yes",
     });
     assertEquals([left.status, left.location], [303, "/artists"]);
     assertEquals((await get(app, bob, `/artists/${id}`)).status, 404);

@@ -282,3 +282,43 @@ Deno.test(
     assertEquals([badFn.status, (await badFn.json()).error.field], [400, "length"]);
   },
 );
+
+Deno.test(
+  { name: "dj pages - stopping a share and deleting a playlist say what follows first", ...opts },
+  async () => {
+    await using app = await startTestApp({ WORKER: "off" });
+    const me = await signIn(app, "dj-confirm@example.com", "Careful Cleo");
+    const r = await run(app, me.json, { prompt: "music for studying", length: 10 });
+    const here = `/dj/runs/${r.id}`;
+    const form = async (fields: Record<string, string>) => {
+      const res = await app.fetch(here, {
+        method: "POST",
+        headers: { cookie: me.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ _csrf: me.json["x-csrf-token"], ...fields }),
+      });
+      return { status: res.status, location: res.headers.get("location"), text: await res.text() };
+    };
+    assertEquals((await form({ intent: "share" })).status, 303);
+    const page = await (await app.fetch(here, { headers: { cookie: me.cookie } })).text();
+    assertMatch(page, /data-testid="dj-unshare"[\s\S]*this one never comes back/);
+    assertMatch(page, /data-testid="dj-delete"[\s\S]*This cannot be undone/);
+    const token = page.match(/\/dj\/share\/([A-Za-z0-9_-]{20,})/)![1];
+    const shareWorks = async () => (await app.fetch(`/api/dj/share/${token}`)).status;
+
+    // Without the disclosure's confirm=yes: 428, and the link and the playlist stay.
+    const bareStop = await form({ intent: "unshare" });
+    assertEquals(bareStop.status, 428);
+    assertMatch(bareStop.text, /Nothing changed/);
+    assertEquals(await shareWorks(), 200);
+    const bareDelete = await form({ intent: "delete" });
+    assertEquals(bareDelete.status, 428);
+    assertEquals((await app.fetch(`/api/dj/runs/${r.id}`, { headers: me.json })).status, 200);
+
+    // With it: done.
+    assertEquals((await form({ intent: "unshare", confirm: "yes" })).status, 303);
+    assertEquals(await shareWorks(), 404);
+    const gone = await form({ intent: "delete", confirm: "yes" });
+    assertEquals([gone.status, gone.location], [303, "/dj/history"]);
+    assertEquals((await app.fetch(`/api/dj/runs/${r.id}`, { headers: me.json })).status, 404);
+  },
+);

@@ -253,12 +253,25 @@ Deno.test(
     assertEquals((await status(app, me)).status, "broken");
     spotify.rejectAccess = false;
 
-    // Disconnect deletes the tokens.
-    const out = await app.fetch("/dj/disconnect", {
-      method: "POST",
-      headers: { cookie: me.cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: me.json["x-csrf-token"] }),
-    });
+    // Disconnect says first that Spotify's playlists stay and exports stop; a post without the
+    // disclosure's confirm=yes is a 428 that keeps the connection; with it, the tokens go.
+    const dj = await (await app.fetch("/dj", { headers: { cookie: me.cookie } })).text();
+    assert(
+      /data-testid="dj-disconnect"[\s\S]*already in your Spotify account stay there[\s\S]*Exporting to Spotify stops until you connect again/
+        .test(dj),
+      "the consequences, before the button",
+    );
+    const disconnect = (fields: Record<string, string>) =>
+      app.fetch("/dj/disconnect", {
+        method: "POST",
+        headers: { cookie: me.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ _csrf: me.json["x-csrf-token"], ...fields }),
+      });
+    const bare = await disconnect({});
+    assertEquals(bare.status, 428);
+    assert((await bare.text()).includes("Nothing changed"));
+    assertEquals((await status(app, me)).connected, true, "still connected");
+    const out = await disconnect({ confirm: "yes" });
     assertEquals(out.status, 303);
     assertEquals((await status(app, me)).connected, false);
     const left = await app.platform.db.asService((tx) =>

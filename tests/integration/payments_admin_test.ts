@@ -130,12 +130,21 @@ Deno.test("admin disputes - only admins; a split is reviewed, confirmed, posted 
   assert(review.text.includes("Yes, decide"));
   assertEquals(await money(a, b.bookingId), before);
 
-  const decided = await postForm(a, admin.token, "/admin/disputes", {
+  const decision = {
     intent: "decide",
     booking_id: id,
     decision: "split",
     musician_amount: "250.75",
     note: "Half the set: most of the fee.",
+  };
+  // Without the step's confirm=yes (a stale page, a script): the step again, nothing moved.
+  const bare = await postForm(a, admin.token, "/admin/disputes", decision);
+  assertEquals(bare.status, 428);
+  assert(bare.text.includes("Yes, decide") && bare.text.includes("cannot be undone"));
+  assertEquals(await money(a, b.bookingId), before);
+  const decided = await postForm(a, admin.token, "/admin/disputes", {
+    ...decision,
+    confirm: "yes",
   });
   assertEquals([decided.status, decided.location], [303, "/admin/disputes"]);
   const after = await money(a, b.bookingId);

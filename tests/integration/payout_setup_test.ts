@@ -102,5 +102,28 @@ Deno.test(
     );
     assertEquals((await rows()).length, 1);
     assert((await getPage(a, musician.token, "/earnings")).text.includes("acc_ABCDEFGHIJKLMN"));
+
+    // Replacing it: first a step saying where payouts not sent yet will go (428, nothing
+    // changed); the step's own form, with confirm=yes, replaces it. The same id again needs none.
+    const accountOf = async () =>
+      (await a.platform.db.asService((tx) =>
+        tx.query<{ account_id: string }>(
+          "select account_id from public.payout_accounts where musician_id = $1::uuid",
+          [musician.id],
+        )
+      ))[0].account_id;
+    const change = { intent: "razorpay", account_id: "acc_ZYXWVUTSRQPONM" };
+    const step = await postForm(a, musician.token, "/earnings", change);
+    assertEquals(step.status, 428);
+    assert(step.text.includes('data-testid="confirm-step"'), "the confirmation step");
+    assert(step.text.includes("Nothing has happened yet"));
+    assert(step.text.includes("instead of acc_ABCDEFGHIJKLMN"), "names both accounts");
+    assert(step.text.includes("Payouts already sent to acc_ABCDEFGHIJKLMN stay there"));
+    assertEquals(await accountOf(), "acc_ABCDEFGHIJKLMN", "nothing changed yet");
+    const done = await postForm(a, musician.token, "/earnings", { ...change, confirm: "yes" });
+    assertEquals([done.status, done.location], [303, "/earnings"]);
+    assertEquals(await accountOf(), "acc_ZYXWVUTSRQPONM");
+    const same = await postForm(a, musician.token, "/earnings", change);
+    assertEquals(same.status, 303, "the same account again: nothing to confirm");
   },
 );

@@ -128,8 +128,27 @@ Deno.test(
     assert(page.text.includes('data-state="canceling"') && page.text.includes("Keep my plan"));
     v = await apiCall(a, sam, "POST", "/api/plan/resume", undefined, 200) as unknown as View;
     assertEquals(v.state, "active");
-    const form = await postForm(a, sam.token, "/settings/plan", { intent: "cancel" });
+    // The page's cancel: first a step saying when pro ends and that nothing is refunded; a post
+    // without its confirm=yes shows that step again (428) and changes nothing.
+    const step = await getPage(a, sam.token, "/settings/plan?confirm=cancel");
+    assertEquals(step.status, 200);
+    assert(step.text.includes('data-testid="confirm-step"'), "the confirmation step");
+    assert(/Pro stays until \d+ \w+ \d{4}/.test(step.text), "when access ends");
+    assert(step.text.includes("is not refunded") && step.text.includes("Nothing more is charged"));
+    assert(step.text.includes("Then you are on Free: 3 songs a month"));
+    const bare = await postForm(a, sam.token, "/settings/plan", { intent: "cancel" });
+    assertEquals(bare.status, 428);
+    assert(bare.text.includes("Nothing has happened yet"));
+    assertEquals((await planOf(a, sam)).state, "active", "still renewing");
+    const form = await postForm(a, sam.token, "/settings/plan", {
+      intent: "cancel",
+      confirm: "yes",
+    });
     assertEquals([form.status, form.location], [303, "/settings/plan"]);
+    assertEquals((await planOf(a, sam)).state, "canceling");
+    const again = await getPage(a, sam.token, "/settings/plan?confirm=cancel");
+    assertEquals(again.status, 409, "nothing left to confirm");
+    assert(again.text.includes("Already cancelled"));
 
     // The period ends: the provider's own event ends it.
     const end = new Date(v.subscription!.current_period_end!);

@@ -261,7 +261,37 @@ Deno.test(
     assertEquals((await getPage(app, tom.token, `/scout/${mine.id}`)).status, 404);
     const paused2 = await postForm(app, mira.token, added.location!, { intent: "pause" });
     assertEquals(paused2.status, 303);
-    const deleted = await postForm(app, mira.token, added.location!, { intent: "delete" });
+    // Deleting asks first, saying what goes with the source: without the disclosure's
+    // confirm=yes, 428 from either page and nothing changes.
+    assertMatch(detail.text, /data-testid="source-delete"[\s\S]*every gig it found/);
+    const gigsOf = async (id: string) =>
+      (await app.platform.db.asService((tx) =>
+        tx.query("select 1 from public.external_gigs where source_id = $1", [id])
+      )).length;
+    const found = await gigsOf(mine.id);
+    assert(found > 0, "the CSV source found gigs");
+    const bare = await postForm(app, mira.token, `/scout/${mine.id}`, { intent: "delete" });
+    assertEquals(bare.status, 428);
+    assertMatch(bare.text, /Nothing changed/);
+    const bareList = await postForm(app, mira.token, "/scout", {
+      intent: "delete",
+      source: mine.id,
+    });
+    assertEquals(bareList.status, 428);
+    assertMatch(bareList.text, /Nothing changed/);
+    assertEquals((await getPage(app, mira.token, `/scout/${mine.id}`)).status, 200);
+    assertEquals(await gigsOf(mine.id), found, "its gigs are still there");
+    const mineGone = await postForm(app, mira.token, "/scout", {
+      intent: "delete",
+      source: mine.id,
+      confirm: "yes",
+    });
+    assertEquals([mineGone.status, mineGone.location], [303, "/scout"]);
+    assertEquals(await gigsOf(mine.id), 0, "and now they went with it");
+    const deleted = await postForm(app, mira.token, added.location!, {
+      intent: "delete",
+      confirm: "yes",
+    });
     assertEquals([deleted.status, deleted.location], [303, "/scout"]);
     assertEquals((await getPage(app, mira.token, added.location!)).status, 404);
   },

@@ -43,6 +43,16 @@ function track(seconds = 8, seed = 7): Float32Array[] {
 
 const call = studioCall;
 
+/** A page's form as a browser posts it (the session's cookie and CSRF token). */
+async function pagePost(app: TestApp, s: Session, path: string, fields: Record<string, string>) {
+  const res = await app.fetch(path, {
+    method: "POST",
+    headers: { cookie: s.cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: CSRF, ...fields }),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
 /** Runs the worker until `done` answers true. */
 async function until(app: TestApp, done: () => Promise<boolean>, what: string) {
   for (let i = 0; i < 20; i++) {
@@ -192,13 +202,23 @@ Deno.test({
   const list = await call(app, me, "GET", `/songs/${song.id}/masters`);
   assertEquals(list.json.items.map((m: Master) => m.id), [second.json.master.id, master.id]);
   assertEquals(list.json.items[0].reference_title, "My Reference");
-  const cancelled = await call(
-    app,
-    me,
-    "POST",
-    `/songs/${song.id}/masters/${second.json.master.id}/cancel`,
-  );
-  assertEquals([cancelled.status, cancelled.json.master.status], [200, "cancelled"]);
+  // Cancelling it on its page: the disclosure says what follows; a post without its
+  // confirm=yes is a 428 that leaves the master running; with it, cancelled.
+  const page = `/studio/songs/${song.id}/master`;
+  const mid = second.json.master.id as string;
+  const shown = await (await app.fetch(`${page}?master=${mid}`, { headers: { cookie: me.cookie } }))
+    .text();
+  assert(/data-testid="master-cancel"[\s\S]*does not count against/.test(shown), "consequences");
+  const statusOf = async () =>
+    ((await call(app, me, "GET", `/songs/${song.id}/masters`)).json.items as Master[])
+      .find((m) => m.id === mid)?.status;
+  const bare = await pagePost(app, me, page, { intent: "cancel", mid });
+  assertEquals(bare.status, 428);
+  assert(bare.text.includes("Nothing changed"), bare.text);
+  assertEquals(await statusOf(), "queued", "still mastering");
+  const cancelled = await pagePost(app, me, page, { intent: "cancel", mid, confirm: "yes" });
+  assertEquals(cancelled.status, 303);
+  assertEquals(await statusOf(), "cancelled");
 
   // Another user: nothing to read, download or cancel.
   for (

@@ -212,6 +212,14 @@ Deno.test({ name: "studio share - links, revocation and the DJ catalogue", ...op
   await post(ana, [["intent", "unshare"], ["confirm", "yes"]]);
   assertEquals((await getPage(app, null, `/s/${link[2]}`)).status, 404);
 
+  // A new link ends the one shared: without its disclosure's confirm=yes, 428 and the link works.
+  await post(ana, [["intent", "share"]]);
+  const newLink = (await getPage(app, ana.token, here)).text.match(/\/s\/([A-Za-z0-9_-]{32})"/)![1];
+  assertEquals((await post(ana, [["intent", "share"]])).status, 428);
+  assertEquals((await getPage(app, null, `/s/${newLink}`)).status, 200, "the link still works");
+  assertEquals((await post(ana, [["intent", "share"], ["confirm", "yes"]])).status, 303);
+  assertEquals((await getPage(app, null, `/s/${newLink}`)).status, 404, "replaced");
+
   // Deleting a shared song kills its link.
   const again = await apiCall(app, ana, "POST", `${base}/share`, undefined, 200);
   await apiCall(app, ana, "DELETE", base, undefined, 204);

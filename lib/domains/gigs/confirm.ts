@@ -12,24 +12,13 @@ import { getGig } from "./gigs.ts";
 import { listApplicationsForGig, listOwnApplications } from "./applications.ts";
 import { getBooking } from "./bookings.ts";
 import type { Gig } from "./schemas.ts";
+import type { Blocked, Consequences } from "../../shared/consequences.ts";
 
 export const CONFIRM_INTENTS = ["accept", "decline", "withdraw", "cancel", "close"] as const;
 export type ConfirmIntent = typeof CONFIRM_INTENTS[number];
 
-/** A confirmation: the question, what follows, and the button that does it. */
-export interface Consequences {
-  title: string;
-  lines: string[];
-  /** Whether and how it can be taken back (else: it cannot). */
-  undo: string;
-  confirmLabel: string;
-  variant: "primary" | "danger";
-}
-
-/** Why there is nothing to confirm (already decided, gig closed): shown instead of a button. */
-export interface Blocked {
-  blocked: string;
-}
+/** The shape of a confirmation, shared by every domain that words one. */
+export type { Blocked, Consequences };
 
 /** The pages a decision's confirmation and undo lead back to. */
 export const DECISION_BACKS = ["gig", "applicants", "mine", "mygigs"] as const;

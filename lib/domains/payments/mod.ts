@@ -35,6 +35,7 @@ export {
   registerRazorpayAccount,
   startStripeOnboarding,
 } from "./payouts.ts";
+export { previewRazorpayChange } from "./payout_confirm.ts";
 export { CHARGE_DAYS_BEFORE, chargeSavedCards } from "./off_session.ts";
 export {
   balanceDueAt,

@@ -12,6 +12,7 @@ export {
   priceOf,
 } from "./view.ts";
 export { planPortal, setPlanCancel, startPlanCheckout } from "./service.ts";
+export { previewPlanCancel } from "./confirm.ts";
 export {
   addMonth,
   BuiltinPayInput,

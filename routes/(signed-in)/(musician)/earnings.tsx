@@ -1,6 +1,7 @@
 /**
  * A musician's earnings: held, releasing and paid per currency, each payment (each part of a
- * booking paid in two, a balance not paid yet as "due"), a monthly chart.
+ * booking paid in two, a balance not paid yet as "due"), a monthly chart. Replacing the Razorpay
+ * payout account answers with a confirmation step first (428 until its `confirm=yes`).
  */
 import { define } from "../../../utils.ts";
 import { page } from "../../../lib/fresh_runtime/mod.ts";
@@ -26,11 +27,14 @@ import {
   paymentDeps,
   type PayoutSetup,
   payoutSetup,
+  previewRazorpayChange,
   RazorpayAccountInput,
   registerRazorpayAccount,
   startStripeOnboarding,
 } from "../../../lib/domains/payments/mod.ts";
 import { PayoutSetupPanel } from "../../../components/PayoutSetup.tsx";
+import { ConfirmStep } from "../../../components/ConfirmStep.tsx";
+import type { Consequences } from "../../../lib/shared/consequences.ts";
 import { type FreshContext } from "../../../lib/fresh_runtime/mod.ts";
 import { readForm } from "../../../lib/web/body.ts";
 import { parseForm } from "../../../lib/web/forms.ts";
@@ -45,6 +49,8 @@ interface Data {
   setup: PayoutSetup;
   stripeUrl?: string;
   errors?: Record<string, string>;
+  /** Replacing the payout account: what changes, shown before anything does. */
+  payoutStep?: { preview: Consequences; accountId: string };
 }
 
 async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status = 200) {
@@ -79,6 +85,12 @@ export const handler = define.handlers<Data>({
       fields.set("account_id", String(form.get("account_id") ?? ""));
       const parsed = parseForm(RazorpayAccountInput, fields);
       if (!parsed.ok) return await load(ctx, { errors: parsed.errors }, 400);
+      const accountId = parsed.data.account_id;
+      const step = previewRazorpayChange(await payoutSetup(deps, user.claims), accountId);
+      if (step && form.get("confirm") !== "yes") {
+        ctx.state.head = { title: step.title };
+        return await load(ctx, { payoutStep: { preview: step, accountId } }, 428);
+      }
       await registerRazorpayAccount(deps, user.claims, parsed.data);
       return seeOther("/earnings", [
         flashCookie({ kind: "success", text: "Razorpay account saved." }, ctx.state.secure),
@@ -132,6 +144,20 @@ function status(e: Earning, all: Earning[]): string {
 }
 
 export default define.page<typeof handler>(function Earnings({ data, state, url }) {
+  if (data.payoutStep) {
+    return (
+      <div class="mx-auto max-w-2xl">
+        <ConfirmStep
+          preview={data.payoutStep.preview}
+          action="/earnings"
+          fields={{ intent: "razorpay", account_id: data.payoutStep.accountId }}
+          backHref="/earnings"
+          csrf={state.csrf}
+          reminder
+        />
+      </div>
+    );
+  }
   const setup = (
     <PayoutSetupPanel
       setup={data.setup}

@@ -9,6 +9,7 @@ import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
 import { HttpError, toHttpError } from "../../../lib/web/errors.ts";
 import { parseId } from "../../../lib/web/params.ts";
+import { requireConfirmed } from "../../../lib/web/confirm.ts";
 import type { SignedInUser, State } from "../../../utils.ts";
 import {
   getSource,
@@ -108,6 +109,8 @@ export const handler = define.handlers<Data>({
       }
       const act = SourceIntent.safeParse(intent);
       if (!act.success) throw new HttpError(400, "Unknown action", { field: "intent" });
+      // Deleting takes the source's gigs with it: only the disclosure's form may (428 else).
+      if (act.data === "delete") requireConfirmed(form, "Delete…");
       const text = await db.asUser(user.claims, (tx) => actOnSource(tx, user.claims, id, act.data));
       ctx.state.platform.worker.wake();
       return backWith(ctx.state.secure, act.data === "delete" ? "/scout" : here, "success", text);

@@ -9,6 +9,7 @@ import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
 import { HttpError, toHttpError } from "../../../lib/web/errors.ts";
 import { isUuid } from "../../../lib/shared/ids.ts";
+import { requireConfirmed } from "../../../lib/web/confirm.ts";
 import type { SignedInUser, State } from "../../../utils.ts";
 import { createSource, listSources, SourceInput } from "../../../lib/domains/scout/sources.ts";
 import type { SourceView } from "../../../lib/domains/scout/sources.ts";
@@ -59,6 +60,8 @@ export const handler = define.handlers<Data>({
       if (!parsed.success) throw new HttpError(400, "Unknown action", { field: "intent" });
       if (!isUuid(id)) throw new HttpError(404, "Source not found", { field: "source" });
       try {
+        // Deleting takes the source's gigs with it: only the disclosure's form may (428 else).
+        if (parsed.data === "delete") requireConfirmed(form, "Delete…");
         const text = await db.asUser(
           user.claims,
           (tx) => actOnSource(tx, user.claims, id, parsed.data),

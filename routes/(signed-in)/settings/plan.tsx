@@ -1,11 +1,12 @@
 /**
  * The plan page (/settings/plan): the plan in effect and what each includes, upgrading to pro
- * (the price shown for confirmation before any money moves), cancelling at the period end or
- * keeping the plan, Stripe's customer portal, and a past-due warning to update the card.
- * Works without JavaScript: each button is a form post.
+ * (the price shown for confirmation before any money moves), cancelling at the period end (after
+ * `?confirm=cancel`, a step saying when access ends and that nothing is refunded; a POST without
+ * its `confirm=yes` is a 428 showing that step) or keeping the plan, Stripe's customer portal,
+ * and a past-due warning to update the card. Works without JavaScript: each button is a form.
  */
 import { define } from "../../../utils.ts";
-import { page } from "../../../lib/fresh_runtime/mod.ts";
+import { type FreshContext, page } from "../../../lib/fresh_runtime/mod.ts";
 import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
 import { HttpError, toHttpError } from "../../../lib/web/errors.ts";
@@ -17,6 +18,7 @@ import {
   PlanCheckoutInput,
   planPortal,
   type PlanView,
+  previewPlanCancel,
   priceOf,
   setPlanCancel,
   startPlanCheckout,
@@ -26,6 +28,9 @@ import { CsrfField } from "../../../components/Field.tsx";
 import { Button } from "../../../components/Button.tsx";
 import { Card, PageTitle } from "../../../components/Page.tsx";
 import { PlanCards, PlanStatus } from "../../../components/PlanCards.tsx";
+import { ConfirmStep } from "../../../components/ConfirmStep.tsx";
+import type { Blocked, Consequences } from "../../../lib/shared/consequences.ts";
+import type { State } from "../../../utils.ts";
 
 interface Data {
   view: PlanView;
@@ -34,6 +39,20 @@ interface Data {
   /** A provider page on another site (CSP's form-action keeps redirects on this one). */
   leaveTo?: { url: string; label: string };
   error?: string;
+  /** The cancellation's confirmation step: when the plan ends, what is (not) refunded. */
+  cancelStep?: Consequences | Blocked;
+  /** A cancel came without its confirmation: nothing happened yet. */
+  reminder?: boolean;
+}
+
+/** The plan page showing the cancellation's confirmation step (409 when there is none to do). */
+async function cancelStep(ctx: FreshContext<State>, reminder: boolean) {
+  const user = signedIn(ctx.state);
+  const view = await getPlanView(paymentDeps(ctx.state.platform), user.claims);
+  const step = previewPlanCancel(view, ctx.state.viewerZone ?? null);
+  ctx.state.head = { title: "blocked" in step ? "Your plan" : step.title };
+  const status = "blocked" in step ? 409 : reminder ? 428 : 200;
+  return page<Data>({ view, cancelStep: step, reminder }, { status });
 }
 
 const INTENTS = new Set(["review", "checkout", "cancel", "resume", "portal"]);
@@ -41,6 +60,7 @@ const INTENTS = new Set(["review", "checkout", "cancel", "resume", "portal"]);
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const user = signedIn(ctx.state);
+    if (ctx.url.searchParams.get("confirm") === "cancel") return await cancelStep(ctx, false);
     return page({ view: await getPlanView(paymentDeps(ctx.state.platform), user.claims) });
   },
   async POST(ctx) {
@@ -74,6 +94,8 @@ export const handler = define.handlers<Data>({
           });
         }
         case "cancel":
+          // Only the confirmation step's form carries confirm=yes: else show it, change nothing.
+          if (form.get("confirm") !== "yes") return await cancelStep(ctx, true);
           await setPlanCancel(deps, user.claims, true);
           return flash("Cancelled: pro stays until the end of the paid month.");
         case "resume":
@@ -100,6 +122,20 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(function PlanPage({ data, state }) {
   const { view, review, leaveTo, error } = data;
+  if (data.cancelStep) {
+    return (
+      <div class="mx-auto max-w-2xl">
+        <ConfirmStep
+          preview={data.cancelStep}
+          action={PLAN_PATH}
+          fields={{ intent: "cancel" }}
+          backHref={PLAN_PATH}
+          csrf={state.csrf}
+          reminder={data.reminder}
+        />
+      </div>
+    );
+  }
   return (
     <>
       <PageTitle sub="The song studio's quotas come with your plan.">Your plan</PageTitle>

@@ -91,8 +91,12 @@ export const handler = define.handlers<Data>({
         status: 422,
       });
     }
-    if (intent === "review") {
-      return page({ ...loaded, focus: { bookingId, values, confirm: parsed.data } });
+    // Deciding moves money for good: only the step's own "Yes, decide" (confirm=yes) does it; a
+    // post without it (a stale page, a script) shows that step again, 428, nothing moved.
+    if (intent === "review" || form.get("confirm") !== "yes") {
+      return page({ ...loaded, focus: { bookingId, values, confirm: parsed.data } }, {
+        status: intent === "review" ? 200 : 428,
+      });
     }
     const d = parsed.data;
     try {

@@ -1,6 +1,7 @@
 /**
  * An artist's members (/artists/<id>/members): the list; the owner invites by e-mail (POST
- * `intent=invite`) and removes members, a member leaves (POST `intent=remove`, confirmed).
+ * `intent=invite`) and removes members, a member leaves (POST `intent=remove` with `confirm=yes`
+ * from its disclosure; without it, 428 and nobody loses access).
  */
 import { define } from "../../../../utils.ts";
 import { page } from "../../../../lib/fresh_runtime/mod.ts";
@@ -8,6 +9,7 @@ import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
 import { HttpError, toHttpError } from "../../../../lib/web/errors.ts";
 import { parseId } from "../../../../lib/web/params.ts";
+import { requireConfirmed } from "../../../../lib/web/confirm.ts";
 import { type Artist, MemberInput } from "../../../../lib/domains/artists/api.ts";
 import { addMember, artistView, removeMember } from "../../../../lib/domains/artists/service.ts";
 import { listMembers } from "../../../../lib/domains/artists/store.ts";
@@ -49,6 +51,8 @@ export const handler = define.handlers<Data>({
     if (intent === "remove") {
       const member = parseId(String(form.get("user") ?? ""), "Member", "user");
       const artist = await artistView(p, user, id);
+      // Only the disclosure that says what removing does carries confirm=yes (428 else).
+      requireConfirmed(form, member === user.claims.sub ? "Leave…" : "Remove…");
       await removeMember(p, user, id, member);
       return member === user.claims.sub
         ? backWith(ctx.state.secure, "/artists", "info", `You left ${artist.name}.`)

@@ -32,6 +32,8 @@ import { EmptyState, PageTitle } from "../../../../components/Page.tsx";
 import { signedIn } from "../../../../lib/web/guards.ts";
 import { readForm } from "../../../../lib/web/body.ts";
 import { notFound } from "../../../../lib/web/params.ts";
+import { requireConfirmed } from "../../../../lib/web/confirm.ts";
+import { ConfirmedField } from "../../../../components/ConfirmStep.tsx";
 
 interface Data {
   run: DjRunWithTracks | null;
@@ -63,7 +65,11 @@ export const handler = define.handlers<Data>({
     const back = (kind: "success" | "error" | "info", text: string, to = here) =>
       seeOther(to, [flashCookie({ kind, text }, secure)]);
     const { db } = ctx.state.platform;
-    const intent = (await readForm(ctx.req)).get("intent");
+    const form = await readForm(ctx.req);
+    const intent = form.get("intent");
+    // Both end something for good (the link, the playlist): only their disclosure's form says so.
+    if (intent === "unshare") requireConfirmed(form, "Stop sharing…");
+    if (intent === "delete") requireConfirmed(form, "Delete this playlist…");
     try {
       if (intent === "export") {
         const run = await exportRun(await djDeps(ctx.state.platform), user.claims, id);
@@ -131,16 +137,14 @@ export default define.page<typeof handler>(function DjRunPage({ data, state }) {
             </>
           )}
         <div class="flex flex-wrap items-start gap-4">
-          <form method="post" action={here}>
-            <CsrfField token={state.csrf} />
-            {shareUrl
-              ? <Button variant="secondary" name="intent" value="unshare">Stop sharing</Button>
-              : (
-                <Button variant="secondary" name="intent" value="share">
-                  Share a read-only link
-                </Button>
-              )}
-          </form>
+          {!shareUrl && (
+            <form method="post" action={here}>
+              <CsrfField token={state.csrf} />
+              <Button variant="secondary" name="intent" value="share">
+                Share a read-only link
+              </Button>
+            </form>
+          )}
           <a
             href={`/dj?refine=${run.id}`}
             class="inline-flex items-center rounded-md border border-gray-300 bg-white px-4 py-2 text-base font-medium text-gray-900 hover:bg-gray-50"
@@ -163,16 +167,35 @@ export default define.page<typeof handler>(function DjRunPage({ data, state }) {
               data-testid="dj-share-url"
               class="block w-full rounded-md border border-gray-300 bg-gray-50 px-3 py-2 text-sm"
             />
+            <details class="mt-2 text-sm">
+              <summary class="cursor-pointer py-2 text-red-700 underline">Stop sharing…</summary>
+              <form method="post" action={here} class="mt-2 space-y-2" data-testid="dj-unshare">
+                <CsrfField token={state.csrf} />
+                <ConfirmedField />
+                <p>
+                  Anyone opening the link above is told it no longer works. Sharing again makes a
+                  new link: this one never comes back.
+                </p>
+                <Button variant="danger" name="intent" value="unshare">Stop sharing</Button>
+              </form>
+            </details>
           </div>
         )}
         <details class="text-sm">
-          <summary class="cursor-pointer text-red-700 underline">Delete this playlist</summary>
-          <form method="post" action={here} class="mt-2 flex flex-wrap items-center gap-3">
+          <summary class="cursor-pointer py-2 text-red-700 underline">
+            Delete this playlist…
+          </summary>
+          <form method="post" action={here} class="mt-2 space-y-2" data-testid="dj-delete">
             <CsrfField token={state.csrf} />
-            <span>
-              It leaves your history{run.playlist_url ? " (the Spotify playlist stays)" : ""}.
-            </span>
-            <Button variant="danger" name="intent" value="delete">Delete</Button>
+            <ConfirmedField />
+            <p>
+              “{runTitle(run)}” leaves your history with its tracks and the reasons they were
+              picked{shareUrl ? ", and its share link stops working" : ""}. This cannot be undone.
+              {run.playlist_url
+                ? " The playlist in your Spotify account stays there: delete it in Spotify if you want it gone too."
+                : ""}
+            </p>
+            <Button variant="danger" name="intent" value="delete">Yes, delete it</Button>
           </form>
         </details>
       </div>

@@ -127,6 +127,8 @@ export const handler = define.handlers<Data>({
         }
         case "share": {
           const was = (await songView(platform, user.claims, id)).song.shared;
+          // A new link ends the old one for good: only from its disclosure (428 else).
+          if (was) requireConfirmed(form, "Make a new link…");
           await shareSong(platform, user.claims, id);
           return back(
             "success",

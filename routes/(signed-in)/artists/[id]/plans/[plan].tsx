@@ -2,7 +2,7 @@
  * One evolution plan (/artists/<id>/plans/<plan>): followed live while it is analysed, then the
  * analysis and each proposal (confidence in words, evidence with its numbers, the change it would
  * make). The owner approves (a new persona version) or rejects each pending proposal (POST
- * `intent=decide`).
+ * `intent=decide`; a rejection, final, with `confirm=yes` from its disclosure).
  */
 import { define } from "../../../../../utils.ts";
 import { page } from "../../../../../lib/fresh_runtime/mod.ts";
@@ -10,6 +10,7 @@ import { signedIn } from "../../../../../lib/web/guards.ts";
 import { readForm } from "../../../../../lib/web/body.ts";
 import { HttpError, toHttpError } from "../../../../../lib/web/errors.ts";
 import { parseId } from "../../../../../lib/web/params.ts";
+import { requireConfirmed } from "../../../../../lib/web/confirm.ts";
 import { type Artist, DecisionInput, type Plan } from "../../../../../lib/domains/artists/api.ts";
 import { decideItem, planView } from "../../../../../lib/domains/artists/plans.ts";
 import { artistView } from "../../../../../lib/domains/artists/service.ts";
@@ -55,6 +56,8 @@ export const handler = define.handlers<Data>({
     if (!decision.success) {
       throw new HttpError(400, "Approve or reject", { field: "decision" });
     }
+    // A rejection is final: only the disclosure that says so carries confirm=yes (428 else).
+    if (decision.data.decision === "rejected") requireConfirmed(form, "Reject…");
     try {
       const plan = await decideItem(
         ctx.state.platform,

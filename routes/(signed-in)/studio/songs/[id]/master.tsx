@@ -11,6 +11,7 @@ import { signedIn } from "../../../../../lib/web/guards.ts";
 import { readForm } from "../../../../../lib/web/body.ts";
 import { HttpError, toHttpError } from "../../../../../lib/web/errors.ts";
 import { flashCookie, seeOther } from "../../../../../lib/web/respond.ts";
+import { requireConfirmed } from "../../../../../lib/web/confirm.ts";
 import { isUuid } from "../../../../../lib/shared/ids.ts";
 import { songView } from "../../../../../lib/domains/studio/service.ts";
 import { listSongs } from "../../../../../lib/domains/studio/store.ts";
@@ -120,6 +121,7 @@ export const handler = define.handlers<MasterPageData>({
     if (intent === "cancel") {
       const mid = String(form.get("mid") ?? "");
       if (!isUuid(mid)) throw new HttpError(400, "Which master?", { field: "mid" });
+      requireConfirmed(form, "Cancel this master…");
       try {
         await cancelMaster(platform, user.claims, id, mid.toLowerCase());
       } catch (err) {
