@@ -73,7 +73,7 @@ export function HomeChecklist(
           </div>
         ))}
       </div>
-      <form method="post" action="/home/onboarding" class="mt-3 text-right">
+      <form method="post" action="/onboarding" class="mt-3 text-right">
         <CsrfField token={csrf} />
         <input type="hidden" name="dismissed" value="true" />
         <button

@@ -90,7 +90,7 @@ function Home({ home, csrf, avatar }: {
       </PageTitle>
       {home.showChecklist && <HomeChecklist steps={home.steps} csrf={csrf} />}
       {!home.showChecklist && facts.dismissed && home.steps.some((s) => !s.done) && (
-        <form method="post" action="/home/onboarding" class="-mt-4 mb-4">
+        <form method="post" action="/onboarding" class="-mt-4 mb-4">
           <CsrfField token={csrf} />
           <input type="hidden" name="dismissed" value="false" />
           <button type="submit" class="min-h-[44px] text-sm text-indigo-700 underline">

@@ -772,7 +772,7 @@ Deno.test({
       "/artists/<id>/plans/<id>",
       "/gigs/<id>/confirm",
       "/gigs/<id>/undo",
-      "/home/onboarding",
+      "/onboarding",
     ]
   ) {
     assert(

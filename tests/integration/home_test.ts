@@ -85,16 +85,16 @@ Deno.test({ name: "home - a musician's home, links and checklist", ...opts }, as
   assertEquals(step(after.text, "musician-payouts"), null, "no live provider: nothing to set up");
 
   // Hide, then bring back; a bad value names the field.
-  const hidden = await postForm(app, nia.token, "/home/onboarding", { dismissed: "true" });
+  const hidden = await postForm(app, nia.token, "/onboarding", { dismissed: "true" });
   assertEquals([hidden.status, hidden.location], [303, "/"]);
   const quiet = await getPage(app, nia.token, "/");
   assert(!quiet.text.includes('data-testid="onboarding"'), "hidden");
   assert(quiet.text.includes("Show the set-up list again"));
-  const bad = await postForm(app, nia.token, "/home/onboarding", { dismissed: "maybe" });
+  const bad = await postForm(app, nia.token, "/onboarding", { dismissed: "maybe" });
   assertEquals(bad.status, 400);
-  await postForm(app, nia.token, "/home/onboarding", { dismissed: "false" });
+  await postForm(app, nia.token, "/onboarding", { dismissed: "false" });
   assert((await getPage(app, nia.token, "/")).text.includes('data-testid="onboarding"'));
-  const anon = await postForm(app, null, "/home/onboarding", { dismissed: "true" });
+  const anon = await postForm(app, null, "/onboarding", { dismissed: "true" });
   assert(anon.status === 303 && anon.location?.startsWith("/signin"), "sign in first");
 });
 

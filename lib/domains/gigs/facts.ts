@@ -1,21 +1,11 @@
 /**
  * The facts AI writing and matching work from (rows of `musician_profiles` and `gigs`), and the
- * small wording helpers both use: role nouns ("guitarist"), lists, money, dates and distances.
+ * small wording helpers both use: role nouns ("guitarist"), lists and distances (money and dates
+ * are lib/shared/format.ts).
  *
  * @module
  */
 import { terms } from "../../ports/ai/offline.ts";
-
-// Money and dates live in lib/shared/format.ts (islands use them too); re-exported for the
-// writing and matching code that reads them with the facts.
-export {
-  formatDay,
-  formatMoney,
-  formatRange,
-  formatTime,
-  localDate,
-  localHour,
-} from "../../shared/format.ts";
 
 export interface MusicianFacts {
   id?: string;

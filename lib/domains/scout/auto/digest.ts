@@ -18,7 +18,8 @@ import { Uuid } from "../../../shared/schemas.ts";
 import { dbFailure } from "../../../ports/db/errors.ts";
 import { genreFit, type MatchFacts, reason, scoreMatch } from "../../matching/score.ts";
 import { gigsForMusician } from "../../matching/queries.ts";
-import { haversineKm, localDate } from "../../gigs/facts.ts";
+import { haversineKm } from "../../gigs/facts.ts";
+import { localDate } from "../../../shared/format.ts";
 
 /** Platform matches below this score stay out of the digest (the page still lists them). */
 export const DIGEST_MIN_SCORE = 0.4;

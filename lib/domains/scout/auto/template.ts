@@ -8,7 +8,8 @@
  */
 import type { AiPort } from "../../../ports/ai/port.ts";
 import type { RunOptions } from "../../../ports/ai/run_task.ts";
-import { formatDay, formatMoney, type GigFacts, type MusicianFacts } from "../../gigs/facts.ts";
+import type { GigFacts, MusicianFacts } from "../../gigs/facts.ts";
+import { formatDay, formatMoney } from "../../../shared/format.ts";
 import { write } from "../../writing/writer.ts";
 import { dayIn, moneyIn } from "../../writing/grammar.ts";
 

@@ -6,9 +6,6 @@
  * @module
  */
 import {
-  formatDay,
-  formatRange,
-  formatTime,
   genreLabel,
   type GigFacts,
   joinList,
@@ -18,6 +15,7 @@ import {
   roleNoun,
   seededRandom,
 } from "../../gigs/facts.ts";
+import { formatDay, formatRange, formatTime } from "../../../shared/format.ts";
 import type { AiTask } from "../../../ports/ai/task.ts";
 import type { WriteLang } from "../language.ts";
 import { actOf } from "../voice.ts";

@@ -1,14 +1,14 @@
 /**
- * POST /home/onboarding: hides (`dismissed=true`) or brings back (`dismissed=false`) the set-up
+ * POST /onboarding: hides (`dismissed=true`) or brings back (`dismissed=false`) the set-up
  * list on the home. A plain form post, then back home.
  */
 import { z } from "zod";
-import { define } from "../../../utils.ts";
-import { setOnboardingDismissed } from "../../../lib/domains/home/mod.ts";
-import { signedIn } from "../../../lib/web/guards.ts";
-import { readForm } from "../../../lib/web/body.ts";
-import { HttpError } from "../../../lib/web/errors.ts";
-import { flashCookie, seeOther } from "../../../lib/web/respond.ts";
+import { define } from "../../utils.ts";
+import { setOnboardingDismissed } from "../../lib/domains/home/mod.ts";
+import { signedIn } from "../../lib/web/guards.ts";
+import { readForm } from "../../lib/web/body.ts";
+import { HttpError } from "../../lib/web/errors.ts";
+import { flashCookie, seeOther } from "../../lib/web/respond.ts";
 
 const Dismiss = z.object({ dismissed: z.enum(["true", "false"]) });
 
