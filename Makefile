@@ -9,7 +9,7 @@ DENO ?= $(shell command -v deno 2>/dev/null || echo $(CURDIR)/node_modules/deno/
 export DENO_NO_UPDATE_CHECK := 1
 export PATH := $(PATH):$(CURDIR)/node_modules/deno:$(CURDIR)/node_modules/.bin
 
-.PHONY: help setup dev test test-postgres bench db-reset db-advisors supabase-start clean chromium fmt
+.PHONY: help setup dev test test-postgres bench db-reset db-advisors supabase-start clean chromium fmt backup restore
 
 help:
 	@echo "make dev      run Soundcheck on the embedded platform (http://127.0.0.1:8000)"
@@ -18,6 +18,8 @@ help:
 	@echo "make setup    install npm packages and Deno (done by dev and test)"
 	@echo "make bench    write bench/results.json"
 	@echo "make db-reset drop the embedded database and start again from migrations + seed"
+	@echo "make backup  back up the embedded database and files to backups/ (stop the server first)"
+	@echo "make restore FILE=backups/….tar.gz  check a backup and put it back (the old data is kept aside)"
 	@echo "make db-advisors  Supabase's security and performance lints on the embedded database"
 	@echo "make supabase-start  run against a local Supabase (needs Docker)"
 	@echo "make clean    remove .data and node_modules"
@@ -71,6 +73,13 @@ db-reset: setup
 
 db-advisors: setup
 	$(DENO) task db:advisors
+
+backup: setup
+	$(DENO) task backup
+
+restore: setup
+	@if [ -z "$(FILE)" ]; then echo "usage: make restore FILE=backups/soundcheck-<time>.tar.gz"; exit 2; fi
+	$(DENO) task restore "$(FILE)"
 
 supabase-start: setup
 	npx supabase start

@@ -9,6 +9,7 @@ import { messages } from "@electric-sql/pglite";
 import type { Acting, Driver, Tx } from "./types.ts";
 import * as P from "./pglite_protocol.ts";
 import { Statements } from "./pglite_protocol.ts";
+import { type DataDirLock, lockDataDir } from "./datadir_lock.ts";
 
 const extensions = { vector, pgcrypto, pg_trgm, btree_gist, pgtap };
 
@@ -17,16 +18,30 @@ export interface PgliteOptions {
   dataDir?: string;
   /** A data dir tarball (from `snapshot`) to start from: fast fresh databases for tests. */
   loadDataDir?: Blob | File;
+  /**
+   * The caller already holds `lockDataDir(dataDir)` (backup, restore). Otherwise opening a data
+   * dir takes its lock, so a second process fails with DataDirBusyError instead of corrupting it.
+   */
+  lockHeld?: boolean;
 }
 
 export async function openPglite(opts: PgliteOptions = {}): Promise<Driver & { pg: PGlite }> {
-  const pg = await PGlite.create({
-    dataDir: opts.dataDir,
-    loadDataDir: opts.loadDataDir,
-    extensions,
-  });
-  await pruneArrayParsers(pg);
-  return wrap(pg);
+  // A --watch restart may still be closing the previous instance: wait for it briefly.
+  const lock: DataDirLock | null = opts.dataDir && !opts.lockHeld
+    ? await lockDataDir(opts.dataDir, 3000)
+    : null;
+  try {
+    const pg = await PGlite.create({
+      dataDir: opts.dataDir,
+      loadDataDir: opts.loadDataDir,
+      extensions,
+    });
+    await pruneArrayParsers(pg);
+    return wrap(pg, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
 /**
@@ -72,7 +87,7 @@ const ACT_AS = "select set_config('role', $1, true), set_config('request.jwt.cla
  *   several (a `;` and no parameters) and `exec` run over the simple protocol, and the last
  *   statement's rows come back.
  */
-function wrap(pg: PGlite): Driver & { pg: PGlite } {
+function wrap(pg: PGlite, lock: DataDirLock | null): Driver & { pg: PGlite } {
   const statements = new Statements();
 
   /** One batch under PGlite's query lock. */
@@ -210,7 +225,11 @@ function wrap(pg: PGlite): Driver & { pg: PGlite } {
       statements.clear(true);
     },
     async close() {
-      if (!pg.closed) await pg.close();
+      try {
+        if (!pg.closed) await pg.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
