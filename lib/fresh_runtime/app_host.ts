@@ -141,9 +141,9 @@ export class AppHost<State> implements ContextHost<State> {
   }
 
   renderRoute(ctx: Context<State>, data: unknown, init?: ResponseInit): Response {
-    const page = ctx.route?.page;
+    const page = ctx.entry?.page;
     if (!page) {
-      const where = ctx.route ? `routes/${ctx.route.file}` : "this request";
+      const where = ctx.entry ? `routes/${ctx.entry.file}` : "this request";
       throw new Error(
         `${where} has no default page component, so page()/ctx.render() cannot render`,
       );
@@ -236,7 +236,7 @@ export class AppHost<State> implements ContextHost<State> {
       request_id: ctx.requestId,
       method: ctx.req.method,
       path: ctx.url.pathname,
-      route: ctx.route?.file,
+      route: ctx.entry?.file,
       status,
       error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
       stack: err instanceof Error ? err.stack : undefined,

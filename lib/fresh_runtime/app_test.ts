@@ -33,6 +33,19 @@ Deno.test("createApp - page renders inside _app and layout after root middleware
   assertIncludes(body, '<p class="trail">root</p>');
 });
 
+Deno.test("createApp - ctx.route is the matched pattern, never the raw path", async () => {
+  const cases: [string, string][] = [
+    ["/users/7", "/users/:id"],
+    ["/files/a/b.txt", "/files/:path*"],
+    ["/pricing", "/pricing"],
+    ["/nope", "(none)"],
+  ];
+  for (const [path, route] of cases) {
+    const { res } = await get(path);
+    assertEquals(res.headers.get("x-route"), route, path);
+  }
+});
+
 Deno.test("createApp - a page without islands ships no JavaScript", async () => {
   for (const path of ["/", "/users/7", "/plain", "/nope"]) {
     const { body } = await get(path);

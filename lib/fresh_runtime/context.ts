@@ -33,8 +33,10 @@ export class Context<State> implements FreshContext<State> {
   info?: Deno.ServeHandlerInfo;
   config: Readonly<RouteConfig>;
   next: () => Promise<Response>;
+  /** The matched route's pattern (`/gigs/:id`), or `null` when no route matched (the 404). */
+  readonly route: string | null;
   /** The matched route, or `null` on the 404 and error paths. */
-  readonly route: RouteEntry<State> | null;
+  readonly entry: RouteEntry<State> | null;
   readonly #host: ContextHost<State>;
 
   constructor(
@@ -44,7 +46,7 @@ export class Context<State> implements FreshContext<State> {
     state: State,
     requestId: string,
     nonce: string,
-    route: RouteEntry<State> | null,
+    entry: RouteEntry<State> | null,
     host: ContextHost<State>,
     info?: Deno.ServeHandlerInfo,
   ) {
@@ -54,8 +56,9 @@ export class Context<State> implements FreshContext<State> {
     this.state = state;
     this.requestId = requestId;
     this.nonce = nonce;
-    this.route = route;
-    this.config = route?.config ?? NO_CONFIG;
+    this.entry = entry;
+    this.route = entry?.pattern ?? null;
+    this.config = entry?.config ?? NO_CONFIG;
     this.info = info;
     this.#host = host;
     // Past the last middleware, `next()` means "not mine": the 404 page.

@@ -28,6 +28,8 @@ export interface RouteEntry<State> {
   file: string;
   /** Hono patterns, most specific first (a catch-all also answers its base path). */
   patterns: string[];
+  /** The route as Fresh names it (`/gigs/:id`, `/files/:path*`): `ctx.route`, metrics labels. */
+  pattern: string;
   /** The `[...name]` parameter, filled with `""` on the catch-all's base path. */
   catchAllParam?: string;
   handler?: Handlers<unknown, State>;
@@ -114,6 +116,18 @@ export function toPatterns(segments: Segment[]): string[] {
   return [full, "/" + parts.slice(0, -1).join("/")];
 }
 
+/** The Fresh-style pattern of the segments: `:name` for a parameter, `:name*` for a catch-all. */
+export function routePattern(segments: Segment[]): string {
+  const parts = segments.map((s) =>
+    s.kind === SegmentKind.Static
+      ? s.text
+      : s.kind === SegmentKind.Param
+      ? `:${s.text}`
+      : `:${s.text}*`
+  );
+  return "/" + parts.join("/");
+}
+
 /**
  * Orders routes so the first match is the most specific: per segment static before param before
  * catch-all; a route that is a prefix of another comes first.
@@ -194,6 +208,7 @@ export async function loadRoutes<State>(routesDir: string): Promise<RouteTable<S
     return {
       file: rel,
       patterns: toPatterns(segments),
+      pattern: routePattern(segments),
       catchAllParam: last?.kind === SegmentKind.CatchAll ? last.text : undefined,
       handler,
       page: component ? targetFor(rel, component, dir, configOf(mod)) : undefined,

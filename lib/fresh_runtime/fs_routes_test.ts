@@ -1,4 +1,10 @@
-import { compareSegments, loadRoutes, parseRoutePath, toPatterns } from "./fs_routes.ts";
+import {
+  compareSegments,
+  loadRoutes,
+  parseRoutePath,
+  routePattern,
+  toPatterns,
+} from "./fs_routes.ts";
 import { assertEquals, assertThrows } from "./test_utils.ts";
 
 function patterns(file: string): string[] {
@@ -18,6 +24,18 @@ Deno.test("fs_routes - file paths map to Hono patterns", () => {
     ["api/gigs/[gigId]/apply", ["/api/gigs/:gigId/apply"]],
   ];
   for (const [file, expected] of table) assertEquals(patterns(file), expected, file);
+});
+
+Deno.test("fs_routes - each route has its Fresh-style pattern (ctx.route)", () => {
+  const table: [string, string][] = [
+    ["index", "/"],
+    ["users/[id]/edit", "/users/:id/edit"],
+    ["files/[...path]", "/files/:path*"],
+    ["(marketing)/pricing", "/pricing"],
+  ];
+  for (const [file, expected] of table) {
+    assertEquals(routePattern(parseRoutePath(file)), expected, file);
+  }
 });
 
 Deno.test("fs_routes - unsupported names fail at startup with the file name", async () => {

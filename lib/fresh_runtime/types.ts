@@ -35,6 +35,11 @@ export interface FreshContext<State> {
   error?: unknown;
   /** The connection (peer address); absent when the app is called without `Deno.serve`. */
   info?: Deno.ServeHandlerInfo;
+  /**
+   * The matched route's pattern, as Fresh 2 names it (`/gigs/:id`, `/files/:path*`); `null` when
+   * no route matched (the 404 path). A label that never holds an id, unlike `url.pathname`.
+   */
+  readonly route: string | null;
   /** The matched route module's `config` export (`{}` on the 404 path). */
   config: Readonly<RouteConfig>;
 }

@@ -47,6 +47,16 @@ const Env = z.object({
   /** Bearer secret for functions/worker (pg_cron calls it on Supabase); unset disables the endpoint. */
   WORKER_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Bearer secret for `GET /metrics` (Prometheus); unset, the endpoint answers 404. Sent as a
+   * bearer token, so token characters only, and no dots: it can never pass for a JWT.
+   */
+  METRICS_SECRET: z.string().min(16).regex(
+    /^[A-Za-z0-9_~+/=-]+$/,
+    "Use letters, digits and _ ~ + / = - only (e.g. openssl rand -hex 32)",
+  ).optional(),
+  /** Requests slower than this are logged at warn level (route, status, ms, request id). */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   /** Either of these switches the AI port to the live adapter (the openai SDK). */
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** Any OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1. */

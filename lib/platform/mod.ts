@@ -3,7 +3,8 @@
  * process and handed to routes (through ctx.state) and to functions (through functions/_shared).
  */
 import { type Config, isSupabase, supabasePublicUrl } from "./config.ts";
-import type { Db } from "../ports/db/mod.ts";
+import { createDb, type Db } from "../ports/db/mod.ts";
+import { timedDriver } from "../ports/db/timed.ts";
 import type { AuthPort } from "../ports/auth/port.ts";
 import { createSupabaseAuth } from "../ports/auth/supabase.ts";
 import type { StoragePort } from "../ports/storage/port.ts";
@@ -13,6 +14,7 @@ import { createWorker, type Worker, type WorkerOptions } from "../ports/queue/wo
 import { type AiPort, createAiPort } from "../ports/ai/mod.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { loadEmbedded, openDatabase } from "./database.ts";
+import { type AppMetrics, collectOnScrape, countJob, createAppMetrics } from "./app_metrics.ts";
 
 export interface Platform {
   config: Config;
@@ -26,6 +28,8 @@ export interface Platform {
   /** AI writing and embeddings: live (openai SDK) with OPENAI_API_KEY/OPENAI_BASE_URL, else offline. */
   ai: AiPort;
   log: Logger;
+  /** What `/metrics` exposes: the edge, the worker and the database record into it. */
+  metrics: AppMetrics;
   /** What boot did, for the startup banner. */
   boot: { migrated: string[]; seeded: boolean; ms: number };
   close(): Promise<void>;
@@ -59,7 +63,14 @@ export async function startPlatform(
 ): Promise<Platform> {
   const t0 = performance.now();
   const log = createLogger(config.LOG_LEVEL);
-  const { db, migrated, seeded } = await openDatabase(config);
+  const opened = await openDatabase(config);
+  const { migrated, seeded } = opened;
+  // Timed once, here: every statement of the process counts towards db_query_duration_seconds.
+  const metrics = createAppMetrics();
+  const db = createDb(
+    timedDriver(opened.db.driver, (s) => metrics.dbDuration.observe({}, s)),
+  );
+  collectOnScrape(metrics, db);
   const supabase = isSupabase(config);
   const siteUrl = config.SITE_URL ?? `http://${config.HOSTNAME}:${config.PORT}`;
 
@@ -92,7 +103,12 @@ export async function startPlatform(
     siteUrl,
     storage,
   });
-  const worker = createWorker({ db, log, ...work });
+  const worker = createWorker({
+    db,
+    log,
+    ...work,
+    onOutcome: (queue, outcome) => countJob(metrics, queue, outcome),
+  });
   if (config.WORKER === "on" && boot) {
     await boot(db).catch((err) =>
       log({ level: "warn", msg: "the jobs' boot step failed", error: String(err) })
@@ -112,6 +128,7 @@ export async function startPlatform(
     worker,
     ai,
     log,
+    metrics,
     boot: { migrated, seeded, ms: Math.round(performance.now() - t0) },
     async close() {
       const stopped = worker.stop(); // no new message from here on

@@ -134,3 +134,41 @@ export async function metrics(tx: Tx): Promise<QueueMetrics[]> {
     total_messages: Number(r.total_messages),
   }));
 }
+
+/** What `/metrics` reads of one queue. */
+export interface QueueFigures {
+  queue_name: string;
+  queue_length: number;
+  queue_visible_length: number;
+  /** 0 when the queue is empty. */
+  oldest_msg_age_sec: number;
+}
+
+const quoteLiteral = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const quoteIdent = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+/**
+ * Length and oldest age of every queue, as `metrics` reads them, in one statement over pgmq's
+ * queue tables (`pgmq.q_<name>`, the extension's and the compatible schema's alike). Its text
+ * changes only when the set of queues does, so the driver's cached plan serves every scrape:
+ * pgmq.metrics_all plans a dynamic statement per queue, about a millisecond each on PGlite.
+ */
+export async function queueFigures(tx: Tx): Promise<QueueFigures[]> {
+  const names = await tx.query<{ queue_name: string }>(
+    "select queue_name from pgmq.meta order by queue_name",
+  );
+  if (names.length === 0) return [];
+  const sql = names.map(({ queue_name: q }) =>
+    `select ${quoteLiteral(q)}::text as queue_name, count(*) as queue_length,
+            count(*) filter (where vt <= now()) as queue_visible_length,
+            coalesce(extract(epoch from now() - min(enqueued_at)), 0)::int as oldest_msg_age_sec
+       from pgmq.${quoteIdent(`q_${q.toLowerCase()}`)}`
+  ).join("\nunion all\n");
+  const rows = await tx.query<QueueFigures>(sql);
+  return rows.map((r) => ({
+    queue_name: r.queue_name,
+    queue_length: Number(r.queue_length),
+    queue_visible_length: Number(r.queue_visible_length),
+    oldest_msg_age_sec: Number(r.oldest_msg_age_sec),
+  }));
+}

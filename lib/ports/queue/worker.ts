@@ -68,7 +68,15 @@ export interface WorkerOptions {
   log?: Logger;
   /** Upkeep the loop also runs now and then (e.g. releasing reviews whose time has come). */
   periodic?: { name: string; everyMs: number; run: (db: Db) => Promise<unknown> }[];
+  /** Told each message's outcome (the platform counts them for /metrics). */
+  onOutcome?: (queue: string, outcome: JobOutcome) => void;
 }
+
+/**
+ * What became of one message: done; a duplicate whose work was done before; failed and left for
+ * redelivery; or moved to the dead-letter queue.
+ */
+export type JobOutcome = "completed" | "skipped" | "retried" | "dead_lettered";
 
 export interface RunResult {
   processed: number;
@@ -130,6 +138,7 @@ export function createWorker(opts: WorkerOptions): Worker {
   const batchSize = opts.batchSize ?? 10;
   const log = opts.log ?? ((e) => console.log(JSON.stringify(e)));
   const periodic = (opts.periodic ?? []).map((p) => ({ ...p, due: 0 }));
+  const told = opts.onOutcome ?? (() => {});
   if (db.driver.kind === "pglite") {
     const queues = Object.keys(handlers);
     periodic.push({
@@ -195,6 +204,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     if (!parsed.success) {
       await deadLetter(queue, m, `invalid message: ${parsed.error.issues[0]?.message}`);
       result.deadLettered++;
+      told(queue, "dead_lettered");
       return;
     }
     const job = parsed.data;
@@ -205,13 +215,16 @@ export function createWorker(opts: WorkerOptions): Worker {
         : await inTransaction(queue, h, job, m);
       if (done) result.processed++;
       else result.skipped++;
+      told(queue, done ? "completed" : "skipped");
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       if (m.read_ct >= maxAttempts) {
         await deadLetter(queue, m, error, job);
         result.deadLettered++;
+        told(queue, "dead_lettered");
       } else {
         result.failed++;
+        told(queue, "retried");
       }
       log({ level: "warn", msg: "job failed", queue, msg_id: m.msg_id, attempt: m.read_ct, error });
     }

@@ -4,5 +4,6 @@ export const handler = define.middleware(async (ctx) => {
   ctx.state.trail.push("root");
   const res = await ctx.next();
   res.headers.set("x-root-middleware", "1");
+  res.headers.set("x-route", ctx.route ?? "(none)");
   return res;
 });
