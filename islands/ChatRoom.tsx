@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { onStatus, type RealtimeStatus, subscribe } from "../lib/browser/realtime.ts";
-import { type ChatMessage, lastId, mergeMessages } from "../lib/browser/chat_view.ts";
+import { type ChatMessage, lastId, mergeMessages, reportHref } from "../lib/browser/chat_view.ts";
 import * as api from "../lib/browser/chat.ts";
 import { ChatMessageItem } from "../components/ChatMessage.tsx";
 import { ChatComposer } from "../components/ChatComposer.tsx";
@@ -29,6 +29,8 @@ export interface ChatRoomProps {
   error?: { message: string; field?: string };
   /** The viewer's zone for message times, so the server and the browser write the same. */
   timeZone?: string;
+  /** The viewer's own messages that moderators hid, with why (by message id). */
+  hidden?: Record<number, string>;
 }
 
 const HEARTBEAT_MS = 20_000;
@@ -263,6 +265,21 @@ export default function ChatRoom(props: ChatRoomProps) {
                       </button>
                     </div>
                   )}
+                {!mine && !m.deleted_at && (
+                  <a
+                    href={reportHref(id, m.id)}
+                    class="text-xs text-gray-600 underline"
+                    data-testid="report-link"
+                    rel="nofollow"
+                  >
+                    Report
+                  </a>
+                )}
+                {mine && props.hidden?.[m.id] && (
+                  <p class="text-xs text-red-800" data-testid="hidden-notice">
+                    Hidden by moderators: {props.hidden[m.id]}. Only you and our admins see it.
+                  </p>
+                )}
                 {m === mineLast && (
                   <p class="text-xs text-gray-600" data-testid="receipt">
                     {otherRead >= m.id ? "Seen" : "Sent"}

@@ -92,3 +92,12 @@ export function attachmentKind(type: string | null): "image" | "audio" | "file" 
 export function attachmentUrl(messageId: number): string {
   return `/api/messages/${messageId}/attachment`;
 }
+
+/** The report form for another person's message (routes/(signed-in)/report.tsx). */
+export function reportHref(conversationId: string, messageId: number): string {
+  return `/report?${new URLSearchParams({
+    type: "message",
+    id: String(messageId),
+    back: `/messages/${conversationId}#m${messageId}`,
+  })}`;
+}

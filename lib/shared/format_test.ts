@@ -103,6 +103,7 @@ const CHECKS: [string, string, StatusKind][] = [
   ["artist_drawings_status_check", "status", "artist_drawing"],
   ["scout_runs_status_check", "status", "scout_run"],
   ["outbox_status_check", "status", "outbox"],
+  ["reports_status_check", "status", "report"],
 ];
 
 Deno.test("format - every status a check constraint allows has its own label", async () => {

@@ -30,7 +30,8 @@ export type StatusKind =
   | "scout_source"
   | "scout_run"
   | "outbox"
-  | "review";
+  | "review"
+  | "report";
 
 export const STATUS_LABELS: Record<StatusKind, Record<string, string>> = {
   application: {
@@ -162,6 +163,11 @@ export const STATUS_LABELS: Record<StatusKind, Record<string, string>> = {
     pending: "Awaiting review",
     approved: "Approved",
     rejected: "Rejected",
+  },
+  report: {
+    open: "Under review",
+    hidden: "Removed",
+    dismissed: "No action taken",
   },
 };
 

@@ -20,6 +20,9 @@ import { savedAmong } from "../../lib/domains/favourites/mod.ts";
 import { SaveButton } from "../../components/SaveButton.tsx";
 import { Avatar } from "../../components/Avatar.tsx";
 import { TrustFacts } from "../../components/TrustFacts.tsx";
+import { ownHidden } from "../../lib/domains/moderation/mod.ts";
+import { HiddenNotice, ReportLink } from "../../components/ReportLink.tsx";
+import { musicianVerifiedAt } from "../../lib/domains/profiles/verified.ts";
 
 interface Data {
   m: MusicianProfile;
@@ -30,6 +33,11 @@ interface Data {
   /** Rating, completed bookings and member since (public.musician_trust_facts). */
   facts?: Facts;
   avatarUrl: string | null;
+  /** Whether the viewer is this musician, and why moderators hid the profile (theirs only). */
+  own: boolean;
+  hidden?: string;
+  /** An admin checked who they are (public.admin_verify_musician). */
+  verified: boolean;
 }
 
 /** The profile's title, description and share card (with the photo when there is one). */
@@ -64,7 +72,10 @@ export const handler = define.handlers<Data>({
         ? ctx.state.platform.storage.publicUrl("avatars", m.avatar_path)
         : null;
       const media = await listPortfolio(ctx.state.platform, tx, m.id);
-      return { m, reviews, saved, facts, avatarUrl, media };
+      const own = ctx.state.user?.id === m.id;
+      const hidden = own ? (await ownHidden(tx, "profile", [m.id])).get(m.id) : undefined;
+      const verified = (await musicianVerifiedAt(tx, m.id)) !== null;
+      return { m, reviews, saved, facts, avatarUrl, media, verified, own, hidden };
     });
     if (!data) throw notFound("Musician");
     ctx.state.head = musicianHead(ctx.state, data.m);
@@ -85,6 +96,15 @@ export default define.page<typeof handler>(function MusicianPage({ data, state, 
               .filter(Boolean).join(" · ")}
           >
             {m.stage_name}
+            {data.verified && (
+              <span
+                class="ml-2 inline-block rounded bg-green-100 px-2 py-0.5 align-middle text-sm font-medium text-green-800"
+                title="Soundcheck checked who this musician is"
+                data-testid="verified-badge"
+              >
+                ✓ Verified
+              </span>
+            )}
           </PageTitle>
         </div>
       </div>
@@ -100,6 +120,7 @@ export default define.page<typeof handler>(function MusicianPage({ data, state, 
           />
         </div>
       )}
+      {data.hidden && <HiddenNotice reason={data.hidden} />}
       {!m.published && (
         <p class="mb-4 rounded bg-amber-50 p-2 text-amber-900">
           Draft: only you can see this profile.
@@ -138,6 +159,11 @@ export default define.page<typeof handler>(function MusicianPage({ data, state, 
         </aside>
       </div>
       <MediaGallery items={data.media} />
+      {!data.own && (
+        <p class="mt-4">
+          <ReportLink type="profile" id={m.id} back={url.pathname} label="Report this profile" />
+        </p>
+      )}
       {data.reviews.length > 0 && (
         <section class="mt-6">
           <h2 class="mb-2 text-lg font-semibold">Reviews</h2>

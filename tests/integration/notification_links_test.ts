@@ -64,6 +64,7 @@ const KINDS = [
   "auto_applied",
   "auto_shortlisted",
   "gig_digest",
+  "report_resolved",
 ].sort();
 
 /** `'payment_' || new.state`: the states private.payment_settled_notify fires on. */
@@ -244,6 +245,21 @@ async function world(app: TestApp): Promise<Person[]> {
     musician_share_minor: 20000,
     note: "Half the set was played.",
   }, 200);
+
+  // A report decided by an admin (dismissed: the gig stays up for the other links).
+  const beaClaims = (await app.platform.auth.verify(bea.token))!;
+  const [report] = await app.platform.db.asUser(
+    beaClaims,
+    (tx) =>
+      tx.query<{ id: string }>("select id from public.report_content('gig', $1, 'spam', '')", [
+        gig2,
+      ]),
+  );
+  const adminClaims = (await app.platform.auth.verify(admin.token))!;
+  await app.platform.db.asUser(
+    adminClaims,
+    (tx) => tx.query("select public.admin_resolve_report($1::uuid, 'dismiss', null)", [report.id]),
+  );
 
   // A payout and a refund the payments queue gave up on (its trigger tells each side).
   await serviceSql(

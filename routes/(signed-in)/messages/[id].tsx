@@ -26,6 +26,7 @@ import { ATTACHMENT_MAX_BYTES } from "../../../lib/shared/limits.ts";
 import { notFound, parseId } from "../../../lib/web/params.ts";
 import { signedIn } from "../../../lib/web/guards.ts";
 import { readForm } from "../../../lib/web/body.ts";
+import { ownHidden } from "../../../lib/domains/moderation/mod.ts";
 
 interface Data {
   conversation: ConversationDetail;
@@ -35,6 +36,8 @@ interface Data {
   historical: boolean;
   draft?: string;
   error?: { message: string; field?: string };
+  /** The viewer's own messages that moderators hid, with why. */
+  hidden: Record<number, string>;
 }
 
 const Before = z.coerce.number().int().min(1).optional().catch(undefined);
@@ -53,7 +56,9 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
       await markRead(tx, id, { upTo: newest, active: true });
     }
     const conversation = await getConversation(tx, id);
-    return conversation && { conversation, page };
+    const mine = page.messages.filter((m) => m.sender_id === user.id).map((m) => m.id);
+    const hidden = Object.fromEntries(await ownHidden(tx, "message", mine));
+    return conversation && { conversation, page, hidden };
   });
   if (!data) throw notFound("Conversation");
   const c = data.conversation;
@@ -64,6 +69,7 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
       messages: data.page.messages,
       hasOlder: data.page.has_more,
       historical: before !== undefined,
+      hidden: data.hidden,
       ...extra,
     },
     { status, headers: { "cache-control": "no-store" } },
@@ -146,6 +152,7 @@ export default define.page<typeof handler>(function ConversationPage({ data, sta
         draft={data.draft}
         error={data.error}
         timeZone={state.viewerZone ?? undefined}
+        hidden={data.hidden}
       />
     </>
   );

@@ -27,6 +27,8 @@ import { SaveButton } from "../../../components/SaveButton.tsx";
 import { socialHead } from "../../../lib/web/head.ts";
 import { formatDay, formatRange, formatTime } from "../../../lib/shared/format.ts";
 import { capitalise, kindLabel, placeName } from "../../../lib/domains/gigs/facts.ts";
+import { ownHidden } from "../../../lib/domains/moderation/mod.ts";
+import { HiddenNotice, ReportLink } from "../../../components/ReportLink.tsx";
 
 interface Data {
   view: GigView;
@@ -39,6 +41,8 @@ interface Data {
   ownUndo?: Undoable;
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  /** For the owner: why moderators hid the gig. */
+  hidden?: string;
 }
 
 /** The intents that act on one application (its id in the form's `application_id`). */
@@ -71,7 +75,8 @@ async function load(ctx: FreshContext<State>, extra: Partial<Data> = {}, status 
     const own = view.ownApplication;
     const ownUndo = own ? (await undoableDecisions(tx, [own.id])).get(own.id) : undefined;
     const media = await loadGigMedia(ctx.state.platform, tx, view, viewer);
-    return { view, saved, media, extras, ownUndo };
+    const hidden = view.isOwner ? (await ownHidden(tx, "gig", [id])).get(id) : undefined;
+    return { view, saved, media, extras, ownUndo, hidden };
   });
   if (!loaded) throw notFound("Gig");
   ctx.state.head = gigHead(ctx.state, loaded.view);
@@ -181,7 +186,13 @@ export default define.page<typeof handler>(function GigPage({ data, state, url }
             />
           </div>
         )}
+        {data.hidden && <HiddenNotice reason={data.hidden} />}
         <GigDetails view={view} />
+        {!view.isOwner && (
+          <p class="mt-2 text-right">
+            <ReportLink type="gig" id={view.gig.id} back={url.pathname} label="Report this gig" />
+          </p>
+        )}
       </div>
       <aside class="space-y-6">
         {data.errors?._form && (

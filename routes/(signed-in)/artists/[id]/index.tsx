@@ -33,6 +33,8 @@ import { ArtistPersonaCard } from "../../../../components/ArtistPersona.tsx";
 import { PlanStatusBadge } from "../../../../components/ArtistPlan.tsx";
 import { requireConfirmed } from "../../../../lib/web/confirm.ts";
 import { ConfirmedField } from "../../../../components/ConfirmStep.tsx";
+import { ownHidden } from "../../../../lib/domains/moderation/mod.ts";
+import { HiddenNotice, ReportLink } from "../../../../components/ReportLink.tsx";
 
 interface Data {
   artist: Artist;
@@ -40,6 +42,8 @@ interface Data {
   plan: Plan | null;
   upcoming: CalendarEntry[];
   entries: number;
+  /** For the owner: why moderators hid the artist. */
+  hidden?: string;
 }
 
 export const handler = define.handlers<Data>({
@@ -48,12 +52,13 @@ export const handler = define.handlers<Data>({
     const id = parseId(ctx.params.id, "Artist");
     const p = ctx.state.platform;
     const artist = await artistView(p, user, id);
-    const { plan, calendar, drawing } = await p.db.asUser(user.claims, async (tx) => {
+    const { plan, calendar, drawing, hidden } = await p.db.asUser(user.claims, async (tx) => {
       const [latest] = await listPlans(tx, id);
       return {
         plan: latest ? await getPlan(tx, id, latest.id) : null,
         calendar: await listCalendar(tx, id),
         drawing: await latestDrawing(tx, id),
+        hidden: artist.owner ? (await ownHidden(tx, "artist", [id])).get(id) : undefined,
       };
     });
     const now = new Date().toISOString();
@@ -64,6 +69,7 @@ export const handler = define.handlers<Data>({
       plan,
       upcoming: calendar.filter((e) => e.starts_at >= now.slice(0, 10)).slice(0, 3),
       entries: calendar.length,
+      hidden,
     });
   },
   async POST(ctx) {
@@ -177,6 +183,7 @@ export default define.page<typeof handler>(function ArtistPage({ data, state }) 
   const { artist } = data;
   return (
     <ArtistFrame artist={artist} section="overview" title={artist.name}>
+      {data.hidden && <HiddenNotice reason={data.hidden} />}
       {artist.owner && (
         <p>
           <a
@@ -190,6 +197,16 @@ export default define.page<typeof handler>(function ArtistPage({ data, state }) 
       <ArtistPersonaCard artist={artist} />
       <DrawingNote drawing={data.drawing} artistId={artist.id} />
       <Glance data={data} />
+      {!artist.owner && (
+        <p>
+          <ReportLink
+            type="artist"
+            id={artist.id}
+            back={`/artists/${artist.id}`}
+            label="Report this artist"
+          />
+        </p>
+      )}
       {artist.owner && (
         <section aria-labelledby="artist-delete" class="rounded-lg border border-red-200 p-4">
           <h2 id="artist-delete" class="text-lg font-semibold text-gray-900">Delete the artist</h2>
