@@ -63,11 +63,13 @@ export function navLinks(roles: NavRoles): { primary: NavLink[]; more: NavLink[]
   if (roles.musician || roles.admin) more.push({ href: "/scout", label: "Scout", section: true });
   more.push({ href: "/dj", label: "DJ", section: true });
   if (roles.admin) {
+    more.push({ href: "/admin", label: "Admin" });
     more.push({ href: "/admin/disputes", label: "Disputes" });
     more.push({ href: "/admin/payments", label: "Payment problems" });
   }
   more.push({ href: "/profile", label: "Profile", section: true });
   more.push({ href: "/settings/notifications", label: "Settings", section: true });
+  more.push({ href: "/account", label: "Your data and account", section: true });
   return { primary, more };
 }
 
