@@ -32,6 +32,8 @@ import { scoutingHandler } from "./lib/domains/scout/queue.ts";
 import { autoScoutKinds, enqueueDigests } from "./lib/domains/scout/auto/mod.ts";
 import { scoutSourceJob } from "./lib/domains/scout/source_job.ts";
 import { feedFetcher } from "./lib/ports/feeds/mod.ts";
+import { exportJob } from "./lib/domains/account/export_job.ts";
+import { sweepAccounts } from "./lib/domains/account/purge.ts";
 
 export function soundcheckJobs(
   { config, db, ai, log, mode, siteUrl, storage }: JobPorts,
@@ -82,6 +84,14 @@ export function soundcheckJobs(
             storage,
             log,
             uploader: ownerCaller(mode, config.SUPABASE_SERVICE_ROLE_KEY),
+          })
+        ),
+        // People's data exports (lib/domains/account): seconds of SQL and file reads.
+        exportJob(() =>
+          Promise.resolve({
+            db,
+            storage,
+            asOwner: ownerCaller(mode, config.SUPABASE_SERVICE_ROLE_KEY),
           })
         ),
       ], { visibilityTimeout: 180 }),
@@ -138,6 +148,18 @@ export function soundcheckJobs(
       name: "artist_analysis",
       everyMs: 3600_000,
       run: (d) => d.asService((tx) => tx.query("select private.enqueue_artist_analyses()")),
+    }, {
+      // Accounts whose 30 days to restore are over are purged (SQL, then their files through
+      // storage), and expired data exports removed. Needs the storage port: the worker's task.
+      name: "account_purges",
+      everyMs: 3600_000,
+      run: (d) =>
+        sweepAccounts({
+          db: d,
+          storage,
+          asOwner: ownerCaller(mode, config.SUPABASE_SERVICE_ROLE_KEY),
+          log,
+        }),
     }],
     // The studio's DSP workers (masters, meters, encodes) end with the server: a running task
     // fails (its message is delivered again later) instead of holding the shutdown.

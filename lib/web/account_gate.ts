@@ -1,9 +1,10 @@
 /**
  * Suspended and deleted accounts lose access at their next request, not when their access token
  * expires: the edge asks here for every signed-in request. Each user's `auth.users.banned_until`
- * and `deleted_at` are read as the database owner (as the auth service reads them) and kept a few
- * seconds per platform; this server's own suspensions drop the kept row at once (`forget`), other
- * servers see them within the few seconds.
+ * and `deleted_at`, and a pending deletion (lib/domains/account/deletion.ts), are read in one
+ * query as the database owner (as the auth service reads them) and kept a few seconds per
+ * platform; this server's own suspensions, deletions and restores drop the kept row at once
+ * (`forget`), other servers see them within the few seconds.
  *
  * ```ts
  * const standing = await accountGates(platform).standing(user.id); // { kind: "suspended", until }
@@ -13,7 +14,8 @@
  * @module
  */
 import type { Platform } from "../platform/mod.ts";
-import type { Driver } from "../ports/db/mod.ts";
+import type { Claims, Driver } from "../ports/db/mod.ts";
+import { allowedWhilePending, deletionGate, RESTORE_PATH } from "../domains/account/deletion.ts";
 import { HttpError } from "./errors.ts";
 import { signInUrl } from "./redirect.ts";
 import { seeOther, withCookies } from "./respond.ts";
@@ -28,11 +30,15 @@ const PERMANENT_MS = 50 * 365 * 24 * 3600 * 1000;
 export type Standing =
   | { kind: "ok" }
   | { kind: "suspended"; until: Date; permanent: boolean }
-  | { kind: "deleted" };
+  | { kind: "deleted" }
+  /** The person asked for deletion; it can be undone until `purgeAfter`. */
+  | { kind: "deletion_pending"; requestedAt: Date; purgeAfter: Date };
 
 interface AccountRow {
   banned_until: Date | string | null;
   deleted_at: Date | string | null;
+  deletion_requested_at?: Date | string | null;
+  purge_after?: Date | string | null;
 }
 
 export interface AccountGate {
@@ -46,6 +52,13 @@ export function standingOf(row: AccountRow | null, now: number): Standing {
   const until = row.banned_until ? new Date(row.banned_until) : null;
   if (until && until.getTime() > now) {
     return { kind: "suspended", until, permanent: until.getTime() - now > PERMANENT_MS };
+  }
+  if (row.deletion_requested_at && row.purge_after) {
+    return {
+      kind: "deletion_pending",
+      requestedAt: new Date(row.deletion_requested_at),
+      purgeAfter: new Date(row.purge_after),
+    };
   }
   return { kind: "ok" };
 }
@@ -87,7 +100,10 @@ export function createAccountGate(
 /** The owner's read of one account (auth.users is the auth service's table, not the API's). */
 export function readAccount(driver: Driver, userId: string): Promise<AccountRow | null> {
   return driver.query<AccountRow>(
-    "select banned_until, deleted_at from auth.users where id = $1::uuid",
+    `select u.banned_until, u.deleted_at, d.requested_at as deletion_requested_at, d.purge_after
+       from auth.users u
+       left join private.account_deletions d on d.user_id = u.id and d.purged_at is null
+      where u.id = $1::uuid`,
     [userId],
   ).then((rows) => rows[0] ?? null);
 }
@@ -107,6 +123,54 @@ export function accountGates(platform: Platform): AccountGate {
   return gate;
 }
 
+export interface RefusalOptions {
+  path: string;
+  json: boolean;
+  clearCookies: boolean;
+  secure: boolean;
+  answerJson: (e: HttpError) => Response;
+}
+
+/** Null when the signed-in request may go on, else the answer to send. */
+export async function gateRequest(
+  platform: Platform,
+  claims: Claims,
+  opts: RefusalOptions,
+): Promise<Response | null> {
+  const standing = await accountGates(platform).standing(claims.sub);
+  if (standing.kind === "ok") return null;
+  if (standing.kind !== "deletion_pending") return refuseAccount(standing, opts);
+  return refusePending(standing, claims, opts);
+}
+
+/**
+ * A pending deletion: a token issued before the request is refused like an ended session; one
+ * from a sign-in since reaches only the restore page and sign-out (else the browser goes there,
+ * JSON gets 403 `account_deletion_pending`).
+ */
+function refusePending(
+  standing: Extract<Standing, { kind: "deletion_pending" }>,
+  claims: Claims,
+  opts: RefusalOptions,
+): Response | null {
+  const pending = {
+    requested_at: standing.requestedAt.toISOString(),
+    purge_after: standing.purgeAfter.toISOString(),
+  };
+  const verdict = deletionGate(pending, claims);
+  if (verdict === "ok") return null;
+  if (verdict === "ended") return refuseAccount({ kind: "deleted" }, opts);
+  if (allowedWhilePending(opts.path.split("?")[0])) return null;
+  if (opts.json) {
+    return opts.answerJson(
+      new HttpError(403, "This account is being deleted: restore it first", {
+        code: "account_deletion_pending",
+      }),
+    );
+  }
+  return seeOther(RESTORE_PATH);
+}
+
 /**
  * The answer to a refused account's request. JSON paths: 403 `account_suspended` or 401
  * `session_ended` (through `answerJson`, which shapes the error for its path). Pages: the session
@@ -114,14 +178,8 @@ export function accountGates(platform: Platform): AccountGate {
  * why) or to sign-in.
  */
 export function refuseAccount(
-  standing: Exclude<Standing, { kind: "ok" }>,
-  opts: {
-    path: string;
-    json: boolean;
-    clearCookies: boolean;
-    secure: boolean;
-    answerJson: (e: HttpError) => Response;
-  },
+  standing: Extract<Standing, { kind: "suspended" | "deleted" }>,
+  opts: RefusalOptions,
 ): Response {
   const cookies = opts.clearCookies ? clearSessionCookies(opts.secure) : [];
   if (opts.json) {

@@ -23,6 +23,8 @@ import { createSite } from "./site.ts";
 import { randomToken } from "../ports/auth/tokens.ts";
 import type { Claims } from "../ports/db/mod.ts";
 import { viewerZones } from "./viewer_zone.ts";
+import { gateRequest } from "./account_gate.ts";
+import { measured } from "./request_metrics.ts";
 
 /** Paths answered as JSON (errors included): the API, auth, functions, storage and realtime. */
 export const JSON_PATHS = ["/api", "/auth/v1", "/functions/v1", "/storage/v1", "/realtime/v1"];
@@ -111,6 +113,17 @@ export function createEdge(platform: Platform): Edge {
       };
       setCookies.push(...cred.session.setCookies);
     }
+    // A suspended, deleted or deleting account is refused now, though its token is still valid.
+    if (state.user) {
+      const refused = await gateRequest(platform, state.user.claims, {
+        path: url.pathname + url.search,
+        json: isJson(url.pathname),
+        clearCookies: cred.kind === "cookie",
+        secure: site.secure,
+        answerJson: (e) => answerError(ctx, e),
+      });
+      if (refused) return refused;
+    }
     if (state.user && !isJson(url.pathname)) state.viewerZone = await viewerZone(state.user.claims);
 
     let csrf = cookies[COOKIE.csrf];
@@ -158,7 +171,8 @@ export function createEdge(platform: Platform): Edge {
     if (isApi(ctx.url.pathname)) res = cors.apply(res, ctx.req.headers.get("origin"));
     return res;
   };
-  return { use: [edge], limits };
+  // Timed around all of it: requests by route pattern and status, and the slow-request log.
+  return { use: [measured(platform, edge)], limits };
 }
 
 function withHeader(res: Response, name: string, value: string): Response {
