@@ -33,8 +33,12 @@
  *   (bench/matching_quality.ts).
  * - `scout.*`: the gig scout's parsers over a mixed set of generated sources, and its dedupe
  *   over 50,000 items, in this process (bench/scout.ts).
+ * - `admin.user_search.p95_ms`: public.admin_search_users as an admin over 100,000 users
+ *   (bench/admin_user_search.ts).
  * - `web.js_kb*`: the JS a signed-in page and an island-free page load in prod, compressed as
  *   the server sends it (bench/web_assets.ts).
+ * - `admin.metrics_scrape.p95_ms`: `GET /metrics` through the real server with 100 routes' series
+ *   and 10 queues (bench/admin_metrics.ts).
  *
  * Knobs for quick checks (defaults in brackets): BENCH_RUNS [5], BENCH_DURATION_S [3],
  * BENCH_WARMUP_S [0.5], BENCH_LOG_LEVEL [warn].
@@ -57,12 +61,22 @@ import { PAYMENTS_METRICS, PAYMENTS_TARGETS, paymentsBench } from "./payments.ts
 import { ARTISTS_METRICS, ARTISTS_TARGETS, artistsBench } from "./artists.ts";
 import { SCOUT_METRICS, SCOUT_TARGETS, scoutBench } from "./scout.ts";
 import {
+  ADMIN_USER_SEARCH_METRICS,
+  ADMIN_USER_SEARCH_TARGETS,
+  adminUserSearchBench,
+} from "./admin_user_search.ts";
+import {
   MATCHING_QUALITY_METRICS,
   MATCHING_QUALITY_TARGETS,
   matchingQualityBench,
 } from "./matching_quality.ts";
 import { STUDIO_METRICS, STUDIO_TARGETS, studioBench, type StudioGroup } from "./studio.ts";
 import { WEB_ASSETS_METRICS, WEB_ASSETS_TARGETS, webAssetsBench } from "./web_assets.ts";
+import {
+  ADMIN_METRICS_METRICS,
+  ADMIN_METRICS_TARGETS,
+  adminMetricsBench,
+} from "./admin_metrics.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LOAD_SCRIPT = new URL("./load.ts", import.meta.url).pathname;
@@ -270,7 +284,9 @@ const GROUPS = {
   payments: PAYMENTS_METRICS,
   artists: ARTISTS_METRICS,
   scout: SCOUT_METRICS,
+  adminUsers: ADMIN_USER_SEARCH_METRICS,
   assets: WEB_ASSETS_METRICS,
+  adminMetrics: ADMIN_METRICS_METRICS,
 };
 
 const TARGETS: [string, "≥" | "≤", number][] = [
@@ -286,7 +302,9 @@ const TARGETS: [string, "≥" | "≤", number][] = [
   ...STUDIO_TARGETS,
   ...ARTISTS_TARGETS,
   ...SCOUT_TARGETS,
+  ...ADMIN_USER_SEARCH_TARGETS,
   ...WEB_ASSETS_TARGETS,
+  ...ADMIN_METRICS_TARGETS,
 ];
 
 async function main(prefixes: string[]): Promise<number> {
@@ -305,7 +323,9 @@ async function main(prefixes: string[]): Promise<number> {
     payments: wanted(GROUPS.payments),
     artists: wanted(GROUPS.artists),
     scout: wanted(GROUPS.scout),
+    adminUsers: wanted(GROUPS.adminUsers),
     assets: wanted(GROUPS.assets),
+    adminMetrics: wanted(GROUPS.adminMetrics),
   };
   const studio = Object.fromEntries(
     Object.entries(STUDIO_METRICS).map(([g, names]) => [g, wanted(names)]),
@@ -351,8 +371,12 @@ async function main(prefixes: string[]): Promise<number> {
     if (run.artists) results.push(...await artistsBench({ runs: RUNS }));
     // Pure code in this process: the scout's parsers and dedupe over generated sources.
     if (run.scout) results.push(...scoutBench({ runs: RUNS }));
+    // The admin user search over 100,000 users, on its own in-memory database.
+    if (run.adminUsers) results.push(...await adminUserSearchBench({ runs: RUNS }));
     // Prod-mode pages through the server's fetch in this process: JS bytes as sent.
     if (run.assets) results.push(...await webAssetsBench());
+    // A /metrics scrape through the real server, 100 routes' series and 10 queues.
+    if (run.adminMetrics) results.push(...await adminMetricsBench({ runs: RUNS }));
     if (Object.values(studio).some(Boolean)) {
       results.push(
         ...await studioBench(

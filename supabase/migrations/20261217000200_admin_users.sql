@@ -241,7 +241,7 @@ begin
            (select count(*)::int from public.bookings b where b.musician_id = u.id),
            (select count(*)::int from public.bookings b where b.client_id = u.id),
            (select count(distinct t.session_id)::int from auth.refresh_tokens t
-             where t.user_id = u.id::text and not t.revoked),
+             where t.user_id = u.id::text and t.revoked is not true),
            v_reports
       from auth.users u
       left join public.profiles p on p.id = u.id
@@ -275,7 +275,7 @@ declare
   v_n int;
 begin
   update auth.refresh_tokens set revoked = true, updated_at = now()
-   where user_id = p_user::text and not revoked;
+   where user_id = p_user::text and revoked is not true;
   get diagnostics v_n = row_count;
   if to_regclass('auth.sessions') is not null then
     execute 'delete from auth.sessions where user_id = $1' using p_user;

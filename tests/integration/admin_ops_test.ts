@@ -80,7 +80,7 @@ Deno.test("admin ops - dead letters, the outbox, the console and the audit log",
     const queues = await getPage(a, admin.token, "/admin/queues");
     assertEquals(queues.status, 200);
     assert(queues.text.includes('href="/admin/queues/matching_dlq"'), "the DLQ is linked");
-    assert(queues.text.includes("1 dead letters in matching"), "with its depth");
+    assert(queues.text.includes("1 dead letter in matching"), "with its depth");
     const base = await a.fetch("/admin/queues/matching", {
       headers: { cookie: `sc-access=${admin.token}` },
     });

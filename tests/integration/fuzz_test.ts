@@ -11,6 +11,7 @@
 import { assert } from "../_helpers/assert.ts";
 import { startTestApp, TINY_PNG } from "../_helpers/app.ts";
 import {
+  adminPerson,
   apiCall,
   type ApiOperation,
   BAD_QUERY_VALUES,
@@ -304,7 +305,7 @@ interface Tokens {
 // forms ---------------------------------------------------------------------------------------------
 
 interface Persona {
-  name: "anon" | "musician" | "client";
+  name: "anon" | "musician" | "client" | "admin";
   person: Person | null;
 }
 
@@ -567,6 +568,9 @@ async function fuzzPages(fz: Fuzzer, w: World, persona: Persona) {
     ["/scout/{}", "uuid", ids.scoutSource],
     ["/artists/{}/metrics", "uuid", ids.artist],
     ["/artists/{}/art/avatar", "uuid", ids.artist],
+    ["/admin/users/{}", "uuid", ids.musician],
+    ["/admin/bookings/{}", "uuid", ids.booking],
+    ["/admin/queues/{}", "token", "matching_dlq"],
   ];
   for (const [tpl, kind, valid] of templates) {
     const probes = badIds(kind, valid, ids.gigDraft).map((b): Probe => ({
@@ -601,6 +605,10 @@ async function fuzzPages(fz: Fuzzer, w: World, persona: Persona) {
     ["/matches", ["limit"]],
     ["/musicians", ["instrument", "genre", "city", "radius", "fee", "rating", "sort", "cursor"]],
     ["/my/applications", ["status"]],
+    ["/report", ["type", "id", "back"]],
+    ["/admin/users", ["q", "page"]],
+    ["/admin/audit", ["actor", "action", "target", "before"]],
+    ["/admin/reports", ["show"]],
   ];
   for (const [page, params] of queries) {
     const probes: Probe[] = [];
@@ -662,6 +670,31 @@ Deno.test({
   const anon: Persona = { name: "anon", person: null };
   const musician: Persona = { name: "musician", person: w.musician };
   const client: Persona = { name: "client", person: w.client };
+  // The admin console's forms need something to act on: a report, a dead letter, a failed e-mail.
+  const admin: Persona = { name: "admin", person: await adminPerson(app, "fzAdmin") };
+  const reporter = await app.platform.auth.verify(w.musician.token);
+  await app.platform.db.asUser(
+    reporter!,
+    (tx) =>
+      tx.query("select 1 from public.report_content('gig', $1, 'spam', 'fuzz world')", [
+        w.ids.gigOpen,
+      ]),
+  );
+  await app.platform.db.asService(async (tx) => {
+    await tx.query("select pgmq.send('matching_dlq'::text, $1::jsonb)", [
+      JSON.stringify({
+        queue: "matching",
+        msg_id: 1,
+        attempts: 5,
+        error: "fuzz world",
+        message: { kind: "probe", idempotency_key: "fuzz:dead" },
+      }),
+    ]);
+    await tx.query(
+      `insert into public.outbox (channel, recipient, subject, body, status, attempts, last_error)
+       values ('email', 'fuzz@example.test', 'Fuzz', 'Fuzz', 'failed', 5, 'fuzz world')`,
+    );
+  });
   const { ids } = w;
   const found = await discoverForms(fz, [
     {
@@ -717,6 +750,10 @@ Deno.test({
         `/artists/${ids.artist}/plans`,
         `/artists/${ids.artist}/plans/${ids.artistPlan}`,
         `/artists/${ids.artist}/members`,
+        // Their data download (the deletion's confirmation is not walked: it would end the world).
+        "/account",
+        `/report?type=gig&id=${ids.gigOpen}`,
+        "/reports",
         // Confirmations and undo (their own gigs: acting on them leaves the rest as it was).
         `/gigs/${ids.gigUndo}`,
         `/my/applications/${ids.applicationUndo}`,
@@ -747,6 +784,21 @@ Deno.test({
         `/gigs/${ids.gigDecide}/confirm?intent=close&back=mygigs`,
       ],
     },
+    {
+      persona: admin,
+      pages: [
+        "/admin",
+        "/admin/users",
+        `/admin/users/${w.musician.id}`,
+        "/admin/reports",
+        "/admin/queues",
+        "/admin/queues/matching_dlq",
+        "/admin/outbox",
+        "/admin/audit",
+        "/admin/disputes",
+        "/admin/payments",
+      ],
+    },
   ]);
   const actions = new Set(found.map((f) => f.form.action.replace(UUID_IN_PATH, "<id>")));
   for (
@@ -773,6 +825,11 @@ Deno.test({
       "/gigs/<id>/confirm",
       "/gigs/<id>/undo",
       "/onboarding",
+      "/report",
+      "/admin/users/<id>",
+      "/admin/reports",
+      "/admin/queues/matching_dlq",
+      "/admin/outbox",
     ]
   ) {
     assert(
@@ -808,7 +865,7 @@ Deno.test({
   const t1 = performance.now();
   for (const op of ops) await fuzzOperation(fz, op, w, tokens);
   const t2 = performance.now();
-  for (const p of [anon, musician, client]) await fuzzPages(fz, w, p);
+  for (const p of [anon, musician, client, admin]) await fuzzPages(fz, w, p);
   const t3 = performance.now();
   if (Deno.env.get("FUZZ_TIMING")) {
     console.log(

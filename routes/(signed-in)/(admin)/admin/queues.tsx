@@ -63,7 +63,9 @@ export default define.page<typeof handler>(function AdminQueues({ data }) {
                           class={`underline ${
                             q.dlq_depth ? "font-semibold text-red-700" : "text-indigo-700"
                           }`}
-                          aria-label={`${q.dlq_depth} dead letters in ${q.queue_name}`}
+                          aria-label={`${q.dlq_depth} dead ${
+                            q.dlq_depth === 1 ? "letter" : "letters"
+                          } in ${q.queue_name}`}
                         >
                           {q.dlq_depth}
                         </a>
