@@ -1,11 +1,11 @@
 /**
  * Accessibility of the main pages in a real browser, at desktop (1280 px) and phone (390 px)
- * widths, signed out, as a musician and as a client: axe-core finds no serious or critical
+ * widths, signed out, as a musician, as a client and as an admin: axe-core finds no serious or critical
  * violation, every page has one h1 and its headings skip no level.
  */
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM, startTestApp, type TestApp } from "../_helpers/app.ts";
-import { CSRF, FUZZ_ENV, seedWorld, type World } from "../_helpers/fuzz.ts";
+import { adminPerson, CSRF, FUZZ_ENV, seedWorld, type World } from "../_helpers/fuzz.ts";
 import { COOKIE } from "../../lib/web/cookies.ts";
 
 const AXE = await Deno.readTextFile(
@@ -26,7 +26,7 @@ interface AxeViolation {
   nodes: AxeNode[];
 }
 
-type Who = "visitor" | "musician" | "client";
+type Who = "visitor" | "musician" | "client" | "admin";
 
 function pagesOf(w: World): [Who, string][] {
   const { ids } = w;
@@ -79,6 +79,16 @@ function pagesOf(w: World): [Who, string][] {
     ["client", `/gigs/${ids.gigDraft}/edit`],
     ["client", "/settings/auto-shortlist"],
     ["client", "/settings/plan"],
+    ["musician", "/account"],
+    ["musician", `/report?type=gig&id=${ids.gigOpen}`],
+    ["musician", "/reports"],
+    ["admin", "/admin"],
+    ["admin", "/admin/users"],
+    ["admin", `/admin/users/${ids.musician}`],
+    ["admin", "/admin/reports"],
+    ["admin", "/admin/queues"],
+    ["admin", "/admin/outbox"],
+    ["admin", "/admin/audit"],
   ];
 }
 
@@ -136,6 +146,7 @@ Deno.test({
     visitor: null,
     musician: w.musician.token,
     client: w.client.token,
+    admin: (await adminPerson(app, "axAdmin")).token,
   };
   const browser = await chromium.launch(CHROMIUM);
   const failures: string[] = [];

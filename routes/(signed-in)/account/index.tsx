@@ -182,9 +182,11 @@ export default define.page<typeof handler>(function AccountPage({ data, state })
           )}
         {busy
           ? (
-            <p class="text-gray-700">
-              <a class="text-indigo-700 underline" href={ACCOUNT_PATH}>Refresh</a>{" "}
-              to see how far it got.
+            <p class="text-gray-700" role="status">
+              {/* The job takes seconds: the page reloads itself until the zip is ready. */}
+              <meta http-equiv="refresh" content="3" />
+              This page refreshes itself every few seconds.{" "}
+              <a class="text-indigo-700 underline" href={ACCOUNT_PATH}>Refresh now</a>
             </p>
           )
           : (
