@@ -27,9 +27,13 @@ function timedTx(tx: Tx, observe: ObserveSeconds): Tx {
   };
 }
 
-/** `driver` with every statement's duration passed to `observe`. */
-export function timedDriver(driver: Driver, observe: ObserveSeconds): Driver {
+/**
+ * `driver` with every statement's duration passed to `observe`. Its other fields (PGlite's `pg`,
+ * which tools and benches load data through) are kept.
+ */
+export function timedDriver<D extends Driver>(driver: D, observe: ObserveSeconds): D {
   return {
+    ...driver,
     kind: driver.kind,
     query: (sql, params) => timed(observe, () => driver.query(sql, params)),
     exec: (sql) => timed(observe, () => driver.exec(sql)),
