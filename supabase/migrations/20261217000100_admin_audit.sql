@@ -37,6 +37,15 @@ drop policy if exists admin_audit_log_service_read on public.admin_audit_log;
 create policy admin_audit_log_service_read on public.admin_audit_log
   for select to service_role using (true);
 
+/* private.admin_require(what): SC403 "Only admins <what>" unless the caller's JWT is an admin's. */
+create or replace function private.admin_require(p_what text) returns void
+language plpgsql stable set search_path = '' as $$
+begin
+  if not private.is_admin() then
+    raise exception using errcode = 'SC403', message = 'Only admins ' || p_what, detail = 'role';
+  end if;
+end $$;
+
 /* Append-only: grants keep API roles out; the triggers stop everyone else, the owner included. */
 create or replace function private.admin_audit_log_immutable() returns trigger
 language plpgsql set search_path = '' as $$
@@ -82,3 +91,4 @@ end $$;
 revoke all on function private.admin_audit(text, text, text, jsonb, jsonb, text)
   from public, anon, authenticated, service_role;
 revoke all on function private.admin_audit_log_immutable() from public;
+revoke all on function private.admin_require(text) from public, anon, authenticated, service_role;

@@ -91,13 +91,6 @@ revoke all on private.user_suspensions from public, anon, authenticated;
 alter table public.musician_profiles add column if not exists verified_at timestamptz;
 
 -- helpers ----------------------------------------------------------------------------------------
-create or replace function private.admin_require() returns void
-language plpgsql stable set search_path = '' as $$
-begin
-  if not private.is_admin() then
-    raise exception using errcode = 'SC403', message = 'Only admins manage users', detail = 'role';
-  end if;
-end $$;
 
 /* The reason an admin gives: required, trimmed, at most 1000 characters (SC400 naming `reason`). */
 create or replace function private.admin_reason(p_reason text) returns text
@@ -137,7 +130,7 @@ declare
   v_offset int := least(greatest(coalesce(p_offset, 0), 0), 100000);
   v_where text;
 begin
-  perform private.admin_require();
+  perform private.admin_require('manage users');
   if char_length(v_q) > 200 then
     raise exception using errcode = 'SC400', message = 'Search for at most 200 characters',
       detail = 'q';
@@ -210,7 +203,7 @@ language plpgsql stable security definer set search_path = '' as $$
 declare
   v_reports int;
 begin
-  perform private.admin_require();
+  perform private.admin_require('manage users');
   if not exists (select 1 from auth.users u where u.id = p_id) then
     raise exception using errcode = 'SC404', message = 'User not found', detail = 'id';
   end if;
@@ -300,7 +293,7 @@ declare
   v_before jsonb;
   v_ended int;
 begin
-  perform private.admin_require();
+  perform private.admin_require('manage users');
   v_reason := private.admin_reason(p_reason);
   select * into v_user from auth.users u where u.id = p_user for update;
   if not found then
@@ -364,7 +357,7 @@ declare
   v_until timestamptz;
   v_old text;
 begin
-  perform private.admin_require();
+  perform private.admin_require('manage users');
   v_reason := private.admin_reason(p_reason);
   select u.banned_until into v_until from auth.users u where u.id = p_user for update;
   if not found then
@@ -399,7 +392,7 @@ declare
   v_before timestamptz;
   v_after timestamptz;
 begin
-  perform private.admin_require();
+  perform private.admin_require('manage users');
   if p_verified is null then
     raise exception using errcode = 'SC400', message = 'Say whether the musician is verified',
       detail = 'verified';
@@ -427,7 +420,7 @@ $$;
 
 -- grants -----------------------------------------------------------------------------------------
 revoke all on function
-  private.admin_require(), private.admin_reason(text), private.end_user_sessions(uuid),
+  private.admin_reason(text), private.end_user_sessions(uuid),
   private.admin_search_users(text, int, int), public.admin_search_users(text, int, int),
   private.admin_user(uuid), public.admin_user(uuid),
   private.admin_suspend_user(uuid, text, timestamptz), public.admin_suspend_user(uuid, text, timestamptz),

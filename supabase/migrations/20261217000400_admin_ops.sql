@@ -37,15 +37,6 @@ on conflict (kind) do update
 
 -- helpers ----------------------------------------------------------------------------------------------
 
-/* private.admin_ops_require(what): SC403 unless the caller's JWT is an admin's. */
-create or replace function private.admin_ops_require(p_what text) returns void
-language plpgsql stable set search_path = '' as $$
-begin
-  if not private.is_admin() then
-    raise exception using errcode = 'SC403', message = 'Only admins ' || p_what, detail = 'role';
-  end if;
-end $$;
-
 /* private.admin_ops_dlq(queue): the dead-letter queue named, checked (SC400 naming `queue`). */
 create or replace function private.admin_ops_dlq(p_queue text) returns text
 language plpgsql stable set search_path = '' as $$
@@ -101,7 +92,7 @@ returns table (
 )
 language plpgsql stable security definer set search_path = '' as $$
 begin
-  perform private.admin_ops_require('see the queues');
+  perform private.admin_require('see the queues');
   return query
     with m as (select * from pgmq.metrics_all())
     select m.queue_name::text, m.queue_name::text like '%\_dlq', m.queue_length,
@@ -131,7 +122,7 @@ declare
   v_queue text;
   v_limit integer;
 begin
-  perform private.admin_ops_require('see dead letters');
+  perform private.admin_require('see dead letters');
   v_queue := private.admin_ops_dlq(p_queue);
   v_limit := private.admin_ops_limit(p_limit, 100);
   return query execute format(
@@ -184,7 +175,7 @@ declare
   v_row_after jsonb;
   v_new bigint;
 begin
-  perform private.admin_ops_require('retry dead letters');
+  perform private.admin_require('retry dead letters');
   v_queue := private.admin_ops_dlq(p_queue);
   v_target := left(v_queue, -4);
   v_letter := private.admin_ops_take_letter(v_queue, p_msg_id);
@@ -243,7 +234,7 @@ declare
   v_queue text;
   v_letter jsonb;
 begin
-  perform private.admin_ops_require('delete dead letters');
+  perform private.admin_require('delete dead letters');
   v_queue := private.admin_ops_dlq(p_queue);
   v_letter := private.admin_ops_take_letter(v_queue, p_msg_id);
   perform pgmq.delete(v_queue, p_msg_id);
@@ -275,7 +266,7 @@ returns table (
 language plpgsql stable security definer set search_path = '' as $$
 declare v_limit integer;
 begin
-  perform private.admin_ops_require('see failed messages');
+  perform private.admin_require('see failed messages');
   v_limit := private.admin_ops_limit(p_limit, 100);
   return query
     select o.id, o.channel, private.admin_ops_mask(o.recipient), o.subject, o.kind, o.attempts,
@@ -307,7 +298,7 @@ language plpgsql security definer set search_path = '' as $$
 declare
   o public.outbox;
 begin
-  perform private.admin_ops_require('retry messages');
+  perform private.admin_require('retry messages');
   select * into o from public.outbox where id = p_id for update;
   if not found then
     raise exception using errcode = 'SC404', message = 'Message not found', detail = 'id';
@@ -350,7 +341,7 @@ declare
   v_dead bigint;
   v_stuck bigint;
 begin
-  perform private.admin_ops_require('see the console');
+  perform private.admin_require('see the console');
   if to_regclass('public.reports') is not null then
     begin
       execute 'select count(*) from public.reports where status = ''open''' into v_reports;
@@ -434,7 +425,7 @@ create trigger payments_admin_retry_audit after update of payout_state, refund_s
   execute function private.audit_payment_retry();
 
 -- grants -------------------------------------------------------------------------------------------------
-revoke all on function private.admin_ops_require(text), private.admin_ops_dlq(text),
+revoke all on function private.admin_ops_dlq(text),
   private.admin_ops_limit(integer, integer), private.admin_ops_mask(text),
   private.admin_ops_take_letter(text, bigint), private.audit_dispute_decision(),
   private.audit_payment_retry()
