@@ -22,7 +22,9 @@ create table if not exists private.staged_job_kinds (
   constraint staged_job_kinds_pkey primary key (kind),
   constraint staged_job_kinds_job_table_check check (job_table ~ '^[a-z_]+\.[a-z_]+$')
 );
-revoke all on private.staged_job_kinds from public;
+revoke all on private.staged_job_kinds from public, anon, authenticated;
+-- As every private table: RLS on with no user policy (20261122003000_private_tables_rls.sql).
+alter table private.staged_job_kinds enable row level security;
 
 insert into private.staged_job_kinds (kind, job_table, topic_prefix) values
   ('dj_run', 'public.dj_runs', 'dj_run'),
